@@ -1,0 +1,42 @@
+//! Vietnamese text analysis for vietdex.
+//!
+//! - [`normalize`]: NFC, one tone-mark placement (`hoà` = `hòa`), lowercase
+//!   with `Đ`/`Ð` → `đ`; borrows when the input is already normalized.
+//! - [`fold`]: the lossy form without tone and quality marks (`đại từ` →
+//!   `dai tu`), indexed beside the exact one.
+//! - [`VietnameseTokenizer`]: Tantivy tokenizers (exact and folded) emitting
+//!   syllables, whole numbers, abbreviations and links, with byte offsets into
+//!   the original text, NFD included.
+//! - [`Segmenter`]: word segmentation (`nông_thôn_mới`, `Thái_Nguyên`).
+//! - [`Abbreviations`]: `NTM` ↔ `nông thôn mới` and the rest of the press's
+//!   abbreviations.
+//!
+//! ```
+//! use vietdex_tokenize::{analyze, normalize, fold, Segmenter};
+//!
+//! assert_eq!(normalize("HOÀ BÌNH"), "hòa bình");
+//! assert_eq!(fold("Đại Từ"), "dai tu");
+//! let toks = analyze("Huyện Đại Từ");
+//! assert_eq!((toks[1].exact.as_str(), toks[1].folded.as_str()), ("đại", "dai"));
+//! assert_eq!((toks[1].start, toks[1].end), (8, 14));
+//! assert_eq!(Segmenter::shared().segment_line("xây dựng nông thôn"), "xây_dựng nông_thôn");
+//! ```
+
+mod abbrev;
+pub mod chars;
+mod normalize;
+mod segment;
+mod tokenizer;
+
+pub use abbrev::{AbbrevMatch, Abbreviations};
+pub use normalize::{
+    fold, has_diacritics, normalize, normalize_token_into, place_tone, place_tones,
+    token_is_normalized,
+};
+pub use segment::{MAX_WORD, Scores, Segmenter, Syllable, is_name_like};
+pub use tokenizer::{Analyzed, Form, Scanner, Span, VietnameseTokenStream, VietnameseTokenizer, analyze};
+
+/// Name under which the exact tokenizer is registered with Tantivy.
+pub const EXACT_TOKENIZER: &str = "vi_exact";
+/// Name under which the folded tokenizer is registered with Tantivy.
+pub const FOLDED_TOKENIZER: &str = "vi_folded";

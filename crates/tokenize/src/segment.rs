@@ -1,0 +1,365 @@
+//! Vietnamese word segmentation: which neighbouring syllables form one word
+//! (`nông thôn mới`, `Thái Nguyên`).
+//!
+//! The model is longest matching over a word list, made better by what the
+//! treebank's training split teaches:
+//! - every multi-syllable word of `train.seg` joins the list;
+//! - a listed word that the training text writes apart more often than
+//!   together is dropped (`của ủy` style false joins);
+//! - a run of capitalized syllables that the list does not cover is a name
+//!   (`Trương Định`, `Bạch Đằng`).
+//!
+//! Lookups walk a hash map of normalized syllable sequences that also marks
+//! every prefix of a word, so most positions cost one lookup.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::normalize::normalize_token_into;
+use crate::tokenizer::Scanner;
+
+const WORD: u8 = 1;
+const PREFIX: u8 = 2;
+/// The longest word, in syllables, that the segmenter looks for.
+pub const MAX_WORD: usize = 6;
+
+const LEXICON: &str = include_str!("../data/pyvi-words.txt");
+const TRAIN: &str = include_str!("../data/ud-vi-vtb/train.seg");
+
+/// One syllable as the segmenter sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Syllable<'a> {
+    /// Normalized form (see [`crate::normalize`]).
+    pub norm: &'a str,
+    /// Written with a capital first letter and not all in capitals.
+    pub name_like: bool,
+    /// Something other than white space separates it from the syllable before
+    /// (punctuation, or nothing at all): no word spans that gap.
+    pub break_before: bool,
+}
+
+/// A word segmenter; see the module documentation.
+#[derive(Debug, Clone)]
+pub struct Segmenter {
+    entries: FxHashMap<Box<str>, u8>,
+}
+
+/// Word-level precision, recall and F1 of a segmentation against gold.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scores {
+    /// Words predicted.
+    pub predicted: usize,
+    /// Words in the gold segmentation.
+    pub gold: usize,
+    /// Predicted words whose span matches a gold word exactly.
+    pub correct: usize,
+}
+
+impl Scores {
+    /// Correct / predicted.
+    pub fn precision(&self) -> f64 {
+        self.correct as f64 / self.predicted.max(1) as f64
+    }
+    /// Correct / gold.
+    pub fn recall(&self) -> f64 {
+        self.correct as f64 / self.gold.max(1) as f64
+    }
+    /// Harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+impl Segmenter {
+    /// The segmenter built from the word list and treebank shipped in this
+    /// crate, built once per process.
+    pub fn shared() -> &'static Segmenter {
+        static SHARED: OnceLock<Segmenter> = OnceLock::new();
+        SHARED.get_or_init(|| Segmenter::new(LEXICON, Some(TRAIN)))
+    }
+
+    /// Builds a segmenter from a word list (one word a line, syllables
+    /// separated by spaces) and optionally a segmented training text (one
+    /// sentence a line, syllables of a word joined by `_`).
+    pub fn new(lexicon: &str, train: Option<&str>) -> Segmenter {
+        let mut seg = Segmenter {
+            entries: FxHashMap::default(),
+        };
+        let mut buf = Vec::new();
+        let mut key = String::new();
+        for line in lexicon.lines() {
+            let line = line.trim();
+            if line.contains(' ') {
+                normalized_key(line.split(' '), &mut key, &mut buf);
+                seg.insert(&key);
+            }
+        }
+        if let Some(train) = train {
+            seg.learn(train, &mut buf);
+        }
+        seg
+    }
+
+    fn insert(&mut self, key: &str) {
+        for (i, b) in key.bytes().enumerate() {
+            if b == b' ' {
+                *self.entries.entry(key[..i].into()).or_insert(0) |= PREFIX;
+            }
+        }
+        *self.entries.entry(key.into()).or_insert(0) |= WORD;
+    }
+
+    fn learn(&mut self, train: &str, buf: &mut Vec<char>) {
+        let mut joined: FxHashMap<String, u32> = FxHashMap::default();
+        let mut key = String::new();
+        for line in train.lines() {
+            for w in line.split(' ').filter(|w| w.contains('_')) {
+                normalized_key(w.split('_'), &mut key, buf);
+                *joined.entry(key.clone()).or_default() += 1;
+            }
+        }
+        for k in joined.keys() {
+            self.insert(k);
+        }
+        // Count how often each known word is written apart in the training text.
+        let mut apart: FxHashMap<String, u32> = FxHashMap::default();
+        let mut sylls: Vec<(String, bool)> = Vec::new();
+        for line in train.lines() {
+            sylls.clear();
+            for w in line.split(' ') {
+                for (k, s) in w.split('_').enumerate() {
+                    let mut n = String::new();
+                    normalize_token_into(s, &mut n, buf, false);
+                    sylls.push((n, k == 0));
+                }
+            }
+            for i in 0..sylls.len() {
+                key.clear();
+                key.push_str(&sylls[i].0);
+                for k in 2..=MAX_WORD.min(sylls.len() - i) {
+                    key.push(' ');
+                    key.push_str(&sylls[i + k - 1].0);
+                    let Some(&flags) = self.entries.get(key.as_str()) else {
+                        break;
+                    };
+                    if flags & WORD != 0 {
+                        let one_word = sylls[i].1
+                            && (i + k == sylls.len() || sylls[i + k].1)
+                            && (i + 1..i + k).all(|j| !sylls[j].1);
+                        if !one_word {
+                            *apart.entry(key.clone()).or_default() += 1;
+                        }
+                    }
+                    if flags & PREFIX == 0 {
+                        break;
+                    }
+                }
+            }
+        }
+        for (k, n) in apart {
+            if n > joined.get(&k).copied().unwrap_or(0) {
+                if let Some(f) = self.entries.get_mut(k.as_str()) {
+                    *f &= !WORD;
+                }
+            }
+        }
+    }
+
+    /// Whether the normalized syllables `key` (joined by single spaces) are a
+    /// known word.
+    pub fn is_word(&self, key: &str) -> bool {
+        self.entries.get(key).is_some_and(|f| f & WORD != 0)
+    }
+
+    /// Segments a run of syllables; appends each word's length in syllables
+    /// to `out` (the lengths add up to `sylls.len()`).
+    pub fn segment_into(&self, sylls: &[Syllable<'_>], key: &mut String, out: &mut Vec<usize>) {
+        let n = sylls.len();
+        let mut i = 0;
+        while i < n {
+            let mut best = 1;
+            key.clear();
+            key.push_str(sylls[i].norm);
+            for k in 2..=MAX_WORD.min(n - i) {
+                let s = &sylls[i + k - 1];
+                if s.break_before {
+                    break;
+                }
+                key.push(' ');
+                key.push_str(s.norm);
+                let Some(&flags) = self.entries.get(key.as_str()) else {
+                    break;
+                };
+                if flags & WORD != 0 {
+                    best = k;
+                }
+                if flags & PREFIX == 0 {
+                    break;
+                }
+            }
+            if best == 1 && sylls[i].name_like {
+                let mut j = i + 1;
+                while j < n && !sylls[j].break_before && sylls[j].name_like {
+                    j += 1;
+                }
+                best = j - i;
+            }
+            out.push(best);
+            i += best;
+        }
+    }
+
+    /// Segments one line of text: the line as it came in, with the white
+    /// space inside each multi-syllable word replaced by `_`.
+    pub fn segment_line(&self, line: &str) -> String {
+        let spans: Vec<_> = Scanner::new(line).collect();
+        let mut norms = Vec::with_capacity(spans.len());
+        let mut buf = Vec::new();
+        for sp in &spans {
+            let mut n = String::new();
+            normalize_token_into(&line[sp.start..sp.end], &mut n, &mut buf, false);
+            norms.push(n);
+        }
+        let sylls: Vec<Syllable<'_>> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, sp)| {
+                let gap = if i == 0 {
+                    ""
+                } else {
+                    &line[spans[i - 1].end..sp.start]
+                };
+                Syllable {
+                    norm: &norms[i],
+                    name_like: is_name_like(&line[sp.start..sp.end]),
+                    break_before: i == 0
+                        || gap.is_empty()
+                        || !gap.chars().all(char::is_whitespace),
+                }
+            })
+            .collect();
+        let mut lens = Vec::new();
+        self.segment_into(&sylls, &mut String::new(), &mut lens);
+        let mut out = String::with_capacity(line.len());
+        let mut last = 0;
+        let mut i = 0;
+        for len in lens {
+            for j in i + 1..i + len {
+                out.push_str(&line[last..spans[j - 1].end]);
+                out.push('_');
+                last = spans[j].start;
+            }
+            i += len;
+        }
+        out.push_str(&line[last..]);
+        out
+    }
+
+    /// Scores this segmenter on gold text in the treebank's `.seg` format.
+    pub fn evaluate(&self, gold: &str) -> Scores {
+        let mut scores = Scores {
+            predicted: 0,
+            gold: 0,
+            correct: 0,
+        };
+        for line in gold.lines() {
+            let raw = line.replace('_', " ");
+            let pred = self.segment_line(&raw);
+            let g = word_spans(line);
+            let p = word_spans(&pred);
+            scores.gold += g.len();
+            scores.predicted += p.len();
+            let gs: rustc_hash::FxHashSet<_> = g.into_iter().collect();
+            scores.correct += p.iter().filter(|s| gs.contains(s)).count();
+        }
+        scores
+    }
+}
+
+/// Spans, in whitespace-separated items, of the words of a `_`-joined line.
+fn word_spans(line: &str) -> Vec<(usize, usize)> {
+    let mut at = 0;
+    line.split_whitespace()
+        .map(|w| {
+            let n = w.split('_').filter(|s| !s.is_empty()).count().max(1);
+            let span = (at, at + n);
+            at += n;
+            span
+        })
+        .collect()
+}
+
+/// Capitalized first letter, and not written all in capitals.
+pub fn is_name_like(syllable: &str) -> bool {
+    let mut cs = syllable.chars();
+    cs.next().is_some_and(|c| c.is_uppercase())
+        && syllable.chars().any(|c| c.is_lowercase())
+}
+
+fn normalized_key<'a>(parts: impl Iterator<Item = &'a str>, key: &mut String, buf: &mut Vec<char>) {
+    key.clear();
+    for (i, p) in parts.enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        normalize_token_into(p, key, buf, false);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_words_and_names() {
+        let s = Segmenter::shared();
+        assert_eq!(
+            s.segment_line("Xây dựng nông thôn mới ở huyện Phú Lương"),
+            "Xây_dựng nông_thôn mới ở huyện Phú_Lương"
+        );
+        assert_eq!(
+            s.segment_line("tỉnh Thái Nguyên, huyện Đại Từ."),
+            "tỉnh Thái_Nguyên, huyện Đại_Từ."
+        );
+    }
+
+    #[test]
+    fn never_alters_syllables() {
+        let s = Segmenter::shared();
+        for line in [
+            "  Trả lời  phỏng vấn ,\tông Lộc nói ",
+            "HOÀ BÌNH hoà bình Hòa Bình",
+            "",
+            "...",
+            "a_b c",
+        ] {
+            let out = s.segment_line(line);
+            assert_eq!(out.replace('_', " ").split_whitespace().collect::<Vec<_>>(),
+                line.replace('_', " ").split_whitespace().collect::<Vec<_>>(), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn no_word_across_punctuation() {
+        let s = Segmenter::shared();
+        assert_eq!(s.segment_line("nông thôn, mới"), "nông_thôn, mới");
+    }
+
+    #[test]
+    fn dev_split_f1_at_least_96() {
+        let scores = Segmenter::shared().evaluate(include_str!("../data/ud-vi-vtb/dev.seg"));
+        eprintln!(
+            "dev.seg: P={:.4} R={:.4} F1={:.4}",
+            scores.precision(),
+            scores.recall(),
+            scores.f1()
+        );
+        assert!(scores.f1() >= 0.960, "{scores:?}");
+    }
+}

@@ -1,0 +1,410 @@
+//! Syllable tokenization and the Tantivy tokenizers built on it.
+//!
+//! [`Scanner`] finds token spans in the original text: syllables, numbers
+//! written the Vietnamese way (`70.605`, `99,72`, `6.598,6`), upper-case
+//! abbreviations joined by `.` or `-` (`TP.HCM`, `KT-XH`), URLs and e-mail
+//! addresses. Combining marks stay with their letter, so NFD text yields the
+//! same spans as NFC text and every offset is a char boundary of the input.
+//!
+//! [`VietnameseTokenizer`] turns those spans into Tantivy tokens in one of two
+//! forms ([`Form::Exact`], normalized; [`Form::Folded`], without marks), with
+//! byte offsets into the original text. The token and its scratch buffer are
+//! reused across tokens: no allocation per token once warm.
+
+use tantivy_tokenizer_api::{Token, TokenStream, Tokenizer};
+
+use crate::chars;
+use crate::normalize::normalize_token_into;
+
+/// Which form a token stream emits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Form {
+    /// Normalized text: NFC, canonical tone placement, lowercase.
+    Exact,
+    /// Normalized, then without tone and quality marks, `đ` → `d`.
+    Folded,
+}
+
+/// A token's byte span in the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+}
+
+/// Finds token spans; see the module documentation for what a token is.
+#[derive(Debug, Clone)]
+pub struct Scanner<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Scanner<'a> {
+    /// Scans `text` from its start.
+    pub fn new(text: &'a str) -> Self {
+        Scanner { text, pos: 0 }
+    }
+
+    /// The char at byte `i`, if any.
+    #[inline]
+    fn char_at(&self, i: usize) -> Option<char> {
+        let b = *self.text.as_bytes().get(i)?;
+        if b < 0x80 {
+            Some(b as char)
+        } else {
+            self.text[i..].chars().next()
+        }
+    }
+
+    /// End of a run starting at `i`: digits only (`digits`), or any word chars.
+    #[inline]
+    fn run_end(&self, mut i: usize, digits: bool) -> usize {
+        let bytes = self.text.as_bytes();
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                let ok = if digits {
+                    b.is_ascii_digit()
+                } else {
+                    b.is_ascii_alphanumeric()
+                };
+                if !ok {
+                    break;
+                }
+                i += 1;
+            } else {
+                let Some(c) = self.text[i..].chars().next() else {
+                    break;
+                };
+                let ok = if digits {
+                    c.is_numeric() || chars::is_mark(c)
+                } else {
+                    chars::is_word_char(c)
+                };
+                if !ok {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        i
+    }
+
+    /// A URL or e-mail address starting at `start`, as its end offset.
+    fn link_end(&self, start: usize) -> Option<usize> {
+        let rest = &self.text[start..];
+        let len = rest
+            .find(|c: char| c.is_whitespace() || "<>\"'()[]{}|\\`".contains(c))
+            .unwrap_or(rest.len());
+        let chunk = rest[..len].trim_end_matches(['.', ',', ';', ':', '!', '?']);
+        let lower = |p: &str| {
+            chunk.len() > p.len()
+                && chunk.is_char_boundary(p.len())
+                && chunk[..p.len()].eq_ignore_ascii_case(p)
+        };
+        let is_url = lower("http://") || lower("https://") || lower("www.");
+        let is_email = chunk.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && local
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b))
+                && domain.contains('.')
+                && !domain.ends_with('.')
+                && !domain.starts_with('.')
+                && domain
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b".-".contains(&b))
+        });
+        (is_url || is_email).then_some(start + chunk.len())
+    }
+
+    fn is_upper_run(s: &str) -> bool {
+        s.chars().any(char::is_alphabetic)
+            && s
+                .chars()
+                .all(|c| c.is_uppercase() || chars::is_mark(c) || c.is_ascii_digit())
+    }
+}
+
+impl Iterator for Scanner<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        let bytes = self.text.as_bytes();
+        // Skip to the start of a token: an alphanumeric character.
+        let first = loop {
+            let c = self.char_at(self.pos)?;
+            if c.is_alphanumeric() {
+                break c;
+            }
+            self.pos += c.len_utf8();
+        };
+        let start = self.pos;
+        let digits = first.is_numeric();
+        let mut seg_start = start;
+        let mut end = self.run_end(start, digits);
+        while end < bytes.len() {
+            let sep = bytes[end];
+            if !matches!(sep, b'.' | b',' | b'-' | b'@' | b':' | b'_' | b'+' | b'/') {
+                break;
+            }
+            if self.text.is_char_boundary(start) && self.text[start..end].is_ascii() {
+                if let Some(link) = self.link_end(start) {
+                    if link > end {
+                        end = link;
+                        break;
+                    }
+                }
+            }
+            let next = end + 1;
+            let Some(nc) = self.char_at(next) else { break };
+            if digits {
+                // 70.605, 99,72, 6.598,6
+                if matches!(sep, b'.' | b',') && nc.is_ascii_digit() {
+                    seg_start = next;
+                    end = self.run_end(next, true);
+                    continue;
+                }
+                break;
+            }
+            // TP.HCM, KT-XH, COVID-19
+            if matches!(sep, b'.' | b'-') && nc.is_alphanumeric() {
+                let next_end = self.run_end(next, false);
+                let next_run = &self.text[next..next_end];
+                let left_ok = Self::is_upper_run(&self.text[seg_start..end]);
+                let right_ok = Self::is_upper_run(next_run)
+                    || (sep == b'-' && next_run.bytes().all(|b| b.is_ascii_digit()));
+                if left_ok && right_ok {
+                    seg_start = next;
+                    end = next_end;
+                    continue;
+                }
+            }
+            break;
+        }
+        self.pos = end;
+        Some(Span { start, end })
+    }
+}
+
+/// The Vietnamese tokenizer for Tantivy, in one [`Form`].
+#[derive(Debug, Clone)]
+pub struct VietnameseTokenizer {
+    form: Form,
+    token: Token,
+    buf: Vec<char>,
+}
+
+impl VietnameseTokenizer {
+    /// A tokenizer emitting tokens in `form`.
+    pub fn new(form: Form) -> Self {
+        VietnameseTokenizer {
+            form,
+            token: Token::default(),
+            buf: Vec::new(),
+        }
+    }
+}
+
+impl Tokenizer for VietnameseTokenizer {
+    type TokenStream<'a> = VietnameseTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VietnameseTokenStream<'a> {
+        self.token.reset();
+        VietnameseTokenStream {
+            text,
+            scanner: Scanner::new(text),
+            fold: self.form == Form::Folded,
+            token: &mut self.token,
+            buf: &mut self.buf,
+        }
+    }
+}
+
+/// The token stream of [`VietnameseTokenizer`].
+#[derive(Debug)]
+pub struct VietnameseTokenStream<'a> {
+    text: &'a str,
+    scanner: Scanner<'a>,
+    fold: bool,
+    token: &'a mut Token,
+    buf: &'a mut Vec<char>,
+}
+
+impl TokenStream for VietnameseTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some(span) = self.scanner.next() else {
+            return false;
+        };
+        let t = &mut *self.token;
+        t.position = t.position.wrapping_add(1);
+        t.offset_from = span.start;
+        t.offset_to = span.end;
+        t.text.clear();
+        normalize_token_into(
+            &self.text[span.start..span.end],
+            &mut t.text,
+            self.buf,
+            self.fold,
+        );
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// A token with both forms, for callers outside Tantivy (query parsing, the
+/// `analyze` command, the segmenter).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analyzed {
+    /// Normalized form.
+    pub exact: String,
+    /// Folded form.
+    pub folded: String,
+    /// Byte offset of the first character in the original text.
+    pub start: usize,
+    /// Byte offset just past the token in the original text.
+    pub end: usize,
+    /// Token position (0-based).
+    pub position: usize,
+}
+
+/// Tokenizes `text` into tokens carrying both forms.
+pub fn analyze(text: &str) -> Vec<Analyzed> {
+    let mut buf = Vec::new();
+    Scanner::new(text)
+        .enumerate()
+        .map(|(position, span)| {
+            let src = &text[span.start..span.end];
+            let mut exact = String::new();
+            normalize_token_into(src, &mut exact, &mut buf, false);
+            let mut folded = String::new();
+            normalize_token_into(src, &mut folded, &mut buf, true);
+            Analyzed {
+                exact,
+                folded,
+                start: span.start,
+                end: span.end,
+                position,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn tokens(form: Form, text: &str) -> Vec<(String, usize, usize, usize)> {
+        let mut tok = VietnameseTokenizer::new(form);
+        let mut out = Vec::new();
+        let mut stream = tok.token_stream(text);
+        while let Some(t) = stream.next() {
+            out.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
+        }
+        out
+    }
+
+    fn texts(form: Form, text: &str) -> Vec<String> {
+        tokens(form, text).into_iter().map(|t| t.0).collect()
+    }
+
+    #[test]
+    fn syllables_with_offsets_and_positions() {
+        let t = tokens(Form::Exact, "Đại Từ, Thái Nguyên");
+        assert_eq!(
+            t,
+            vec![
+                ("đại".into(), 0, 6, 0),
+                ("từ".into(), 7, 11, 1),
+                ("thái".into(), 13, 18, 2),
+                ("nguyên".into(), 19, 26, 3),
+            ]
+        );
+        assert_eq!(
+            texts(Form::Folded, "Đại Từ, Thái Nguyên"),
+            ["dai", "tu", "thai", "nguyen"]
+        );
+    }
+
+    #[test]
+    fn nfd_input_gives_the_same_tokens_with_original_offsets() {
+        let nfc = "Huyện Đại Từ hoà bình";
+        let nfd: String = nfc.nfd().collect();
+        let a = tokens(Form::Exact, nfc);
+        let b = tokens(Form::Exact, &nfd);
+        assert_eq!(
+            a.iter().map(|t| &t.0).collect::<Vec<_>>(),
+            b.iter().map(|t| &t.0).collect::<Vec<_>>()
+        );
+        for (text, from, to, _) in &b {
+            let orig: String = nfd[*from..*to].nfc().collect();
+            assert_eq!(crate::normalize(&orig), *text);
+        }
+        assert_eq!(
+            texts(Form::Folded, &nfd),
+            ["huyen", "dai", "tu", "hoa", "binh"]
+        );
+    }
+
+    #[test]
+    fn numbers_stay_whole_and_units_split() {
+        assert_eq!(
+            texts(Form::Exact, "70.605 tấn, 99,72%, 6.598,6ha; 2021-2025 và 22/1/2021."),
+            [
+                "70.605", "tấn", "99,72", "6.598,6", "ha", "2021", "2025", "và", "22", "1", "2021"
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations() {
+        assert_eq!(
+            texts(Form::Exact, "TP.HCM, KT-XH, HĐND, COVID-19, TP. Thái Nguyên"),
+            ["tp.hcm", "kt-xh", "hđnd", "covid-19", "tp", "thái", "nguyên"]
+        );
+        assert_eq!(
+            texts(Form::Exact, "dịch vụ-thương mại, Phan Rang-Tháp Chàm"),
+            ["dịch", "vụ", "thương", "mại", "phan", "rang", "tháp", "chàm"]
+        );
+        assert_eq!(texts(Form::Folded, "HĐND"), ["hdnd"]);
+    }
+
+    #[test]
+    fn links_are_kept_whole() {
+        assert_eq!(
+            texts(
+                Form::Exact,
+                "Xem https://baothainguyen.vn/tin-tuc/a-b.html, gửi Ban.Bientap@Thainguyen.gov.vn."
+            ),
+            [
+                "xem",
+                "https://baothainguyen.vn/tin-tuc/a-b.html",
+                "gửi",
+                "ban.bientap@thainguyen.gov.vn"
+            ]
+        );
+        assert_eq!(texts(Form::Exact, "www.dantri.com.vn"), ["www.dantri.com.vn"]);
+    }
+
+    #[test]
+    fn upper_case_and_d() {
+        assert_eq!(texts(Form::Exact, "ĐẠI TỪ Ðại đại"), ["đại", "từ", "đại", "đại"]);
+        assert_eq!(texts(Form::Folded, "ĐẠI TỪ Ðại"), ["dai", "tu", "dai"]);
+    }
+
+    #[test]
+    fn tone_variants_meet() {
+        assert_eq!(texts(Form::Exact, "Hoà Bình"), texts(Form::Exact, "Hòa Bình"));
+        assert_eq!(texts(Form::Exact, "THUỶ"), ["thủy"]);
+    }
+}
