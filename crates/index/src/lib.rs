@@ -1,1 +1,26 @@
-//! vietdex index
+//! The vietdex index: a Tantivy index whose text fields exist twice, exact
+//! and folded, a query language that segments Vietnamese words and expands
+//! abbreviations, and search with ranking tiers and snippets.
+//!
+//! Only this crate knows Tantivy's engine; the analysis it registers comes
+//! from `vietdex-tokenize`.
+//!
+//! - [`schema`]: the fields and the tokenizers registered for them.
+//! - [`build`]: creating an index and feeding it articles from many threads.
+//! - [`query`]: parsing what a user types into a Tantivy query.
+//! - [`search`]: opening an index and returning ranked hits with snippets.
+
+pub mod build;
+mod error;
+pub mod query;
+pub mod schema;
+pub mod search;
+
+pub use build::{BuildReport, IndexBuilder, Progress, build};
+pub use error::{Error, Result};
+pub use search::{Hit, SearchOptions, Searcher, Snippet};
+
+/// File in the index directory that describes the build (JSON).
+pub const MANIFEST_FILE: &str = "vietdex.json";
+/// File in the index directory listing the rejected sources (TSV).
+pub const REJECTS_FILE: &str = "rejects.tsv";

@@ -46,7 +46,10 @@ impl Abbreviations {
                 continue;
             }
             let Some((shorts, full)) = line.split_once('\t') else {
-                return Err(format!("abbreviations line {}: expected SHORT<TAB>FULL", no + 1));
+                return Err(format!(
+                    "abbreviations line {}: expected SHORT<TAB>FULL",
+                    no + 1
+                ));
             };
             let mut forms: Vec<Vec<String>> = Vec::new();
             let mut folded: Vec<Vec<String>> = Vec::new();
@@ -72,15 +75,30 @@ impl Abbreviations {
         Ok(t)
     }
 
-    /// The longest form that starts at `folded[i]`, given folded syllables.
-    pub fn match_at(&self, folded: &[&str], i: usize) -> Option<AbbrevMatch> {
+    /// The longest form that starts at syllable `i`, given the normalized
+    /// and folded syllables of a text. A form matches exactly, or folded
+    /// when the text was written without diacritics; a one-syllable form
+    /// shorter than three letters matches only exactly (`tu` is not `TƯ`).
+    pub fn match_at(&self, exact: &[&str], folded: &[&str], i: usize) -> Option<AbbrevMatch> {
         let cands = self.by_first.get(*folded.get(i)?)?;
         cands
             .iter()
             .filter(|&&(e, f)| {
                 let form = &self.folded[e][f];
-                folded.len() - i >= form.len()
-                    && form.iter().zip(&folded[i..]).all(|(a, b)| a == b)
+                let n = form.len();
+                if exact.len() < i + n || folded.len() < i + n {
+                    return false;
+                }
+                if self.entries[e][f]
+                    .iter()
+                    .zip(&exact[i..])
+                    .all(|(a, b)| a == b)
+                {
+                    return true;
+                }
+                let typed_plain = exact[i..i + n] == folded[i..i + n];
+                let short = n == 1 && form[0].chars().count() < 3;
+                typed_plain && !short && form.iter().zip(&folded[i..]).all(|(a, b)| a == b)
             })
             .map(|&(e, f)| AbbrevMatch {
                 entry: e,
@@ -112,8 +130,9 @@ mod tests {
     fn expand(q: &str) -> Vec<String> {
         let a = Abbreviations::shared();
         let toks = analyze(q);
+        let exact: Vec<&str> = toks.iter().map(|t| t.exact.as_str()).collect();
         let folded: Vec<&str> = toks.iter().map(|t| t.folded.as_str()).collect();
-        let m = a.match_at(&folded, 0).expect(q);
+        let m = a.match_at(&exact, &folded, 0).expect(q);
         assert_eq!(m.len, folded.len(), "{q}");
         a.forms(m.entry).iter().map(|f| f.join(" ")).collect()
     }
@@ -139,8 +158,25 @@ mod tests {
     fn longest_form_wins() {
         let a = Abbreviations::shared();
         let toks = analyze("thành phố hồ chí minh");
+        let exact: Vec<&str> = toks.iter().map(|t| t.exact.as_str()).collect();
         let folded: Vec<&str> = toks.iter().map(|t| t.folded.as_str()).collect();
-        assert_eq!(a.match_at(&folded, 0).map(|m| m.len), Some(5));
+        assert_eq!(a.match_at(&exact, &folded, 0).map(|m| m.len), Some(5));
+    }
+
+    #[test]
+    fn folded_matches_need_plain_typing_and_length() {
+        let a = Abbreviations::shared();
+        let check = |q: &str| {
+            let toks = analyze(q);
+            let exact: Vec<&str> = toks.iter().map(|t| t.exact.as_str()).collect();
+            let folded: Vec<&str> = toks.iter().map(|t| t.folded.as_str()).collect();
+            a.match_at(&exact, &folded, 0).is_some()
+        };
+        assert!(check("TƯ"));
+        assert!(!check("tu"));
+        assert!(!check("tứ"));
+        assert!(check("hdnd"));
+        assert!(!check("nông thon mới"));
     }
 
     #[test]

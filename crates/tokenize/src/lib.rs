@@ -34,7 +34,9 @@ pub use normalize::{
     token_is_normalized,
 };
 pub use segment::{MAX_WORD, Scores, Segmenter, Syllable, is_name_like};
-pub use tokenizer::{Analyzed, Form, Scanner, Span, VietnameseTokenStream, VietnameseTokenizer, analyze};
+pub use tokenizer::{
+    Analyzed, Form, Scanner, Span, VietnameseTokenStream, VietnameseTokenizer, analyze,
+};
 
 /// Name under which the exact tokenizer is registered with Tantivy.
 pub const EXACT_TOKENIZER: &str = "vi_exact";

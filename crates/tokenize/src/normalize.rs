@@ -356,7 +356,10 @@ mod tests {
 
     #[test]
     fn canonical_input_is_borrowed() {
-        assert!(matches!(normalize("đại từ, thái nguyên."), Cow::Borrowed(_)));
+        assert!(matches!(
+            normalize("đại từ, thái nguyên."),
+            Cow::Borrowed(_)
+        ));
         assert!(matches!(normalize("abc 123"), Cow::Borrowed(_)));
         assert!(matches!(normalize("Abc"), Cow::Owned(_)));
     }

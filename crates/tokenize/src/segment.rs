@@ -24,6 +24,39 @@ const PREFIX: u8 = 2;
 /// The longest word, in syllables, that the segmenter looks for.
 pub const MAX_WORD: usize = 6;
 
+/// Words written with a capital at the start of a sentence or a title that
+/// do not begin a name (`Huyện Đại Từ` is `huyện` + `Đại Từ`).
+const NOT_NAME_STARTS: &[&str] = &[
+    "huyện",
+    "tỉnh",
+    "xã",
+    "phường",
+    "quận",
+    "thôn",
+    "xóm",
+    "ấp",
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "các",
+    "những",
+    "tại",
+    "theo",
+    "trong",
+    "ngày",
+    "tháng",
+    "năm",
+    "và",
+    "của",
+    "với",
+    "cho",
+    "khi",
+    "sau",
+    "trước",
+    "đồng chí",
+];
+
 const LEXICON: &str = include_str!("../data/pyvi-words.txt");
 const TRAIN: &str = include_str!("../data/ud-vi-vtb/train.seg");
 
@@ -43,6 +76,8 @@ pub struct Syllable<'a> {
 #[derive(Debug, Clone)]
 pub struct Segmenter {
     entries: FxHashMap<Box<str>, u8>,
+    /// The same words without diacritics, for text typed without them.
+    folded: FxHashMap<Box<str>, u8>,
 }
 
 /// Word-level precision, recall and F1 of a segmentation against gold.
@@ -90,6 +125,7 @@ impl Segmenter {
     pub fn new(lexicon: &str, train: Option<&str>) -> Segmenter {
         let mut seg = Segmenter {
             entries: FxHashMap::default(),
+            folded: FxHashMap::default(),
         };
         let mut buf = Vec::new();
         let mut key = String::new();
@@ -103,16 +139,20 @@ impl Segmenter {
         if let Some(train) = train {
             seg.learn(train, &mut buf);
         }
+        let words: Vec<String> = seg
+            .entries
+            .iter()
+            .filter(|(_, f)| *f & WORD != 0)
+            .map(|(k, _)| crate::normalize::fold(k).into_owned())
+            .collect();
+        for w in words {
+            insert_into(&mut seg.folded, &w);
+        }
         seg
     }
 
     fn insert(&mut self, key: &str) {
-        for (i, b) in key.bytes().enumerate() {
-            if b == b' ' {
-                *self.entries.entry(key[..i].into()).or_insert(0) |= PREFIX;
-            }
-        }
-        *self.entries.entry(key.into()).or_insert(0) |= WORD;
+        insert_into(&mut self.entries, key);
     }
 
     fn learn(&mut self, train: &str, buf: &mut Vec<char>) {
@@ -163,10 +203,10 @@ impl Segmenter {
             }
         }
         for (k, n) in apart {
-            if n > joined.get(&k).copied().unwrap_or(0) {
-                if let Some(f) = self.entries.get_mut(k.as_str()) {
-                    *f &= !WORD;
-                }
+            if n > joined.get(&k).copied().unwrap_or(0)
+                && let Some(f) = self.entries.get_mut(k.as_str())
+            {
+                *f &= !WORD;
             }
         }
     }
@@ -180,6 +220,27 @@ impl Segmenter {
     /// Segments a run of syllables; appends each word's length in syllables
     /// to `out` (the lengths add up to `sylls.len()`).
     pub fn segment_into(&self, sylls: &[Syllable<'_>], key: &mut String, out: &mut Vec<usize>) {
+        self.segment_with(&self.entries, sylls, key, out);
+    }
+
+    /// Like [`Segmenter::segment_into`], for syllables in folded form (text
+    /// typed without diacritics, such as many queries).
+    pub fn segment_folded_into(
+        &self,
+        sylls: &[Syllable<'_>],
+        key: &mut String,
+        out: &mut Vec<usize>,
+    ) {
+        self.segment_with(&self.folded, sylls, key, out);
+    }
+
+    fn segment_with(
+        &self,
+        entries: &FxHashMap<Box<str>, u8>,
+        sylls: &[Syllable<'_>],
+        key: &mut String,
+        out: &mut Vec<usize>,
+    ) {
         let n = sylls.len();
         let mut i = 0;
         while i < n {
@@ -193,7 +254,7 @@ impl Segmenter {
                 }
                 key.push(' ');
                 key.push_str(s.norm);
-                let Some(&flags) = self.entries.get(key.as_str()) else {
+                let Some(&flags) = entries.get(key.as_str()) else {
                     break;
                 };
                 if flags & WORD != 0 {
@@ -203,7 +264,7 @@ impl Segmenter {
                     break;
                 }
             }
-            if best == 1 && sylls[i].name_like {
+            if best == 1 && sylls[i].name_like && !NOT_NAME_STARTS.contains(&sylls[i].norm) {
                 let mut j = i + 1;
                 while j < n && !sylls[j].break_before && sylls[j].name_like {
                     j += 1;
@@ -238,9 +299,7 @@ impl Segmenter {
                 Syllable {
                     norm: &norms[i],
                     name_like: is_name_like(&line[sp.start..sp.end]),
-                    break_before: i == 0
-                        || gap.is_empty()
-                        || !gap.chars().all(char::is_whitespace),
+                    break_before: i == 0 || gap.is_empty() || !gap.chars().all(char::is_whitespace),
                 }
             })
             .collect();
@@ -282,6 +341,15 @@ impl Segmenter {
     }
 }
 
+fn insert_into(map: &mut FxHashMap<Box<str>, u8>, key: &str) {
+    for (i, b) in key.bytes().enumerate() {
+        if b == b' ' {
+            *map.entry(key[..i].into()).or_insert(0) |= PREFIX;
+        }
+    }
+    *map.entry(key.into()).or_insert(0) |= WORD;
+}
+
 /// Spans, in whitespace-separated items, of the words of a `_`-joined line.
 fn word_spans(line: &str) -> Vec<(usize, usize)> {
     let mut at = 0;
@@ -298,8 +366,7 @@ fn word_spans(line: &str) -> Vec<(usize, usize)> {
 /// Capitalized first letter, and not written all in capitals.
 pub fn is_name_like(syllable: &str) -> bool {
     let mut cs = syllable.chars();
-    cs.next().is_some_and(|c| c.is_uppercase())
-        && syllable.chars().any(|c| c.is_lowercase())
+    cs.next().is_some_and(|c| c.is_uppercase()) && syllable.chars().any(|c| c.is_lowercase())
 }
 
 fn normalized_key<'a>(parts: impl Iterator<Item = &'a str>, key: &mut String, buf: &mut Vec<char>) {
@@ -340,8 +407,13 @@ mod tests {
             "a_b c",
         ] {
             let out = s.segment_line(line);
-            assert_eq!(out.replace('_', " ").split_whitespace().collect::<Vec<_>>(),
-                line.replace('_', " ").split_whitespace().collect::<Vec<_>>(), "{line:?}");
+            assert_eq!(
+                out.replace('_', " ").split_whitespace().collect::<Vec<_>>(),
+                line.replace('_', " ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>(),
+                "{line:?}"
+            );
         }
     }
 

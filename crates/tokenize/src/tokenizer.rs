@@ -122,8 +122,7 @@ impl<'a> Scanner<'a> {
 
     fn is_upper_run(s: &str) -> bool {
         s.chars().any(char::is_alphabetic)
-            && s
-                .chars()
+            && s.chars()
                 .all(|c| c.is_uppercase() || chars::is_mark(c) || c.is_ascii_digit())
     }
 }
@@ -150,13 +149,12 @@ impl Iterator for Scanner<'_> {
             if !matches!(sep, b'.' | b',' | b'-' | b'@' | b':' | b'_' | b'+' | b'/') {
                 break;
             }
-            if self.text.is_char_boundary(start) && self.text[start..end].is_ascii() {
-                if let Some(link) = self.link_end(start) {
-                    if link > end {
-                        end = link;
-                        break;
-                    }
-                }
+            if self.text[start..end].is_ascii()
+                && let Some(link) = self.link_end(start)
+                && link > end
+            {
+                end = link;
+                break;
             }
             let next = end + 1;
             let Some(nc) = self.char_at(next) else { break };
@@ -359,7 +357,10 @@ mod tests {
     #[test]
     fn numbers_stay_whole_and_units_split() {
         assert_eq!(
-            texts(Form::Exact, "70.605 tấn, 99,72%, 6.598,6ha; 2021-2025 và 22/1/2021."),
+            texts(
+                Form::Exact,
+                "70.605 tấn, 99,72%, 6.598,6ha; 2021-2025 và 22/1/2021."
+            ),
             [
                 "70.605", "tấn", "99,72", "6.598,6", "ha", "2021", "2025", "và", "22", "1", "2021"
             ]
@@ -369,12 +370,19 @@ mod tests {
     #[test]
     fn abbreviations() {
         assert_eq!(
-            texts(Form::Exact, "TP.HCM, KT-XH, HĐND, COVID-19, TP. Thái Nguyên"),
-            ["tp.hcm", "kt-xh", "hđnd", "covid-19", "tp", "thái", "nguyên"]
+            texts(
+                Form::Exact,
+                "TP.HCM, KT-XH, HĐND, COVID-19, TP. Thái Nguyên"
+            ),
+            [
+                "tp.hcm", "kt-xh", "hđnd", "covid-19", "tp", "thái", "nguyên"
+            ]
         );
         assert_eq!(
             texts(Form::Exact, "dịch vụ-thương mại, Phan Rang-Tháp Chàm"),
-            ["dịch", "vụ", "thương", "mại", "phan", "rang", "tháp", "chàm"]
+            [
+                "dịch", "vụ", "thương", "mại", "phan", "rang", "tháp", "chàm"
+            ]
         );
         assert_eq!(texts(Form::Folded, "HĐND"), ["hdnd"]);
     }
@@ -393,18 +401,27 @@ mod tests {
                 "ban.bientap@thainguyen.gov.vn"
             ]
         );
-        assert_eq!(texts(Form::Exact, "www.dantri.com.vn"), ["www.dantri.com.vn"]);
+        assert_eq!(
+            texts(Form::Exact, "www.dantri.com.vn"),
+            ["www.dantri.com.vn"]
+        );
     }
 
     #[test]
     fn upper_case_and_d() {
-        assert_eq!(texts(Form::Exact, "ĐẠI TỪ Ðại đại"), ["đại", "từ", "đại", "đại"]);
+        assert_eq!(
+            texts(Form::Exact, "ĐẠI TỪ Ðại đại"),
+            ["đại", "từ", "đại", "đại"]
+        );
         assert_eq!(texts(Form::Folded, "ĐẠI TỪ Ðại"), ["dai", "tu", "dai"]);
     }
 
     #[test]
     fn tone_variants_meet() {
-        assert_eq!(texts(Form::Exact, "Hoà Bình"), texts(Form::Exact, "Hòa Bình"));
+        assert_eq!(
+            texts(Form::Exact, "Hoà Bình"),
+            texts(Form::Exact, "Hòa Bình")
+        );
         assert_eq!(texts(Form::Exact, "THUỶ"), ["thủy"]);
     }
 }

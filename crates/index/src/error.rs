@@ -1,0 +1,32 @@
+use std::path::PathBuf;
+
+/// Errors of the index crate.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// No index at the given directory.
+    #[error("no index at {}: build one with `vietdex index [PATH...] --index {}`", .0.display(), .0.display())]
+    NoIndex(PathBuf),
+    /// The directory holds an index built with another schema.
+    #[error("the index at {} was built by an incompatible version of vietdex: remove the directory and run `vietdex index` again", .0.display())]
+    Incompatible(PathBuf),
+    /// The query could not be understood.
+    #[error("cannot parse query: {0}")]
+    Query(String),
+    /// An input path does not exist.
+    #[error("{}: no such file or directory", .0.display())]
+    MissingInput(PathBuf),
+    /// An error from Tantivy.
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    /// A file-system error, with the path involved.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// Result with this crate's [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;

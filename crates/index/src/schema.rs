@@ -1,0 +1,103 @@
+//! Fields of the vietdex index and the analyzers behind them.
+//!
+//! Every searchable text exists twice: `title`/`body` analyzed with the exact
+//! (normalized) tokenizer and stored, `title_folded`/`body_folded` analyzed
+//! with the folded tokenizer. Queries look in both and rank exact matches in
+//! a higher tier.
+
+use tantivy::Index;
+use tantivy::schema::{
+    DateOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions,
+};
+use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer};
+use vietdex_tokenize::{EXACT_TOKENIZER, FOLDED_TOKENIZER, Form, VietnameseTokenizer};
+
+/// Tokens longer than this many bytes are not indexed (runaway strings in
+/// scraped pages).
+pub const MAX_TOKEN_BYTES: usize = 120;
+
+/// Handles on the index fields.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// Article identifier.
+    pub id: Field,
+    /// Source path (or paths, for exact duplicates).
+    pub source: Field,
+    /// Original URL.
+    pub url: Field,
+    /// Headline, exact.
+    pub title: Field,
+    /// Headline, folded.
+    pub title_folded: Field,
+    /// Text, exact.
+    pub body: Field,
+    /// Text, folded.
+    pub body_folded: Field,
+    /// Publication date.
+    pub published: Field,
+    /// Publication date as written in ISO form (day, month or year precision).
+    pub published_text: Field,
+    /// Outlet.
+    pub outlet: Field,
+    /// Byline.
+    pub author: Field,
+}
+
+fn text(tokenizer: &str, stored: bool) -> TextOptions {
+    let opts = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    if stored { opts.set_stored() } else { opts }
+}
+
+/// Builds the schema and the field handles.
+pub fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        source: b.add_text_field("source", STRING | STORED),
+        url: b.add_text_field("url", STRING | STORED),
+        title: b.add_text_field("title", text(EXACT_TOKENIZER, true)),
+        title_folded: b.add_text_field("title_folded", text(FOLDED_TOKENIZER, false)),
+        body: b.add_text_field("body", text(EXACT_TOKENIZER, true)),
+        body_folded: b.add_text_field("body_folded", text(FOLDED_TOKENIZER, false)),
+        published: b.add_date_field(
+            "published",
+            DateOptions::from(INDEXED).set_stored().set_fast(),
+        ),
+        published_text: b.add_text_field("published_text", STRING | STORED),
+        outlet: b.add_text_field("outlet", STRING | STORED),
+        author: b.add_text_field("author", STRING | STORED),
+    };
+    (b.build(), fields)
+}
+
+/// An analyzer in the given form, as registered with Tantivy.
+pub fn analyzer(form: Form) -> TextAnalyzer {
+    TextAnalyzer::builder(VietnameseTokenizer::new(form))
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .build()
+}
+
+/// Registers the vietdex tokenizers on an index.
+pub fn register(index: &Index) {
+    index
+        .tokenizers()
+        .register(EXACT_TOKENIZER, analyzer(Form::Exact));
+    index
+        .tokenizers()
+        .register(FOLDED_TOKENIZER, analyzer(Form::Folded));
+}
+
+/// The field handles of an opened index, checked against this schema.
+pub fn fields_of(index: &Index) -> Option<Fields> {
+    let (expected, fields) = schema();
+    let actual = index.schema();
+    let same = expected.fields().all(|(f, entry)| {
+        actual.get_field(entry.name()).ok() == Some(f) && actual.get_field_entry(f) == entry
+    });
+    (same && actual.num_fields() == expected.num_fields()).then_some(fields)
+}

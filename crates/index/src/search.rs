@@ -1,0 +1,191 @@
+//! Opening an index and searching it.
+
+use std::path::Path;
+
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::directory::MmapDirectory;
+use tantivy::schema::Value;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Index, IndexReader, TantivyDocument};
+use vietdex_tokenize::Form;
+
+use crate::query::{self, ParsedQuery};
+use crate::schema::{self, Fields};
+use crate::{Error, Result};
+
+/// Characters of text a snippet shows at most.
+pub const SNIPPET_CHARS: usize = 220;
+
+/// Search settings.
+#[derive(Debug, Clone)]
+pub struct SearchOptions {
+    /// Hits to return at most.
+    pub limit: usize,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions { limit: 10 }
+    }
+}
+
+/// A text fragment with the matched words marked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Snippet {
+    /// The fragment.
+    pub text: String,
+    /// Byte ranges of `text` to highlight.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// One search hit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// Article identifier.
+    pub id: String,
+    /// Source path.
+    pub path: String,
+    /// Headline.
+    pub title: String,
+    /// Relevance score.
+    pub score: f32,
+    /// Publication date, ISO 8601, when known.
+    pub published: Option<String>,
+    /// Outlet, when known.
+    pub outlet: Option<String>,
+    /// Byline, when known.
+    pub author: Option<String>,
+    /// Original address, when known.
+    pub url: Option<String>,
+    /// Best fragment of the text.
+    pub snippet: Snippet,
+}
+
+/// A search result page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Results {
+    /// Documents matching in all.
+    pub total: usize,
+    /// The best `limit` of them.
+    pub hits: Vec<Hit>,
+}
+
+/// An open index, ready to search.
+pub struct Searcher {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+impl std::fmt::Debug for Searcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Searcher").finish_non_exhaustive()
+    }
+}
+
+impl Searcher {
+    /// Opens the index in `dir`.
+    pub fn open(dir: &Path) -> Result<Searcher> {
+        let no_index = || Error::NoIndex(dir.to_path_buf());
+        if !dir.is_dir() {
+            return Err(no_index());
+        }
+        let mmap = MmapDirectory::open(dir).map_err(|_| no_index())?;
+        if !Index::exists(&mmap).unwrap_or(false) {
+            return Err(no_index());
+        }
+        let index = Index::open(mmap)?;
+        let fields =
+            schema::fields_of(&index).ok_or_else(|| Error::Incompatible(dir.to_path_buf()))?;
+        schema::register(&index);
+        let reader = index.reader()?;
+        Ok(Searcher {
+            index,
+            reader,
+            fields,
+        })
+    }
+
+    /// Number of documents in the index.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Runs a query string.
+    pub fn search(&self, query: &str, opts: &SearchOptions) -> Result<Results> {
+        self.search_parsed(&query::parse(query), opts)
+    }
+
+    /// Runs a parsed query.
+    pub fn search_parsed(&self, parsed: &ParsedQuery, opts: &SearchOptions) -> Result<Results> {
+        let searcher = self.reader.searcher();
+        let q = parsed.to_query(&self.fields);
+        let (total, top) = searcher.search(
+            &q,
+            &(
+                Count,
+                TopDocs::with_limit(opts.limit.max(1)).order_by_score(),
+            ),
+        )?;
+        let terms = parsed
+            .highlight_terms()
+            .into_iter()
+            .map(|t| (t, 1.0))
+            .collect();
+        let mut snippets = SnippetGenerator::new(
+            terms,
+            schema::analyzer(Form::Folded),
+            self.fields.body_folded,
+            SNIPPET_CHARS,
+        );
+        snippets.set_max_num_chars(SNIPPET_CHARS);
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, addr) in top.into_iter().take(opts.limit) {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let f = &self.fields;
+            let text = |field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+            };
+            let body = text(f.body).unwrap_or_default();
+            let sn = snippets.snippet(&body);
+            let mut snippet = Snippet {
+                text: sn.fragment().to_string(),
+                highlights: sn.highlighted().iter().map(|r| (r.start, r.end)).collect(),
+            };
+            if snippet.text.is_empty() {
+                snippet.text = lead(&body, SNIPPET_CHARS);
+            }
+            hits.push(Hit {
+                id: text(f.id).unwrap_or_default(),
+                path: text(f.source).unwrap_or_default(),
+                title: text(f.title).unwrap_or_default(),
+                score,
+                published: text(f.published_text),
+                outlet: text(f.outlet),
+                author: text(f.author),
+                url: text(f.url),
+                snippet,
+            });
+        }
+        Ok(Results { total, hits })
+    }
+
+    /// The underlying Tantivy index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+}
+
+/// The first `max` characters of `text`, cut at a word boundary.
+fn lead(text: &str, max: usize) -> String {
+    let end = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+    let cut = if end < text.len() {
+        text[..end].rfind(char::is_whitespace).unwrap_or(end)
+    } else {
+        end
+    };
+    text[..cut].trim().to_string()
+}

@@ -1,0 +1,30 @@
+# vietdex tasks; each recipe runs the same command the README and CI use.
+
+# Build the release binary.
+build:
+    cargo build --release
+
+# Index corpus/ into index/ (pass paths to index something else).
+index *ARGS:
+    cargo run --release -- index {{ARGS}}
+
+# Search the index.
+search QUERY *ARGS:
+    cargo run --release -- search "{{QUERY}}" {{ARGS}}
+
+# Run every test (the README's test command).
+test:
+    cargo test --workspace
+
+# Criterion benchmarks (analyzer and segmenter throughput against baselines).
+bench *ARGS:
+    cargo bench -p vietdex-tokenize {{ARGS}}
+
+# Formatting and lints, as CI checks them.
+lint:
+    cargo fmt --all -- --check
+    cargo clippy --workspace --all-targets -- -D warnings
+
+# What CI runs.
+ci:
+    bash .ci/run

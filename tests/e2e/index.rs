@@ -1,0 +1,94 @@
+//! `vietdex index`: building, reporting, bad input.
+
+use crate::util::Sandbox;
+
+#[test]
+fn default_paths_index_the_corpus_into_index_dir() {
+    let sb = Sandbox::with_corpus();
+    let r = sb.index(&[]);
+    assert!(
+        r.stdout
+            .contains("indexed 5 documents from 5 files into index"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("rejected 0 files"), "{}", r.stdout);
+    assert!(sb.path("index/meta.json").exists());
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(sb.path("index/vietdex.json")).expect("manifest"),
+    )
+    .expect("json");
+    assert_eq!(manifest["documents"], 5);
+}
+
+#[test]
+fn json_summary_counts_every_file() {
+    let sb = Sandbox::with_corpus();
+    sb.write("corpus/bad.txt", [0xC3u8, 0x28, b'a']);
+    sb.write("corpus/empty.txt", "  \n");
+    sb.write(
+        "corpus/nested/deeper/extra.txt",
+        "Tin thêm\nHợp tác xã Zakuro ở Đại Từ.",
+    );
+    let r = sb.run(&["index", "--json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(r.stdout.trim()).expect("json");
+    assert_eq!(v["files_read"], 8);
+    assert_eq!(v["documents_indexed"], 6);
+    let rejected: Vec<&str> = v["rejected"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|x| x.as_str())
+        .collect();
+    assert_eq!(rejected.len(), 2, "{rejected:?}");
+    assert!(
+        rejected[0].contains("bad.txt") && rejected[0].contains("not valid UTF-8"),
+        "{rejected:?}"
+    );
+    assert!(
+        rejected[1].contains("empty.txt") && rejected[1].contains("empty"),
+        "{rejected:?}"
+    );
+    let tsv = std::fs::read_to_string(sb.path("index/rejects.tsv")).expect("rejects");
+    assert_eq!(tsv.lines().count(), 3, "{tsv}");
+    // The good files are searchable.
+    assert_eq!(sb.search_paths("Zakuro", &[]), ["extra.txt"]);
+}
+
+#[test]
+fn missing_input_path_is_a_clear_error() {
+    let sb = Sandbox::new();
+    let r = sb.run(&["index", "no/such/dir", "--quiet"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("no/such/dir: no such file or directory"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn reindexing_replaces_the_contents() {
+    let sb = Sandbox::with_corpus();
+    sb.index(&[]);
+    std::fs::remove_file(sb.path("corpus/004_f16c7fcdc7d76b7f.txt")).expect("rm");
+    let r = sb.index(&[]);
+    assert!(r.stdout.contains("indexed 4 documents"), "{}", r.stdout);
+    assert!(sb.search_paths("Thạch Hà", &[]).is_empty());
+}
+
+#[test]
+fn explicit_paths_and_index_dir() {
+    let sb = Sandbox::with_corpus();
+    let r = sb.index(&["corpus/001_b677c03b39e6e33e.txt", "--index", "elsewhere"]);
+    assert!(
+        r.stdout
+            .contains("indexed 1 documents from 1 files into elsewhere"),
+        "{}",
+        r.stdout
+    );
+    let r = sb.run(&["search", "Phú Lương", "--index", "elsewhere", "--json"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(r.json_lines().len(), 1);
+}

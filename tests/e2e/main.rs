@@ -1,0 +1,6 @@
+//! End-to-end tests: the real `vietdex` binary on the real `corpus/`.
+
+mod analysis;
+mod index;
+mod search;
+mod util;
