@@ -64,7 +64,7 @@ mod tests {
 
     #[test]
     fn bad_bytes_are_reported() {
-        let err = decode(&[b'a', 0xC3, 0x28]).unwrap_err();
+        let err = decode(&[b'a', 0xC3, 0x28]).expect_err("invalid UTF-8");
         assert_eq!(
             err.to_string(),
             "cannot decode: not valid UTF-8 (first bad byte at offset 1)"

@@ -75,6 +75,9 @@ const HIGH_START: u32 = 0x1EA0;
 const HIGH_END: u32 = 0x1EF9;
 const NONE: u8 = 0xFF;
 
+/// Bit set in a packed table entry for an upper-case letter.
+const UPPER: u8 = 0x80;
+
 struct Tables {
     low: [u8; (LOW_END - LOW_START + 1) as usize],
     high: [u8; (HIGH_END - HIGH_START + 1) as usize],
@@ -88,13 +91,16 @@ fn tables() -> &'static Tables {
             high: [NONE; (HIGH_END - HIGH_START + 1) as usize],
         };
         for (b, row) in TONED.iter().enumerate() {
-            for (tone, &c) in row.iter().enumerate() {
+            for (tone, &lower) in row.iter().enumerate() {
                 let packed = (b as u8) << 3 | tone as u8;
-                let cp = c as u32;
-                if (LOW_START..=LOW_END).contains(&cp) {
-                    t.low[(cp - LOW_START) as usize] = packed;
-                } else if (HIGH_START..=HIGH_END).contains(&cp) {
-                    t.high[(cp - HIGH_START) as usize] = packed;
+                let upper = lower.to_uppercase().next().unwrap_or(lower);
+                for (c, flag) in [(lower, 0), (upper, UPPER)] {
+                    let cp = c as u32;
+                    if (LOW_START..=LOW_END).contains(&cp) {
+                        t.low[(cp - LOW_START) as usize] = packed | flag;
+                    } else if (HIGH_START..=HIGH_END).contains(&cp) {
+                        t.high[(cp - HIGH_START) as usize] = packed | flag;
+                    }
                 }
             }
         }
@@ -105,15 +111,26 @@ fn tables() -> &'static Tables {
 /// Splits a lowercase vowel into base and tone; `None` for anything else.
 #[inline]
 pub fn vowel(c: char) -> Option<Vowel> {
+    match any_case_vowel(c) {
+        Some((v, false)) => Some(v),
+        _ => None,
+    }
+}
+
+/// Splits a vowel of either case into base and tone, and tells whether it
+/// was upper case. Non-ASCII only; `None` for anything else.
+#[inline]
+pub fn any_case_vowel(c: char) -> Option<(Vowel, bool)> {
     let cp = c as u32;
     if cp < 0x80 {
-        return match c {
-            'a' => Some(Vowel { base: 0, tone: 0 }),
-            'e' => Some(Vowel { base: 3, tone: 0 }),
-            'i' => Some(Vowel { base: 5, tone: 0 }),
-            'o' => Some(Vowel { base: 6, tone: 0 }),
-            'u' => Some(Vowel { base: 9, tone: 0 }),
-            'y' => Some(Vowel { base: 11, tone: 0 }),
+        let v = |base| Some((Vowel { base, tone: 0 }, c.is_ascii_uppercase()));
+        return match c.to_ascii_lowercase() {
+            'a' => v(0),
+            'e' => v(3),
+            'i' => v(5),
+            'o' => v(6),
+            'u' => v(9),
+            'y' => v(11),
             _ => None,
         };
     }
@@ -124,10 +141,13 @@ pub fn vowel(c: char) -> Option<Vowel> {
     } else {
         NONE
     };
-    (packed != NONE).then_some(Vowel {
-        base: packed >> 3,
-        tone: packed & 7,
-    })
+    (packed != NONE).then_some((
+        Vowel {
+            base: (packed & !UPPER) >> 3,
+            tone: packed & 7,
+        },
+        packed & UPPER != 0,
+    ))
 }
 
 /// Characters that are dropped inside a token: soft hyphen, zero-width
@@ -146,6 +166,14 @@ pub fn is_ignorable(c: char) -> bool {
 pub fn is_mark(c: char) -> bool {
     let cp = c as u32;
     (0x0300..=0x036F).contains(&cp) || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Combining diacritical marks (U+0300–U+036F): the marks folding removes.
+/// Marks of other scripts (Indic vowel signs …) are part of their letters
+/// and stay.
+#[inline]
+pub fn is_diacritic_mark(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
 /// Characters that make up syllables and numbers.
@@ -197,6 +225,19 @@ mod tests {
                 assert_eq!((v.base as usize, v.tone as usize), (b, t), "{c}");
                 assert_eq!(v.to_char(), c);
                 assert_eq!(v.base_char(), BASES[b]);
+            }
+        }
+    }
+
+    #[test]
+    fn upper_case_vowels() {
+        for (b, row) in TONED.iter().enumerate() {
+            for (t, &c) in row.iter().enumerate() {
+                let up = c.to_uppercase().next().expect("upper");
+                let (v, upper) = any_case_vowel(up).expect("upper vowel");
+                assert!(upper, "{up}");
+                assert_eq!((v.base as usize, v.tone as usize), (b, t), "{up}");
+                assert_eq!(vowel(up), None);
             }
         }
     }

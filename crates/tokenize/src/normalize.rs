@@ -74,7 +74,12 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     if norm.is_ascii() {
         return norm;
     }
-    Cow::Owned(norm.chars().map(chars::fold_char).collect())
+    Cow::Owned(
+        norm.chars()
+            .filter(|&c| !chars::is_diacritic_mark(c))
+            .map(chars::fold_char)
+            .collect(),
+    )
 }
 
 /// Whether `text`, typed by a user, carries any Vietnamese diacritic (or
@@ -104,6 +109,13 @@ pub fn token_is_normalized(token: &str) -> bool {
 /// Appends the normalized (or, with `fold`, folded) form of one token to
 /// `out`. `buf` is scratch space kept by the caller so that a token stream
 /// allocates nothing once warm.
+///
+/// Text made of ASCII and precomposed Vietnamese letters (nearly all of it)
+/// is handled in one pass without a normalization-form check; tone marks are
+/// only re-placed in syllables with a tone and two or more vowels. Anything
+/// else (other letters, combining marks, other scripts, invisible
+/// characters) takes the general path: NFC, then the same mapping. Folding
+/// also drops combining marks that NFC could not compose.
 #[inline]
 pub fn normalize_token_into(token: &str, out: &mut String, buf: &mut Vec<char>, fold: bool) {
     if token.is_ascii() {
@@ -112,20 +124,61 @@ pub fn normalize_token_into(token: &str, out: &mut String, buf: &mut Vec<char>, 
         out[start..].make_ascii_lowercase();
         return;
     }
+    let start = out.len();
+    let mut vowels = 0u32;
+    let mut toned = false;
+    for c in token.chars() {
+        if c.is_ascii() {
+            let l = c.to_ascii_lowercase();
+            vowels += u32::from(matches!(l, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'));
+            out.push(l);
+        } else if let Some((v, _)) = chars::any_case_vowel(c) {
+            vowels += 1;
+            toned |= v.tone != 0;
+            out.push(if fold {
+                v.folded() as char
+            } else {
+                v.to_char()
+            });
+        } else if matches!(c, 'đ' | 'Đ' | 'Ð' | 'ð') {
+            out.push(if fold { 'd' } else { 'đ' });
+        } else {
+            out.truncate(start);
+            return normalize_general(token, out, buf, fold);
+        }
+    }
+    if !fold && toned && vowels >= 2 {
+        buf.clear();
+        buf.extend(out[start..].chars());
+        place_tones(buf);
+        out.truncate(start);
+        out.extend(buf.iter());
+    }
+}
+
+/// The general path of [`normalize_token_into`]: NFC first.
+fn normalize_general(token: &str, out: &mut String, buf: &mut Vec<char>, fold: bool) {
     buf.clear();
-    if is_nfc_quick(token.chars()) == IsNormalized::Yes {
-        for c in token.chars() {
+    let visible = || token.chars().filter(|&c| !chars::is_ignorable(c));
+    if is_nfc_quick(visible()) == IsNormalized::Yes {
+        for c in visible() {
             push_lower(c, buf);
         }
     } else {
-        for c in token.nfc() {
+        for c in visible().nfc() {
             push_lower(c, buf);
         }
     }
     place_tones(buf);
-    out.reserve(buf.len() * 2);
     if fold {
-        out.extend(buf.iter().map(|&c| chars::fold_char(c)));
+        out.extend(
+            buf.iter()
+                .filter(|&&c| !chars::is_diacritic_mark(c))
+                .map(|&c| chars::fold_char(c)),
+        );
+    } else if buf.iter().any(|&c| chars::is_mark(c)) {
+        // A mark NFC could not compose may compose once the tone has moved.
+        out.extend(buf.iter().copied().nfc());
     } else {
         out.extend(buf.iter());
     }

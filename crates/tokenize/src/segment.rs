@@ -280,30 +280,31 @@ impl Segmenter {
     /// space inside each multi-syllable word replaced by `_`.
     pub fn segment_line(&self, line: &str) -> String {
         let spans: Vec<_> = Scanner::new(line).collect();
-        let mut norms = Vec::with_capacity(spans.len());
+        // All normalized syllables in one buffer, sliced by `ends`.
+        let mut norms = String::with_capacity(line.len() + 16);
+        let mut ends = Vec::with_capacity(spans.len());
         let mut buf = Vec::new();
         for sp in &spans {
-            let mut n = String::new();
-            normalize_token_into(&line[sp.start..sp.end], &mut n, &mut buf, false);
-            norms.push(n);
+            normalize_token_into(&line[sp.start..sp.end], &mut norms, &mut buf, false);
+            ends.push(norms.len());
         }
         let sylls: Vec<Syllable<'_>> = spans
             .iter()
             .enumerate()
             .map(|(i, sp)| {
-                let gap = if i == 0 {
-                    ""
+                let (from, gap) = if i == 0 {
+                    (0, "")
                 } else {
-                    &line[spans[i - 1].end..sp.start]
+                    (ends[i - 1], &line[spans[i - 1].end..sp.start])
                 };
                 Syllable {
-                    norm: &norms[i],
+                    norm: &norms[from..ends[i]],
                     name_like: is_name_like(&line[sp.start..sp.end]),
                     break_before: i == 0 || gap.is_empty() || !gap.chars().all(char::is_whitespace),
                 }
             })
             .collect();
-        let mut lens = Vec::new();
+        let mut lens = Vec::with_capacity(sylls.len());
         self.segment_into(&sylls, &mut String::new(), &mut lens);
         let mut out = String::with_capacity(line.len());
         let mut last = 0;

@@ -233,21 +233,26 @@ pub struct VietnameseTokenStream<'a> {
 
 impl TokenStream for VietnameseTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some(span) = self.scanner.next() else {
-            return false;
-        };
         let t = &mut *self.token;
-        t.position = t.position.wrapping_add(1);
-        t.offset_from = span.start;
-        t.offset_to = span.end;
-        t.text.clear();
-        normalize_token_into(
-            &self.text[span.start..span.end],
-            &mut t.text,
-            self.buf,
-            self.fold,
-        );
-        true
+        loop {
+            let Some(span) = self.scanner.next() else {
+                return false;
+            };
+            t.text.clear();
+            normalize_token_into(
+                &self.text[span.start..span.end],
+                &mut t.text,
+                self.buf,
+                self.fold,
+            );
+            // A token of nothing but marks can fold away to nothing: skip it.
+            if !t.text.is_empty() {
+                t.position = t.position.wrapping_add(1);
+                t.offset_from = span.start;
+                t.offset_to = span.end;
+                return true;
+            }
+        }
     }
 
     fn token(&self) -> &Token {
@@ -278,23 +283,25 @@ pub struct Analyzed {
 /// Tokenizes `text` into tokens carrying both forms.
 pub fn analyze(text: &str) -> Vec<Analyzed> {
     let mut buf = Vec::new();
-    Scanner::new(text)
-        .enumerate()
-        .map(|(position, span)| {
-            let src = &text[span.start..span.end];
-            let mut exact = String::new();
-            normalize_token_into(src, &mut exact, &mut buf, false);
-            let mut folded = String::new();
-            normalize_token_into(src, &mut folded, &mut buf, true);
-            Analyzed {
-                exact,
-                folded,
-                start: span.start,
-                end: span.end,
-                position,
-            }
-        })
-        .collect()
+    let mut out: Vec<Analyzed> = Vec::new();
+    for span in Scanner::new(text) {
+        let src = &text[span.start..span.end];
+        let mut exact = String::new();
+        normalize_token_into(src, &mut exact, &mut buf, false);
+        let mut folded = String::new();
+        normalize_token_into(src, &mut folded, &mut buf, true);
+        if exact.is_empty() || folded.is_empty() {
+            continue;
+        }
+        out.push(Analyzed {
+            exact,
+            folded,
+            start: span.start,
+            end: span.end,
+            position: out.len(),
+        });
+    }
+    out
 }
 
 #[cfg(test)]

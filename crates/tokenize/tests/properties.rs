@@ -1,0 +1,80 @@
+//! Properties that must hold for any input: no panic, offsets on char
+//! boundaries of the original text, NFC and NFD give the same tokens,
+//! normalization is idempotent, segmentation never alters syllables.
+
+use proptest::prelude::*;
+use tantivy_tokenizer_api::{TokenStream, Tokenizer};
+use unicode_normalization::UnicodeNormalization;
+use vietdex_tokenize::{Form, Segmenter, VietnameseTokenizer, analyze, fold, normalize};
+
+/// Strings rich in what trips tokenizers: Vietnamese letters in both cases,
+/// combining marks, separators of numbers and abbreviations, invisible and
+/// exotic characters.
+fn viet_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "Đại", "Từ", "hoà", "HÒA", "thuỷ", "Ð", "đ", "ướ", "\u{0301}", "\u{0323}", "\u{0309}",
+        "\u{00A0}", "\u{200B}", "\u{00AD}", "\u{FEFF}", " ", ".", ",", "-", "_", "@", ":", "/",
+        "70.605", "99,72", "TP.HCM", "KT-XH", "https://", "www.", "a@b.vn", "ß", "İ", "ﬁ", "𝔄",
+        "中文", "\u{0000}", "\n", "q", "u", "y", "gi", "oa", "uy", "é",
+    ]);
+    prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
+}
+
+fn check_offsets(text: &str, form: Form) {
+    let mut tok = VietnameseTokenizer::new(form);
+    let mut stream = tok.token_stream(text);
+    let mut last_end = 0;
+    let mut last_pos: Option<usize> = None;
+    while stream.advance() {
+        let t = stream.token();
+        assert!(t.offset_from < t.offset_to, "{t:?}");
+        assert!(t.offset_from >= last_end, "overlap {t:?}");
+        assert!(text.is_char_boundary(t.offset_from) && text.is_char_boundary(t.offset_to));
+        assert!(!t.text.is_empty(), "{t:?}");
+        assert_eq!(t.position, last_pos.map_or(0, |p| p + 1));
+        last_pos = Some(t.position);
+        last_end = t.offset_to;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn any_string_tokenizes_with_valid_offsets(s in any::<String>()) {
+        check_offsets(&s, Form::Exact);
+        check_offsets(&s, Form::Folded);
+        let _ = Segmenter::shared().segment_line(&s);
+    }
+
+    #[test]
+    fn vietnamese_like_strings_tokenize_with_valid_offsets(s in viet_text()) {
+        check_offsets(&s, Form::Exact);
+        check_offsets(&s, Form::Folded);
+    }
+
+    #[test]
+    fn nfc_and_nfd_give_the_same_tokens(s in viet_text()) {
+        let nfc: String = s.nfc().collect();
+        let nfd: String = s.nfd().collect();
+        let a: Vec<_> = analyze(&nfc).into_iter().map(|t| (t.exact, t.folded)).collect();
+        let b: Vec<_> = analyze(&nfd).into_iter().map(|t| (t.exact, t.folded)).collect();
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn normalization_is_idempotent(s in viet_text()) {
+        let once = normalize(&s).into_owned();
+        prop_assert_eq!(normalize(&once).into_owned(), once.clone());
+        let folded = fold(&s).into_owned();
+        prop_assert_eq!(fold(&folded).into_owned(), folded);
+    }
+
+    #[test]
+    fn segmentation_keeps_every_syllable(s in viet_text()) {
+        let out = Segmenter::shared().segment_line(&s);
+        // Only white space between syllables may turn into `_`.
+        let strip = |x: &str| x.chars().filter(|c| !c.is_whitespace() && *c != '_').collect::<String>();
+        prop_assert_eq!(strip(&out), strip(&s));
+    }
+}
