@@ -12,9 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer, TokenStream as _,
-};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 use tantivy_tokenizer_api::{TokenStream, Tokenizer};
 use vietdex_tokenize::{Form, Segmenter, VietnameseTokenizer};
 
