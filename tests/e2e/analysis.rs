@@ -35,8 +35,14 @@ fn dai_tu_in_every_spelling_finds_the_article() {
 #[test]
 fn tone_placement_variants_find_each_other() {
     let sb = Sandbox::new();
-    sb.write("c/old.txt", "Tin tỉnh\nTỉnh Hoà Bình có thêm xã đạt chuẩn.");
-    sb.write("c/new.txt", "Tin tỉnh\nTỉnh Hòa Bình có thêm xã đạt chuẩn.");
+    sb.write(
+        "c/old.txt",
+        "Tin tỉnh\nTỉnh Hoà Bình có thêm hai xã đạt chuẩn.",
+    );
+    sb.write(
+        "c/new.txt",
+        "Tin tỉnh\nTỉnh Hòa Bình có thêm ba xã đạt chuẩn.",
+    );
     sb.write("c/other.txt", "Tin khác\nHà Nội có thêm xã đạt chuẩn.");
     sb.index(&["c"]);
     for q in ["hoa binh", "hoà bình", "hòa bình", "HOÀ BÌNH"] {

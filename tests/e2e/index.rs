@@ -8,11 +8,17 @@ fn default_paths_index_the_corpus_into_index_dir() {
     let r = sb.index(&[]);
     assert!(
         r.stdout
-            .contains("indexed 5 documents from 5 files into index"),
+            .contains("files: 5 found, 0 unchanged, 5 read, 0 rejected whole"),
         "{}",
         r.stdout
     );
-    assert!(r.stdout.contains("rejected 0 files"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(
+            "documents: 5 read = 5 indexed + 0 duplicates + 0 rejected; 0 removed; 5 in index"
+        ),
+        "{}",
+        r.stdout
+    );
     assert!(sb.path("index/meta.json").exists());
     let manifest: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(sb.path("index/vietdex.json")).expect("manifest"),
@@ -24,7 +30,7 @@ fn default_paths_index_the_corpus_into_index_dir() {
 #[test]
 fn json_summary_counts_every_file() {
     let sb = Sandbox::with_corpus();
-    sb.write("corpus/bad.txt", [0xC3u8, 0x28, b'a']);
+    sb.write("corpus/bad.txt", [0x7Fu8, b'E', b'L', b'F', 0, 1, 2]);
     sb.write("corpus/empty.txt", "  \n");
     sb.write(
         "corpus/nested/deeper/extra.txt",
@@ -33,8 +39,12 @@ fn json_summary_counts_every_file() {
     let r = sb.run(&["index", "--json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v: serde_json::Value = serde_json::from_str(r.stdout.trim()).expect("json");
-    assert_eq!(v["files_read"], 8);
+    assert_eq!(v["files_found"], 8);
+    assert_eq!(v["files_read"], 6);
+    // read = indexed + duplicates + rejected
+    assert_eq!(v["records_read"], 8);
     assert_eq!(v["documents_indexed"], 6);
+    assert_eq!(v["duplicates"], 0);
     let rejected: Vec<&str> = v["rejected"]
         .as_array()
         .expect("array")
@@ -43,7 +53,7 @@ fn json_summary_counts_every_file() {
         .collect();
     assert_eq!(rejected.len(), 2, "{rejected:?}");
     assert!(
-        rejected[0].contains("bad.txt") && rejected[0].contains("not valid UTF-8"),
+        rejected[0].contains("bad.txt") && rejected[0].contains("binary"),
         "{rejected:?}"
     );
     assert!(
@@ -69,12 +79,19 @@ fn missing_input_path_is_a_clear_error() {
 }
 
 #[test]
-fn reindexing_replaces_the_contents() {
+fn prune_removes_documents_of_deleted_sources() {
     let sb = Sandbox::with_corpus();
     sb.index(&[]);
     std::fs::remove_file(sb.path("corpus/004_f16c7fcdc7d76b7f.txt")).expect("rm");
     let r = sb.index(&[]);
-    assert!(r.stdout.contains("indexed 4 documents"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("0 removed; 5 in index"),
+        "without --prune nothing goes: {}",
+        r.stdout
+    );
+    assert!(!sb.search_paths("Thạch Hà", &[]).is_empty());
+    let r = sb.index(&["--prune"]);
+    assert!(r.stdout.contains("1 removed; 4 in index"), "{}", r.stdout);
     assert!(sb.search_paths("Thạch Hà", &[]).is_empty());
 }
 
@@ -83,8 +100,7 @@ fn explicit_paths_and_index_dir() {
     let sb = Sandbox::with_corpus();
     let r = sb.index(&["corpus/001_b677c03b39e6e33e.txt", "--index", "elsewhere"]);
     assert!(
-        r.stdout
-            .contains("indexed 1 documents from 1 files into elsewhere"),
+        r.stdout.contains("1 indexed") && r.stdout.contains("1 in elsewhere"),
         "{}",
         r.stdout
     );

@@ -2,5 +2,6 @@
 
 mod analysis;
 mod index;
+mod ingest;
 mod search;
 mod util;

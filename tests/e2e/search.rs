@@ -56,7 +56,10 @@ fn human_output_lists_title_path_and_snippet() {
     let r = sb.run(&["search", "Vạn Thọ"]);
     assert_eq!(r.code, 0);
     let lines: Vec<&str> = r.stdout.lines().collect();
-    assert_eq!(lines[0], "1. Đại Từ, Thái Nguyên:");
+    assert_eq!(
+        lines[0],
+        "1. Đại Từ, Thái Nguyên: Huy động hiệu quả các nguồn lực phát triển"
+    );
     assert!(
         lines[1].starts_with("   corpus/000_638e7e34ad3540e3.txt · score "),
         "{}",

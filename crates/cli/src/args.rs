@@ -47,6 +47,20 @@ pub struct IndexArgs {
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Remove documents whose source files under PATH no longer exist.
+    #[arg(long)]
+    pub prune: bool,
+    /// JSON field holding a value, as KIND=NAME (kinds: title, body, url,
+    /// date, outlet, author); repeatable. Default names: title, text or
+    /// content or body, url or link, date or published, source, author.
+    #[arg(long = "field", value_name = "KIND=NAME")]
+    pub fields: Vec<String>,
+    /// Commit after every N source files read (besides every 20 seconds).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub commit_every: usize,
+    /// Largest file (or JSON line) read, in bytes once decompressed.
+    #[arg(long, value_name = "BYTES", default_value_t = 512 << 20)]
+    pub max_bytes: u64,
 }
 
 #[derive(Debug, Args)]
@@ -62,6 +76,9 @@ pub struct SearchArgs {
     /// One JSON object per hit.
     #[arg(long)]
     pub json: bool,
+    /// Show one document per near-duplicate cluster.
+    #[arg(long)]
+    pub dedup: bool,
 }
 
 #[derive(Debug, Args)]

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use vietdex_index::{SearchOptions, Searcher, build};
+use vietdex_index::{BuildOptions, SearchOptions, Searcher, build};
 use vietdex_tokenize::{Segmenter, analyze};
 
 use crate::args::{AnalyzeArgs, Cli, Command, IndexArgs, SearchArgs, SegmentArgs};
@@ -37,12 +37,30 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 }
 
 fn index(a: IndexArgs) -> Result<bool> {
+    let mut opts = BuildOptions {
+        prune: a.prune,
+        commit_every_sources: a.commit_every,
+        ..BuildOptions::default()
+    };
+    opts.ingest.max_bytes = a.max_bytes;
+    for f in &a.fields {
+        let (kind, name) = f.split_once('=').with_context(|| {
+            format!("--field {f}: expected KIND=NAME, e.g. --field body=content")
+        })?;
+        opts.ingest
+            .fields
+            .prefer(kind.trim(), name.trim())
+            .map_err(|e| anyhow::anyhow!("--field {f}: {e}"))?;
+    }
     let bar = progress_bar(a.quiet || a.json);
-    let report = build(&a.paths, &a.index.dir, &|p| {
+    let started = std::time::Instant::now();
+    let report = build(&a.paths, &a.index.dir, &opts, &|p| {
         bar.set_position(p.files as u64);
+        let secs = started.elapsed().as_secs_f64().max(1e-3);
         bar.set_message(format!(
-            "{} documents · {:.1} MB",
+            "{} documents · {:.0} documents/s · {:.1} MB",
             p.documents,
+            p.documents as f64 / secs,
             p.bytes as f64 / 1e6
         ));
     })
@@ -55,21 +73,34 @@ fn index(a: IndexArgs) -> Result<bool> {
         let mut out = std::io::stdout().lock();
         writeln!(
             out,
-            "indexed {} documents from {} files into {}",
-            report.documents_indexed,
+            "files: {} found, {} unchanged, {} read, {} rejected whole",
+            report.files_found,
+            report.files_unchanged,
             report.files_read,
-            report.index.display()
+            report.files_found - report.files_unchanged - report.files_read
         )?;
         writeln!(
             out,
-            "{:.2} s · {:.0} documents/s · {:.2} MB/s",
+            "documents: {} read = {} indexed + {} duplicates + {} rejected; {} removed; {} in {} ({} near-duplicate clusters)",
+            report.records_read,
+            report.documents_indexed,
+            report.duplicates,
+            report.rejected.len(),
+            report.documents_removed,
+            report.documents_total,
+            report.index.display(),
+            report.clusters
+        )?;
+        writeln!(
+            out,
+            "{:.2} s · {:.0} documents/s · {:.2} MB/s · {} commits",
             secs,
             report.documents_indexed as f64 / secs,
-            report.bytes_read as f64 / 1e6 / secs
+            report.bytes_read as f64 / 1e6 / secs,
+            report.commits
         )?;
-        writeln!(out, "rejected {} files", report.rejected.len())?;
         for r in &report.rejected {
-            writeln!(out, "  {r}")?;
+            writeln!(out, "rejected {r}")?;
         }
     }
     Ok(true)
@@ -77,7 +108,13 @@ fn index(a: IndexArgs) -> Result<bool> {
 
 fn search(a: SearchArgs) -> Result<bool> {
     let searcher = Searcher::open(&a.index.dir)?;
-    let results = searcher.search(&a.query, &SearchOptions { limit: a.limit })?;
+    let results = searcher.search(
+        &a.query,
+        &SearchOptions {
+            limit: a.limit,
+            dedup: a.dedup,
+        },
+    )?;
     let mut out = std::io::stdout().lock();
     if a.json {
         for hit in &results.hits {

@@ -47,6 +47,12 @@ pub fn print_hit(w: &mut impl Write, rank: usize, hit: &Hit, color: bool) -> std
     let mut meta = vec![hit.url.clone().unwrap_or_else(|| hit.path.clone())];
     meta.extend(hit.published.clone());
     meta.extend(hit.outlet.clone());
+    if hit.sources.len() > 1 {
+        meta.push(format!("{} copies", hit.sources.len()));
+    }
+    if hit.cluster_size > 1 {
+        meta.push(format!("{} similar", hit.cluster_size - 1));
+    }
     meta.push(format!("score {:.2}", hit.score));
     writeln!(w, "   {}", meta.join(" · "))?;
     writeln!(w, "   {}", render_snippet(&hit.snippet, color))?;
@@ -64,6 +70,9 @@ pub fn hit_json(hit: &Hit) -> serde_json::Value {
         "outlet": hit.outlet,
         "author": hit.author,
         "url": hit.url,
+        "sources": hit.sources,
+        "cluster": hit.cluster,
+        "cluster_size": hit.cluster_size,
         "snippet": hit.snippet.text,
         "highlights": hit.snippet.highlights,
     })

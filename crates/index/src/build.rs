@@ -1,130 +1,113 @@
-//! Building an index: discover sources, load them on every core, feed one
-//! Tantivy writer, commit once at the end.
+//! Building and updating an index.
 //!
-//! A run replaces the index contents: it deletes every document and adds the
-//! new ones in one commit, so a run that is interrupted leaves the previous
-//! commit untouched and searchable.
+//! A run walks its inputs and reads, on every core, only the sources that
+//! are new or changed since the last commit (by content hash). Each article
+//! is fingerprinted: an exact duplicate of a document already indexed adds
+//! its source to that document instead of a second copy; near duplicates
+//! are grouped into clusters at the end of the run. Documents of changed
+//! sources are replaced; with `prune`, documents whose sources are gone are
+//! removed. The index is committed every few seconds together with its
+//! [`State`], so an interrupted run leaves the last commit searchable and
+//! the next run picks up where it stopped, without duplicates.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::directory::MmapDirectory;
-use tantivy::{DateTime, Index, IndexWriter, TantivyDocument};
-use vietdex_ingest::{Article, Reject, discover, load_bytes};
+use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, Term};
+use vietdex_ingest::{Article, Options, Reject, discover, load, source};
 
 use crate::schema::{self, Fields};
+use crate::state::{DocState, SourceState, State};
 use crate::{Error, MANIFEST_FILE, REJECTS_FILE, Result};
 
 /// Memory the Tantivy writer may use before it flushes a segment.
 const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
 
-/// A writable vietdex index.
-pub struct IndexBuilder {
-    dir: PathBuf,
-    index: Index,
-    writer: IndexWriter,
-    fields: Fields,
+/// Settings of a build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// How sources are read.
+    pub ingest: Options,
+    /// Remove documents whose sources (under the inputs) no longer exist.
+    pub prune: bool,
+    /// Commit after this long (and at the end).
+    pub commit_interval: Duration,
+    /// Also commit after this many sources read (0: only by time).
+    pub commit_every_sources: usize,
 }
 
-impl std::fmt::Debug for IndexBuilder {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("IndexBuilder")
-            .field("dir", &self.dir)
-            .finish()
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            ingest: Options::default(),
+            prune: false,
+            commit_interval: Duration::from_secs(20),
+            commit_every_sources: 0,
+        }
     }
 }
 
-impl IndexBuilder {
-    /// Opens the index in `dir`, creating the directory and an empty index
-    /// when there is none.
-    pub fn open_or_create(dir: &Path) -> Result<IndexBuilder> {
-        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-        let mmap = MmapDirectory::open(dir).map_err(|e| Error::Io {
-            path: dir.to_path_buf(),
-            source: std::io::Error::other(e.to_string()),
-        })?;
-        let (schema, _) = schema::schema();
-        let index = if Index::exists(&mmap).map_err(|e| Error::Io {
-            path: dir.to_path_buf(),
-            source: std::io::Error::other(e.to_string()),
-        })? {
-            Index::open(mmap)?
-        } else {
-            Index::create(mmap, schema, tantivy::IndexSettings::default())?
-        };
-        let fields =
-            schema::fields_of(&index).ok_or_else(|| Error::Incompatible(dir.to_path_buf()))?;
-        schema::register(&index);
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 8);
-        let writer = index.writer_with_num_threads(threads, WRITER_HEAP_BYTES)?;
-        Ok(IndexBuilder {
-            dir: dir.to_path_buf(),
-            index,
-            writer,
-            fields,
-        })
-    }
+/// Counters reported while a build runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Progress {
+    /// Sources handled (read, unchanged or rejected).
+    pub files: usize,
+    /// Documents added.
+    pub documents: usize,
+    /// Bytes read.
+    pub bytes: u64,
+}
 
+/// What a build did. `records_read` = `indexed` + `duplicates` + `rejected`.
+#[derive(Debug, Clone, Serialize)]
+pub struct BuildReport {
     /// The index directory.
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
+    pub index: PathBuf,
+    /// Source files found under the inputs.
+    pub files_found: usize,
+    /// Sources skipped because they did not change since the last run.
+    pub files_unchanged: usize,
+    /// Sources read (new or changed).
+    pub files_read: usize,
+    /// Records read from those sources, plus sources rejected whole.
+    pub records_read: usize,
+    /// New documents indexed.
+    pub documents_indexed: usize,
+    /// Records that were exact duplicates of an indexed document.
+    pub duplicates: usize,
+    /// Sources or records rejected, with reasons.
+    #[serde(serialize_with = "rejects_as_strings")]
+    pub rejected: Vec<Reject>,
+    /// Documents removed (changed or pruned sources).
+    pub documents_removed: usize,
+    /// Documents in the index after the run.
+    pub documents_total: usize,
+    /// Near-duplicate clusters with more than one document.
+    pub clusters: usize,
+    /// Bytes read.
+    pub bytes_read: u64,
+    /// Commits made.
+    pub commits: usize,
+    /// Wall time.
+    #[serde(serialize_with = "secs")]
+    pub elapsed: Duration,
+}
 
-    /// Queues the removal of every document (takes effect at commit).
-    pub fn clear(&mut self) -> Result<()> {
-        self.writer.delete_all_documents()?;
-        Ok(())
-    }
+fn rejects_as_strings<S: serde::Serializer>(
+    r: &[Reject],
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_seq(r.iter().map(ToString::to_string))
+}
 
-    /// Adds one article; callable from many threads at once.
-    pub fn add(&self, a: &Article) -> Result<()> {
-        let f = &self.fields;
-        let mut doc = TantivyDocument::default();
-        doc.add_text(f.id, &a.id);
-        doc.add_text(f.source, &a.source);
-        if let Some(url) = &a.url {
-            doc.add_text(f.url, url);
-        }
-        doc.add_text(f.title, &a.title);
-        doc.add_text(f.title_folded, &a.title);
-        doc.add_text(f.body, &a.body);
-        doc.add_text(f.body_folded, &a.body);
-        if let Some(p) = &a.published {
-            doc.add_text(f.published_text, p);
-            if let Some(dt) = date_value(p) {
-                doc.add_date(f.published, dt);
-            }
-        }
-        if let Some(o) = &a.outlet {
-            doc.add_text(f.outlet, o);
-        }
-        if let Some(au) = &a.author {
-            doc.add_text(f.author, au);
-        }
-        self.writer.add_document(doc)?;
-        Ok(())
-    }
-
-    /// Commits everything added so far and waits for the merge threads.
-    pub fn commit(&mut self) -> Result<()> {
-        self.writer.commit()?;
-        Ok(())
-    }
-
-    /// Number of documents in the last commit.
-    pub fn committed_documents(&self) -> Result<u64> {
-        let reader = self.index.reader()?;
-        Ok(reader.searcher().num_docs())
-    }
+fn secs<S: serde::Serializer>(d: &Duration, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_f64(d.as_secs_f64())
 }
 
 /// Turns `2024-04-08`, `2023-06` or `2023` into a date (first day of the period).
@@ -146,53 +129,272 @@ pub fn date_value(iso: &str) -> Option<DateTime> {
     Some(DateTime::from_timestamp_secs(days * 86_400))
 }
 
-/// Counters reported while a build runs.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Progress {
-    /// Source files handled (read, or rejected).
-    pub files: usize,
-    /// Documents added.
-    pub documents: usize,
-    /// Bytes read.
-    pub bytes: u64,
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
-/// What a build did.
-#[derive(Debug, Clone, Serialize)]
-pub struct BuildReport {
-    /// The index directory.
-    pub index: PathBuf,
-    /// Source files found.
-    pub files_read: usize,
-    /// Documents indexed.
-    pub documents_indexed: usize,
-    /// Sources (or records) rejected, with reasons.
-    #[serde(serialize_with = "rejects_as_strings")]
-    pub rejected: Vec<Reject>,
-    /// Bytes read.
-    pub bytes_read: u64,
-    /// Wall time.
-    #[serde(serialize_with = "secs")]
-    pub elapsed: Duration,
+/// Opens the index in `dir`, creating the directory and an empty index when
+/// there is none.
+pub fn open_or_create(dir: &Path) -> Result<(Index, Fields)> {
+    std::fs::create_dir_all(dir).map_err(io_error(dir))?;
+    let other = |e: &dyn std::fmt::Display| Error::Io {
+        path: dir.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    };
+    let mmap = MmapDirectory::open(dir).map_err(|e| other(&e))?;
+    let (schema, _) = schema::schema();
+    let index = if Index::exists(&mmap).map_err(|e| other(&e))? {
+        Index::open(mmap)?
+    } else {
+        Index::create(mmap, schema, tantivy::IndexSettings::default())?
+    };
+    let fields = schema::fields_of(&index).ok_or_else(|| Error::Incompatible(dir.to_path_buf()))?;
+    schema::register(&index);
+    Ok((index, fields))
 }
 
-fn rejects_as_strings<S: serde::Serializer>(
-    r: &[Reject],
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    s.collect_seq(r.iter().map(ToString::to_string))
+fn document(f: &Fields, a: &Article) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.id, &a.id);
+    doc.add_text(f.source, &a.source);
+    if let Some(url) = &a.url {
+        doc.add_text(f.url, url);
+    }
+    doc.add_text(f.title, &a.title);
+    doc.add_text(f.title_folded, &a.title);
+    doc.add_text(f.body, &a.body);
+    doc.add_text(f.body_folded, &a.body);
+    if let Some(p) = &a.published {
+        doc.add_text(f.published_text, p);
+        if let Some(dt) = date_value(p) {
+            doc.add_date(f.published, dt);
+        }
+    }
+    if let Some(o) = &a.outlet {
+        doc.add_text(f.outlet, o);
+    }
+    if let Some(au) = &a.author {
+        doc.add_text(f.author, au);
+    }
+    doc
 }
 
-fn secs<S: serde::Serializer>(d: &Duration, s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.serialize_f64(d.as_secs_f64())
+struct Run<'a> {
+    dir: &'a Path,
+    fields: Fields,
+    writer: RwLock<IndexWriter>,
+    state: Mutex<State>,
+    opts: &'a BuildOptions,
+    last_commit: Mutex<Instant>,
+    sources_since_commit: AtomicUsize,
+    commits: AtomicUsize,
+    files: AtomicUsize,
+    unchanged: AtomicUsize,
+    read: AtomicUsize,
+    records: AtomicUsize,
+    indexed: AtomicUsize,
+    duplicates: AtomicUsize,
+    removed: AtomicUsize,
+    bytes: AtomicU64,
+    rejected: Mutex<Vec<Reject>>,
+    error: Mutex<Option<Error>>,
 }
 
-/// Indexes every supported file under `inputs` into `dir`, replacing what
-/// the index held. `on_progress` is called after each file, from worker
-/// threads.
+impl Run<'_> {
+    fn fail(&self, e: Error) {
+        if let Ok(mut slot) = self.error.lock() {
+            slot.get_or_insert(e);
+        }
+    }
+
+    fn reject(&self, r: Reject) {
+        if let Ok(mut v) = self.rejected.lock() {
+            v.push(r);
+        }
+    }
+
+    /// Deletes documents from the index (the writer lock must be held).
+    fn delete(&self, writer: &IndexWriter, ids: &[String]) {
+        for id in ids {
+            writer.delete_term(Term::from_field_text(self.fields.id, id));
+        }
+        self.removed.fetch_add(ids.len(), Ordering::Relaxed);
+    }
+
+    fn changed(&self, key: &str, path: &Path) -> bool {
+        let known = self
+            .state
+            .lock()
+            .ok()
+            .and_then(|s| s.sources.get(key).cloned());
+        let Some(known) = known else { return true };
+        let size = std::fs::metadata(path).map(|m| m.len()).ok();
+        if size != Some(known.bytes) {
+            return true;
+        }
+        match source::hash_file(path) {
+            Ok((h, _)) => format!("{h:016x}") != known.hash,
+            Err(_) => true,
+        }
+    }
+
+    fn process(&self, path: &Path) {
+        let key = path.display().to_string();
+        self.files.fetch_add(1, Ordering::Relaxed);
+        if !self.changed(&key, path) {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+            return;
+        }
+        let Ok(writer) = self.writer.read() else {
+            return;
+        };
+        // A changed source: its old documents go first.
+        let orphans = self
+            .state
+            .lock()
+            .map(|mut s| s.remove_source(&key))
+            .unwrap_or_default();
+        self.delete(&writer, &orphans);
+        let mut ids: Vec<String> = Vec::new();
+        let mut sink = |record: std::result::Result<Article, Reject>| {
+            self.records.fetch_add(1, Ordering::Relaxed);
+            match record {
+                Ok(a) => {
+                    let is_new = match self.state.lock() {
+                        Ok(mut s) => match s.docs.get_mut(&a.id) {
+                            Some(doc) => {
+                                if !doc.sources.contains(&key) {
+                                    doc.sources.push(key.clone());
+                                }
+                                false
+                            }
+                            None => {
+                                s.docs.insert(
+                                    a.id.clone(),
+                                    DocState {
+                                        sources: vec![key.clone()],
+                                        simhash: a.simhash,
+                                        cluster: a.id.clone(),
+                                        cluster_size: 1,
+                                    },
+                                );
+                                true
+                            }
+                        },
+                        Err(_) => false,
+                    };
+                    if is_new {
+                        match writer.add_document(document(&self.fields, &a)) {
+                            Ok(_) => {
+                                self.indexed.fetch_add(1, Ordering::Relaxed);
+                            }
+                            Err(e) => self.fail(e.into()),
+                        }
+                    } else {
+                        self.duplicates.fetch_add(1, Ordering::Relaxed);
+                    }
+                    ids.push(a.id);
+                }
+                Err(r) => self.reject(r),
+            }
+        };
+        match load(path, &self.opts.ingest, &mut sink) {
+            Ok(loaded) => {
+                self.read.fetch_add(1, Ordering::Relaxed);
+                self.bytes.fetch_add(loaded.bytes, Ordering::Relaxed);
+                if let Ok(mut s) = self.state.lock() {
+                    s.sources.insert(
+                        key,
+                        SourceState {
+                            hash: format!("{:016x}", loaded.hash),
+                            bytes: loaded.bytes,
+                            docs: ids,
+                        },
+                    );
+                }
+            }
+            Err(r) => {
+                // Nothing of a source rejected whole is kept; it is retried next run.
+                self.records.fetch_add(1, Ordering::Relaxed);
+                let orphans = self.state.lock().map(|mut s| {
+                    let mut orphans = Vec::new();
+                    for id in &ids {
+                        if let Some(d) = s.docs.get_mut(id) {
+                            d.sources.retain(|x| x != &key);
+                            if d.sources.is_empty() {
+                                s.docs.remove(id);
+                                orphans.push(id.clone());
+                            }
+                        }
+                    }
+                    orphans
+                });
+                let orphans = orphans.unwrap_or_default();
+                // These were added by this source in this run: they no longer count.
+                self.indexed.fetch_sub(orphans.len(), Ordering::Relaxed);
+                for id in &orphans {
+                    writer.delete_term(Term::from_field_text(self.fields.id, id));
+                }
+                self.reject(r);
+            }
+        }
+        drop(writer);
+        self.sources_since_commit.fetch_add(1, Ordering::Relaxed);
+        self.maybe_commit();
+    }
+
+    fn maybe_commit(&self) {
+        let due_by_count = self.opts.commit_every_sources > 0
+            && self.sources_since_commit.load(Ordering::Relaxed) >= self.opts.commit_every_sources;
+        let due_by_time = self
+            .last_commit
+            .lock()
+            .map(|t| t.elapsed() >= self.opts.commit_interval)
+            .unwrap_or(false);
+        if !(due_by_count || due_by_time) {
+            return;
+        }
+        let Ok(mut writer) = self.writer.write() else {
+            return;
+        };
+        // Another worker may have committed while this one waited.
+        let still_due = (self.opts.commit_every_sources > 0
+            && self.sources_since_commit.load(Ordering::Relaxed) >= self.opts.commit_every_sources)
+            || self
+                .last_commit
+                .lock()
+                .map(|t| t.elapsed() >= self.opts.commit_interval)
+                .unwrap_or(false);
+        if still_due && let Err(e) = self.commit(&mut writer) {
+            self.fail(e);
+        }
+    }
+
+    fn commit(&self, writer: &mut IndexWriter) -> Result<()> {
+        let mut state = self.state.lock().map_err(|_| Error::Poisoned)?;
+        let payload = state.write_next(self.dir)?;
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&payload);
+        prepared.commit()?;
+        state.remove_stale(self.dir);
+        self.commits.fetch_add(1, Ordering::Relaxed);
+        self.sources_since_commit.store(0, Ordering::Relaxed);
+        if let Ok(mut t) = self.last_commit.lock() {
+            *t = Instant::now();
+        }
+        Ok(())
+    }
+}
+
+/// Indexes the new and changed sources under `inputs` into `dir`.
+/// `on_progress` is called after each source, from worker threads.
 pub fn build(
     inputs: &[PathBuf],
     dir: &Path,
+    opts: &BuildOptions,
     on_progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<BuildReport> {
     for input in inputs {
@@ -201,67 +403,107 @@ pub fn build(
         }
     }
     let start = Instant::now();
-    let mut builder = IndexBuilder::open_or_create(dir)?;
-    builder.clear()?;
-    let files = AtomicUsize::new(0);
-    let documents = AtomicUsize::new(0);
-    let bytes = AtomicU64::new(0);
-    let rejected = Mutex::new(Vec::new());
-    let first_error: Mutex<Option<Error>> = Mutex::new(None);
-    let reject = |r: Reject| {
-        if let Ok(mut v) = rejected.lock() {
-            v.push(r);
-        }
+    let (index, fields) = open_or_create(dir)?;
+    let state = State::load(dir, index.load_metas()?.payload.as_deref())?;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_HEAP_BYTES)?;
+    let run = Run {
+        dir,
+        fields,
+        writer: RwLock::new(writer),
+        state: Mutex::new(state),
+        opts,
+        last_commit: Mutex::new(Instant::now()),
+        sources_since_commit: AtomicUsize::new(0),
+        commits: AtomicUsize::new(0),
+        files: AtomicUsize::new(0),
+        unchanged: AtomicUsize::new(0),
+        read: AtomicUsize::new(0),
+        records: AtomicUsize::new(0),
+        indexed: AtomicUsize::new(0),
+        duplicates: AtomicUsize::new(0),
+        removed: AtomicUsize::new(0),
+        bytes: AtomicU64::new(0),
+        rejected: Mutex::new(Vec::new()),
+        error: Mutex::new(None),
     };
+    let seen: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
     discover(inputs).par_bridge().for_each(|found| {
         match found {
-            Ok(path) => match std::fs::read(&path) {
-                Ok(data) => {
-                    bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
-                    match load_bytes(&path, &data) {
-                        Ok(articles) => {
-                            for a in &articles {
-                                match builder.add(a) {
-                                    Ok(()) => {
-                                        documents.fetch_add(1, Ordering::Relaxed);
-                                    }
-                                    Err(e) => {
-                                        if let Ok(mut slot) = first_error.lock() {
-                                            slot.get_or_insert(e);
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                        Err(r) => reject(r),
-                    }
+            Ok(path) => {
+                if let Ok(mut s) = seen.lock() {
+                    s.insert(path.display().to_string());
                 }
-                Err(e) => reject(Reject::new(
-                    &path,
-                    vietdex_ingest::RejectReason::Io(e.to_string()),
-                )),
-            },
-            Err(r) => reject(r),
+                run.process(&path);
+            }
+            Err(r) => {
+                run.files.fetch_add(1, Ordering::Relaxed);
+                run.records.fetch_add(1, Ordering::Relaxed);
+                run.reject(r);
+            }
         }
-        let p = Progress {
-            files: files.fetch_add(1, Ordering::Relaxed) + 1,
-            documents: documents.load(Ordering::Relaxed),
-            bytes: bytes.load(Ordering::Relaxed),
-        };
-        on_progress(p);
+        on_progress(Progress {
+            files: run.files.load(Ordering::Relaxed),
+            documents: run.indexed.load(Ordering::Relaxed),
+            bytes: run.bytes.load(Ordering::Relaxed),
+        });
     });
-    if let Some(e) = first_error.into_inner().ok().flatten() {
+    if let Some(e) = run.error.lock().ok().and_then(|mut e| e.take()) {
         return Err(e);
     }
-    builder.commit()?;
-    let mut rejected = rejected.into_inner().unwrap_or_default();
+    let seen = seen.into_inner().map_err(|_| Error::Poisoned)?;
+    {
+        let mut writer = run.writer.write().map_err(|_| Error::Poisoned)?;
+        if opts.prune {
+            let roots: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+            let gone: Vec<String> = run
+                .state
+                .lock()
+                .map_err(|_| Error::Poisoned)?
+                .sources
+                .keys()
+                .filter(|k| !seen.contains(*k))
+                .filter(|k| roots.iter().any(|r| Path::new(k).starts_with(r)))
+                .cloned()
+                .collect();
+            for key in gone {
+                let orphans = run
+                    .state
+                    .lock()
+                    .map_err(|_| Error::Poisoned)?
+                    .remove_source(&key);
+                run.delete(&writer, &orphans);
+            }
+        }
+        run.state.lock().map_err(|_| Error::Poisoned)?.cluster();
+        run.commit(&mut writer)?;
+    }
+    let state = run.state.into_inner().map_err(|_| Error::Poisoned)?;
+    let mut rejected = run.rejected.into_inner().map_err(|_| Error::Poisoned)?;
     rejected.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+    let clusters = {
+        let mut ids: HashSet<&str> = HashSet::new();
+        for d in state.docs.values().filter(|d| d.cluster_size > 1) {
+            ids.insert(&d.cluster);
+        }
+        ids.len()
+    };
     let report = BuildReport {
         index: dir.to_path_buf(),
-        files_read: files.into_inner(),
-        documents_indexed: documents.into_inner(),
+        files_found: run.files.into_inner(),
+        files_unchanged: run.unchanged.into_inner(),
+        files_read: run.read.into_inner(),
+        records_read: run.records.into_inner(),
+        documents_indexed: run.indexed.into_inner(),
+        duplicates: run.duplicates.into_inner(),
         rejected,
-        bytes_read: bytes.into_inner(),
+        documents_removed: run.removed.into_inner(),
+        documents_total: state.docs.len(),
+        clusters,
+        bytes_read: run.bytes.into_inner(),
+        commits: run.commits.into_inner(),
         elapsed: start.elapsed(),
     };
     write_reports(dir, &report)?;
@@ -269,23 +511,21 @@ pub fn build(
 }
 
 fn write_reports(dir: &Path, report: &BuildReport) -> Result<()> {
-    let io = |path: PathBuf| move |source| Error::Io { path, source };
     let manifest = serde_json::json!({
         "vietdex": env!("CARGO_PKG_VERSION"),
-        "documents": report.documents_indexed,
-        "files_read": report.files_read,
-        "rejected": report.rejected.len(),
-        "bytes_read": report.bytes_read,
+        "documents": report.documents_total,
+        "last_run": report,
     });
     let mpath = dir.join(MANIFEST_FILE);
-    std::fs::write(&mpath, format!("{manifest:#}\n")).map_err(io(mpath.clone()))?;
+    std::fs::write(&mpath, format!("{manifest:#}\n")).map_err(io_error(&mpath))?;
     let mut tsv = String::from("path\tline\treason\n");
     for r in &report.rejected {
         let line = r.line.map(|l| l.to_string()).unwrap_or_default();
-        tsv.push_str(&format!("{}\t{}\t{}\n", r.path.display(), line, r.reason));
+        let reason = r.reason.to_string().replace(['\t', '\n'], " ");
+        tsv.push_str(&format!("{}\t{}\t{}\n", r.path.display(), line, reason));
     }
     let rpath = dir.join(REJECTS_FILE);
-    std::fs::write(&rpath, tsv).map_err(io(rpath.clone()))?;
+    std::fs::write(&rpath, tsv).map_err(io_error(&rpath))?;
     Ok(())
 }
 

@@ -15,6 +15,12 @@ pub enum Error {
     /// An input path does not exist.
     #[error("{}: no such file or directory", .0.display())]
     MissingInput(PathBuf),
+    /// A file of the index directory is damaged.
+    #[error("{}: damaged index file ({}): remove the index directory and run `vietdex index` again", .0.display(), .1)]
+    Corrupt(PathBuf, String),
+    /// A worker thread panicked while holding shared state.
+    #[error("internal error: a worker thread failed")]
+    Poisoned,
     /// An error from Tantivy.
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),

@@ -15,8 +15,9 @@ mod error;
 pub mod query;
 pub mod schema;
 pub mod search;
+pub mod state;
 
-pub use build::{BuildReport, IndexBuilder, Progress, build};
+pub use build::{BuildOptions, BuildReport, Progress, build};
 pub use error::{Error, Result};
 pub use search::{Hit, SearchOptions, Searcher, Snippet};
 

@@ -12,6 +12,7 @@ use vietdex_tokenize::Form;
 
 use crate::query::{self, ParsedQuery};
 use crate::schema::{self, Fields};
+use crate::state::State;
 use crate::{Error, Result};
 
 /// Characters of text a snippet shows at most.
@@ -22,11 +23,16 @@ pub const SNIPPET_CHARS: usize = 220;
 pub struct SearchOptions {
     /// Hits to return at most.
     pub limit: usize,
+    /// Show one document per near-duplicate cluster.
+    pub dedup: bool,
 }
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 10 }
+        SearchOptions {
+            limit: 10,
+            dedup: false,
+        }
     }
 }
 
@@ -58,6 +64,12 @@ pub struct Hit {
     pub author: Option<String>,
     /// Original address, when known.
     pub url: Option<String>,
+    /// Every source holding this text (exact duplicates), first one first.
+    pub sources: Vec<String>,
+    /// Near-duplicate cluster (the smallest document id in it).
+    pub cluster: String,
+    /// Documents in the cluster.
+    pub cluster_size: u32,
     /// Best fragment of the text.
     pub snippet: Snippet,
 }
@@ -76,6 +88,7 @@ pub struct Searcher {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    state: State,
 }
 
 impl std::fmt::Debug for Searcher {
@@ -99,11 +112,13 @@ impl Searcher {
         let fields =
             schema::fields_of(&index).ok_or_else(|| Error::Incompatible(dir.to_path_buf()))?;
         schema::register(&index);
+        let state = State::load(dir, index.load_metas()?.payload.as_deref())?;
         let reader = index.reader()?;
         Ok(Searcher {
             index,
             reader,
             fields,
+            state,
         })
     }
 
@@ -141,7 +156,11 @@ impl Searcher {
         );
         snippets.set_max_num_chars(SNIPPET_CHARS);
         let mut hits = Vec::with_capacity(top.len());
-        for (score, addr) in top.into_iter().take(opts.limit) {
+        let mut clusters_seen = std::collections::HashSet::new();
+        for (score, addr) in top {
+            if hits.len() >= opts.limit {
+                break;
+            }
             let doc: TantivyDocument = searcher.doc(addr)?;
             let f = &self.fields;
             let text = |field| {
@@ -158,9 +177,19 @@ impl Searcher {
             if snippet.text.is_empty() {
                 snippet.text = lead(&body, SNIPPET_CHARS);
             }
+            let id = text(f.id).unwrap_or_default();
+            let known = self.state.docs.get(&id);
+            let cluster = known.map_or_else(|| id.clone(), |d| d.cluster.clone());
+            if opts.dedup && !clusters_seen.insert(cluster.clone()) {
+                continue;
+            }
+            let path = text(f.source).unwrap_or_default();
             hits.push(Hit {
-                id: text(f.id).unwrap_or_default(),
-                path: text(f.source).unwrap_or_default(),
+                sources: known.map_or_else(|| vec![path.clone()], |d| d.sources.clone()),
+                cluster,
+                cluster_size: known.map_or(1, |d| d.cluster_size.max(1)),
+                id,
+                path,
                 title: text(f.title).unwrap_or_default(),
                 score,
                 published: text(f.published_text),

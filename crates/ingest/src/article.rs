@@ -1,12 +1,15 @@
 use serde::{Deserialize, Serialize};
 
-/// One article, as parsed from a source file.
+/// One article, as parsed and cleaned from a source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
-    /// Stable identifier: a hash of the source path and the article's place in it.
+    /// Content identifier: a hash of the normalized body, shared by exact
+    /// duplicates (see [`crate::fingerprint`]).
     pub id: String,
-    /// The source file (as given on the command line, joined with the walk).
+    /// The source file.
     pub source: String,
+    /// Place of the article in its source (0 for one-article files).
+    pub n: usize,
     /// Original address, when the source names one.
     pub url: Option<String>,
     /// Headline.
@@ -19,15 +22,6 @@ pub struct Article {
     pub author: Option<String>,
     /// Article text, paragraphs separated by blank lines.
     pub body: String,
-}
-
-impl Article {
-    /// The identifier of the `n`-th article of `source`.
-    pub fn make_id(source: &str, n: usize) -> String {
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        h.update(source.as_bytes());
-        h.update(&[0]);
-        h.update(&(n as u64).to_le_bytes());
-        format!("{:016x}", h.digest())
-    }
+    /// SimHash of the body for near-duplicate detection, when long enough.
+    pub simhash: Option<u64>,
 }

@@ -1,11 +1,12 @@
 use crate::RejectReason;
 
-/// Decodes file bytes as UTF-8 (a byte-order mark is dropped) or UTF-16 with
-/// a byte-order mark. Anything else is rejected with the offset of the first
-/// bad byte.
+/// Decodes file bytes: UTF-8 (a byte-order mark is dropped), UTF-16 with a
+/// byte-order mark, or, for bytes that are not valid UTF-8, windows-1258
+/// (the legacy Vietnamese code page). Binary data (NUL bytes, control
+/// characters) is rejected with the reason.
 pub fn decode(bytes: &[u8]) -> Result<String, RejectReason> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return utf8(rest);
+        return utf8_or_legacy(rest);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return utf16(rest, u16::from_le_bytes);
@@ -13,19 +14,40 @@ pub fn decode(bytes: &[u8]) -> Result<String, RejectReason> {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return utf16(rest, u16::from_be_bytes);
     }
-    utf8(bytes)
+    utf8_or_legacy(bytes)
 }
 
-fn utf8(bytes: &[u8]) -> Result<String, RejectReason> {
+fn utf8_or_legacy(bytes: &[u8]) -> Result<String, RejectReason> {
     if bytes.contains(&0) {
         return Err(RejectReason::Decode("binary data (NUL bytes)".into()));
     }
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        RejectReason::Decode(format!(
-            "not valid UTF-8 (first bad byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let (text, had_errors) = encoding_rs::WINDOWS_1258
+                .decode_without_bom_handling_and_without_replacement(bytes)
+                .map_or((None, true), |t| (Some(t), false));
+            match text {
+                Some(t) if !had_errors => t.into_owned(),
+                _ => {
+                    return Err(RejectReason::Decode(format!(
+                        "neither UTF-8 (first bad byte at offset {at}) nor windows-1258"
+                    )));
+                }
+            }
+        }
+    };
+    let controls = text
+        .chars()
+        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if controls * 20 > text.chars().count().max(1) {
+        return Err(RejectReason::Decode(
+            "binary data (too many control characters)".into(),
+        ));
+    }
+    Ok(text)
 }
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, RejectReason> {
@@ -60,15 +82,28 @@ mod tests {
         let mut be = vec![0xFE, 0xFF];
         be.extend("Đại".encode_utf16().flat_map(u16::to_be_bytes));
         assert_eq!(decode(&be).as_deref(), Ok("Đại"));
+        assert!(decode(&[0xFF, 0xFE, 0x41]).is_err());
+        assert!(
+            decode(&[0xFF, 0xFE, 0x00, 0xD8]).is_err(),
+            "unpaired surrogate"
+        );
     }
 
     #[test]
-    fn bad_bytes_are_reported() {
-        let err = decode(&[b'a', 0xC3, 0x28]).expect_err("invalid UTF-8");
-        assert_eq!(
-            err.to_string(),
-            "cannot decode: not valid UTF-8 (first bad byte at offset 1)"
-        );
-        assert!(decode(&[0x7f, 0x45, 0x4c, 0x46, 0, 1]).is_err());
+    fn windows_1258_fallback() {
+        // "Việt Nam" in windows-1258: ê = 0xEA, dot below = combining 0xF2.
+        let bytes = [b'V', b'i', 0xEA, 0xF2, b't', b' ', b'N', b'a', b'm'];
+        let text = decode(&bytes).expect("cp1258");
+        assert_eq!(vietdex_tokenize::normalize(&text), "việt nam");
+        // Đ = 0xD0.
+        assert_eq!(decode(&[0xD0, b'a']).as_deref(), Ok("Đa"));
+    }
+
+    #[test]
+    fn binary_is_rejected() {
+        let err = decode(&[0x7f, 0x45, 0x4c, 0x46, 0, 1]).expect_err("binary");
+        assert_eq!(err.to_string(), "cannot decode: binary data (NUL bytes)");
+        let noise: Vec<u8> = (1u8..32).cycle().take(400).collect();
+        assert!(decode(&noise).is_err());
     }
 }

@@ -2,14 +2,10 @@ use std::path::{Path, PathBuf};
 
 use crate::{Reject, RejectReason};
 
-/// File endings vietdex reads.
-const EXTENSIONS: &[&str] = &["txt"];
-
-/// Whether `path` has an ending vietdex reads.
+/// Whether `path` has an ending vietdex reads (`.txt`, `.html`, `.htm`,
+/// `.jsonl`, `.ndjson`, `.json`, each also with `.gz` or `.zst`).
 pub fn is_supported(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    crate::source::detect(path).is_some()
 }
 
 /// Walks `roots` (files and directories, recursively, in name order) and

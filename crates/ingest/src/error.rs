@@ -7,23 +7,29 @@ pub enum RejectReason {
     /// The file could not be read.
     #[error("cannot read: {0}")]
     Io(String),
-    /// The bytes are not text in any supported encoding.
+    /// The bytes are not text in any supported encoding, or do not decompress.
     #[error("cannot decode: {0}")]
     Decode(String),
+    /// The text does not parse in its format.
+    #[error("cannot parse: {0}")]
+    Parse(String),
     /// The file decodes but holds no article text.
     #[error("empty: no article text")]
     Empty,
+    /// Larger than the configured limit.
+    #[error("too large: over {0} bytes once decompressed (raise the limit with --max-bytes)")]
+    TooLarge(u64),
     /// A directory walk failed.
     #[error("cannot list: {0}")]
     Walk(String),
 }
 
-/// A source file that was not indexed, with the reason.
+/// A source file (or one of its records) that was not indexed, with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct Reject {
     /// The file.
     pub path: PathBuf,
-    /// 1-based line of the record, for line-oriented formats.
+    /// 1-based line of the record, for JSON Lines.
     pub line: Option<usize>,
     /// Why.
     pub reason: RejectReason,

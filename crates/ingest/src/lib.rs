@@ -1,40 +1,207 @@
-//! Article ingest for vietdex: find source files, decode them, parse them
-//! into [`Article`]s, and report every file that cannot be used.
+//! Article ingest for vietdex: find source files, decode and parse them into
+//! clean [`Article`]s with their metadata and fingerprints, and report every
+//! file or record that cannot be used.
+//!
+//! - [`discover`]: walk files and directories.
+//! - [`load`]: read one source (`.txt`, `.html`, `.jsonl`, `.json`, each
+//!   maybe `.gz` or `.zst`), streaming JSON Lines record by record, and hand
+//!   each article or reject to a sink. Returns the source's content hash for
+//!   incremental runs.
+//! - [`clean`]: boilerplate removal and metadata for scraped news text.
+//! - [`fingerprint`]: exact-duplicate keys and SimHash for near duplicates.
 //!
 //! ```no_run
-//! use vietdex_ingest::{discover, load};
+//! use vietdex_ingest::{discover, load, Options};
 //!
+//! let opts = Options::default();
 //! for found in discover(&["corpus".into()]) {
-//!     match found.and_then(|path| load(&path)) {
-//!         Ok(articles) => println!("{} articles", articles.len()),
+//!     let Ok(path) = found else { continue };
+//!     let result = load(&path, &opts, &mut |record| match record {
+//!         Ok(article) => println!("{}", article.title),
 //!         Err(reject) => eprintln!("{reject}"),
+//!     });
+//!     if let Err(reject) = result {
+//!         eprintln!("{reject}");
 //!     }
 //! }
 //! ```
 
 mod article;
+pub mod clean;
+mod date;
 mod decode;
 mod discover;
 mod error;
+pub mod fingerprint;
+mod html;
+mod json;
+pub mod source;
 mod text;
 
 pub use article::Article;
+pub use date::parse_date;
 pub use decode::decode;
 pub use discover::{discover, is_supported};
 pub use error::{Reject, RejectReason};
+pub use json::FieldNames;
+pub use source::{Compression, Format};
 
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-/// Reads one source file and parses the articles it holds.
-pub fn load(path: &Path) -> Result<Vec<Article>, Reject> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Reject::new(path, RejectReason::Io(e.to_string())))?;
-    load_bytes(path, &bytes)
+/// Settings for reading sources.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// JSON field names.
+    pub fields: FieldNames,
+    /// Largest decompressed file (or JSON line) read, in bytes.
+    pub max_bytes: u64,
 }
 
-/// Parses the articles in `bytes`, read from `path`.
-pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Article>, Reject> {
-    let text = decode(bytes).map_err(|r| Reject::new(path, r))?;
-    let source = path.display().to_string();
-    text::parse(&source, &text).map_err(|r| Reject::new(path, r))
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            fields: FieldNames::default(),
+            max_bytes: 512 << 20,
+        }
+    }
+}
+
+/// What reading a source found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loaded {
+    /// xxh3 of the raw file bytes.
+    pub hash: u64,
+    /// Raw file size.
+    pub bytes: u64,
+    /// Records seen (articles and rejected records).
+    pub records: usize,
+}
+
+fn finish(mut article: Article) -> Article {
+    let fp = fingerprint::fingerprint(&article.title, &article.body);
+    article.id = format!("{:016x}", fp.content);
+    article.simhash = fp.simhash;
+    article
+}
+
+/// Reads one source and hands each article (or rejected record) to `sink`,
+/// in file order. A source that cannot be read or decoded as a whole is
+/// returned as `Err`.
+pub fn load(
+    path: &Path,
+    opts: &Options,
+    sink: &mut dyn FnMut(Result<Article, Reject>),
+) -> Result<Loaded, Reject> {
+    let reject = |reason| Reject::new(path, reason);
+    let io_err = |e: std::io::Error| reject(RejectReason::Io(e.to_string()));
+    let (format, comp) = source::detect(path).unwrap_or((Format::Text, Compression::None));
+    let file = std::fs::File::open(path).map_err(io_err)?;
+    let mut raw = source::HashingReader::new(BufReader::with_capacity(1 << 16, file));
+    let name = path.display().to_string();
+    let mut records = 0;
+    {
+        let stream = source::decompress(BufReader::new(&mut raw), comp)
+            .map_err(|e| reject(RejectReason::Decode(format!("cannot decompress: {e}"))))?;
+        let mut limited = stream.take(opts.max_bytes + 1);
+        match format {
+            Format::JsonLines => {
+                let mut line = Vec::new();
+                let mut no = 0;
+                loop {
+                    line.clear();
+                    let n = limited.read_until(b'\n', &mut line).map_err(|e| {
+                        reject(RejectReason::Decode(format!("cannot decompress: {e}")))
+                    })?;
+                    if n == 0 {
+                        break;
+                    }
+                    no += 1;
+                    if limited.limit() == 0 {
+                        return Err(reject(RejectReason::TooLarge(opts.max_bytes)));
+                    }
+                    if line.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    records += 1;
+                    let result = decode(&line)
+                        .and_then(|text| {
+                            serde_json::from_str::<serde_json::Value>(&text)
+                                .map_err(|e| RejectReason::Parse(format!("invalid JSON: {e}")))
+                        })
+                        .and_then(|v| json::article(&v, &opts.fields, &name, records - 1))
+                        .map(finish)
+                        .map_err(|reason| Reject {
+                            path: path.to_path_buf(),
+                            line: Some(no),
+                            reason,
+                        });
+                    sink(result);
+                }
+            }
+            _ => {
+                let mut bytes = Vec::new();
+                limited
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| reject(RejectReason::Decode(format!("cannot decompress: {e}"))))?;
+                if bytes.len() as u64 > opts.max_bytes {
+                    return Err(reject(RejectReason::TooLarge(opts.max_bytes)));
+                }
+                let text = decode(&bytes).map_err(reject)?;
+                match format {
+                    Format::Text => {
+                        records = 1;
+                        sink(Ok(finish(text::parse(&name, &text).map_err(reject)?)));
+                    }
+                    Format::Html => {
+                        records = 1;
+                        let page = html::parse(&text);
+                        let c = page.cleaned;
+                        if c.body.trim().is_empty() {
+                            return Err(reject(RejectReason::Empty));
+                        }
+                        sink(Ok(finish(Article {
+                            id: String::new(),
+                            source: name.clone(),
+                            n: 0,
+                            url: page.url,
+                            title: c.title.unwrap_or_default(),
+                            published: c.published,
+                            outlet: c.outlet,
+                            author: c.author,
+                            body: c.body,
+                            simhash: None,
+                        })));
+                    }
+                    Format::Json => {
+                        let values = json::records(&text).map_err(reject)?;
+                        for (i, v) in values.iter().enumerate() {
+                            records += 1;
+                            sink(
+                                json::article(v, &opts.fields, &name, i)
+                                    .map(finish)
+                                    .map_err(|reason| Reject {
+                                        path: path.to_path_buf(),
+                                        line: None,
+                                        reason: RejectReason::Parse(format!(
+                                            "record {}: {reason}",
+                                            i + 1
+                                        )),
+                                    }),
+                            );
+                        }
+                    }
+                    Format::JsonLines => {}
+                }
+            }
+        }
+    }
+    // Hash the rest of the file too (a decompressor may stop before the end).
+    std::io::copy(&mut raw, &mut std::io::sink()).map_err(io_err)?;
+    let (hash, bytes) = source::digest(&raw);
+    Ok(Loaded {
+        hash,
+        bytes,
+        records,
+    })
 }

@@ -1,27 +1,24 @@
-//! Plain-text articles: one article a file, the first non-empty line its title.
+//! Plain-text articles: one article a file.
 
+use crate::clean::clean_text;
 use crate::{Article, RejectReason};
 
-/// Parses a plain-text file into its article.
-pub fn parse(source: &str, text: &str) -> Result<Vec<Article>, RejectReason> {
-    let mut lines = text.lines();
-    let title = lines
-        .by_ref()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .ok_or(RejectReason::Empty)?
-        .to_string();
-    let body = lines.collect::<Vec<_>>().join("\n").trim().to_string();
-    Ok(vec![Article {
-        id: Article::make_id(source, 0),
+/// Parses a plain-text file into its article, cleaned.
+pub fn parse(source: &str, text: &str) -> Result<Article, RejectReason> {
+    let c = clean_text(text);
+    let title = c.title.ok_or(RejectReason::Empty)?;
+    Ok(Article {
+        id: String::new(),
         source: source.to_string(),
+        n: 0,
         url: None,
         title,
-        published: None,
-        outlet: None,
-        author: None,
-        body,
-    }])
+        published: c.published,
+        outlet: c.outlet,
+        author: c.author,
+        body: c.body,
+        simhash: None,
+    })
 }
 
 #[cfg(test)]
@@ -31,8 +28,8 @@ mod tests {
     #[test]
     fn title_is_first_non_empty_line() {
         let a = parse("x.txt", "\n\n  Tiêu đề  \nDòng một\nDòng hai\n").expect("parse");
-        assert_eq!(a[0].title, "Tiêu đề");
-        assert_eq!(a[0].body, "Dòng một\nDòng hai");
+        assert_eq!(a.title, "Tiêu đề");
+        assert_eq!(a.body, "Dòng một\n\nDòng hai");
     }
 
     #[test]

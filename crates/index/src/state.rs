@@ -1,0 +1,278 @@
+//! What the index knows about its sources and documents, beside Tantivy:
+//! each source's content hash and the documents it gave, each document's
+//! sources (exact duplicates share one document) and near-duplicate cluster.
+//!
+//! The state is written to `state-<N>.json` in the index directory before
+//! each commit, and the commit's payload names that file, so the state and
+//! the index move together: an interrupted run leaves both at the last
+//! commit.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use vietdex_ingest::fingerprint::{NEAR_BITS, distance};
+
+use crate::{Error, Result};
+
+/// A source file as last indexed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceState {
+    /// xxh3 of the raw bytes, hex.
+    pub hash: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// Documents it gave (content ids), in order.
+    pub docs: Vec<String>,
+}
+
+/// A document as indexed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocState {
+    /// Every source holding this text (exact duplicates), first one first.
+    pub sources: Vec<String>,
+    /// SimHash of the body, when long enough.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub simhash: Option<u64>,
+    /// Near-duplicate cluster: the smallest document id in it.
+    #[serde(default)]
+    pub cluster: String,
+    /// Documents in the cluster.
+    #[serde(default)]
+    pub cluster_size: u32,
+}
+
+/// The state of an index.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct State {
+    /// Number of the commit this state belongs to.
+    pub generation: u64,
+    /// Sources by path.
+    pub sources: BTreeMap<String, SourceState>,
+    /// Documents by id.
+    pub docs: HashMap<String, DocState>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Payload {
+    state: String,
+}
+
+/// File name of a generation's state.
+fn file_name(generation: u64) -> String {
+    format!("state-{generation:08}.json")
+}
+
+impl State {
+    /// Loads the state named by a commit payload (none: an empty state).
+    pub fn load(dir: &Path, payload: Option<&str>) -> Result<State> {
+        let Some(payload) = payload else {
+            return Ok(State::default());
+        };
+        let p: Payload = serde_json::from_str(payload)
+            .map_err(|e| Error::Corrupt(dir.to_path_buf(), format!("commit payload: {e}")))?;
+        let path = dir.join(&p.state);
+        let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+        serde_json::from_str(&text).map_err(|e| Error::Corrupt(path, e.to_string()))
+    }
+
+    /// Writes this state as the next generation; returns the commit payload
+    /// that names it.
+    pub fn write_next(&mut self, dir: &Path) -> Result<String> {
+        self.generation += 1;
+        let name = file_name(self.generation);
+        let path = dir.join(&name);
+        let tmp = dir.join(format!("{name}.tmp"));
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| Error::Io { path, source }
+        };
+        let json =
+            serde_json::to_vec(self).map_err(|e| Error::Corrupt(path.clone(), e.to_string()))?;
+        std::fs::write(&tmp, json).map_err(io(&tmp))?;
+        std::fs::rename(&tmp, &path).map_err(io(&path))?;
+        Ok(serde_json::json!({ "state": name }).to_string())
+    }
+
+    /// Removes state files of other generations (after a commit).
+    pub fn remove_stale(&self, dir: &Path) {
+        let keep = file_name(self.generation);
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if name.starts_with("state-") && name != keep {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
+        }
+    }
+
+    /// Detaches `source` from its documents; returns the ids of documents
+    /// left with no source (to delete from the index).
+    pub fn remove_source(&mut self, source: &str) -> Vec<String> {
+        let Some(old) = self.sources.remove(source) else {
+            return Vec::new();
+        };
+        let mut orphans = Vec::new();
+        for id in old.docs {
+            if let Some(doc) = self.docs.get_mut(&id) {
+                doc.sources.retain(|s| s != source);
+                if doc.sources.is_empty() {
+                    self.docs.remove(&id);
+                    orphans.push(id);
+                }
+            }
+        }
+        orphans.sort();
+        orphans.dedup();
+        orphans
+    }
+
+    /// Groups documents whose SimHashes are at most [`NEAR_BITS`] apart into
+    /// clusters (banding: two SimHashes that close agree on one of four
+    /// 16-bit bands), and records each document's cluster and its size.
+    pub fn cluster(&mut self) {
+        let mut ids: Vec<&String> = self.docs.keys().collect();
+        ids.sort();
+        let mut parent: Vec<usize> = (0..ids.len()).collect();
+        fn find(p: &mut [usize], mut x: usize) -> usize {
+            while p[x] != x {
+                p[x] = p[p[x]];
+                x = p[x];
+            }
+            x
+        }
+        for band in 0..4 {
+            let mut buckets: HashMap<u16, Vec<usize>> = HashMap::new();
+            for (i, id) in ids.iter().enumerate() {
+                if let Some(h) = self.docs[*id].simhash {
+                    buckets
+                        .entry((h >> (band * 16)) as u16)
+                        .or_default()
+                        .push(i);
+                }
+            }
+            for members in buckets.values() {
+                // Very common band values say little; compare a bounded number.
+                for (k, &a) in members.iter().enumerate() {
+                    for &b in members.iter().skip(k + 1).take(256) {
+                        let (ha, hb) = (self.docs[ids[a]].simhash, self.docs[ids[b]].simhash);
+                        if let (Some(ha), Some(hb)) = (ha, hb)
+                            && distance(ha, hb) <= NEAR_BITS
+                        {
+                            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                            if ra != rb {
+                                parent[ra.max(rb)] = ra.min(rb);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let roots: Vec<usize> = (0..ids.len()).map(|i| find(&mut parent, i)).collect();
+        let mut sizes: HashMap<usize, u32> = HashMap::new();
+        for &r in &roots {
+            *sizes.entry(r).or_default() += 1;
+        }
+        let assigned: Vec<(String, String, u32)> = ids
+            .iter()
+            .zip(&roots)
+            .map(|(id, &r)| ((*id).clone(), ids[r].clone(), sizes[&r]))
+            .collect();
+        for (id, cluster, size) in assigned {
+            if let Some(d) = self.docs.get_mut(&id) {
+                d.cluster = cluster;
+                d.cluster_size = size;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(src: &str, simhash: Option<u64>) -> DocState {
+        DocState {
+            sources: vec![src.into()],
+            simhash,
+            cluster: String::new(),
+            cluster_size: 0,
+        }
+    }
+
+    #[test]
+    fn clusters_join_close_simhashes_only() {
+        let mut s = State::default();
+        s.docs.insert("a".into(), doc("1", Some(0b1011 << 20)));
+        s.docs
+            .insert("b".into(), doc("2", Some((0b1011 << 20) ^ 0b111)));
+        s.docs.insert("c".into(), doc("3", Some(!0)));
+        s.docs.insert("d".into(), doc("4", None));
+        s.cluster();
+        assert_eq!(
+            (s.docs["a"].cluster.as_str(), s.docs["a"].cluster_size),
+            ("a", 2)
+        );
+        assert_eq!(
+            (s.docs["b"].cluster.as_str(), s.docs["b"].cluster_size),
+            ("a", 2)
+        );
+        assert_eq!(
+            (s.docs["c"].cluster.as_str(), s.docs["c"].cluster_size),
+            ("c", 1)
+        );
+        assert_eq!(
+            (s.docs["d"].cluster.as_str(), s.docs["d"].cluster_size),
+            ("d", 1)
+        );
+    }
+
+    #[test]
+    fn removing_a_source_orphans_only_unshared_docs() {
+        let mut s = State::default();
+        s.docs.insert(
+            "x".into(),
+            DocState {
+                sources: vec!["p".into(), "q".into()],
+                ..doc("p", None)
+            },
+        );
+        s.docs.insert("y".into(), doc("p", None));
+        s.sources.insert(
+            "p".into(),
+            SourceState {
+                hash: "0".into(),
+                bytes: 1,
+                docs: vec!["x".into(), "y".into()],
+            },
+        );
+        assert_eq!(s.remove_source("p"), ["y"]);
+        assert_eq!(s.docs["x"].sources, ["q"]);
+        assert!(s.remove_source("p").is_empty());
+    }
+
+    #[test]
+    fn write_and_load_round_trip() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut s = State::default();
+        s.docs.insert("y".into(), doc("p", Some(7)));
+        let payload = s.write_next(dir.path()).expect("write");
+        let back = State::load(dir.path(), Some(&payload)).expect("load");
+        assert_eq!(back, s);
+        s.write_next(dir.path()).expect("write");
+        s.remove_stale(dir.path());
+        let files: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .flatten()
+            .collect();
+        assert_eq!(files.len(), 1);
+        assert_eq!(
+            State::load(dir.path(), None).expect("empty"),
+            State::default()
+        );
+    }
+}

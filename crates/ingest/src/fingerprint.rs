@@ -1,0 +1,116 @@
+//! Fingerprints for duplicate detection.
+//!
+//! - the content id: a hash of the body's normalized syllables, so copies
+//!   that differ only in white space, punctuation, case or tone placement
+//!   share it (exact duplicates);
+//! - a 64-bit SimHash over three-syllable shingles of the folded text, so
+//!   reposts with small edits land within a few bits of each other
+//!   (near duplicates).
+
+use tantivy_tokenizer_api::{TokenStream, Tokenizer};
+use vietdex_tokenize::{Form, VietnameseTokenizer};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+
+/// Shorter bodies (in syllables) get no SimHash: too little text to judge.
+pub const MIN_SIMHASH_TOKENS: usize = 30;
+
+/// The fingerprints of one body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Exact-duplicate key.
+    pub content: u64,
+    /// Near-duplicate SimHash, for bodies long enough.
+    pub simhash: Option<u64>,
+}
+
+/// Computes the fingerprints of a title and body (the title counts only
+/// when the body is empty).
+pub fn fingerprint(title: &str, body: &str) -> Fingerprint {
+    let text = if body.trim().is_empty() { title } else { body };
+    let mut tok = VietnameseTokenizer::new(Form::Folded);
+    let mut stream = tok.token_stream(text);
+    let mut content = Xxh3::new();
+    let mut counts = [0i32; 64];
+    let mut window: [u64; 3] = [0; 3];
+    let mut n = 0usize;
+    while stream.advance() {
+        let t = stream.token();
+        content.update(t.text.as_bytes());
+        content.update(b" ");
+        window = [window[1], window[2], xxh3_64(t.text.as_bytes())];
+        n += 1;
+        if n >= 3 {
+            let h = window[0].rotate_left(42) ^ window[1].rotate_left(21) ^ window[2];
+            let h = xxh3_64(&h.to_le_bytes());
+            for (bit, c) in counts.iter_mut().enumerate() {
+                *c += if h >> bit & 1 == 1 { 1 } else { -1 };
+            }
+        }
+    }
+    let simhash = (n >= MIN_SIMHASH_TOKENS).then(|| {
+        counts.iter().enumerate().fold(
+            0u64,
+            |acc, (bit, &c)| if c > 0 { acc | 1 << bit } else { acc },
+        )
+    });
+    Fingerprint {
+        content: content.digest(),
+        simhash,
+    }
+}
+
+/// SimHashes at most this many bits apart are near duplicates.
+pub const NEAR_BITS: u32 = 3;
+
+/// Bits that differ between two SimHashes.
+pub fn distance(a: u64, b: u64) -> u32 {
+    (a ^ b).count_ones()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Năm 2024, tỉnh Thái Nguyên đặt ra mục tiêu có ít nhất 2 xã đạt chuẩn NTM, 12 xã đạt chuẩn NTM nâng cao; 2 xã đạt chuẩn NTM kiểu mẫu; 1 huyện được công nhận đạt chuẩn NTM; tiếp tục giữ vững và nâng cao chất lượng tiêu chí ở các địa phương đã đạt chuẩn.";
+
+    #[test]
+    fn exact_copies_share_the_content_id() {
+        let a = fingerprint("", TEXT);
+        let b = fingerprint(
+            "",
+            &format!("  {}  ", TEXT.replace("Thái Nguyên", "THÁI  NGUYÊN")),
+        );
+        assert_eq!(a.content, b.content);
+        assert_ne!(
+            a.content,
+            fingerprint("", &TEXT.replace("2024", "2025")).content
+        );
+    }
+
+    fn seed(name: &str) -> String {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../corpus")
+            .join(name);
+        std::fs::read_to_string(path).expect("seed")
+    }
+
+    #[test]
+    fn small_edits_stay_close_and_other_text_is_far() {
+        let body = seed("002_02a9a757edc48b48.txt");
+        let a = fingerprint("", &body).simhash.expect("long enough");
+        let edited = body
+            .replace("ít nhất 2 xã", "ít nhất 3 xã")
+            .replace("Việt Hoan", "Theo Báo Xây dựng");
+        let b = fingerprint("", &edited).simhash.expect("long enough");
+        let c = fingerprint("", &seed("004_f16c7fcdc7d76b7f.txt"))
+            .simhash
+            .expect("long enough");
+        assert!(
+            distance(a, b) <= crate::fingerprint::NEAR_BITS,
+            "{}",
+            distance(a, b)
+        );
+        assert!(distance(a, c) > 16, "{}", distance(a, c));
+        assert_eq!(fingerprint("", "ngắn quá").simhash, None);
+    }
+}

@@ -1,0 +1,239 @@
+//! Web pages: headline, date, outlet and byline from the page's metadata;
+//! paragraphs from its `<article>` (or main content), without navigation,
+//! headers, footers, sidebars and scripts.
+
+use scraper::{ElementRef, Html, Selector};
+
+use crate::clean::{Cleaned, clean_body};
+use crate::date::parse_date;
+
+/// What a page gives.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    /// Cleaned text and metadata.
+    pub cleaned: Cleaned,
+    /// Canonical address.
+    pub url: Option<String>,
+}
+
+fn sel(s: &str) -> Option<Selector> {
+    Selector::parse(s).ok()
+}
+
+fn meta(doc: &Html, names: &[&str]) -> Option<String> {
+    for n in names {
+        for attr in ["property", "name", "itemprop"] {
+            let Some(s) = sel(&format!("meta[{attr}=\"{n}\"]")) else {
+                continue;
+            };
+            if let Some(v) = doc
+                .select(&s)
+                .filter_map(|e| e.value().attr("content"))
+                .map(str::trim)
+                .find(|v| !v.is_empty())
+            {
+                return Some(v.to_string());
+            }
+        }
+    }
+    None
+}
+
+fn text_of(e: ElementRef<'_>) -> String {
+    e.text()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Elements that start a new line of text.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "body",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "br",
+    "hr",
+];
+
+const SKIP: &[&str] = &[
+    "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe", "button",
+    "select", "template", "svg",
+];
+
+/// The text under `root`, one line per block element, in document order,
+/// leaving out scripts, navigation, headers, footers and the like.
+fn block_lines(root: ElementRef<'_>) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut current_block = None;
+    for node in root.descendants() {
+        let Some(text) = node.value().as_text() else {
+            continue;
+        };
+        let mut block = None;
+        let mut skip = false;
+        for a in node.ancestors() {
+            if let Some(e) = a.value().as_element() {
+                if SKIP.contains(&e.name()) {
+                    skip = true;
+                    break;
+                }
+                if block.is_none() && BLOCKS.contains(&e.name()) {
+                    block = Some(a.id());
+                }
+            }
+            if a.id() == root.id() {
+                break;
+            }
+        }
+        if skip {
+            continue;
+        }
+        if block != current_block {
+            let line = current.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !line.is_empty() {
+                lines.push(line);
+            }
+            current.clear();
+            current_block = block;
+        }
+        current.push_str(text);
+        current.push(' ');
+    }
+    let line = current.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Parses a page. Never fails: a page with no usable text gives an empty body.
+pub fn parse(html: &str) -> Page {
+    let doc = Html::parse_document(html);
+    let url = meta(&doc, &["og:url"]).or_else(|| {
+        sel("link[rel=\"canonical\"]").and_then(|s| {
+            doc.select(&s)
+                .find_map(|e| e.value().attr("href").map(str::to_string))
+        })
+    });
+    let root = ["article", "[itemprop=\"articleBody\"]", "main", "body"]
+        .iter()
+        .filter_map(|s| sel(s))
+        .find_map(|s| doc.select(&s).next())
+        .unwrap_or_else(|| doc.root_element());
+    let title = meta(&doc, &["og:title"])
+        .or_else(|| {
+            sel("h1").and_then(|s| {
+                root.select(&s)
+                    .next()
+                    .or_else(|| doc.select(&s).next())
+                    .map(text_of)
+            })
+        })
+        .or_else(|| sel("title").and_then(|s| doc.select(&s).next().map(text_of)))
+        .filter(|t| !t.is_empty());
+    let mut lines = block_lines(root);
+    if let Some(t) = &title
+        && lines.first() == Some(t)
+    {
+        lines.remove(0);
+    }
+    let mut cleaned = clean_body(&lines.join("\n"), title.as_deref());
+    let date = meta(
+        &doc,
+        &[
+            "article:published_time",
+            "datePublished",
+            "pubdate",
+            "publishdate",
+            "date",
+            "dc.date",
+            "DC.date.issued",
+        ],
+    )
+    .or_else(|| {
+        sel("time[datetime]").and_then(|s| {
+            doc.select(&s)
+                .find_map(|e| e.value().attr("datetime").map(str::to_string))
+        })
+    })
+    .and_then(|d| parse_date(&d));
+    if date.is_some() {
+        cleaned.published = date;
+    }
+    if let Some(site) = meta(&doc, &["og:site_name"]) {
+        cleaned.outlet = Some(site);
+    }
+    if let Some(author) = meta(&doc, &["author", "article:author"]) {
+        cleaned.author = Some(author);
+    }
+    Page { cleaned, url }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_page() {
+        let html = r#"<!doctype html><html><head><title>Tin | Báo</title>
+            <meta property="og:title" content="Huyện Đại Từ về đích nông thôn mới">
+            <meta property="article:published_time" content="2024-04-08T10:30:00+07:00">
+            <meta property="og:site_name" content="Báo Thái Nguyên">
+            <meta name="author" content="Việt Hoan">
+            <link rel="canonical" href="https://example.vn/a.html"></head>
+            <body><nav><ul><li>Trang chủ</li><li>Thời sự</li></ul></nav>
+            <article><h1>Huyện Đại Từ về đích nông thôn mới</h1>
+            <p>Năm 2023, huyện <b>Đại Từ</b> đạt chuẩn.</p><p>Xã Vạn Thọ đạt NTM nâng cao.</p>
+            <script>var x = 1;</script><aside><p>Quảng cáo</p></aside>
+            <p>Tin cùng chuyên mục</p><p>Tin khác không liên quan</p></article>
+            <footer><p>Bản quyền</p></footer></body></html>"#;
+        let p = parse(html);
+        assert_eq!(
+            p.cleaned.title.as_deref(),
+            Some("Huyện Đại Từ về đích nông thôn mới")
+        );
+        assert_eq!(
+            p.cleaned.body,
+            "Năm 2023, huyện Đại Từ đạt chuẩn.\n\nXã Vạn Thọ đạt NTM nâng cao."
+        );
+        assert_eq!(p.cleaned.published.as_deref(), Some("2024-04-08"));
+        assert_eq!(p.cleaned.outlet.as_deref(), Some("Báo Thái Nguyên"));
+        assert_eq!(p.cleaned.author.as_deref(), Some("Việt Hoan"));
+        assert_eq!(p.url.as_deref(), Some("https://example.vn/a.html"));
+    }
+
+    #[test]
+    fn malformed_html_still_gives_text() {
+        let p = parse("<html><body><div><p>Đoạn một<p>Đoạn <i>hai</b></div><table><td>ô");
+        assert!(p.cleaned.body.contains("Đoạn một"));
+        assert!(p.cleaned.body.contains("Đoạn hai"));
+        assert_eq!(parse("").cleaned.body, "");
+        assert_eq!(parse("<<<>>>\u{0}").cleaned.title, None);
+    }
+}

@@ -1,0 +1,280 @@
+//! Every format, both compressions, each encoding case, and bad input,
+//! through the public `load` API on real files.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use vietdex_ingest::{Article, Options, Reject, load};
+
+const TEXT: &str = "Huyện Đại Từ đạt chuẩn nông thôn mới\n\nNăm 2023, huyện Đại Từ về đích nông thôn mới. Xã Vạn Thọ đạt NTM nâng cao.\n";
+
+fn run(
+    path: &Path,
+) -> (
+    Result<vietdex_ingest::Loaded, Reject>,
+    Vec<Article>,
+    Vec<Reject>,
+) {
+    let mut ok = Vec::new();
+    let mut bad = Vec::new();
+    let r = load(path, &Options::default(), &mut |rec| match rec {
+        Ok(a) => ok.push(a),
+        Err(e) => bad.push(e),
+    });
+    (r, ok, bad)
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write");
+    p
+}
+
+fn gz(bytes: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(bytes).expect("gz");
+    e.finish().expect("gz")
+}
+
+fn zst(bytes: &[u8]) -> Vec<u8> {
+    zstd::stream::encode_all(bytes, 3).expect("zstd")
+}
+
+fn html() -> String {
+    r#"<html><head><meta property="og:title" content="Huyện Đại Từ đạt chuẩn nông thôn mới">
+       <meta property="article:published_time" content="2024-04-08T10:00:00+07:00"></head>
+       <body><nav>Trang chủ</nav><article><p>Năm 2023, huyện Đại Từ về đích nông thôn mới.</p>
+       <p>Xã Vạn Thọ đạt NTM nâng cao.</p></article></body></html>"#
+        .to_string()
+}
+
+fn jsonl() -> String {
+    [
+        r#"{"title":"Tin một","text":"Huyện Đại Từ về đích nông thôn mới.","date":"2024-04-08"}"#,
+        r#"{"title":"Tin hai","content":"Xã Vạn Thọ đạt NTM nâng cao.","url":"https://a.vn/2"}"#,
+    ]
+    .join("\n")
+        + "\n"
+}
+
+#[test]
+fn every_format_plain_gzip_and_zstd() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let json = format!("[{}]", jsonl().trim().replace('\n', ","));
+    let cases: Vec<(&str, Vec<u8>, usize)> = vec![
+        ("a.txt", TEXT.as_bytes().to_vec(), 1),
+        ("a.html", html().into_bytes(), 1),
+        ("a.htm", html().into_bytes(), 1),
+        ("a.jsonl", jsonl().into_bytes(), 2),
+        ("a.ndjson", jsonl().into_bytes(), 2),
+        ("a.json", json.into_bytes(), 2),
+    ];
+    for (name, bytes, n) in cases {
+        for (suffix, data) in [
+            ("", bytes.clone()),
+            (".gz", gz(&bytes)),
+            (".zst", zst(&bytes)),
+        ] {
+            let file = format!("{name}{suffix}");
+            let p = write(dir.path(), &file, &data);
+            let (r, ok, bad) = run(&p);
+            let loaded = r.unwrap_or_else(|e| panic!("{file}: {e}"));
+            assert_eq!(ok.len(), n, "{file}");
+            assert!(bad.is_empty(), "{file}: {bad:?}");
+            assert_eq!(loaded.bytes, data.len() as u64, "{file}");
+            assert!(
+                ok.iter().all(|a| !a.body.is_empty() && a.id.len() == 16),
+                "{file}"
+            );
+            assert!(
+                ok.iter()
+                    .any(|a| a.body.contains("Đại Từ") || a.body.contains("Vạn Thọ")),
+                "{file}"
+            );
+        }
+    }
+    let (_, html_doc, _) = run(&dir.path().join("a.html.zst"));
+    assert_eq!(html_doc[0].published.as_deref(), Some("2024-04-08"));
+    assert!(!html_doc[0].body.contains("Trang chủ"));
+}
+
+/// Text as windows-1258 writes it: letters with their vowel marks
+/// precomposed, tone marks as combining characters after them.
+fn cp1258_form(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    let mut out = String::new();
+    for c in text.chars() {
+        let d: Vec<char> = std::iter::once(c).nfd().collect();
+        let base: String = d
+            .iter()
+            .filter(|c| !TONES.contains(c))
+            .collect::<String>()
+            .nfc()
+            .collect();
+        out.push_str(&base);
+        out.extend(d.iter().filter(|c| TONES.contains(c)));
+    }
+    out
+}
+
+#[test]
+fn encodings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend_from_slice(TEXT.as_bytes());
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(TEXT.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(TEXT.encode_utf16().flat_map(u16::to_be_bytes));
+    let legacy = cp1258_form(TEXT);
+    let (cp1258, _, unmappable) = encoding_rs::WINDOWS_1258.encode(&legacy);
+    assert!(!unmappable);
+    for (name, bytes) in [
+        ("bom.txt", bom),
+        ("le.txt", le),
+        ("be.txt", be),
+        ("cp1258.txt", cp1258.into_owned()),
+    ] {
+        let p = write(dir.path(), name, &bytes);
+        let (r, ok, _) = run(&p);
+        assert!(r.is_ok(), "{name}: {r:?}");
+        assert_eq!(
+            vietdex_tokenize::normalize(&ok[0].title),
+            "huyện đại từ đạt chuẩn nông thôn mới",
+            "{name}"
+        );
+    }
+    let p = write(dir.path(), "odd.txt", &[0xFF, 0xFE, 0x41]);
+    let err = run(&p).0.expect_err("odd UTF-16");
+    assert!(
+        err.to_string().contains("odd.txt: cannot decode: UTF-16"),
+        "{err}"
+    );
+}
+
+#[test]
+fn empty_binary_and_broken_compressed_files_are_rejected_with_reasons() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, bytes, why) in [
+        ("empty.txt", Vec::new(), "empty"),
+        ("blank.txt", b"  \n \n".to_vec(), "empty"),
+        (
+            "elf.txt",
+            vec![0x7F, b'E', b'L', b'F', 0, 0, 1],
+            "binary data",
+        ),
+        ("bad.gz.txt", gz(b"x")[..5].to_vec(), "binary"),
+        (
+            "cut.txt.gz",
+            gz(TEXT.as_bytes())[..20].to_vec(),
+            "cannot decompress",
+        ),
+        (
+            "junk.txt.zst",
+            b"not zstd at all".to_vec(),
+            "cannot decompress",
+        ),
+        ("empty.json", Vec::new(), "invalid JSON"),
+        ("num.json", b"42".to_vec(), "neither an object nor an array"),
+        (
+            "empty.html",
+            b"<html><body></body></html>".to_vec(),
+            "empty",
+        ),
+    ] {
+        let p = write(dir.path(), name, &bytes);
+        let (r, ok, _) = run(&p);
+        let err = r.expect_err(name);
+        assert!(ok.is_empty(), "{name}");
+        assert!(err.to_string().contains(why), "{name}: {err}");
+        assert!(
+            err.to_string().starts_with(&p.display().to_string()),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn malformed_json_lines_lose_only_themselves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = format!(
+        "{}\n{{broken\n\n[1,2]\n{{\"title\":\"only a title\"}}\n{}\n",
+        r#"{"title":"A","text":"Một bài về Đại Từ."}"#,
+        r#"{"title":"B","text":"Một bài về Phú Lương."}"#
+    );
+    let p = write(dir.path(), "mixed.jsonl", text.as_bytes());
+    let (r, ok, bad) = run(&p);
+    let loaded = r.expect("file is fine");
+    assert_eq!(loaded.records, 5);
+    assert_eq!(
+        ok.iter().map(|a| a.title.as_str()).collect::<Vec<_>>(),
+        ["A", "B"]
+    );
+    let lines: Vec<Option<usize>> = bad.iter().map(|b| b.line).collect();
+    assert_eq!(lines, [Some(2), Some(4), Some(5)]);
+    assert!(
+        bad[0]
+            .to_string()
+            .contains("mixed.jsonl:2: cannot parse: invalid JSON"),
+        "{}",
+        bad[0]
+    );
+}
+
+#[test]
+fn malformed_html_is_read_as_far_as_it_goes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = write(
+        dir.path(),
+        "broken.html",
+        "<html><title>Tin</title><body><p>Đoạn một về Đại Từ<p>Đoạn <b>hai</i> về <div>Vạn Thọ đạt chuẩn nông thôn mới.".as_bytes(),
+    );
+    let (r, ok, _) = run(&p);
+    assert!(r.is_ok());
+    assert_eq!(ok[0].title, "Tin");
+    assert!(ok[0].body.contains("Đoạn một về Đại Từ") && ok[0].body.contains("Vạn Thọ"));
+}
+
+#[test]
+fn a_50_mb_single_line_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let unit = "xã Vạn Thọ đạt chuẩn nông thôn mới nâng cao, ";
+    let body = unit.repeat(50_000_000 / unit.len() + 1);
+    let p = write(
+        dir.path(),
+        "huge.txt",
+        format!("Tiêu đề\n{body}").as_bytes(),
+    );
+    let (r, ok, _) = run(&p);
+    assert!(r.expect("loads").bytes > 50_000_000);
+    assert_eq!(ok.len(), 1);
+    assert!(ok[0].body.len() > 49_000_000);
+    // The same line as one JSON record.
+    let rec = serde_json::json!({"title": "t", "text": body}).to_string();
+    let p = write(dir.path(), "huge.jsonl", rec.as_bytes());
+    let (r, ok, _) = run(&p);
+    assert!(r.is_ok());
+    assert_eq!(ok.len(), 1);
+    // Over the configured limit: rejected with the reason, not read.
+    let small = Options {
+        max_bytes: 1 << 20,
+        ..Options::default()
+    };
+    let err = load(&p, &small, &mut |_| {}).expect_err("too large");
+    assert!(err.to_string().contains("too large"), "{err}");
+}
+
+#[test]
+fn exact_copies_share_an_id_whatever_the_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(dir.path(), "a.txt", TEXT.as_bytes());
+    let b = write(
+        dir.path(),
+        "b.txt.gz",
+        &gz(TEXT.replace("  ", " ").as_bytes()),
+    );
+    let (_, x, _) = run(&a);
+    let (_, y, _) = run(&b);
+    assert_eq!(x[0].id, y[0].id);
+}
