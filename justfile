@@ -28,3 +28,9 @@ lint:
 # What CI runs.
 ci:
     bash .ci/run
+
+# Whole `vietdex index` against SQLite FTS5 on a folder of .txt articles
+# (e.g. a large news corpus kept outside the repository).
+bench-index CORPUS:
+    cargo build --release
+    python3 bench/index_vs_fts5.py {{CORPUS}} --vietdex target/release/vietdex

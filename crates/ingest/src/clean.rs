@@ -144,12 +144,17 @@ fn key(line: &str) -> String {
 }
 
 fn is_end_marker(line: &str) -> bool {
-    let k = key(line);
-    END_MARKERS.contains(&k.as_str())
+    // Markers are short: do not lowercase whole paragraphs to find out.
+    line.len() <= 48 && END_MARKERS.contains(&key(line).as_str())
 }
 
 fn words(line: &str) -> usize {
     line.split_whitespace().count()
+}
+
+/// Whether `line` has at most `n` words, without counting past `n`.
+fn words_at_most(line: &str, n: usize) -> bool {
+    line.split_whitespace().nth(n).is_none()
 }
 
 /// A byline: two to five capitalized words and nothing else.
@@ -168,11 +173,11 @@ fn is_byline(line: &str) -> bool {
 fn teaser_start(lines: &[&str]) -> Option<usize> {
     let is_item = |i: usize| -> bool {
         let a = lines[i].trim();
-        if a.is_empty() || words(a) > 40 {
+        if a.is_empty() || !words_at_most(a, 40) {
             return false;
         }
         let repeat_at = |j: usize| lines.get(j).is_some_and(|l| l.trim() == a);
-        let triple = repeat_at(i + 2) && lines.get(i + 1).is_some_and(|b| words(b) <= 8);
+        let triple = repeat_at(i + 2) && lines.get(i + 1).is_some_and(|b| words_at_most(b, 8));
         let double_lead = repeat_at(i + 1)
             && lines
                 .get(i + 2)
@@ -224,7 +229,11 @@ pub fn clean_text(text: &str) -> Cleaned {
     };
     let mut rest = &lines[1.min(lines.len())..];
     // `Đại Từ, Thái Nguyên:` + next line is one headline.
-    if title.ends_with(':') && words(&title) <= 8 && !rest.is_empty() && words(rest[0]) <= 25 {
+    if title.ends_with(':')
+        && words_at_most(&title, 8)
+        && !rest.is_empty()
+        && words_at_most(rest[0], 25)
+    {
         title = format!("{} {}", title, rest[0]);
         rest = &rest[1..];
     }
@@ -271,7 +280,7 @@ fn clean_body_lines(lines: &[&str], title: Option<&str>, out: &mut Cleaned) -> S
         if image_name().is_match(line)
             || counter_line().is_match(line)
             || contact_line().is_match(line)
-            || header_bar().is_match(line) && words(line) <= 12
+            || header_bar().is_match(line) && words_at_most(line, 12)
         {
             continue;
         }

@@ -5,9 +5,41 @@ use crate::RejectReason;
 /// (the legacy Vietnamese code page). Binary data (NUL bytes, control
 /// characters) is rejected with the reason.
 pub fn decode(bytes: &[u8]) -> Result<String, RejectReason> {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return utf8_or_legacy(rest);
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode`], taking the buffer: valid UTF-8 becomes the string without a copy.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, RejectReason> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    } else if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return decode_utf16_bom(&bytes);
     }
+    if std::str::from_utf8(&bytes).is_ok() {
+        check_controls(&bytes)?;
+        return String::from_utf8(bytes).map_err(|e| RejectReason::Decode(e.to_string()));
+    }
+    utf8_or_legacy(&bytes)
+}
+
+fn check_controls(bytes: &[u8]) -> Result<(), RejectReason> {
+    if bytes.contains(&0) {
+        return Err(RejectReason::Decode("binary data (NUL bytes)".into()));
+    }
+    // Control bytes other than white space mean binary data.
+    let controls = bytes
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F)
+        .count();
+    if controls * 20 > bytes.len().max(1) {
+        return Err(RejectReason::Decode(
+            "binary data (too many control characters)".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn decode_utf16_bom(bytes: &[u8]) -> Result<String, RejectReason> {
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return utf16(rest, u16::from_le_bytes);
     }
@@ -22,7 +54,10 @@ fn utf8_or_legacy(bytes: &[u8]) -> Result<String, RejectReason> {
         return Err(RejectReason::Decode("binary data (NUL bytes)".into()));
     }
     let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
+        Ok(s) => {
+            check_controls(bytes)?;
+            return Ok(s.to_string());
+        }
         Err(e) => {
             let at = e.valid_up_to();
             let (text, had_errors) = encoding_rs::WINDOWS_1258

@@ -147,7 +147,7 @@ pub fn load(
                 if bytes.len() as u64 > opts.max_bytes {
                     return Err(reject(RejectReason::TooLarge(opts.max_bytes)));
                 }
-                let text = decode(&bytes).map_err(reject)?;
+                let text = decode::decode_owned(bytes).map_err(reject)?;
                 match format {
                     Format::Text => {
                         records = 1;

@@ -176,13 +176,34 @@ pub fn is_diacritic_mark(c: char) -> bool {
     ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
+/// Whether `c` is a letter; Vietnamese letters answer from the vowel table
+/// without Unicode's general lookup.
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        any_case_vowel(c).is_some() || matches!(c, 'đ' | 'Đ') || c.is_alphabetic()
+    }
+}
+
+/// Whether `c` is a letter or a digit (see [`is_letter`]).
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        any_case_vowel(c).is_some() || matches!(c, 'đ' | 'Đ') || c.is_alphanumeric()
+    }
+}
+
 /// Characters that make up syllables and numbers.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        c.is_alphanumeric() || is_mark(c) || is_ignorable(c)
+        is_letter_or_digit(c) || is_mark(c) || is_ignorable(c)
     }
 }
 

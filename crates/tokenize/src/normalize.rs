@@ -202,12 +202,12 @@ fn push_lower(c: char, buf: &mut Vec<char>) {
 pub fn place_tones(buf: &mut [char]) {
     let mut i = 0;
     while i < buf.len() {
-        if !buf[i].is_alphabetic() {
+        if !chars::is_letter(buf[i]) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < buf.len() && buf[i].is_alphabetic() {
+        while i < buf.len() && chars::is_letter(buf[i]) {
             i += 1;
         }
         place_tone(&mut buf[start..i]);

@@ -135,13 +135,17 @@ impl Iterator for Scanner<'_> {
         // Skip to the start of a token: an alphanumeric character.
         let first = loop {
             let c = self.char_at(self.pos)?;
-            if c.is_alphanumeric() {
+            if chars::is_letter_or_digit(c) {
                 break c;
             }
             self.pos += c.len_utf8();
         };
         let start = self.pos;
-        let digits = first.is_numeric();
+        let digits = if first.is_ascii() {
+            first.is_ascii_digit()
+        } else {
+            !chars::is_letter(first) && first.is_numeric()
+        };
         let mut seg_start = start;
         let mut end = self.run_end(start, digits);
         while end < bytes.len() {
@@ -168,7 +172,7 @@ impl Iterator for Scanner<'_> {
                 break;
             }
             // TP.HCM, KT-XH, COVID-19
-            if matches!(sep, b'.' | b'-') && nc.is_alphanumeric() {
+            if matches!(sep, b'.' | b'-') && chars::is_letter_or_digit(nc) {
                 let next_end = self.run_end(next, false);
                 let next_run = &self.text[next..next_end];
                 let left_ok = Self::is_upper_run(&self.text[seg_start..end]);
