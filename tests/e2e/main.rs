@@ -1,6 +1,7 @@
 //! End-to-end tests: the real `vietdex` binary on the real `corpus/`.
 
 mod analysis;
+mod entities;
 mod index;
 mod ingest;
 mod search;

@@ -25,6 +25,8 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Segment lines from stdin into words, joining a word's syllables with `_`.
     Segment(SegmentArgs),
+    /// Print the entities of article files (or stdin), one JSON object per document.
+    Extract(ExtractArgs),
 }
 
 #[derive(Debug, Args)]
@@ -97,4 +99,14 @@ pub struct SegmentArgs {
     /// the treebank's `.seg` format and print precision, recall and F1.
     #[arg(long, value_name = "GOLD.seg")]
     pub eval: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Article files (any format `index` reads); `-` or none reads stdin.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Each input line is its own document, with exactly one output line.
+    #[arg(long)]
+    pub lines: bool,
 }

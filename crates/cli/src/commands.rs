@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use vietdex_index::{BuildOptions, SearchOptions, Searcher, build};
 use vietdex_tokenize::{Segmenter, analyze};
 
-use crate::args::{AnalyzeArgs, Cli, Command, IndexArgs, SearchArgs, SegmentArgs};
+use crate::args::{AnalyzeArgs, Cli, Command, ExtractArgs, IndexArgs, SearchArgs, SegmentArgs};
 use crate::output;
 
 /// Runs a command; `Ok(false)` means it found nothing.
@@ -18,6 +18,7 @@ pub fn run(cli: Cli) -> Result<bool> {
         Command::Search(a) => search(a),
         Command::Analyze(a) => analyze_cmd(a),
         Command::Segment(a) => segment(a),
+        Command::Extract(a) => extract(a),
     }
 }
 
@@ -193,5 +194,88 @@ fn segment(a: SegmentArgs) -> Result<bool> {
         writeln!(out, "{}", seg.segment_line(&line))?;
     }
     out.flush()?;
+    Ok(true)
+}
+
+fn extract_json(
+    source: &str,
+    title: Option<&str>,
+    text: &str,
+    ctx: &vietdex_entities::Context,
+) -> serde_json::Value {
+    let entities = vietdex_entities::extract(text, ctx);
+    serde_json::json!({ "source": source, "title": title, "text": text, "entities": entities })
+}
+
+fn extract(a: ExtractArgs) -> Result<bool> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let stdin_only = a.files.is_empty() || a.files.iter().all(|f| f.as_os_str() == "-");
+    if stdin_only {
+        let ctx = vietdex_entities::Context::default();
+        if a.lines {
+            for (no, line) in std::io::stdin().lock().lines().enumerate() {
+                let line = line.with_context(|| format!("reading stdin line {}", no + 1))?;
+                writeln!(
+                    out,
+                    "{}",
+                    extract_json(&format!("-:{}", no + 1), None, &line, &ctx)
+                )?;
+            }
+        } else {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
+                .context("reading stdin")?;
+            writeln!(out, "{}", extract_json("-", None, &text, &ctx))?;
+        }
+        out.flush()?;
+        return Ok(true);
+    }
+    let opts = vietdex_ingest::Options::default();
+    let mut failed = false;
+    for path in &a.files {
+        if a.lines {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("{}: cannot read as UTF-8 text", path.display()))?;
+            let ctx = vietdex_entities::Context::default();
+            for (no, line) in text.lines().enumerate() {
+                let src = format!("{}:{}", path.display(), no + 1);
+                writeln!(out, "{}", extract_json(&src, None, line, &ctx))?;
+            }
+            continue;
+        }
+        let mut docs = Vec::new();
+        let loaded = vietdex_ingest::load(path, &opts, &mut |rec| docs.push(rec));
+        for rec in docs {
+            match rec {
+                Ok(article) => {
+                    let ctx = vietdex_entities::Context {
+                        year: article
+                            .published
+                            .as_deref()
+                            .and_then(|d| d.get(..4))
+                            .and_then(|y| y.parse().ok()),
+                    };
+                    let text = format!("{}\n\n{}", article.title, article.body);
+                    writeln!(
+                        out,
+                        "{}",
+                        extract_json(&article.source, Some(&article.title), &text, &ctx)
+                    )?;
+                }
+                Err(r) => {
+                    eprintln!("vietdex: {r}");
+                    failed = true;
+                }
+            }
+        }
+        if let Err(r) = loaded {
+            eprintln!("vietdex: {r}");
+            failed = true;
+        }
+    }
+    out.flush()?;
+    if failed {
+        anyhow::bail!("some inputs could not be read (see above)");
+    }
     Ok(true)
 }

@@ -73,6 +73,7 @@ pub fn hit_json(hit: &Hit) -> serde_json::Value {
         "sources": hit.sources,
         "cluster": hit.cluster,
         "cluster_size": hit.cluster_size,
+        "entities": hit.entities,
         "snippet": hit.snippet.text,
         "highlights": hit.snippet.highlights,
     })

@@ -1,7 +1,380 @@
-//! Entity extraction for vietdex: administrative units linked to the
-//! gazetteer, programs, organizations, people with roles, dates and
-//! quantities.
+//! Entities in Vietnamese local-government news, extracted with a gazetteer
+//! and rules:
 //!
-//! Not implemented yet: this crate is the place in the workspace where
-//! extraction will live, between `tokenize` (which it will share the
-//! normalizer with) and `index` (which will store what it finds).
+//! - places: provinces, districts and communes linked to the gazetteer
+//!   ([`gazetteer`]) with their parents and 2025 successors, only when the
+//!   text gives evidence (a type word, a parent named beside it, the
+//!   district or province the article is about); hamlets (`xóm`, `thôn` …)
+//!   as unlinked places; ambiguous names keep their candidates;
+//! - programs (`nông thôn mới`/`NTM` with its level, OCOP with stars, …);
+//! - organizations (`UBND huyện Đại Từ`, `Huyện ủy`, `Sở …`, `HTX …`);
+//! - people with the role that introduces or follows them;
+//! - dates (full, partial, ranges) and quantities with units.
+//!
+//! ```
+//! use vietdex_entities::{extract, Context};
+//!
+//! let ents = extract("Xã Vạn Thọ, huyện Đại Từ đạt 99,72% kế hoạch.", &Context::default());
+//! let van_tho = ents.iter().find(|e| e.text == "Xã Vạn Thọ").expect("commune");
+//! assert_eq!(van_tho.kind, "commune");
+//! assert_eq!(van_tho.district.as_deref(), Some("Huyện Đại Từ"));
+//! assert_eq!(van_tho.province.as_deref(), Some("Tỉnh Thái Nguyên"));
+//! assert!(ents.iter().any(|e| e.kind == "quantity" && e.number == Some(99.72)));
+//! ```
+
+pub mod gazetteer;
+mod people;
+mod places;
+mod programs;
+mod rules;
+mod text;
+
+pub use gazetteer::{Gazetteer, Level, Successor};
+pub use programs::Programs;
+pub use rules::parse_number;
+
+use serde::{Deserialize, Serialize};
+
+/// What the extractor knows about the document besides its text.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Year for dates written without one (`29-6`): the article's.
+    pub year: Option<i32>,
+}
+
+/// A gazetteer unit an ambiguous place may be.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// Code.
+    pub code: String,
+    /// Full name.
+    pub name: String,
+    /// Its province.
+    pub province: String,
+}
+
+/// One entity, with character offsets into the text it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// `province`, `district`, `commune`, `place` (a hamlet, or a name not
+    /// linked), `program`, `organization`, `person`, `date`, `quantity`.
+    pub kind: String,
+    /// The text as written.
+    pub text: String,
+    /// Character offset of the first character.
+    pub start: usize,
+    /// Character offset past the last character.
+    pub end: usize,
+    /// Normalized value: a place's full name, a program's id, a person's
+    /// name, an ISO 8601 date, a quantity as `number unit`.
+    pub value: String,
+    /// Gazetteer code of a linked place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Level of a linked place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// Full name of a linked place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Province of a linked place (itself for a province).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    /// District of a linked commune.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+    /// 2025 units a linked commune became, the default first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub successors: Vec<Successor>,
+    /// Units an unlinked place may be (at most 20).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Candidate>,
+    /// A person's role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// A program's level (`nâng cao`, `kiểu mẫu`) or OCOP stars (`3 sao`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// A quantity's number, in `unit`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<f64>,
+    /// A quantity's unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The whole of a ratio (`12/13 xã`: 13).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<f64>,
+}
+
+impl Entity {
+    fn new(kind: &str, text: &str, start: usize, end: usize, value: String) -> Entity {
+        Entity {
+            kind: kind.to_string(),
+            text: text[start..end].to_string(),
+            start,
+            end,
+            value,
+            code: None,
+            level: None,
+            name: None,
+            province: None,
+            district: None,
+            successors: Vec::new(),
+            candidates: Vec::new(),
+            role: None,
+            detail: None,
+            number: None,
+            unit: None,
+            total: None,
+        }
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn place_entity(g: &Gazetteer, text: &str, toks: &[text::Tok], m: &places::Mention) -> Entity {
+    let (s, e) = (toks[m.start].start, toks[m.end - 1].end);
+    let surface_name = squash(&text[toks[m.name_start].start..e]);
+    match m.linked {
+        Some(u) => {
+            let unit = g.unit(u);
+            let mut ent = Entity::new(unit.level.as_str(), text, s, e, unit.full_name.clone());
+            ent.code = Some(unit.code.clone());
+            ent.level = Some(unit.level.as_str().to_string());
+            ent.name = Some(unit.full_name.clone());
+            ent.province = Some(g.unit(g.province_of(u)).full_name.clone());
+            ent.district = g.district_of(u).map(|d| g.unit(d).full_name.clone());
+            ent.successors = g.successors(u).to_vec();
+            ent
+        }
+        None => {
+            let kind = match m.typed {
+                Some(l) if !m.hamlet => l.as_str(),
+                _ => "place",
+            };
+            let mut ent = Entity::new(kind, text, s, e, surface_name);
+            ent.candidates = m
+                .candidates
+                .iter()
+                .take(20)
+                .map(|&c| Candidate {
+                    code: g.unit(c).code.clone(),
+                    name: g.unit(c).full_name.clone(),
+                    province: g.unit(g.province_of(c)).full_name.clone(),
+                })
+                .collect();
+            ent
+        }
+    }
+}
+
+/// Extracts the entities of one document, in text order.
+pub fn extract(text: &str, ctx: &Context) -> Vec<Entity> {
+    let g = Gazetteer::shared();
+    let toks = text::tokens(text);
+    let mut claimed = vec![false; toks.len()];
+    let mut out: Vec<Entity> = Vec::new();
+
+    let mut mentions = places::typed_mentions(g, &toks, text, &mut claimed);
+    let persons = people::people(g, &toks, text, &mut claimed);
+    mentions.extend(places::bare_mentions(g, &toks, text, &mut claimed));
+    places::link(g, &toks, text, &mut mentions);
+    for m in &mentions {
+        out.push(place_entity(g, text, &toks, m));
+    }
+    for p in &persons {
+        let (s, e) = (toks[p.start].start, toks[p.end - 1].end);
+        let mut ent = Entity::new("person", text, s, e, squash(&text[s..e]));
+        ent.role = p.role.clone();
+        out.push(ent);
+    }
+
+    let programs = Programs::shared();
+    let mut i = 0;
+    while i < toks.len() {
+        match programs.match_at(&toks, text, i) {
+            Some((len, p)) => {
+                let prog = programs.program(p);
+                let (s, e) = (toks[i].start, toks[i + len - 1].end);
+                let mut ent = Entity::new("program", text, s, e, prog.id.clone());
+                ent.name = Some(prog.name.clone());
+                ent.detail = match prog.id.as_str() {
+                    "ntm" => programs::ntm_level(&toks, text, i + len).map(str::to_string),
+                    "ocop" => programs::ocop_stars(&toks, i + len).map(|n| format!("{n} sao")),
+                    _ => None,
+                };
+                out.push(ent);
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+
+    let person_starts: Vec<usize> = persons.iter().map(|p| toks[p.start].start).collect();
+    for (s, e) in rules::organizations(text) {
+        let mut e = trim_org(&toks, text, s, e);
+        // An organization ends where a person's name begins.
+        if let Some(&p) = person_starts.iter().find(|&&p| p > s && p < e) {
+            e = text[..p].trim_end().len();
+        }
+        let surface = squash(&text[s..e]);
+        out.push(Entity::new(
+            "organization",
+            text,
+            s,
+            e,
+            vietdex_tokenize::normalize(&surface).into_owned(),
+        ));
+    }
+    let dates = rules::dates(text, ctx.year);
+    let taken: Vec<(usize, usize)> = dates.iter().map(|d| (d.0, d.1)).collect();
+    for (s, e, v) in dates {
+        out.push(Entity::new("date", text, s, e, v));
+    }
+    for q in rules::quantities(text, &taken) {
+        let number = (q.number * 1e6).round() / 1e6;
+        let unit = match &q.per {
+            Some(p) => format!("{}/{}", q.unit, p),
+            None => q.unit.clone(),
+        };
+        let value = match q.total {
+            Some(t) => format!("{number}/{t} {unit}"),
+            None => format!("{number} {unit}"),
+        };
+        let mut ent = Entity::new("quantity", text, q.start, q.end, value);
+        ent.number = Some(number);
+        ent.unit = Some(unit);
+        ent.total = q.total;
+        out.push(ent);
+    }
+    out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    to_char_offsets(text, &mut out);
+    out
+}
+
+/// Drops a trailing capitalized word that really opens the next phrase
+/// (`Ban Chỉ đạo Chương` | `trình …`: `chương trình` is one word).
+fn trim_org(toks: &[text::Tok], text: &str, s: usize, mut e: usize) -> usize {
+    let seg = vietdex_tokenize::Segmenter::shared();
+    while let Some(last) = toks.iter().rposition(|t| t.end == e) {
+        let Some(next) = toks.get(last + 1) else {
+            break;
+        };
+        let joined = format!("{} {}", toks[last].exact, next.exact);
+        if last == 0
+            || toks[last].start <= s
+            || !toks[last].capitalized
+            || next.capitalized
+            || !text::contiguous(text, toks, last + 1)
+            || !seg.is_word(&joined)
+        {
+            break;
+        }
+        e = text[..toks[last].start].trim_end().len();
+    }
+    e
+}
+
+/// Turns byte offsets into character offsets.
+fn to_char_offsets(text: &str, ents: &mut [Entity]) {
+    let mut map: Vec<usize> = vec![0; text.len() + 1];
+    let mut n = 0;
+    for (b, _) in text.char_indices() {
+        map[b] = n;
+        n += 1;
+    }
+    map[text.len()] = n;
+    for e in ents {
+        e.start = map[e.start];
+        e.end = map[e.end];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place<'a>(ents: &'a [Entity], text: &str) -> &'a Entity {
+        ents.iter()
+            .find(|e| e.text == text)
+            .unwrap_or_else(|| panic!("no entity {text:?} in {ents:#?}"))
+    }
+
+    #[test]
+    fn type_word_and_parent_link() {
+        let ents = extract(
+            "Xã Tân Thái, huyện Đại Từ có thêm sản phẩm OCOP 4 sao.",
+            &Context::default(),
+        );
+        let e = place(&ents, "Xã Tân Thái");
+        assert_eq!(e.district.as_deref(), Some("Huyện Đại Từ"));
+        assert!(!e.successors.is_empty(), "2025 successor");
+        let prog = ents.iter().find(|e| e.kind == "program").expect("program");
+        assert_eq!(
+            (prog.value.as_str(), prog.detail.as_deref()),
+            ("ocop", Some("4 sao"))
+        );
+    }
+
+    #[test]
+    fn parent_in_brackets_and_dominant_province() {
+        let ents = extract(
+            "Huyện Phú Lương (Thái Nguyên) có xã Phú Đô. Tại Phú Đô, người dân trồng chè.",
+            &Context::default(),
+        );
+        assert_eq!(
+            place(&ents, "Thái Nguyên").name.as_deref(),
+            Some("Tỉnh Thái Nguyên")
+        );
+        let bare = ents.iter().find(|e| e.text == "Phú Đô").expect("bare");
+        assert_eq!(bare.district.as_deref(), Some("Huyện Phú Lương"));
+    }
+
+    #[test]
+    fn ambiguous_names_without_evidence_stay_unlinked() {
+        let ents = extract("Xã Ngọc Sơn đạt chuẩn nông thôn mới.", &Context::default());
+        let e = place(&ents, "Xã Ngọc Sơn");
+        assert_eq!(e.kind, "commune");
+        assert_eq!(e.code, None);
+        assert!(e.candidates.len() >= 5, "{}", e.candidates.len());
+        assert!(e.candidates.iter().all(|c| c.name == "Xã Ngọc Sơn"));
+        let ents = extract("Người dân Tân Thành phấn khởi.", &Context::default());
+        let e = place(&ents, "Tân Thành");
+        assert_eq!((e.kind.as_str(), e.code.as_deref()), ("place", None));
+    }
+
+    #[test]
+    fn people_and_roles() {
+        let ents = extract(
+            "Đồng chí Nguyễn Văn Thi, Uỷ viên Ban Thường vụ Tỉnh uỷ, Phó Chủ tịch Thường trực UBND tỉnh dự hội nghị. Bí thư Tỉnh ủy Thái Nguyên Nguyễn Thanh Hải phát biểu. Ông Nguyễn Quốc Quân - Chủ tịch UBND xã Ngọc Sơn chia sẻ.",
+            &Context::default(),
+        );
+        let people: Vec<(&str, Option<&str>)> = ents
+            .iter()
+            .filter(|e| e.kind == "person")
+            .map(|e| (e.text.as_str(), e.role.as_deref()))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                (
+                    "Nguyễn Văn Thi",
+                    Some("Uỷ viên Ban Thường vụ Tỉnh uỷ, Phó Chủ tịch Thường trực UBND tỉnh")
+                ),
+                ("Nguyễn Thanh Hải", Some("Bí thư Tỉnh ủy Thái Nguyên")),
+                ("Nguyễn Quốc Quân", Some("Chủ tịch UBND xã Ngọc Sơn")),
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_are_characters_of_the_original() {
+        let text = "Năm 2024, xã Vạn Thọ đạt 99,72%.";
+        for e in extract(text, &Context::default()) {
+            let got: String = text.chars().skip(e.start).take(e.end - e.start).collect();
+            assert_eq!(got, e.text);
+        }
+    }
+}

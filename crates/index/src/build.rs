@@ -156,6 +156,11 @@ pub fn open_or_create(dir: &Path) -> Result<(Index, Fields)> {
     Ok((index, fields))
 }
 
+/// The text entities are extracted from, and their offsets refer to.
+pub fn entity_text(a: &Article) -> String {
+    format!("{}\n\n{}", a.title, a.body)
+}
+
 fn document(f: &Fields, a: &Article) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &a.id);
@@ -178,6 +183,20 @@ fn document(f: &Fields, a: &Article) -> TantivyDocument {
     }
     if let Some(au) = &a.author {
         doc.add_text(f.author, au);
+    }
+    let ctx = vietdex_entities::Context {
+        year: a
+            .published
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok()),
+    };
+    let entities = vietdex_entities::extract(&entity_text(a), &ctx);
+    for key in schema::entity_keys(&entities) {
+        doc.add_text(f.entity, &key);
+    }
+    if let Ok(json) = serde_json::to_string(&entities) {
+        doc.add_text(f.entities, &json);
     }
     doc
 }

@@ -7,8 +7,8 @@
 
 use tantivy::Index;
 use tantivy::schema::{
-    DateOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
-    TextOptions,
+    DateOptions, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer};
 use vietdex_tokenize::{EXACT_TOKENIZER, FOLDED_TOKENIZER, Form, VietnameseTokenizer};
@@ -42,6 +42,11 @@ pub struct Fields {
     pub outlet: Field,
     /// Byline.
     pub author: Field,
+    /// Entities as JSON (offsets into `title + "\n\n" + body`).
+    pub entities: Field,
+    /// Entity keys for filters and aggregations (`district:Huyện Đại Từ`,
+    /// `program:ntm` …), see [`entity_keys`].
+    pub entity: Field,
 }
 
 fn text(tokenizer: &str, stored: bool) -> TextOptions {
@@ -71,6 +76,8 @@ pub fn schema() -> (Schema, Fields) {
         published_text: b.add_text_field("published_text", STRING | STORED),
         outlet: b.add_text_field("outlet", STRING | STORED),
         author: b.add_text_field("author", STRING | STORED),
+        entities: b.add_text_field("entities", STORED),
+        entity: b.add_text_field("entity", STRING | FAST),
     };
     (b.build(), fields)
 }
@@ -100,4 +107,40 @@ pub fn fields_of(index: &Index) -> Option<Fields> {
         actual.get_field(entry.name()).ok() == Some(f) && actual.get_field_entry(f) == entry
     });
     (same && actual.num_fields() == expected.num_fields()).then_some(fields)
+}
+
+/// The keys under which a document's entities are indexed: `KIND:VALUE` for
+/// each entity (a linked place also under `code:LEVEL:CODE` and under its
+/// district and province), `program:ID:DETAIL` for a program's level or
+/// stars. Dates and quantities are not keys. Sorted, without repeats.
+pub fn entity_keys(entities: &[vietdex_entities::Entity]) -> Vec<String> {
+    let mut keys = Vec::new();
+    for e in entities {
+        match e.kind.as_str() {
+            "date" | "quantity" => {}
+            "province" | "district" | "commune" => {
+                keys.push(format!("{}:{}", e.kind, e.value));
+                if let Some(code) = &e.code {
+                    keys.push(format!("code:{}:{code}", e.kind));
+                }
+                if let Some(p) = &e.province {
+                    keys.push(format!("province:{p}"));
+                }
+                if let Some(d) = &e.district {
+                    keys.push(format!("district:{d}"));
+                }
+            }
+            "place" => keys.push(format!("place:{}", vietdex_tokenize::normalize(&e.value))),
+            "program" => {
+                keys.push(format!("program:{}", e.value));
+                if let Some(d) = &e.detail {
+                    keys.push(format!("program:{}:{d}", e.value));
+                }
+            }
+            kind => keys.push(format!("{kind}:{}", e.value)),
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    keys
 }

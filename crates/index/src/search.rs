@@ -70,6 +70,8 @@ pub struct Hit {
     pub cluster: String,
     /// Documents in the cluster.
     pub cluster_size: u32,
+    /// Entities found in the document (offsets into `title + "\n\n" + body`).
+    pub entities: Vec<vietdex_entities::Entity>,
     /// Best fragment of the text.
     pub snippet: Snippet,
 }
@@ -185,6 +187,9 @@ impl Searcher {
             }
             let path = text(f.source).unwrap_or_default();
             hits.push(Hit {
+                entities: text(f.entities)
+                    .and_then(|j| serde_json::from_str(&j).ok())
+                    .unwrap_or_default(),
                 sources: known.map_or_else(|| vec![path.clone()], |d| d.sources.clone()),
                 cluster,
                 cluster_size: known.map_or(1, |d| d.cluster_size.max(1)),

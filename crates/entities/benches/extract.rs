@@ -1,0 +1,67 @@
+//! Entity extraction throughput on one thread, on the cleaned corpus
+//! articles (or the `.txt` files of `VIETDEX_BENCH_TEXT`, up to
+//! `VIETDEX_BENCH_BYTES`, default 4 MB). The entity count is checked on
+//! every iteration.
+
+use std::path::{Path, PathBuf};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use vietdex_entities::{Context, extract};
+
+fn texts() -> Vec<String> {
+    let limit: usize = std::env::var("VIETDEX_BENCH_BYTES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(4 << 20);
+    let dir = std::env::var_os("VIETDEX_BENCH_TEXT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let opts = vietdex_ingest::Options::default();
+    let mut out = Vec::new();
+    let mut total = 0;
+    for f in files {
+        if total >= limit {
+            break;
+        }
+        let _ = vietdex_ingest::load(&f, &opts, &mut |r| {
+            if let Ok(a) = r {
+                let t = format!("{}\n\n{}", a.title, a.body);
+                total += t.len();
+                out.push(t);
+            }
+        });
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let docs = texts();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    eprintln!("{} documents, {:.2} MB", docs.len(), bytes as f64 / 1e6);
+    let ctx = Context::default();
+    // Warm the gazetteer and tables outside the measurement.
+    let n: usize = docs.iter().map(|d| extract(d, &ctx).len()).sum();
+    eprintln!("{n} entities");
+    let mut g = c.benchmark_group("entities");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(10);
+    g.bench_function("extract_one_thread", |b| {
+        b.iter(|| {
+            assert_eq!(
+                docs.iter().map(|d| extract(d, &ctx).len()).sum::<usize>(),
+                n
+            )
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,285 @@
+//! The administrative-unit gazetteer: provinces, districts and communes of
+//! the 2024 hierarchy (two snapshots, merged), the 2025 units, and the
+//! old→new commune mapping of the 2025 reform.
+//!
+//! Names are looked up by their normalized syllables (see
+//! `vietdex_tokenize::normalize`), so case, tone placement (`Hoà`/`Hòa`)
+//! and NFD do not matter.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use vietdex_tokenize::normalize;
+
+const UNITS_2024: &str = include_str!("../data/gazetteer/units-2024.tsv");
+const UNITS_2024_12: &str = include_str!("../data/gazetteer/units-2024-12.tsv");
+const UNITS_2025: &str = include_str!("../data/gazetteer/units-2025.tsv");
+const OLD_TO_NEW: &str = include_str!("../data/gazetteer/old-to-new.tsv");
+
+/// Level of an administrative unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Tỉnh / thành phố trực thuộc trung ương.
+    Province,
+    /// Huyện / quận / thị xã / thành phố thuộc tỉnh.
+    District,
+    /// Xã / phường / thị trấn.
+    Commune,
+}
+
+impl Level {
+    /// `province`, `district` or `commune`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Province => "province",
+            Level::District => "district",
+            Level::Commune => "commune",
+        }
+    }
+}
+
+/// A 2025 unit that a pre-2025 unit became (wholly or in part).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Successor {
+    /// 2025 code.
+    pub code: String,
+    /// 2025 full name (`Xã Đại Từ`).
+    pub name: String,
+    /// 2025 province.
+    pub province: String,
+}
+
+/// One pre-2025 administrative unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// GSO code.
+    pub code: String,
+    /// Level.
+    pub level: Level,
+    /// Type word as written (`Huyện`, `Thị trấn` …).
+    pub kind: String,
+    /// Name without the type (`Đại Từ`).
+    pub name: String,
+    /// Type and name (`Huyện Đại Từ`).
+    pub full_name: String,
+    /// Parent unit (index into [`Gazetteer::units`]).
+    pub parent: Option<usize>,
+}
+
+/// The gazetteer.
+#[derive(Debug)]
+pub struct Gazetteer {
+    units: Vec<Unit>,
+    by_name: HashMap<String, Vec<usize>>,
+    /// Longest name in syllables.
+    max_syllables: usize,
+    successors: HashMap<String, Vec<Successor>>,
+}
+
+fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines()
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split('\t').collect())
+}
+
+/// The normalized lookup key of a name: syllables joined by one space.
+pub fn name_key(name: &str) -> String {
+    vietdex_tokenize::analyze(name)
+        .into_iter()
+        .map(|t| t.exact)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Gazetteer {
+    /// The gazetteer shipped with vietdex, loaded once per process.
+    pub fn shared() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| Gazetteer::from_tsv(&[UNITS_2024, UNITS_2024_12], UNITS_2025, OLD_TO_NEW))
+    }
+
+    /// Builds a gazetteer from pre-2025 snapshots (merged: a unit with the
+    /// same level, code and name in several snapshots is one unit), the 2025
+    /// units, and the old→new table.
+    pub fn from_tsv(snapshots: &[&str], units_2025: &str, old_to_new: &str) -> Gazetteer {
+        let mut units: Vec<Unit> = Vec::new();
+        let mut ids: HashMap<(Level, String, String), usize> = HashMap::new();
+        for snap in snapshots {
+            // parent links within this snapshot: (level, code) → unit
+            let mut local: HashMap<(Level, String), usize> = HashMap::new();
+            let mut pending: Vec<(usize, Level, String)> = Vec::new();
+            for r in rows(snap) {
+                if r.len() < 6 {
+                    continue;
+                }
+                let level = match r[1] {
+                    "province" => Level::Province,
+                    "district" => Level::District,
+                    "commune" => Level::Commune,
+                    _ => continue,
+                };
+                let key = (level, r[0].to_string(), normalize(r[3]).into_owned());
+                let idx = *ids.entry(key).or_insert_with(|| {
+                    units.push(Unit {
+                        code: r[0].to_string(),
+                        level,
+                        kind: r[2].to_string(),
+                        name: r[3].to_string(),
+                        full_name: r[4].to_string(),
+                        parent: None,
+                    });
+                    units.len() - 1
+                });
+                local.insert((level, r[0].to_string()), idx);
+                if !r[5].is_empty() {
+                    let parent_level = match level {
+                        Level::Commune => Level::District,
+                        _ => Level::Province,
+                    };
+                    pending.push((idx, parent_level, r[5].to_string()));
+                }
+            }
+            for (idx, plevel, pcode) in pending {
+                if units[idx].parent.is_none() {
+                    units[idx].parent = local.get(&(plevel, pcode)).copied();
+                }
+            }
+        }
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut max_syllables = 1;
+        for (i, u) in units.iter().enumerate() {
+            let key = name_key(&u.name);
+            max_syllables = max_syllables.max(key.split(' ').count());
+            let list = by_name.entry(key).or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
+        }
+        let provinces_2025: HashMap<&str, &str> = rows(units_2025)
+            .filter(|r| r.len() >= 6 && r[1] == "province")
+            .map(|r| (r[0], r[4]))
+            .collect();
+        let mut successors: HashMap<String, Vec<Successor>> = HashMap::new();
+        for r in rows(old_to_new) {
+            if r.len() < 8 {
+                continue;
+            }
+            let s = Successor {
+                code: r[4].to_string(),
+                name: r[5].to_string(),
+                province: provinces_2025
+                    .get(r[6])
+                    .copied()
+                    .unwrap_or_default()
+                    .to_string(),
+            };
+            let list = successors.entry(format!("{}:{}", r[1], r[0])).or_default();
+            if r[7] == "split-default" {
+                list.insert(0, s);
+            } else {
+                list.push(s);
+            }
+        }
+        Gazetteer {
+            units,
+            by_name,
+            max_syllables,
+            successors,
+        }
+    }
+
+    /// Every unit.
+    pub fn units(&self) -> &[Unit] {
+        &self.units
+    }
+
+    /// The unit at `idx`.
+    pub fn unit(&self, idx: usize) -> &Unit {
+        &self.units[idx]
+    }
+
+    /// Units whose name has these normalized syllables (see [`name_key`]).
+    pub fn lookup(&self, key: &str) -> &[usize] {
+        self.by_name.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Longest unit name, in syllables.
+    pub fn max_syllables(&self) -> usize {
+        self.max_syllables
+    }
+
+    /// The ancestors of a unit, nearest first.
+    pub fn ancestors(&self, idx: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.units[idx].parent, |&p| self.units[p].parent)
+    }
+
+    /// The province a unit belongs to (itself for a province).
+    pub fn province_of(&self, idx: usize) -> usize {
+        self.ancestors(idx).last().unwrap_or(idx)
+    }
+
+    /// The district of a commune.
+    pub fn district_of(&self, idx: usize) -> Option<usize> {
+        match self.units[idx].level {
+            Level::Commune => self.units[idx].parent,
+            _ => None,
+        }
+    }
+
+    /// Whether `ancestor` is `idx` or one of its ancestors.
+    pub fn is_within(&self, idx: usize, ancestor: usize) -> bool {
+        idx == ancestor || self.ancestors(idx).any(|a| a == ancestor)
+    }
+
+    /// The 2025 units a commune became, the default one first.
+    pub fn successors(&self, idx: usize) -> &[Successor] {
+        let u = &self.units[idx];
+        self.successors
+            .get(&format!("{}:{}", u.level.as_str(), u.code))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_and_links_parents() {
+        let g = Gazetteer::shared();
+        let dai_tu = g.lookup("đại từ");
+        let d = dai_tu
+            .iter()
+            .copied()
+            .find(|&i| g.unit(i).level == Level::District)
+            .expect("district");
+        assert_eq!(g.unit(d).full_name, "Huyện Đại Từ");
+        assert_eq!(g.unit(g.province_of(d)).full_name, "Tỉnh Thái Nguyên");
+        let van_tho: Vec<usize> = g.lookup("vạn thọ").to_vec();
+        assert!(van_tho.iter().any(|&i| g.is_within(i, d)));
+        // Tone placement does not matter.
+        assert_eq!(
+            g.lookup(&name_key("Hoà Bình")),
+            g.lookup(&name_key("Hòa Bình"))
+        );
+        assert!(g.lookup("ngọc sơn").len() >= 10);
+        assert!(g.max_syllables() >= 4);
+    }
+
+    #[test]
+    fn successors_from_the_2025_reform() {
+        let g = Gazetteer::shared();
+        let tan_thai = g
+            .lookup("tân thái")
+            .iter()
+            .copied()
+            .find(|&i| g.unit(g.province_of(i)).name == "Thái Nguyên")
+            .expect("Tân Thái of Thái Nguyên");
+        let s = g.successors(tan_thai);
+        assert!(!s.is_empty());
+        assert!(s[0].province.contains("Thái Nguyên"), "{s:?}");
+    }
+}

@@ -1,0 +1,311 @@
+//! People: Vietnamese personal names (a family name and one to three
+//! capitalized given names) with the role that introduces or follows them.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use vietdex_tokenize::normalize;
+
+use crate::gazetteer::Gazetteer;
+use crate::text::{Tok, contiguous};
+
+const SURNAMES: &str = include_str!("../data/surnames.txt");
+const ROLES: &str = include_str!("../data/roles.txt");
+
+/// Polite forms of address: not roles.
+const HONORIFICS: &[&str] = &["đồng chí", "ông", "bà", "anh", "chị"];
+
+/// Verbs that end a role written after a name.
+const ROLE_STOPS: &[&str] = &[
+    "dự",
+    "phát biểu",
+    "chủ trì",
+    "đồng chủ trì",
+    "báo cáo",
+    "cho biết",
+    "chia sẻ",
+    "tặng",
+    "trao",
+    "thăm",
+    "nhấn mạnh",
+    "khẳng định",
+    "đề nghị",
+    "yêu cầu",
+    "kết luận",
+    "đã",
+    "xuống",
+    "làm",
+    "có",
+    "đề xuất",
+    "trình bày",
+    "thông tin",
+    "nêu",
+    "đánh giá",
+    "biểu dương",
+    "ghi nhận",
+    "tham dự",
+    "cùng",
+    "tại",
+    "trong",
+    "về",
+    "với",
+    "khi",
+    "đến",
+    "được",
+    "sẽ",
+    "vừa",
+    "đang",
+    "là",
+    "giới thiệu",
+    "động viên",
+    "quán triệt",
+    "truyền đạt",
+    "lưu ý",
+    "phát động",
+    "trực tiếp",
+];
+
+/// Words in a role written after a name, at most.
+const MAX_ROLE_WORDS: usize = 24;
+
+fn lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Family names, normalized, and whether each needs a three-part name.
+fn surnames() -> &'static HashMap<String, bool> {
+    static S: OnceLock<HashMap<String, bool>> = OnceLock::new();
+    S.get_or_init(|| {
+        lines(SURNAMES)
+            .map(|l| {
+                (
+                    normalize(l.trim_end_matches('*')).into_owned(),
+                    l.ends_with('*'),
+                )
+            })
+            .collect()
+    })
+}
+
+/// Role openers as normalized syllable sequences, longest first.
+fn roles() -> &'static Vec<Vec<String>> {
+    static R: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    R.get_or_init(|| {
+        let mut v: Vec<Vec<String>> = lines(ROLES)
+            .map(|l| {
+                normalize(l)
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect()
+            })
+            .collect();
+        v.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        v
+    })
+}
+
+fn starts_with(toks: &[Tok], i: usize, words: &[String]) -> bool {
+    words.len() <= toks.len() - i
+        && words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| toks[i + k].exact == *w)
+}
+
+fn role_at(toks: &[Tok], i: usize, honorifics: bool) -> Option<usize> {
+    roles()
+        .iter()
+        .filter(|r| honorifics || !HONORIFICS.contains(&r.join(" ").as_str()))
+        .find(|r| starts_with(toks, i, r))
+        .map(Vec::len)
+}
+
+/// A person found in the text.
+#[derive(Debug, Clone)]
+pub struct Person {
+    /// First token of the name.
+    pub start: usize,
+    /// One past the last token of the name.
+    pub end: usize,
+    /// Role, as written.
+    pub role: Option<String>,
+}
+
+fn clause_break(gap: &str) -> bool {
+    gap.chars().any(|c| ".,;:()[]\"“”!?–-".contains(c))
+}
+
+/// Finds people outside `claimed` tokens; claims their tokens.
+pub fn people(g: &Gazetteer, toks: &[Tok], text: &str, claimed: &mut [bool]) -> Vec<Person> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let Some(&needs_three) = surnames().get(&t.exact) else {
+            i += 1;
+            continue;
+        };
+        if claimed[i] || !t.capitalized || t.all_caps {
+            i += 1;
+            continue;
+        }
+        // `Đại Từ Nguyễn Mạnh Hoạt`, `Thái Nguyên Nguyễn Thanh Hải`: a place
+        // name ends here or starts here, and the person comes after it.
+        let place_pair = |a: usize| {
+            a + 1 < toks.len()
+                && toks[a].capitalized
+                && toks[a + 1].capitalized
+                && contiguous(text, toks, a + 1)
+                && !g
+                    .lookup(&format!("{} {}", toks[a].exact, toks[a + 1].exact))
+                    .is_empty()
+        };
+        if (i > 0 && place_pair(i - 1))
+            || (place_pair(i)
+                && toks
+                    .get(i + 2)
+                    .is_some_and(|n| n.capitalized && surnames().contains_key(&n.exact)))
+        {
+            i += 1;
+            continue;
+        }
+        let mut k = i + 1;
+        while k < toks.len()
+            && k - i < 4
+            && !claimed[k]
+            && toks[k].capitalized
+            && !toks[k].all_caps
+            && text[toks[k - 1].end..toks[k].start]
+                .chars()
+                .all(char::is_whitespace)
+        {
+            k += 1;
+        }
+        let len = k - i;
+        let key: Vec<&str> = toks[i..k].iter().map(|t| t.exact.as_str()).collect();
+        let is_place = len == 2 && !g.lookup(&key.join(" ")).is_empty();
+        if len < 2 || is_place || (needs_three && len < 3) {
+            i += 1;
+            continue;
+        }
+        let role = role_before(toks, text, i).or_else(|| role_after(toks, text, k));
+        // A two-part name needs something that says it is a person: a role,
+        // a form of address before it, or a line of its own (a byline).
+        let addressed = i > 0 && role_at(toks, i - 1, true).is_some();
+        let own_line = {
+            let before = &text[..toks[i].start];
+            let after = &text[toks[k - 1].end..];
+            before
+                .rsplit('\n')
+                .next()
+                .is_some_and(|l| l.trim().is_empty())
+                && after
+                    .split('\n')
+                    .next()
+                    .is_some_and(|l| l.trim().is_empty())
+        };
+        // A long role before a two-part name is more likely a business name
+        // (`Giám đốc HTX … Hoàng Yến`) than a person's title.
+        let short_role = role
+            .as_ref()
+            .is_some_and(|r| r.split_whitespace().count() <= 8);
+        if len == 2 && !short_role && !addressed && !own_line {
+            i += 1;
+            continue;
+        }
+        claimed[i..k].iter_mut().for_each(|c| *c = true);
+        out.push(Person {
+            start: i,
+            end: k,
+            role,
+        });
+        i = k;
+    }
+    out
+}
+
+/// `Phó Chủ tịch UBND tỉnh Quảng Ngãi Trần Phước Hiền`.
+fn role_before(toks: &[Tok], text: &str, name: usize) -> Option<String> {
+    let mut from = None;
+    let mut j = name;
+    while j > 0 && name - j < 14 {
+        if clause_break(&text[toks[j - 1].end..toks[j].start]) {
+            break;
+        }
+        j -= 1;
+        if role_at(toks, j, false).is_some() {
+            from = Some(j);
+        }
+    }
+    let from = from?;
+    Some(squash(&text[toks[from].start..toks[name - 1].end]))
+        .filter(|r| !r.is_empty() && from < name)
+}
+
+/// `Nguyễn Văn Thi, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch …` or
+/// `Nguyễn Quốc Quân - Chủ tịch UBND xã Ngọc Sơn`.
+fn role_after(toks: &[Tok], text: &str, after: usize) -> Option<String> {
+    if after >= toks.len() {
+        return None;
+    }
+    let sep = text[toks[after - 1].end..toks[after].start].trim();
+    if !matches!(sep, "," | "-" | "–" | "—") {
+        return None;
+    }
+    role_at(toks, after, false)?;
+    let mut end = after;
+    let mut j = after;
+    while j < toks.len() {
+        if j > after {
+            let g = text[toks[j - 1].end..toks[j].start].trim();
+            let next_is_role = role_at(toks, j, false).is_some();
+            match g {
+                "" => {}
+                "," | "-" | "–" | "—" if next_is_role => {}
+                _ => break,
+            }
+        }
+        if j > after
+            && ROLE_STOPS.iter().any(|s| {
+                let words: Vec<String> = s.split(' ').map(str::to_string).collect();
+                starts_with(toks, j, &words)
+            })
+        {
+            break;
+        }
+        if j - after >= MAX_ROLE_WORDS {
+            break;
+        }
+        // `và` before another person or another role ends the role.
+        if j > after
+            && toks[j].exact == "và"
+            && toks.get(j + 1).is_some_and(|t| {
+                t.capitalized
+                    && (surnames().contains_key(&t.exact) || role_at(toks, j + 1, false).is_some())
+            })
+        {
+            break;
+        }
+        // Another person's name ends the role.
+        if j > after
+            && toks[j].capitalized
+            && surnames().contains_key(&toks[j].exact)
+            && toks.get(j + 1).is_some_and(|t| t.capitalized)
+            && contiguous(text, toks, j + 1)
+            && role_at(toks, j, false).is_none()
+            && j + 2 < toks.len()
+            && toks[j + 2].capitalized
+        {
+            break;
+        }
+        end = j + 1;
+        j += 1;
+    }
+    (end > after).then(|| squash(&text[toks[after].start..toks[end - 1].end]))
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

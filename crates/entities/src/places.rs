@@ -1,0 +1,448 @@
+//! Administrative places: mentions with a type word (`huyện Đại Từ`), lists
+//! that share one (`các huyện: Phú Bình, Đại Từ`), hamlets (`xóm`, `thôn`),
+//! and bare names (`Đại Từ, Thái Nguyên`), linked to the gazetteer only with
+//! evidence: the type word, a parent named next to it, or the district or
+//! province the article is about. What stays ambiguous keeps its candidates.
+
+use std::collections::HashMap;
+
+use crate::gazetteer::{Gazetteer, Level};
+use crate::text::{Tok, contiguous};
+
+/// A place mention before it becomes an entity.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// First token (the type word, if any).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// First token of the name.
+    pub name_start: usize,
+    /// Level the type word asks for.
+    pub typed: Option<Level>,
+    /// A hamlet (`xóm`, `thôn`, `bản` …): never linked.
+    pub hamlet: bool,
+    /// Gazetteer units the name may be.
+    pub candidates: Vec<usize>,
+    /// The unit chosen, when the evidence allows.
+    pub linked: Option<usize>,
+}
+
+struct TypeWord {
+    syllables: &'static [&'static str],
+    levels: &'static [Level],
+    kinds: &'static [&'static str],
+    hamlet: bool,
+}
+
+const TYPES: &[TypeWord] = &[
+    TypeWord {
+        syllables: &["tỉnh"],
+        levels: &[Level::Province],
+        kinds: &["Tỉnh"],
+        hamlet: false,
+    },
+    TypeWord {
+        syllables: &["thành", "phố"],
+        levels: &[Level::Province, Level::District],
+        kinds: &["Thành phố"],
+        hamlet: false,
+    },
+    TypeWord {
+        syllables: &["tp"],
+        levels: &[Level::Province, Level::District],
+        kinds: &["Thành phố"],
+        hamlet: false,
+    },
+    TypeWord {
+        syllables: &["huyện"],
+        levels: &[Level::District],
+        kinds: &["Huyện"],
+        hamlet: false,
+    },
+    TypeWord {
+        syllables: &["quận"],
+        levels: &[Level::District],
+        kinds: &["Quận"],
+        hamlet: false,
+    },
+    TypeWord {
+        syllables: &["thị", "xã"],
+        levels: &[Level::District],
+        kinds: &["Thị xã"],
+        hamlet: false,
+    },
+    TypeWord {
+        syllables: &["tx"],
+        levels: &[Level::District],
+        kinds: &["Thị xã"],
+        hamlet: false,
+    },
+    TypeWord {
+        syllables: &["xã"],
+        levels: &[Level::Commune],
+        kinds: &["Xã"],
+        hamlet: false,
+    },
+    TypeWord {
+        syllables: &["phường"],
+        levels: &[Level::Commune],
+        kinds: &["Phường"],
+        hamlet: false,
+    },
+    TypeWord {
+        syllables: &["thị", "trấn"],
+        levels: &[Level::Commune],
+        kinds: &["Thị trấn"],
+        hamlet: false,
+    },
+    TypeWord {
+        syllables: &["tt"],
+        levels: &[Level::Commune],
+        kinds: &["Thị trấn"],
+        hamlet: false,
+    },
+    TypeWord {
+        syllables: &["xóm"],
+        levels: &[],
+        kinds: &[],
+        hamlet: true,
+    },
+    TypeWord {
+        syllables: &["thôn"],
+        levels: &[],
+        kinds: &[],
+        hamlet: true,
+    },
+    TypeWord {
+        syllables: &["bản"],
+        levels: &[],
+        kinds: &[],
+        hamlet: true,
+    },
+    TypeWord {
+        syllables: &["ấp"],
+        levels: &[],
+        kinds: &[],
+        hamlet: true,
+    },
+    TypeWord {
+        syllables: &["tổ", "dân", "phố"],
+        levels: &[],
+        kinds: &[],
+        hamlet: true,
+    },
+    TypeWord {
+        syllables: &["khu", "phố"],
+        levels: &[],
+        kinds: &[],
+        hamlet: true,
+    },
+];
+
+fn type_at(toks: &[Tok], text: &str, i: usize) -> Option<(usize, &'static TypeWord)> {
+    TYPES
+        .iter()
+        .filter(|t| {
+            t.syllables.len() <= toks.len() - i
+                && t.syllables.iter().enumerate().all(|(k, s)| {
+                    toks[i + k].exact == *s && (k == 0 || contiguous(text, toks, i + k))
+                })
+        })
+        .max_by_key(|t| t.syllables.len())
+        .map(|t| (t.syllables.len(), t))
+}
+
+/// Whether a token can be part of a place name: capitalized, or a number
+/// (numbered wards).
+fn name_token(t: &Tok) -> bool {
+    t.capitalized || t.digits
+}
+
+/// The longest gazetteer name at `j` whose units pass `keep`.
+fn name_at(
+    g: &Gazetteer,
+    toks: &[Tok],
+    text: &str,
+    j: usize,
+    keep: &dyn Fn(usize) -> bool,
+) -> Option<(usize, Vec<usize>)> {
+    let max = g.max_syllables().min(toks.len().saturating_sub(j));
+    let mut ok = 0;
+    while ok < max && name_token(&toks[j + ok]) && (ok == 0 || contiguous(text, toks, j + ok)) {
+        ok += 1;
+    }
+    let mut key = String::new();
+    let mut best = None;
+    for k in 1..=ok {
+        if k > 1 {
+            key.push(' ');
+        }
+        key.push_str(&toks[j + k - 1].exact);
+        let cands: Vec<usize> = g
+            .lookup(&key)
+            .iter()
+            .copied()
+            .filter(|&u| keep(u))
+            .collect();
+        if !cands.is_empty() {
+            best = Some((k, cands));
+        }
+    }
+    best
+}
+
+fn filter_type(g: &Gazetteer, t: &TypeWord, cands: Vec<usize>) -> Vec<usize> {
+    let by_level: Vec<usize> = cands
+        .into_iter()
+        .filter(|&u| t.levels.contains(&g.unit(u).level))
+        .collect();
+    let by_kind: Vec<usize> = by_level
+        .iter()
+        .copied()
+        .filter(|&u| t.kinds.contains(&g.unit(u).kind.as_str()))
+        .collect();
+    if by_kind.is_empty() {
+        by_level
+    } else {
+        by_kind
+    }
+}
+
+/// Gap text between token `a`'s end and token `b`'s start.
+fn gap<'t>(text: &'t str, toks: &[Tok], a: usize, b: usize) -> &'t str {
+    &text[toks[a].end..toks[b].start]
+}
+
+/// Finds typed mentions and hamlets; `claimed` marks their tokens.
+pub fn typed_mentions(
+    g: &Gazetteer,
+    toks: &[Tok],
+    text: &str,
+    claimed: &mut [bool],
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some((tlen, t)) = type_at(toks, text, i) else {
+            i += 1;
+            continue;
+        };
+        let j = i + tlen;
+        if j >= toks.len() {
+            break;
+        }
+        let sep = gap(text, toks, j - 1, j).trim();
+        if !(sep.is_empty() || sep == ":") {
+            i += 1;
+            continue;
+        }
+        if t.hamlet {
+            // `nông thôn`, `thôn xóm`: the word, not a hamlet.
+            let in_word = i > 0
+                && contiguous(text, toks, i)
+                && vietdex_tokenize::Segmenter::shared().is_word(&format!(
+                    "{} {}",
+                    toks[i - 1].exact,
+                    toks[i].exact
+                ));
+            let mut k = j;
+            while !in_word
+                && k < toks.len()
+                && k - j < 4
+                && toks[k].capitalized
+                && !toks[k].all_caps
+                && (k == j || contiguous(text, toks, k))
+            {
+                k += 1;
+            }
+            if k > j {
+                out.push(Mention {
+                    start: i,
+                    end: k,
+                    name_start: j,
+                    typed: None,
+                    hamlet: true,
+                    candidates: Vec::new(),
+                    linked: None,
+                });
+                claimed[i..k].iter_mut().for_each(|c| *c = true);
+                i = k;
+            } else {
+                i += 1;
+            }
+            continue;
+        }
+        let keep = |u: usize| t.levels.contains(&g.unit(u).level);
+        let Some((nlen, cands)) = name_at(g, toks, text, j, &keep) else {
+            i += 1;
+            continue;
+        };
+        let level = t.levels[0];
+        out.push(Mention {
+            start: i,
+            end: j + nlen,
+            name_start: j,
+            typed: Some(level),
+            hamlet: false,
+            candidates: filter_type(g, t, cands),
+            linked: None,
+        });
+        claimed[i..j + nlen].iter_mut().for_each(|c| *c = true);
+        // `các huyện: Phú Bình, Đại Từ và Định Hóa`: the type carries on.
+        let mut k = j + nlen;
+        while k < toks.len() {
+            let sep = gap(text, toks, k - 1, k).trim();
+            let (skip, ok) = match sep {
+                "," | "và" | ", và" => (0, true),
+                "" if toks[k].exact == "và" => (1, true),
+                _ => (0, false),
+            };
+            if !ok || k + skip >= toks.len() || type_at(toks, text, k + skip).is_some() {
+                break;
+            }
+            let Some((len, cands)) = name_at(g, toks, text, k + skip, &keep) else {
+                break;
+            };
+            out.push(Mention {
+                start: k + skip,
+                end: k + skip + len,
+                name_start: k + skip,
+                typed: Some(level),
+                hamlet: false,
+                candidates: filter_type(g, t, cands),
+                linked: None,
+            });
+            claimed[k + skip..k + skip + len]
+                .iter_mut()
+                .for_each(|c| *c = true);
+            k += skip + len;
+        }
+        i = k;
+    }
+    out
+}
+
+/// Finds bare names of two or more syllables outside `claimed` tokens.
+pub fn bare_mentions(
+    g: &Gazetteer,
+    toks: &[Tok],
+    text: &str,
+    claimed: &mut [bool],
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if claimed[i] || !toks[i].capitalized || toks[i].all_caps {
+            i += 1;
+            continue;
+        }
+        match name_at(g, toks, text, i, &|_| true) {
+            Some((len, cands)) if len >= 2 && !claimed[i..i + len].iter().any(|&c| c) => {
+                out.push(Mention {
+                    start: i,
+                    end: i + len,
+                    name_start: i,
+                    typed: None,
+                    hamlet: false,
+                    candidates: cands,
+                    linked: None,
+                });
+                claimed[i..i + len].iter_mut().for_each(|c| *c = true);
+                i += len;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Chooses a unit for each mention where the evidence allows.
+pub fn link(g: &Gazetteer, toks: &[Tok], text: &str, mentions: &mut [Mention]) {
+    mentions.sort_by_key(|m| m.start);
+    // A parent named right after: `Phú Lương (Thái Nguyên)`, `xã Tân Thái, huyện Đại Từ`.
+    for k in 0..mentions.len().saturating_sub(1) {
+        let (a, b) = (&mentions[k], &mentions[k + 1]);
+        if a.hamlet || b.hamlet || b.start < a.end {
+            continue;
+        }
+        let sep = gap(text, toks, a.end - 1, b.start).trim();
+        if !matches!(sep, "," | "(" | "-" | "–" | ", thuộc" | "thuộc") {
+            continue;
+        }
+        let child: Vec<usize> = a
+            .candidates
+            .iter()
+            .copied()
+            .filter(|&c| b.candidates.iter().any(|&p| p != c && g.is_within(c, p)))
+            .collect();
+        if !child.is_empty() {
+            let parents: Vec<usize> = b
+                .candidates
+                .iter()
+                .copied()
+                .filter(|&p| child.iter().any(|&c| g.is_within(c, p)))
+                .collect();
+            mentions[k].candidates = child;
+            mentions[k + 1].candidates = parents;
+        }
+    }
+    for m in mentions.iter_mut() {
+        if m.candidates.len() == 1 {
+            m.linked = Some(m.candidates[0]);
+        }
+    }
+    // The district and province the article is about.
+    let mut provinces: HashMap<usize, usize> = HashMap::new();
+    let mut districts: HashMap<usize, usize> = HashMap::new();
+    for u in mentions.iter().filter_map(|m| m.linked) {
+        *provinces.entry(g.province_of(u)).or_default() += 1;
+        let d = match g.unit(u).level {
+            Level::District => Some(u),
+            Level::Commune => g.district_of(u),
+            Level::Province => None,
+        };
+        if let Some(d) = d {
+            *districts.entry(d).or_default() += 1;
+        }
+    }
+    let top = |m: &HashMap<usize, usize>| {
+        m.iter()
+            .max_by_key(|(k, v)| (**v, std::cmp::Reverse(**k)))
+            .map(|(k, _)| *k)
+    };
+    let (province, district) = (top(&provinces), top(&districts));
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.linked.is_none() && !m.hamlet)
+    {
+        let within = |anc: Option<usize>| -> Vec<usize> {
+            anc.map(|a| {
+                m.candidates
+                    .iter()
+                    .copied()
+                    .filter(|&c| g.is_within(c, a))
+                    .collect()
+            })
+            .unwrap_or_default()
+        };
+        let in_district = within(district);
+        let in_province = within(province);
+        m.linked = if in_district.len() == 1 {
+            Some(in_district[0])
+        } else if in_province.len() == 1 {
+            Some(in_province[0])
+        } else if m.typed.is_none() {
+            // A bare name that is a province's name means the province.
+            let provs: Vec<usize> = m
+                .candidates
+                .iter()
+                .copied()
+                .filter(|&c| g.unit(c).level == Level::Province)
+                .collect();
+            (provs.len() == 1).then(|| provs[0])
+        } else {
+            None
+        };
+    }
+}

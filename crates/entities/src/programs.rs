@@ -1,0 +1,118 @@
+//! National programs (`nông thôn mới`/`NTM`, `OCOP`, `giảm nghèo bền vững`,
+//! `Chương trình 1719` …) from the data file `data/programs.tsv`, with the
+//! level of nông thôn mới (`nâng cao`, `kiểu mẫu`) and OCOP star ratings.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::text::{Tok, contiguous};
+
+const DATA: &str = include_str!("../data/programs.tsv");
+
+/// A program of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Program {
+    /// Short identifier (`ntm`, `ocop` …).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// The program table: aliases as normalized syllable sequences.
+#[derive(Debug, Default)]
+pub struct Programs {
+    programs: Vec<Program>,
+    /// alias key → program; prefixes marked with `None`.
+    aliases: HashMap<String, Option<usize>>,
+}
+
+impl Programs {
+    /// The table shipped with vietdex.
+    pub fn shared() -> &'static Programs {
+        static P: OnceLock<Programs> = OnceLock::new();
+        P.get_or_init(|| Programs::parse(DATA))
+    }
+
+    /// Parses `id TAB name TAB alias|alias…` lines.
+    pub fn parse(data: &str) -> Programs {
+        let mut p = Programs::default();
+        for line in data
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 3 {
+                continue;
+            }
+            let idx = p.programs.len();
+            p.programs.push(Program {
+                id: cols[0].to_string(),
+                name: cols[1].to_string(),
+            });
+            for alias in cols[2].split('|') {
+                let sylls: Vec<String> = vietdex_tokenize::analyze(alias)
+                    .into_iter()
+                    .map(|t| t.exact)
+                    .collect();
+                for k in 1..sylls.len() {
+                    p.aliases.entry(sylls[..k].join(" ")).or_insert(None);
+                }
+                p.aliases.insert(sylls.join(" "), Some(idx));
+            }
+        }
+        p
+    }
+
+    /// The program at `idx`.
+    pub fn program(&self, idx: usize) -> &Program {
+        &self.programs[idx]
+    }
+
+    /// Longest alias at token `i`: (length in tokens, program).
+    pub fn match_at(&self, toks: &[Tok], text: &str, i: usize) -> Option<(usize, usize)> {
+        let mut key = String::new();
+        let mut best = None;
+        for k in 0..toks.len() - i {
+            if k > 0 {
+                if !contiguous(text, toks, i + k) {
+                    break;
+                }
+                key.push(' ');
+            }
+            key.push_str(&toks[i + k].exact);
+            match self.aliases.get(&key) {
+                None => break,
+                Some(Some(p)) => best = Some((k + 1, *p)),
+                Some(None) => {}
+            }
+        }
+        best
+    }
+}
+
+/// `nâng cao` / `kiểu mẫu` right after a nông thôn mới mention.
+pub fn ntm_level(toks: &[Tok], text: &str, at: usize) -> Option<&'static str> {
+    let two = |a: &str, b: &str| {
+        toks.get(at).is_some_and(|t| t.exact == a)
+            && toks.get(at + 1).is_some_and(|t| t.exact == b)
+            && contiguous(text, toks, at)
+            && contiguous(text, toks, at + 1)
+    };
+    if two("nâng", "cao") {
+        Some("nâng cao")
+    } else if two("kiểu", "mẫu") {
+        Some("kiểu mẫu")
+    } else if two("thông", "minh") {
+        Some("thông minh")
+    } else {
+        None
+    }
+}
+
+/// OCOP stars written near the mention: `OCOP 3 sao`, `sản phẩm OCOP từ 3 sao trở lên`.
+pub fn ocop_stars(toks: &[Tok], at: usize) -> Option<u8> {
+    (at..(at + 3).min(toks.len())).find_map(|j| {
+        let n: u8 = toks[j].exact.parse().ok()?;
+        (toks.get(j + 1)?.exact == "sao" && (1..=5).contains(&n)).then_some(n)
+    })
+}

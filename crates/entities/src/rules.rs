@@ -1,0 +1,394 @@
+//! Pattern rules: organizations, dates, quantities.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("valid regex"))
+}
+
+/// A capitalized name after an organization's head (`tỉnh Thái Nguyên`).
+const PLACE_TAIL: &str = r"(?:\s+(?:các\s+)?(?:tỉnh|huyện|xã|thành phố|TP\.?|thị xã|thị trấn|phường|quận|[Tt]rung ương)(?:\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3})?|\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,2})?";
+
+const UY: &str = r"(?:[ỦủUu]y|[Uu]ỷ|ỦY|UỶ)";
+
+const DEPARTMENTS: &str = r"(?:Nông nghiệp và Phát triển nông thôn|Nông nghiệp và Môi trường|Công [Tt]hương|Tài chính|Kế hoạch và Đầu tư|Giáo dục và Đào tạo|Y tế|Xây dựng|Giao thông [Vv]ận tải|Tài nguyên và Môi trường|Lao động\s*-\s*Thương binh và Xã hội|Văn hóa,? Thể thao và Du lịch|Văn hoá,? Thể thao và Du lịch|Nội vụ|Tư pháp|Khoa học và Công nghệ|Thông tin và Truyền thông|Ngoại vụ|Quốc phòng|Công an|Ngoại giao|Dân tộc và Tôn giáo)";
+
+/// Organizations, as byte spans.
+pub fn organizations(text: &str) -> Vec<(usize, usize)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let name = r"\p{Lu}[\p{L}\p{M}]*";
+    let names = |max: usize| format!(r"{name}(?:\s+{name}){{0,{max}}}");
+    let alternatives = [
+        format!(r"(?:{UY}\s+ban\s+)?(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc)(?:\s+Việt\s+Nam)?{PLACE_TAIL}"),
+        format!(r"(?:UBND|HĐND|{UY}\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân){PLACE_TAIL}"),
+        format!(r"{UY}\s+ban\s+Kiểm\s+tra\s+(?:Tỉnh|Huyện|Thành|Đảng)\s+{UY}"),
+        format!(
+            r"Ban\s+(?i:thường\s+vụ|chấp\s+hành|chỉ\s+đạo|tuyên\s+giáo|dân\s+vận|tổ\s+chức|kiểm\s+tra|quản\s+lý)(?:\s+(?:Tỉnh|Huyện|Thành|Đảng)\s+{UY}|\s+Đảng\s+bộ(?:\s+(?:tỉnh|huyện|xã))?|\s+nông\s+thôn\s+mới)?{PLACE_TAIL}"
+        ),
+        format!(
+            r"(?:Tỉnh|Huyện|Thành|Đảng)\s+{UY}(?:\s+(?:xã|phường|thị\s+trấn)\s+{}|\s+{})?",
+            names(2),
+            names(2)
+        ),
+        format!(r"Đảng\s+bộ{PLACE_TAIL}"),
+        format!(
+            r"(?:Sở|Bộ)\s+{}{PLACE_TAIL}",
+            DEPARTMENTS.replace(' ', r"\s+")
+        ),
+        format!(
+            r"(?:Hội\s+Nông\s+dân|Hội\s+(?:Liên\s+hiệp\s+)?Phụ\s+nữ|Hội\s+Cựu\s+chiến\s+binh|Đoàn\s+Thanh\s+niên|Hội\s+Người\s+cao\s+tuổi){PLACE_TAIL}"
+        ),
+        format!(r"Bộ\s+Chỉ\s+huy\s+(?:Bộ\s+đội\s+[Bb]iên\s+phòng|Quân\s+sự){PLACE_TAIL}"),
+        format!(r"Cục\s+{name}(?:\s+[\p{{Ll}}][\p{{L}}\p{{M}}]*){{0,3}}"),
+        format!(r"(?:HTX|Hợp\s+tác\s+xã)\s+{}", names(3)),
+        r"Chính\s+phủ|Quốc\s+hội".to_string(),
+    ];
+    let pattern = alternatives.join("|");
+    let r = re(&R, &pattern);
+    r.find_iter(text).map(|m| (m.start(), m.end())).collect()
+}
+
+/// A date: span and ISO 8601 value.
+pub fn dates(text: &str, year: Option<i32>) -> Vec<(usize, usize, String)> {
+    static RANGE: OnceLock<Regex> = OnceLock::new();
+    static FULL: OnceLock<Regex> = OnceLock::new();
+    static PARTIAL: OnceLock<Regex> = OnceLock::new();
+    static MONTH: OnceLock<Regex> = OnceLock::new();
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    let free = |out: &Vec<(usize, usize, String)>, s: usize, e: usize| {
+        out.iter().all(|o| e <= o.0 || s >= o.1)
+    };
+    let range = re(
+        &RANGE,
+        r"(?i)(?:(?:giai đoạn|nhiệm kỳ|thời kỳ|niên khóa|niên khoá|năm học)\s+|\()(\d{4})\s*[-–]\s*(\d{4})\)?",
+    );
+    for c in range.captures_iter(text) {
+        let (m, a, b) = (c.get(0).expect("match"), &c[1], &c[2]);
+        let s = if m.as_str().starts_with('(') {
+            m.start() + 1
+        } else {
+            m.start()
+        };
+        let e = if m.as_str().ends_with(')') {
+            m.end() - 1
+        } else {
+            m.end()
+        };
+        out.push((s, e, format!("{a}/{b}")));
+    }
+    let full = re(&FULL, r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b");
+    for c in full.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        if let Some(v) = iso(&c[3], &c[2], Some(&c[1]))
+            && free(&out, m.start(), m.end())
+        {
+            out.push((m.start(), m.end(), v));
+        }
+    }
+    let partial = re(
+        &PARTIAL,
+        r"(?i)\b(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+(\d{1,2})[/-](\d{1,2})\b",
+    );
+    for c in partial.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let (d, mo) = (c.get(1).expect("day"), &c[2]);
+        // `22/1/2021` is a full date, already taken.
+        if text[m.end()..].starts_with(['/', '-']) || !free(&out, m.start(), m.end()) {
+            continue;
+        }
+        let v = match year {
+            Some(y) => iso(&y.to_string(), mo, Some(d.as_str())),
+            None => mo
+                .parse::<u32>()
+                .ok()
+                .zip(d.as_str().parse::<u32>().ok())
+                .filter(|(m, d)| (1..=12).contains(m) && (1..=31).contains(d))
+                .map(|(m, d)| format!("--{m:02}-{d:02}")),
+        };
+        if let Some(v) = v {
+            out.push((d.start(), m.end(), v));
+        }
+    }
+    let month = re(&MONTH, r"(?i)\btháng\s+(\d{1,2})(?:/|\s+năm\s+)(\d{4})\b");
+    for c in month.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        if let Some(v) = iso(&c[2], &c[1], None)
+            && free(&out, m.start(), m.end())
+        {
+            out.push((m.start(), m.end(), v));
+        }
+    }
+    // `năm 2024`, `năm 2020, 2021, 2022`, `đến 2030`.
+    let years = re(
+        &YEAR,
+        r"(?i)\b(?:năm|đến năm|đến|từ năm)\s+(\d{4})((?:\s*,\s*\d{4})*)\b",
+    );
+    for c in years.captures_iter(text) {
+        let first = c.get(1).expect("year");
+        let mut found = vec![(c.get(0).expect("m").start(), first.end(), first.as_str())];
+        if let Some(more) = c.get(2) {
+            let mut at = more.start();
+            for part in more.as_str().split(',').skip(1) {
+                let y = part.trim();
+                let s = at + 1 + part.find(y).unwrap_or(0);
+                found.push((s, s + y.len(), y));
+                at += 1 + part.len();
+            }
+        }
+        for (s, e, y) in found {
+            let v: u32 = y.parse().unwrap_or(0);
+            if (1900..=2100).contains(&v) && free(&out, s, e) {
+                out.push((s, e, y.to_string()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn iso(y: &str, m: &str, d: Option<&str>) -> Option<String> {
+    let y: u32 = y.parse().ok()?;
+    let m: u32 = m.parse().ok()?;
+    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) {
+        return None;
+    }
+    match d {
+        Some(d) => {
+            let d: u32 = d.parse().ok()?;
+            (1..=31)
+                .contains(&d)
+                .then(|| format!("{y:04}-{m:02}-{d:02}"))
+        }
+        None => Some(format!("{y:04}-{m:02}")),
+    }
+}
+
+/// Parses a number written the Vietnamese way: `.` groups thousands, `,`
+/// marks decimals (`70.605` = 70605, `6.598,6` = 6598.6, `99,72` = 99.72).
+pub fn parse_number(s: &str) -> Option<f64> {
+    let (int, frac) = match s.split_once(',') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let groups: Vec<&str> = int.split('.').collect();
+    let int_digits = if groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3) {
+        groups.concat()
+    } else if groups.len() == 2 && frac.is_none() {
+        // `1.5`: a decimal point after all.
+        return format!("{}.{}", groups[0], groups[1]).parse().ok();
+    } else if groups.len() == 1 {
+        groups[0].to_string()
+    } else {
+        return None;
+    };
+    let text = match frac {
+        Some(f) => format!("{int_digits}.{f}"),
+        None => int_digits,
+    };
+    text.parse().ok()
+}
+
+/// Units, longest first where one is a prefix of another; each with its
+/// multiplier and the unit its value is stated in.
+const UNITS: &[(&str, f64, &str)] = &[
+    ("nghìn tỷ đồng", 1e12, "đồng"),
+    ("tỷ đồng", 1e9, "đồng"),
+    ("triệu đồng", 1e6, "đồng"),
+    ("nghìn đồng", 1e3, "đồng"),
+    ("ngàn đồng", 1e3, "đồng"),
+    ("đồng", 1.0, "đồng"),
+    ("tỷ USD", 1e9, "USD"),
+    ("triệu USD", 1e6, "USD"),
+    ("USD", 1.0, "USD"),
+    ("tấn", 1.0, "tấn"),
+    ("tạ", 1.0, "tạ"),
+    ("kg", 1.0, "kg"),
+    ("ha", 1.0, "ha"),
+    ("héc-ta", 1.0, "ha"),
+    ("km2", 1.0, "km2"),
+    ("km", 1.0, "km"),
+    ("m2", 1.0, "m2"),
+    ("m²", 1.0, "m2"),
+    ("m3", 1.0, "m3"),
+    ("m", 1.0, "m"),
+    ("%", 1.0, "%"),
+    ("sản phẩm", 1.0, "sản phẩm"),
+    ("xã", 1.0, "xã"),
+    ("huyện", 1.0, "huyện"),
+    ("thôn", 1.0, "thôn"),
+    ("xóm", 1.0, "xóm"),
+    ("hộ", 1.0, "hộ"),
+    ("người", 1.0, "người"),
+    ("lao động", 1.0, "lao động"),
+    ("công trình", 1.0, "công trình"),
+    ("dự án", 1.0, "dự án"),
+    ("đồ án", 1.0, "đồ án"),
+    ("tiêu chí", 1.0, "tiêu chí"),
+    ("chỉ tiêu", 1.0, "chỉ tiêu"),
+    ("đơn vị", 1.0, "đơn vị"),
+    ("sao", 1.0, "sao"),
+    ("lần", 1.0, "lần"),
+    ("đề án", 1.0, "đề án"),
+];
+
+/// A quantity: span, number, unit, and for ratios the total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Byte span.
+    pub start: usize,
+    /// Byte span end.
+    pub end: usize,
+    /// Value in `unit`.
+    pub number: f64,
+    /// Unit the value is stated in (`đồng` for `tỷ đồng`).
+    pub unit: String,
+    /// For `12/13 xã`: 13.
+    pub total: Option<f64>,
+    /// Per what (`/năm` → `năm`).
+    pub per: Option<String>,
+}
+
+/// Quantities with units, skipping the byte ranges in `taken` (dates).
+pub fn quantities(text: &str, taken: &[(usize, usize)]) -> Vec<Quantity> {
+    static NUM: OnceLock<Regex> = OnceLock::new();
+    let num = re(
+        &NUM,
+        r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:/(\d{1,3}(?:\.\d{3})+|\d+))?",
+    );
+    let mut out = Vec::new();
+    for c in num.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        if m.start() > 0
+            && text[..m.start()]
+                .ends_with(|ch: char| ch.is_alphanumeric() || ch == '.' || ch == ',')
+        {
+            continue;
+        }
+        if taken.iter().any(|&(s, e)| m.start() < e && m.end() > s) {
+            continue;
+        }
+        let rest = &text[m.end()..];
+        let spaced = rest.trim_start_matches([' ', '\u{a0}']);
+        let Some(&(word, mult, unit)) = UNITS.iter().find(|(w, _, _)| {
+            spaced.starts_with(w) && !spaced[w.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+        }) else {
+            continue;
+        };
+        let Some(n) = parse_number(&c[1]) else {
+            continue;
+        };
+        let mut end = m.end() + (rest.len() - spaced.len()) + word.len();
+        let mut per = None;
+        if let Some(p) = text[end..].strip_prefix('/') {
+            let w: String = p.chars().take_while(|ch| ch.is_alphabetic()).collect();
+            if [
+                "năm", "tháng", "người", "ha", "hộ", "ngày", "sào", "xã", "huyện",
+            ]
+            .contains(&w.as_str())
+            {
+                end += 1 + w.len();
+                per = Some(w);
+            }
+        }
+        let total = c.get(2).and_then(|t| parse_number(t.as_str()));
+        out.push(Quantity {
+            start: m.start(),
+            end,
+            number: n * mult,
+            unit: unit.to_string(),
+            total,
+            per,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Vec<(f64, String, Option<f64>, Option<String>)> {
+        quantities(text, &[])
+            .into_iter()
+            .map(|q| (q.number, q.unit, q.total, q.per))
+            .collect()
+    }
+
+    #[test]
+    fn vietnamese_numbers() {
+        assert_eq!(parse_number("70.605"), Some(70605.0));
+        assert_eq!(parse_number("99,72"), Some(99.72));
+        assert_eq!(parse_number("6.598,6"), Some(6598.6));
+        assert_eq!(parse_number("1.810.997"), Some(1_810_997.0));
+        assert_eq!(parse_number("14.000"), Some(14000.0));
+        assert_eq!(parse_number("1.5"), Some(1.5));
+    }
+
+    #[test]
+    fn quantities_with_units() {
+        assert_eq!(
+            q("ước đạt 70.605 tấn/70.800 tấn"),
+            [
+                (70605.0, "tấn".into(), None, None),
+                (70800.0, "tấn".into(), None, None)
+            ]
+        );
+        assert_eq!(q("đạt 99,72% kế hoạch"), [(99.72, "%".into(), None, None)]);
+        assert_eq!(
+            q("là 6.598,6ha, diện tích"),
+            [(6598.6, "ha".into(), None, None)]
+        );
+        assert_eq!(
+            q("gần 14.000 tỷ đồng để"),
+            [(1.4e13, "đồng".into(), None, None)]
+        );
+        assert_eq!(
+            q("ước đạt 53,2 triệu đồng/năm, gấp"),
+            [(53_200_000.0, "đồng".into(), None, Some("năm".into()))]
+        );
+        assert_eq!(
+            q("có 12/13 xã đạt chuẩn"),
+            [(12.0, "xã".into(), Some(13.0), None)]
+        );
+        assert!(q("năm 2024 và 2025").is_empty());
+    }
+
+    #[test]
+    fn dates_full_partial_and_ranges() {
+        let d = |t: &str, y| dates(t, y).into_iter().map(|d| d.2).collect::<Vec<_>>();
+        assert_eq!(d("Chiều 22/1/2021, Ban Chỉ đạo", None), ["2021-01-22"]);
+        assert_eq!(d("Chiều 29-6, Ban Chấp hành", Some(2023)), ["2023-06-29"]);
+        assert_eq!(d("Chiều 29-6, Ban Chấp hành", None), ["--06-29"]);
+        assert_eq!(
+            d("giai đoạn 2021-2025 và nhiệm kỳ 2020 - 2025", None),
+            ["2021/2025", "2020/2025"]
+        );
+        assert_eq!(d("5 năm (2021 - 2025), huyện", None), ["2021/2025"]);
+        assert_eq!(
+            d("ngày 08/04/2024 và tháng 6/2023, năm 2024", None),
+            ["2024-04-08", "2023-06", "2024"]
+        );
+    }
+
+    #[test]
+    fn organizations_with_their_place() {
+        let text = "UBND huyện Đại Từ và Sở Nông nghiệp và Phát triển nông thôn họp với Huyện ủy, HĐND tỉnh Thái Nguyên và Ủy ban MTTQ huyện.";
+        let orgs: Vec<&str> = organizations(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                "UBND huyện Đại Từ",
+                "Sở Nông nghiệp và Phát triển nông thôn",
+                "Huyện ủy",
+                "HĐND tỉnh Thái Nguyên",
+                "Ủy ban MTTQ huyện"
+            ]
+        );
+    }
+}

@@ -1,0 +1,154 @@
+//! Extraction quality on the five corpus articles against the hand-checked
+//! gold file `tests/gold.tsv`: precision and recall per kind (printed), with
+//! floors for places and people, and linking accuracy for places.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use vietdex_entities::{Context, Entity, extract};
+
+fn key(text: &str) -> String {
+    vietdex_tokenize::analyze(text)
+        .into_iter()
+        .map(|t| t.exact)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn kind_of(e: &Entity) -> &str {
+    match e.kind.as_str() {
+        "province" | "district" | "commune" | "place" => "place",
+        k => k,
+    }
+}
+
+fn key_of(e: &Entity) -> String {
+    match kind_of(e) {
+        "program" | "date" | "quantity" => e.value.clone(),
+        _ => key(&e.text),
+    }
+}
+
+fn article(prefix: &str) -> (String, Context) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let path = std::fs::read_dir(&dir)
+        .expect("corpus")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
+        .expect("article");
+    let mut docs = Vec::new();
+    vietdex_ingest::load(&path, &vietdex_ingest::Options::default(), &mut |r| {
+        docs.push(r)
+    })
+    .expect("load");
+    let a = docs.pop().expect("one").expect("article");
+    let year = a
+        .published
+        .as_deref()
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok());
+    (format!("{}\n\n{}", a.title, a.body), Context { year })
+}
+
+#[test]
+fn gold_precision_and_recall() {
+    let gold_text = include_str!("gold.tsv");
+    // (file, kind) → keys; (file, key) → linked unit for places
+    let mut gold: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+    let mut links: BTreeMap<(String, String), String> = BTreeMap::new();
+    for line in gold_text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (file, kind, k) = (cols[0], cols[1], cols[2]);
+        let k = if matches!(kind, "place" | "person" | "organization") {
+            key(k)
+        } else {
+            k.to_string()
+        };
+        gold.entry((file.into(), kind.into()))
+            .or_default()
+            .insert(k.clone());
+        if let Some(l) = cols.get(3) {
+            links.insert((file.into(), k), l.to_string());
+        }
+    }
+    let files: BTreeSet<String> = gold.keys().map(|(f, _)| f.clone()).collect();
+    let kinds = [
+        "place",
+        "person",
+        "program",
+        "organization",
+        "date",
+        "quantity",
+    ];
+    let mut totals: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+    let (mut link_ok, mut link_all) = (0, 0);
+    for file in &files {
+        let (text, ctx) = article(file);
+        let ents = extract(&text, &ctx);
+        for kind in kinds {
+            let predicted: BTreeSet<String> = ents
+                .iter()
+                .filter(|e| kind_of(e) == kind)
+                .map(key_of)
+                .collect();
+            let expected = gold
+                .get(&(file.clone(), kind.to_string()))
+                .cloned()
+                .unwrap_or_default();
+            let t = totals.entry(kind).or_default();
+            t.0 += predicted.intersection(&expected).count();
+            t.1 += predicted.len();
+            t.2 += expected.len();
+            for miss in expected.difference(&predicted) {
+                eprintln!("{file} {kind} missed: {miss}");
+            }
+            for extra in predicted.difference(&expected) {
+                eprintln!("{file} {kind} spurious: {extra}");
+            }
+        }
+        for ((f, k), want) in links.iter().filter(|((f, _), _)| f == file) {
+            let _ = f;
+            for e in ents
+                .iter()
+                .filter(|e| kind_of(e) == "place" && key(&e.text) == *k)
+            {
+                link_all += 1;
+                let got = e.name.clone().unwrap_or_else(|| "-".into());
+                if want.split('|').any(|w| w == got) {
+                    link_ok += 1;
+                } else {
+                    eprintln!("{file} link of {k}: got {got}, want {want}");
+                }
+            }
+        }
+    }
+    let mut report = String::from("kind          precision  recall  (correct/predicted/gold)\n");
+    for (kind, (c, p, g)) in &totals {
+        report.push_str(&format!(
+            "{kind:<13} {:>9.3} {:>7.3}  ({c}/{p}/{g})\n",
+            *c as f64 / (*p).max(1) as f64,
+            *c as f64 / (*g).max(1) as f64
+        ));
+    }
+    report.push_str(&format!(
+        "place links   {:.3} ({link_ok}/{link_all} mentions linked as in the gold file)\n",
+        link_ok as f64 / link_all.max(1) as f64
+    ));
+    eprintln!("{report}");
+    for kind in ["place", "person"] {
+        let (c, p, g) = totals[kind];
+        let (prec, rec) = (c as f64 / p.max(1) as f64, c as f64 / g.max(1) as f64);
+        assert!(
+            prec >= 0.90 && rec >= 0.85,
+            "{kind}: precision {prec:.3}, recall {rec:.3}\n{report}"
+        );
+    }
+    assert!(link_ok as f64 >= 0.9 * link_all as f64, "{report}");
+}

@@ -1,0 +1,144 @@
+//! `vietdex extract` and the entities stored with indexed documents.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use crate::util::{Sandbox, corpus};
+
+fn extract_stdin(args: &[&str], input: &str) -> Vec<serde_json::Value> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vietdex"))
+        .arg("extract")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().expect("wait");
+    writer.join().expect("writer").expect("write");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .expect("utf8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect()
+}
+
+#[test]
+fn lines_mode_gives_one_object_per_line_with_char_offsets() {
+    let input = "Xã Vạn Thọ, huyện Đại Từ đạt NTM nâng cao.\n\nkhông có gì ở đây\nÔng Nguyễn Quốc Quân - Chủ tịch UBND xã Ngọc Sơn, huyện Thạch Hà.\n";
+    let docs = extract_stdin(&["--lines"], input);
+    assert_eq!(docs.len(), 4);
+    for (doc, line) in docs.iter().zip(input.lines()) {
+        assert_eq!(doc["text"], line);
+        for e in doc["entities"].as_array().expect("entities") {
+            let (s, end) = (
+                e["start"].as_u64().expect("s") as usize,
+                e["end"].as_u64().expect("e") as usize,
+            );
+            let span: String = line.chars().skip(s).take(end - s).collect();
+            assert_eq!(span, e["text"].as_str().expect("text"));
+            assert!(e["kind"].is_string() && e["value"].is_string());
+        }
+    }
+    assert!(docs[1]["entities"].as_array().expect("a").is_empty());
+    assert!(docs[2]["entities"].as_array().expect("a").is_empty());
+    let van_tho = docs[0]["entities"]
+        .as_array()
+        .expect("a")
+        .iter()
+        .find(|e| e["text"] == "Xã Vạn Thọ")
+        .expect("Vạn Thọ");
+    assert_eq!(van_tho["kind"], "commune");
+    assert_eq!(van_tho["level"], "commune");
+    assert_eq!(van_tho["code"], "05839");
+    assert_eq!(van_tho["name"], "Xã Vạn Thọ");
+    assert_eq!(van_tho["district"], "Huyện Đại Từ");
+    assert_eq!(van_tho["province"], "Tỉnh Thái Nguyên");
+    let person = docs[3]["entities"]
+        .as_array()
+        .expect("a")
+        .iter()
+        .find(|e| e["kind"] == "person")
+        .expect("person");
+    assert_eq!(person["value"], "Nguyễn Quốc Quân");
+    assert_eq!(person["role"], "Chủ tịch UBND xã Ngọc Sơn");
+    let ngoc_son = docs[3]["entities"]
+        .as_array()
+        .expect("a")
+        .iter()
+        .find(|e| e["text"] == "xã Ngọc Sơn")
+        .expect("Ngọc Sơn");
+    assert_eq!(ngoc_son["district"], "Huyện Thạch Hà");
+    assert_eq!(ngoc_son["province"], "Tỉnh Hà Tĩnh");
+}
+
+#[test]
+fn files_are_cleaned_and_extracted_in_input_order() {
+    let sb = Sandbox::new();
+    let a = corpus().join("004_f16c7fcdc7d76b7f.txt");
+    let b = corpus().join("000_638e7e34ad3540e3.txt");
+    let r = sb.run(&["extract", a.to_str().expect("p"), b.to_str().expect("p")]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let docs = r.json_lines();
+    assert_eq!(docs.len(), 2);
+    assert!(
+        docs[0]["source"]
+            .as_str()
+            .expect("s")
+            .ends_with("004_f16c7fcdc7d76b7f.txt")
+    );
+    // Ngọc Sơn of Thạch Hà (Hà Tĩnh), though the article never names the province.
+    let ngoc_son: Vec<&serde_json::Value> = docs[0]["entities"]
+        .as_array()
+        .expect("a")
+        .iter()
+        .filter(|e| {
+            e["text"].as_str().is_some_and(|t| t.ends_with("Ngọc Sơn")) && e["kind"] == "commune"
+        })
+        .collect();
+    assert!(!ngoc_son.is_empty());
+    assert!(
+        ngoc_son
+            .iter()
+            .all(|e| e["district"] == "Huyện Thạch Hà" && e["province"] == "Tỉnh Hà Tĩnh")
+    );
+    // Vạn Thọ of Đại Từ; no teaser of other articles extracted.
+    let ents = docs[1]["entities"].as_array().expect("a");
+    assert!(
+        ents.iter()
+            .any(|e| e["text"] == "xã Vạn Thọ" && e["district"] == "Huyện Đại Từ")
+    );
+    assert!(
+        !ents
+            .iter()
+            .any(|e| e["text"].as_str().is_some_and(|t| t.contains("Vĩnh Yên")))
+    );
+    let missing = sb.run(&["extract", "nope.txt"]);
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("nope.txt"), "{}", missing.stderr);
+}
+
+#[test]
+fn search_hits_carry_their_entities() {
+    let sb = Sandbox::with_corpus();
+    sb.index(&[]);
+    let r = sb.run(&["search", "\"Hà Trung\"", "--json"]);
+    let hits = r.json_lines();
+    assert_eq!(hits.len(), 1);
+    let ents = hits[0]["entities"].as_array().expect("entities");
+    assert!(
+        ents.iter()
+            .any(|e| e["kind"] == "person" && e["value"] == "Lê Văn Dậu")
+    );
+    assert!(
+        ents.iter()
+            .any(|e| e["kind"] == "district" && e["value"] == "Huyện Hà Trung")
+    );
+    assert!(
+        ents.iter()
+            .any(|e| e["kind"] == "date" && e["value"] == "2023-06-29")
+    );
+}
