@@ -4,5 +4,6 @@ mod analysis;
 mod entities;
 mod index;
 mod ingest;
+mod query;
 mod search;
 mod util;

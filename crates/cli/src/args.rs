@@ -27,6 +27,95 @@ pub enum Command {
     Segment(SegmentArgs),
     /// Print the entities of article files (or stdin), one JSON object per document.
     Extract(ExtractArgs),
+    /// The most mentioned entities across the matching documents.
+    Entities(EntitiesArgs),
+    /// One document in full: metadata, text and entities.
+    Show(ShowArgs),
+    /// Index statistics.
+    Stats(StatsArgs),
+}
+
+/// Filters shared by `search` and `entities`. Values match without
+/// diacritics and in either tone placement.
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
+    /// Province (`Thái Nguyên`, `thai nguyen`, or a code); repeatable, all must match.
+    #[arg(long, value_name = "NAME")]
+    pub province: Vec<String>,
+    /// District; qualify a shared name with its province (`"Châu Thành, Long An"`) or give a code.
+    #[arg(long, value_name = "NAME")]
+    pub district: Vec<String>,
+    /// Commune; qualify a shared name with its district or province, or give a code.
+    #[arg(long, value_name = "NAME")]
+    pub commune: Vec<String>,
+    /// Program (`NTM`, `nông thôn mới nâng cao`, `OCOP 4 sao`, `1719`).
+    #[arg(long, value_name = "NAME")]
+    pub program: Vec<String>,
+    /// Organization (`UBND huyện Đại Từ`; a part matches every organization containing it).
+    #[arg(long, value_name = "NAME")]
+    pub org: Vec<String>,
+    /// Person.
+    #[arg(long, value_name = "NAME")]
+    pub person: Vec<String>,
+    /// Any entity as KIND:VALUE (province, district, commune, place, program, organization, person).
+    #[arg(long, value_name = "KIND:VALUE")]
+    pub entity: Vec<String>,
+    /// Published on or after (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Published on or before (the whole year or month counts).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Outlet (newspaper or portal).
+    #[arg(long, value_name = "NAME")]
+    pub source: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Words, as for `search` (empty: every document that passes the filters).
+    #[arg(value_name = "QUERY", default_value = "")]
+    pub query: String,
+    #[command(flatten)]
+    pub index: IndexLocation,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Only this kind: province, district, commune, place, program, organization, person.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Rows to show.
+    #[arg(long, default_value_t = 20)]
+    pub top: usize,
+    /// Only documents that also mention this entity (KIND:VALUE): co-occurrence.
+    #[arg(long, value_name = "KIND:VALUE")]
+    pub with: Vec<String>,
+    /// A timeline per entity.
+    #[arg(long, value_parser = ["year", "month"])]
+    pub by: Option<String>,
+    /// JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Document id (as `search --json` prints it) or source path.
+    #[arg(value_name = "ID|PATH")]
+    pub target: String,
+    #[command(flatten)]
+    pub index: IndexLocation,
+    /// JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub index: IndexLocation,
+    /// JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -81,6 +170,11 @@ pub struct SearchArgs {
     /// Show one document per near-duplicate cluster.
     #[arg(long)]
     pub dedup: bool,
+    /// Print only the number of matching documents.
+    #[arg(long)]
+    pub count: bool,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 #[derive(Debug, Args)]

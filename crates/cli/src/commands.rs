@@ -8,7 +8,10 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use vietdex_index::{BuildOptions, SearchOptions, Searcher, build};
 use vietdex_tokenize::{Segmenter, analyze};
 
-use crate::args::{AnalyzeArgs, Cli, Command, ExtractArgs, IndexArgs, SearchArgs, SegmentArgs};
+use crate::args::{
+    AnalyzeArgs, Cli, Command, EntitiesArgs, ExtractArgs, FilterArgs, IndexArgs, SearchArgs,
+    SegmentArgs, ShowArgs, StatsArgs,
+};
 use crate::output;
 
 /// Runs a command; `Ok(false)` means it found nothing.
@@ -19,6 +22,9 @@ pub fn run(cli: Cli) -> Result<bool> {
         Command::Analyze(a) => analyze_cmd(a),
         Command::Segment(a) => segment(a),
         Command::Extract(a) => extract(a),
+        Command::Entities(a) => entities(a),
+        Command::Show(a) => show(a),
+        Command::Stats(a) => stats(a),
     }
 }
 
@@ -107,16 +113,38 @@ fn index(a: IndexArgs) -> Result<bool> {
     Ok(true)
 }
 
+fn filter_spec(f: &FilterArgs) -> vietdex_index::FilterSpec {
+    vietdex_index::FilterSpec {
+        province: f.province.clone(),
+        district: f.district.clone(),
+        commune: f.commune.clone(),
+        program: f.program.clone(),
+        org: f.org.clone(),
+        person: f.person.clone(),
+        entity: f.entity.clone(),
+        from: f.from.clone(),
+        to: f.to.clone(),
+        source: f.source.clone(),
+    }
+}
+
 fn search(a: SearchArgs) -> Result<bool> {
     let searcher = Searcher::open(&a.index.dir)?;
+    let filters = filter_spec(&a.filters);
+    let mut out = std::io::stdout().lock();
+    if a.count {
+        let n = searcher.count(&a.query, &filters)?;
+        writeln!(out, "{n}")?;
+        return Ok(n > 0);
+    }
     let results = searcher.search(
         &a.query,
         &SearchOptions {
             limit: a.limit,
             dedup: a.dedup,
+            filters,
         },
     )?;
-    let mut out = std::io::stdout().lock();
     if a.json {
         for hit in &results.hits {
             writeln!(out, "{}", output::hit_json(hit))?;
@@ -134,6 +162,73 @@ fn search(a: SearchArgs) -> Result<bool> {
         )?;
     }
     Ok(results.total > 0)
+}
+
+fn entities(a: EntitiesArgs) -> Result<bool> {
+    let searcher = Searcher::open(&a.index.dir)?;
+    let mut filters = filter_spec(&a.filters);
+    filters.entity.extend(a.with.iter().cloned());
+    let req = vietdex_index::EntityRequest {
+        kind: a.kind.clone(),
+        top: a.top,
+        by: match a.by.as_deref() {
+            Some("year") => Some(vietdex_index::Period::Year),
+            Some("month") => Some(vietdex_index::Period::Month),
+            _ => None,
+        },
+    };
+    let report = searcher.entities(&a.query, &filters, &req)?;
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        for row in &report.rows {
+            writeln!(out, "{}", serde_json::to_string(row)?)?;
+        }
+    } else {
+        output::print_entities(&mut out, &report)?;
+    }
+    Ok(!report.rows.is_empty())
+}
+
+fn show(a: ShowArgs) -> Result<bool> {
+    let searcher = Searcher::open(&a.index.dir)?;
+    let Some(doc) = searcher.show(&a.target)? else {
+        anyhow::bail!(
+            "no document with id or source path \"{}\" in {}: find ids with `vietdex search QUERY --json`",
+            a.target,
+            a.index.dir.display()
+        );
+    };
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        writeln!(out, "{}", serde_json::to_string(&doc)?)?;
+    } else {
+        output::print_document(&mut out, &doc)?;
+    }
+    Ok(true)
+}
+
+fn stats(a: StatsArgs) -> Result<bool> {
+    let searcher = Searcher::open(&a.index.dir)?;
+    let s = searcher.stats()?;
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        writeln!(out, "{}", serde_json::to_string(&s)?)?;
+    } else {
+        writeln!(out, "documents     {}", s.documents)?;
+        writeln!(out, "sources       {}", s.sources)?;
+        writeln!(
+            out,
+            "published     {} … {} ({} undated)",
+            s.first_published.as_deref().unwrap_or("?"),
+            s.last_published.as_deref().unwrap_or("?"),
+            s.undated
+        )?;
+        writeln!(out, "clusters      {} near-duplicate clusters", s.clusters)?;
+        let kinds: Vec<String> = s.entities.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        writeln!(out, "entities      {}", kinds.join(", "))?;
+        writeln!(out, "size on disk  {:.1} MB", s.bytes as f64 / 1e6)?;
+    }
+    Ok(true)
 }
 
 fn analyze_cmd(a: AnalyzeArgs) -> Result<bool> {

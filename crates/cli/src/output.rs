@@ -56,6 +56,113 @@ pub fn print_hit(w: &mut impl Write, rank: usize, hit: &Hit, color: bool) -> std
     meta.push(format!("score {:.2}", hit.score));
     writeln!(w, "   {}", meta.join(" · "))?;
     writeln!(w, "   {}", render_snippet(&hit.snippet, color))?;
+    let main = main_entities(&hit.entities, 6);
+    if !main.is_empty() {
+        writeln!(w, "   {}", main.join(" · "))?;
+    }
+    Ok(())
+}
+
+/// The first distinct linked places and programs of a document.
+fn main_entities(ents: &[vietdex_entities::Entity], max: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for e in ents {
+        let label = match e.kind.as_str() {
+            "province" | "district" | "commune" => e.name.clone(),
+            "program" => Some(match &e.detail {
+                Some(d) => format!(
+                    "{} ({d})",
+                    e.name.clone().unwrap_or_else(|| e.value.clone())
+                ),
+                None => e.name.clone().unwrap_or_else(|| e.value.clone()),
+            }),
+            _ => None,
+        };
+        if let Some(l) = label
+            && !out.contains(&l)
+        {
+            out.push(l);
+        }
+        if out.len() >= max {
+            break;
+        }
+    }
+    out
+}
+
+/// An entity report as a table.
+pub fn print_entities(w: &mut impl Write, r: &vietdex_index::EntityReport) -> std::io::Result<()> {
+    writeln!(w, "{:>5}  {:<13} entity", "docs", "kind")?;
+    for row in &r.rows {
+        writeln!(w, "{:>5}  {:<13} {}", row.documents, row.kind, row.label)?;
+        if !row.timeline.is_empty() {
+            let t: Vec<String> = row
+                .timeline
+                .iter()
+                .map(|(p, n)| format!("{p}: {n}"))
+                .collect();
+            writeln!(w, "{:>5}  {:<13} {}", "", "", t.join(", "))?;
+        }
+    }
+    writeln!(
+        w,
+        "{} entities over {} matching documents",
+        r.rows.len(),
+        r.documents
+    )?;
+    Ok(())
+}
+
+/// A whole document, for people.
+pub fn print_document(w: &mut impl Write, d: &vietdex_index::Shown) -> std::io::Result<()> {
+    writeln!(w, "{}", d.title)?;
+    writeln!(w, "id        {}", d.id)?;
+    for (k, v) in [
+        ("published", &d.published),
+        ("outlet", &d.outlet),
+        ("author", &d.author),
+        ("url", &d.url),
+    ] {
+        if let Some(v) = v {
+            writeln!(w, "{k:<9} {v}")?;
+        }
+    }
+    writeln!(w, "sources   {}", d.sources.join(", "))?;
+    if d.cluster_size > 1 {
+        writeln!(
+            w,
+            "cluster   {} ({} similar documents)",
+            d.cluster,
+            d.cluster_size - 1
+        )?;
+    }
+    writeln!(w)?;
+    writeln!(w, "{}", d.body)?;
+    writeln!(w)?;
+    writeln!(w, "entities:")?;
+    for e in &d.entities {
+        let mut line = format!("  {:<12} {}", e.kind, e.text);
+        if let Some(n) = &e.name
+            && *n != e.text
+        {
+            line.push_str(&format!(" → {n}"));
+        }
+        if let Some(p) = &e.province
+            && e.kind != "province"
+        {
+            line.push_str(&format!(", {p}"));
+        }
+        if let Some(r) = &e.role {
+            line.push_str(&format!(" ({r})"));
+        }
+        if matches!(e.kind.as_str(), "date" | "quantity") {
+            line.push_str(&format!(" = {}", e.value));
+        }
+        if e.code.is_none() && !e.candidates.is_empty() {
+            line.push_str(&format!(" [{} candidates]", e.candidates.len()));
+        }
+        writeln!(w, "{line}")?;
+    }
     Ok(())
 }
 

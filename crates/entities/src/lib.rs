@@ -83,6 +83,12 @@ pub struct Entity {
     /// District of a linked commune.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub district: Option<String>,
+    /// Code of the province of a linked place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province_code: Option<String>,
+    /// Code of the district of a linked commune.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district_code: Option<String>,
     /// 2025 units a linked commune became, the default first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub successors: Vec<Successor>,
@@ -119,6 +125,8 @@ impl Entity {
             name: None,
             province: None,
             district: None,
+            province_code: None,
+            district_code: None,
             successors: Vec::new(),
             candidates: Vec::new(),
             role: None,
@@ -145,7 +153,9 @@ fn place_entity(g: &Gazetteer, text: &str, toks: &[text::Tok], m: &places::Menti
             ent.level = Some(unit.level.as_str().to_string());
             ent.name = Some(unit.full_name.clone());
             ent.province = Some(g.unit(g.province_of(u)).full_name.clone());
+            ent.province_code = Some(g.unit(g.province_of(u)).code.clone());
             ent.district = g.district_of(u).map(|d| g.unit(d).full_name.clone());
+            ent.district_code = g.district_of(u).map(|d| g.unit(d).code.clone());
             ent.successors = g.successors(u).to_vec();
             ent
         }

@@ -24,6 +24,8 @@ pub struct Programs {
     programs: Vec<Program>,
     /// alias key → program; prefixes marked with `None`.
     aliases: HashMap<String, Option<usize>>,
+    /// folded alias or id → program, for lookups typed without diacritics.
+    folded: HashMap<String, usize>,
 }
 
 impl Programs {
@@ -49,6 +51,7 @@ impl Programs {
                 id: cols[0].to_string(),
                 name: cols[1].to_string(),
             });
+            p.folded.insert(cols[0].to_lowercase(), idx);
             for alias in cols[2].split('|') {
                 let sylls: Vec<String> = vietdex_tokenize::analyze(alias)
                     .into_iter()
@@ -58,9 +61,30 @@ impl Programs {
                     p.aliases.entry(sylls[..k].join(" ")).or_insert(None);
                 }
                 p.aliases.insert(sylls.join(" "), Some(idx));
+                p.folded
+                    .entry(vietdex_tokenize::fold(&sylls.join(" ")).into_owned())
+                    .or_insert(idx);
             }
         }
         p
+    }
+
+    /// The program whose id or alias (normalized syllables joined by
+    /// spaces, with or without diacritics) is `key`.
+    pub fn lookup(&self, key: &str) -> Option<usize> {
+        match self.aliases.get(key) {
+            Some(Some(p)) => Some(*p),
+            _ => self
+                .folded
+                .get(key)
+                .or_else(|| self.folded.get(vietdex_tokenize::fold(key).as_ref()))
+                .copied(),
+        }
+    }
+
+    /// Every program.
+    pub fn all(&self) -> &[Program] {
+        &self.programs
     }
 
     /// The program at `idx`.

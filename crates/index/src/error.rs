@@ -12,6 +12,9 @@ pub enum Error {
     /// The query could not be understood.
     #[error("cannot parse query: {0}")]
     Query(String),
+    /// A filter value is unknown or ambiguous; the message says what to do.
+    #[error("{0}")]
+    Filter(String),
     /// An input path does not exist.
     #[error("{}: no such file or directory", .0.display())]
     MissingInput(PathBuf),

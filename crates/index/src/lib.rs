@@ -12,6 +12,8 @@
 
 pub mod build;
 mod error;
+pub mod explore;
+pub mod filters;
 pub mod query;
 pub mod schema;
 pub mod search;
@@ -19,6 +21,8 @@ pub mod state;
 
 pub use build::{BuildOptions, BuildReport, Progress, build};
 pub use error::{Error, Result};
+pub use explore::{EntityReport, EntityRequest, EntityRow, Period, Shown, Stats};
+pub use filters::FilterSpec;
 pub use search::{Hit, SearchOptions, Searcher, Snippet};
 
 /// File in the index directory that describes the build (JSON).

@@ -110,9 +110,10 @@ pub fn fields_of(index: &Index) -> Option<Fields> {
 }
 
 /// The keys under which a document's entities are indexed: `KIND:VALUE` for
-/// each entity (a linked place also under `code:LEVEL:CODE` and under its
-/// district and province), `program:ID:DETAIL` for a program's level or
-/// stars. Dates and quantities are not keys. Sorted, without repeats.
+/// each entity (a linked place also under `code:LEVEL:CODE`, and under its
+/// district and province by name and by code), `program:ID:DETAIL` for a
+/// program's level or stars. Dates and quantities are not keys. Sorted,
+/// without repeats.
 pub fn entity_keys(entities: &[vietdex_entities::Entity]) -> Vec<String> {
     let mut keys = Vec::new();
     for e in entities {
@@ -128,6 +129,12 @@ pub fn entity_keys(entities: &[vietdex_entities::Entity]) -> Vec<String> {
                 }
                 if let Some(d) = &e.district {
                     keys.push(format!("district:{d}"));
+                }
+                if let Some(c) = &e.province_code {
+                    keys.push(format!("code:province:{c}"));
+                }
+                if let Some(c) = &e.district_code {
+                    keys.push(format!("code:district:{c}"));
                 }
             }
             "place" => keys.push(format!("place:{}", vietdex_tokenize::normalize(&e.value))),

@@ -5,11 +5,13 @@ use std::path::Path;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::MmapDirectory;
+use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Index, IndexReader, TantivyDocument};
+use tantivy::{DocAddress, Index, IndexReader, Order, Score, TantivyDocument};
 use vietdex_tokenize::Form;
 
+use crate::filters::FilterSpec;
 use crate::query::{self, ParsedQuery};
 use crate::schema::{self, Fields};
 use crate::state::State;
@@ -25,6 +27,8 @@ pub struct SearchOptions {
     pub limit: usize,
     /// Show one document per near-duplicate cluster.
     pub dedup: bool,
+    /// Filters every hit must pass.
+    pub filters: FilterSpec,
 }
 
 impl Default for SearchOptions {
@@ -32,6 +36,7 @@ impl Default for SearchOptions {
         SearchOptions {
             limit: 10,
             dedup: false,
+            filters: FilterSpec::default(),
         }
     }
 }
@@ -87,10 +92,11 @@ pub struct Results {
 
 /// An open index, ready to search.
 pub struct Searcher {
-    index: Index,
-    reader: IndexReader,
-    fields: Fields,
-    state: State,
+    pub(crate) index: Index,
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    pub(crate) state: State,
+    pub(crate) dir: std::path::PathBuf,
 }
 
 impl std::fmt::Debug for Searcher {
@@ -121,6 +127,7 @@ impl Searcher {
             reader,
             fields,
             state,
+            dir: dir.to_path_buf(),
         })
     }
 
@@ -134,17 +141,45 @@ impl Searcher {
         self.search_parsed(&query::parse(query), opts)
     }
 
-    /// Runs a parsed query.
+    /// The query and filters as one Tantivy query.
+    pub fn combined(&self, parsed: &ParsedQuery, filters: &FilterSpec) -> Result<Box<dyn Query>> {
+        let searcher = self.reader.searcher();
+        let mut parts: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, parsed.to_query(&self.fields))];
+        for f in crate::filters::resolve(&searcher, &self.fields, filters)? {
+            parts.push((Occur::Must, f));
+        }
+        Ok(match parts.len() {
+            1 => parts.remove(0).1,
+            _ => Box::new(BooleanQuery::new(parts)),
+        })
+    }
+
+    /// Number of documents matching a query string and filters.
+    pub fn count(&self, query: &str, filters: &FilterSpec) -> Result<usize> {
+        let q = self.combined(&query::parse(query), filters)?;
+        Ok(self.reader.searcher().search(&q, &Count)?)
+    }
+
+    /// Runs a parsed query. A query with no clause lists the documents that
+    /// pass the filters, newest first.
     pub fn search_parsed(&self, parsed: &ParsedQuery, opts: &SearchOptions) -> Result<Results> {
         let searcher = self.reader.searcher();
-        let q = parsed.to_query(&self.fields);
-        let (total, top) = searcher.search(
-            &q,
-            &(
-                Count,
-                TopDocs::with_limit(opts.limit.max(1)).order_by_score(),
-            ),
-        )?;
+        let q = self.combined(parsed, &opts.filters)?;
+        // With dedup, look further down the ranking to fill the page.
+        let fetch = if opts.dedup {
+            opts.limit.max(1) * 5
+        } else {
+            opts.limit.max(1)
+        };
+        let (total, top): (usize, Vec<(Score, DocAddress)>) = if parsed.required.is_empty() {
+            let newest = TopDocs::with_limit(fetch)
+                .order_by_fast_field::<tantivy::DateTime>("published", Order::Desc);
+            let (total, docs) = searcher.search(&q, &(Count, newest))?;
+            (total, docs.into_iter().map(|(_, a)| (0.0, a)).collect())
+        } else {
+            searcher.search(&q, &(Count, TopDocs::with_limit(fetch).order_by_score()))?
+        };
         let terms = parsed
             .highlight_terms()
             .into_iter()

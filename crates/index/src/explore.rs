@@ -1,0 +1,387 @@
+//! Looking at an index beyond ranked hits: entity counts over the matching
+//! documents (with timelines), one document in full, and index statistics.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+use tantivy::collector::DocSetCollector;
+use tantivy::schema::Value;
+use tantivy::{DocAddress, TantivyDocument, Term};
+use vietdex_entities::{Entity, Gazetteer, Level};
+
+use crate::filters::FilterSpec;
+use crate::query;
+use crate::search::Searcher;
+use crate::{Error, Result};
+
+/// Periods of an entity timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// `2024`.
+    Year,
+    /// `2024-04`.
+    Month,
+}
+
+/// What to count.
+#[derive(Debug, Clone, Default)]
+pub struct EntityRequest {
+    /// Only this kind (`province`, `district`, `commune`, `place`,
+    /// `program`, `organization`, `person`).
+    pub kind: Option<String>,
+    /// Rows at most.
+    pub top: usize,
+    /// A timeline per row.
+    pub by: Option<Period>,
+}
+
+/// One entity with the number of matching documents that mention it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityRow {
+    /// Kind.
+    pub kind: String,
+    /// Value as indexed (a place's full name, a program id, a name).
+    pub value: String,
+    /// For people: a label for display (`Huyện Đại Từ (Thái Nguyên)`).
+    pub label: String,
+    /// Gazetteer code of a place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Matching documents that mention it.
+    pub documents: usize,
+    /// Documents per period, oldest first (`unknown` for undated ones).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub timeline: Vec<(String, usize)>,
+}
+
+/// Counts over the matching documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityReport {
+    /// Documents matching the query and filters.
+    pub documents: usize,
+    /// The most mentioned entities, most documents first.
+    pub rows: Vec<EntityRow>,
+}
+
+/// A document in full.
+#[derive(Debug, Clone, Serialize)]
+pub struct Shown {
+    /// Identifier.
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Byline.
+    pub author: Option<String>,
+    /// Address.
+    pub url: Option<String>,
+    /// Every source with this text.
+    pub sources: Vec<String>,
+    /// Near-duplicate cluster and its size.
+    pub cluster: String,
+    /// Documents in the cluster.
+    pub cluster_size: u32,
+    /// Cleaned text.
+    pub body: String,
+    /// Entities (offsets into `title + "\n\n" + body`).
+    pub entities: Vec<Entity>,
+}
+
+/// Index statistics.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    /// Documents.
+    pub documents: u64,
+    /// Source files known.
+    pub sources: usize,
+    /// Earliest publication date.
+    pub first_published: Option<String>,
+    /// Latest publication date.
+    pub last_published: Option<String>,
+    /// Documents with no known date.
+    pub undated: u64,
+    /// Distinct entities per kind.
+    pub entities: BTreeMap<String, usize>,
+    /// Near-duplicate clusters with more than one document.
+    pub clusters: usize,
+    /// Bytes on disk.
+    pub bytes: u64,
+}
+
+fn level_of(kind: &str) -> Option<Level> {
+    match kind {
+        "province" => Some(Level::Province),
+        "district" => Some(Level::District),
+        "commune" => Some(Level::Commune),
+        _ => None,
+    }
+}
+
+fn day(dt: tantivy::DateTime) -> String {
+    let secs = dt.into_timestamp_secs();
+    vietdex_ingest::parse_date(&secs.to_string()).unwrap_or_default()
+}
+
+/// A row for an entity key, or `None` for keys that are not counted
+/// (place names, which their codes stand for).
+fn row_for(g: &Gazetteer, key: &str) -> Option<EntityRow> {
+    let (kind, value) = key.split_once(':')?;
+    match kind {
+        "code" => {
+            let (level, code) = value.split_once(':')?;
+            let lvl = level_of(level)?;
+            let u = g
+                .units()
+                .iter()
+                .position(|u| u.level == lvl && u.code == code)?;
+            let unit = g.unit(u);
+            let province = g.ancestors(u).last().map(|p| g.unit(p).name.clone());
+            Some(EntityRow {
+                kind: level.to_string(),
+                value: unit.full_name.clone(),
+                label: match province {
+                    Some(p) => format!("{} ({p})", unit.full_name),
+                    None => unit.full_name.clone(),
+                },
+                code: Some(code.to_string()),
+                documents: 0,
+                timeline: Vec::new(),
+            })
+        }
+        "province" | "district" | "commune" => None,
+        _ => Some(EntityRow {
+            kind: kind.to_string(),
+            value: value.to_string(),
+            label: value.to_string(),
+            code: None,
+            documents: 0,
+            timeline: Vec::new(),
+        }),
+    }
+}
+
+impl Searcher {
+    /// Addresses of every document matching a query and filters.
+    fn matching(&self, query_text: &str, filters: &FilterSpec) -> Result<Vec<DocAddress>> {
+        let q = self.combined(&query::parse(query_text), filters)?;
+        let mut docs: Vec<DocAddress> = self
+            .reader
+            .searcher()
+            .search(&q, &DocSetCollector)?
+            .into_iter()
+            .collect();
+        docs.sort();
+        Ok(docs)
+    }
+
+    /// The most mentioned entities across the documents matching a query
+    /// and filters.
+    pub fn entities(
+        &self,
+        query_text: &str,
+        filters: &FilterSpec,
+        req: &EntityRequest,
+    ) -> Result<EntityReport> {
+        let searcher = self.reader.searcher();
+        let docs = self.matching(query_text, filters)?;
+        let g = Gazetteer::shared();
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut periods: HashMap<(String, String), usize> = HashMap::new();
+        let mut key = String::new();
+        let mut current_segment = u32::MAX;
+        let mut column = None;
+        let mut dates = None;
+        for addr in &docs {
+            if addr.segment_ord != current_segment {
+                let seg = searcher.segment_reader(addr.segment_ord);
+                column = seg.fast_fields().str("entity")?;
+                dates = seg.fast_fields().date("published").ok();
+                current_segment = addr.segment_ord;
+            }
+            let Some(col) = &column else { continue };
+            let period = req.by.map(|p| {
+                let d = dates.as_ref().and_then(|c| c.first(addr.doc_id)).map(day);
+                let len = if p == Period::Year { 4 } else { 7 };
+                d.and_then(|d| d.get(..len).map(str::to_string))
+                    .unwrap_or_else(|| "unknown".into())
+            });
+            for ord in col.term_ords(addr.doc_id) {
+                key.clear();
+                if col.ord_to_str(ord, &mut key).unwrap_or(false) {
+                    *counts.entry(key.clone()).or_default() += 1;
+                    if let Some(p) = &period {
+                        *periods.entry((key.clone(), p.clone())).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let mut rows: Vec<(String, EntityRow)> = counts
+            .into_iter()
+            .filter_map(|(k, n)| {
+                let mut row = row_for(g, &k)?;
+                row.documents = n;
+                Some((k, row))
+            })
+            .filter(|(_, r)| match &req.kind {
+                Some(kind) if kind == "place" => matches!(
+                    r.kind.as_str(),
+                    "province" | "district" | "commune" | "place"
+                ),
+                Some(kind) if kind == "org" => r.kind == "organization",
+                Some(kind) => r.kind == *kind,
+                None => true,
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            b.1.documents
+                .cmp(&a.1.documents)
+                .then(a.1.label.cmp(&b.1.label))
+        });
+        rows.truncate(req.top.max(1));
+        if req.by.is_some() {
+            for (k, row) in &mut rows {
+                let mut t: Vec<(String, usize)> = periods
+                    .iter()
+                    .filter(|((key, _), _)| key == k)
+                    .map(|((_, p), n)| (p.clone(), *n))
+                    .collect();
+                t.sort();
+                row.timeline = t;
+            }
+        }
+        Ok(EntityReport {
+            documents: docs.len(),
+            rows: rows.into_iter().map(|(_, r)| r).collect(),
+        })
+    }
+
+    /// A document by id or by source path.
+    pub fn show(&self, id_or_path: &str) -> Result<Option<Shown>> {
+        let searcher = self.reader.searcher();
+        let f = &self.fields;
+        let mut found = None;
+        for (field, value) in [
+            (f.id, id_or_path.to_string()),
+            (f.source, id_or_path.to_string()),
+        ] {
+            let q = tantivy::query::TermQuery::new(
+                Term::from_field_text(field, &value),
+                tantivy::schema::IndexRecordOption::Basic,
+            );
+            if let Some(addr) = searcher.search(&q, &DocSetCollector)?.into_iter().next() {
+                found = Some(addr);
+                break;
+            }
+        }
+        // A path known only as a duplicate source.
+        if found.is_none()
+            && let Some((id, _)) = self
+                .state
+                .docs
+                .iter()
+                .find(|(_, d)| d.sources.iter().any(|s| s == id_or_path))
+        {
+            let q = tantivy::query::TermQuery::new(
+                Term::from_field_text(f.id, id),
+                tantivy::schema::IndexRecordOption::Basic,
+            );
+            found = searcher.search(&q, &DocSetCollector)?.into_iter().next();
+        }
+        let Some(addr) = found else { return Ok(None) };
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let id = text(f.id).unwrap_or_default();
+        let known = self.state.docs.get(&id);
+        Ok(Some(Shown {
+            title: text(f.title).unwrap_or_default(),
+            published: text(f.published_text),
+            outlet: text(f.outlet),
+            author: text(f.author),
+            url: text(f.url),
+            sources: known.map_or_else(
+                || text(f.source).into_iter().collect(),
+                |d| d.sources.clone(),
+            ),
+            cluster: known.map_or_else(|| id.clone(), |d| d.cluster.clone()),
+            cluster_size: known.map_or(1, |d| d.cluster_size.max(1)),
+            body: text(f.body).unwrap_or_default(),
+            entities: text(f.entities)
+                .and_then(|j| serde_json::from_str(&j).ok())
+                .unwrap_or_default(),
+            id,
+        }))
+    }
+
+    /// Statistics of the index.
+    pub fn stats(&self) -> Result<Stats> {
+        let searcher = self.reader.searcher();
+        let mut first: Option<tantivy::DateTime> = None;
+        let mut last: Option<tantivy::DateTime> = None;
+        let mut undated = 0;
+        for seg in searcher.segment_readers() {
+            let col = seg.fast_fields().date("published")?;
+            for doc in 0..seg.max_doc() {
+                if !seg.is_deleted(doc) {
+                    match col.first(doc) {
+                        Some(d) => {
+                            first = Some(first.map_or(d, |f| f.min(d)));
+                            last = Some(last.map_or(d, |l| l.max(d)));
+                        }
+                        None => undated += 1,
+                    }
+                }
+            }
+        }
+        let mut entities = BTreeMap::new();
+        for term in crate::filters::terms_with_prefix(&searcher, self.fields.entity, "")? {
+            let Some((kind, rest)) = term.split_once(':') else {
+                continue;
+            };
+            let kind = match kind {
+                "code" => rest.split(':').next().unwrap_or("code"),
+                "province" | "district" | "commune" => continue,
+                "program" if rest.contains(':') => continue,
+                k => k,
+            };
+            *entities.entry(kind.to_string()).or_default() += 1;
+        }
+        let mut bytes = 0;
+        for e in std::fs::read_dir(&self.dir).map_err(|source| Error::Io {
+            path: self.dir.clone(),
+            source,
+        })? {
+            if let Ok(m) = e.and_then(|e| e.metadata()) {
+                bytes += m.len();
+            }
+        }
+        let clusters = {
+            let mut ids: Vec<&str> = self
+                .state
+                .docs
+                .values()
+                .filter(|d| d.cluster_size > 1)
+                .map(|d| d.cluster.as_str())
+                .collect();
+            ids.sort();
+            ids.dedup();
+            ids.len()
+        };
+        Ok(Stats {
+            documents: searcher.num_docs(),
+            sources: self.state.sources.len(),
+            first_published: first.map(day),
+            last_published: last.map(day),
+            undated,
+            entities,
+            clusters,
+            bytes,
+        })
+    }
+}
