@@ -7,10 +7,12 @@
 //! Lương`) becomes a phrase, so its syllables must stand together.
 //!
 //! Each clause looks in the folded fields, so a query typed without
-//! diacritics matches every variant; when the user typed diacritics, a match
-//! in the exact fields adds a constant [`EXACT_TIER`] to the score, which puts
-//! every document with the exact form above the documents that match only
-//! when folded.
+//! diacritics matches every variant; when the user typed diacritics, a
+//! document that also has the exact syllables (in the title or the body)
+//! gets a constant [`EXACT_TIER`] added to its score, which puts every
+//! document with the exact form above the documents that match only when
+//! folded. The folded phrase already checks adjacency, so the exact check
+//! needs no positions.
 
 use tantivy::Term;
 use tantivy::query::{
@@ -256,14 +258,42 @@ fn in_fields(title: Field, body: Field, syllables: &[String]) -> Box<dyn Query> 
     ]))
 }
 
+/// Every exact syllable present in one field (no positions: the folded
+/// phrase already places them side by side).
+fn all_terms(field: Field, syllables: &[String]) -> Box<dyn Query> {
+    let mut terms: Vec<&String> = syllables.iter().collect();
+    terms.sort();
+    terms.dedup();
+    Box::new(BooleanQuery::new(
+        terms
+            .into_iter()
+            .map(|s| {
+                (
+                    Occur::Must,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, s),
+                        IndexRecordOption::Basic,
+                    )) as Box<dyn Query>,
+                )
+            })
+            .collect(),
+    ))
+}
+
 fn alternative_query(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
     let folded = in_fields(f.title_folded, f.body_folded, &alt.folded);
     if !alt.tiered {
         return folded;
     }
-    let exact = ConstScoreQuery::new(in_fields(f.title, f.body, &alt.exact), EXACT_TIER);
+    // The tier: the exact syllables in the title or in the body. The folded
+    // phrase, required beside it, makes them a phrase.
+    let exact_terms = Box::new(BooleanQuery::new(vec![
+        (Occur::Should, all_terms(f.title, &alt.exact)),
+        (Occur::Should, all_terms(f.body, &alt.exact)),
+    ]));
+    let exact = ConstScoreQuery::new(exact_terms, EXACT_TIER);
     Box::new(BooleanQuery::new(vec![
-        (Occur::Should, folded),
+        (Occur::Must, folded),
         (Occur::Should, Box::new(exact)),
     ]))
 }
