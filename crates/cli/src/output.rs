@@ -56,7 +56,7 @@ pub fn print_hit(w: &mut impl Write, rank: usize, hit: &Hit, color: bool) -> std
     meta.push(format!("score {:.2}", hit.score));
     writeln!(w, "   {}", meta.join(" · "))?;
     writeln!(w, "   {}", render_snippet(&hit.snippet, color))?;
-    let main = main_entities(&hit.entities, 6);
+    let main = main_entities(&hit.entities(), 6);
     if !main.is_empty() {
         writeln!(w, "   {}", main.join(" · "))?;
     }
@@ -180,7 +180,7 @@ pub fn hit_json(hit: &Hit) -> serde_json::Value {
         "sources": hit.sources,
         "cluster": hit.cluster,
         "cluster_size": hit.cluster_size,
-        "entities": hit.entities,
+        "entities": hit.entities_json,
         "snippet": hit.snippet.text,
         "highlights": hit.snippet.highlights,
     })

@@ -170,8 +170,10 @@ fn document(f: &Fields, a: &Article) -> TantivyDocument {
     }
     doc.add_text(f.title, &a.title);
     doc.add_text(f.title_folded, &a.title);
+    doc.add_text(f.title_pairs, &a.title);
     doc.add_text(f.body, &a.body);
     doc.add_text(f.body_folded, &a.body);
+    doc.add_text(f.body_pairs, &a.body);
     if let Some(p) = &a.published {
         doc.add_text(f.published_text, p);
         if let Some(dt) = date_value(p) {

@@ -19,7 +19,9 @@ use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use vietdex_tokenize::{Abbreviations, Analyzed, Segmenter, Syllable, analyze, is_name_like};
+use vietdex_tokenize::{
+    Abbreviations, Analyzed, Segmenter, Syllable, analyze, is_name_like, pair_term,
+};
 
 use crate::schema::Fields;
 
@@ -280,8 +282,53 @@ fn all_terms(field: Field, syllables: &[String]) -> Box<dyn Query> {
     ))
 }
 
+/// A folded phrase in one field: a two-syllable phrase is one pair term; a
+/// longer one needs all its pairs, and then its positions.
+fn folded_seq(text: Field, pairs: Field, syllables: &[String]) -> Box<dyn Query> {
+    if syllables.len() < 2 {
+        return seq_query(text, syllables);
+    }
+    let mut parts: Vec<(Occur, Box<dyn Query>)> = syllables
+        .windows(2)
+        .map(|w| {
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(pairs, &pair_term(&w[0], &w[1])),
+                    IndexRecordOption::WithFreqs,
+                )) as Box<dyn Query>,
+            )
+        })
+        .collect();
+    if syllables.len() > 2 {
+        parts.push((Occur::Must, seq_query(text, syllables)));
+    }
+    if parts.len() == 1 {
+        parts.remove(0).1
+    } else {
+        Box::new(BooleanQuery::new(parts))
+    }
+}
+
+/// A folded sequence in the title (boosted) or the body.
+fn in_folded(f: &Fields, syllables: &[String]) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (
+            Occur::Should,
+            Box::new(BoostQuery::new(
+                folded_seq(f.title_folded, f.title_pairs, syllables),
+                TITLE_BOOST,
+            )) as Box<dyn Query>,
+        ),
+        (
+            Occur::Should,
+            folded_seq(f.body_folded, f.body_pairs, syllables),
+        ),
+    ]))
+}
+
 fn alternative_query(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
-    let folded = in_fields(f.title_folded, f.body_folded, &alt.folded);
+    let folded = in_folded(f, &alt.folded);
     if !alt.tiered {
         return folded;
     }
@@ -326,7 +373,7 @@ fn excluded_query(f: &Fields, c: &Clause) -> Box<dyn Query> {
                 if a.tiered {
                     in_fields(f.title, f.body, &a.exact)
                 } else {
-                    in_fields(f.title_folded, f.body_folded, &a.folded)
+                    in_folded(f, &a.folded)
                 }
             })
             .collect(),

@@ -11,7 +11,9 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer};
-use vietdex_tokenize::{EXACT_TOKENIZER, FOLDED_TOKENIZER, Form, VietnameseTokenizer};
+use vietdex_tokenize::{
+    EXACT_TOKENIZER, FOLDED_TOKENIZER, Form, PAIRS_TOKENIZER, PairTokenizer, VietnameseTokenizer,
+};
 
 /// Tokens longer than this many bytes are not indexed (runaway strings in
 /// scraped pages).
@@ -34,6 +36,10 @@ pub struct Fields {
     pub body: Field,
     /// Text, folded.
     pub body_folded: Field,
+    /// Headline, folded syllable pairs (phrases without positions).
+    pub title_pairs: Field,
+    /// Text, folded syllable pairs.
+    pub body_pairs: Field,
     /// Publication date.
     pub published: Field,
     /// Publication date as written in ISO form (day, month or year precision).
@@ -58,6 +64,14 @@ fn text(tokenizer: &str, stored: bool) -> TextOptions {
     if stored { opts.set_stored() } else { opts }
 }
 
+fn pairs() -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(PAIRS_TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    )
+}
+
 /// Builds the schema and the field handles.
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
@@ -69,6 +83,8 @@ pub fn schema() -> (Schema, Fields) {
         title_folded: b.add_text_field("title_folded", text(FOLDED_TOKENIZER, false)),
         body: b.add_text_field("body", text(EXACT_TOKENIZER, true)),
         body_folded: b.add_text_field("body_folded", text(FOLDED_TOKENIZER, false)),
+        title_pairs: b.add_text_field("title_pairs", pairs()),
+        body_pairs: b.add_text_field("body_pairs", pairs()),
         published: b.add_date_field(
             "published",
             DateOptions::from(INDEXED).set_stored().set_fast(),
@@ -97,6 +113,12 @@ pub fn register(index: &Index) {
     index
         .tokenizers()
         .register(FOLDED_TOKENIZER, analyzer(Form::Folded));
+    index.tokenizers().register(
+        PAIRS_TOKENIZER,
+        TextAnalyzer::builder(PairTokenizer::new(Form::Folded))
+            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+            .build(),
+    );
 }
 
 /// The field handles of an opened index, checked against this schema.

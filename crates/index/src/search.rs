@@ -75,11 +75,22 @@ pub struct Hit {
     pub cluster: String,
     /// Documents in the cluster.
     pub cluster_size: u32,
-    /// Entities found in the document (offsets into `title + "\n\n" + body`).
-    pub entities: Vec<vietdex_entities::Entity>,
+    /// Entities found in the document (offsets into `title + "\n\n" + body`),
+    /// as stored: JSON, parsed by [`Hit::entities`] when needed.
+    pub entities_json: Box<serde_json::value::RawValue>,
     /// Best fragment of the text.
     pub snippet: Snippet,
 }
+
+impl Hit {
+    /// The document's entities.
+    pub fn entities(&self) -> Vec<vietdex_entities::Entity> {
+        serde_json::from_str(self.entities_json.get()).unwrap_or_default()
+    }
+}
+
+/// Bytes of text from the start of the body that snippets look at first.
+const SNIPPET_WINDOW: usize = 6000;
 
 /// A search result page.
 #[derive(Debug, Clone, Serialize)]
@@ -206,7 +217,15 @@ impl Searcher {
                     .map(str::to_string)
             };
             let body = text(f.body).unwrap_or_default();
-            let sn = snippets.snippet(&body);
+            // Most matches are in the opening paragraphs: look there first.
+            let mut cut = body.len().min(SNIPPET_WINDOW);
+            while !body.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let mut sn = snippets.snippet(&body[..cut]);
+            if sn.highlighted().is_empty() && cut < body.len() {
+                sn = snippets.snippet(&body);
+            }
             let mut snippet = Snippet {
                 text: sn.fragment().to_string(),
                 highlights: sn.highlighted().iter().map(|r| (r.start, r.end)).collect(),
@@ -222,9 +241,10 @@ impl Searcher {
             }
             let path = text(f.source).unwrap_or_default();
             hits.push(Hit {
-                entities: text(f.entities)
-                    .and_then(|j| serde_json::from_str(&j).ok())
-                    .unwrap_or_default(),
+                entities_json: text(f.entities)
+                    .and_then(|j| serde_json::value::RawValue::from_string(j).ok())
+                    .or_else(|| serde_json::value::RawValue::from_string("[]".into()).ok())
+                    .ok_or_else(|| Error::Corrupt(self.dir.clone(), "stored entities".into()))?,
                 sources: known.map_or_else(|| vec![path.clone()], |d| d.sources.clone()),
                 cluster,
                 cluster_size: known.map_or(1, |d| d.cluster_size.max(1)),

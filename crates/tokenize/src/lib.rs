@@ -25,6 +25,7 @@
 mod abbrev;
 pub mod chars;
 mod normalize;
+mod pairs;
 mod segment;
 mod tokenizer;
 
@@ -33,6 +34,7 @@ pub use normalize::{
     fold, has_diacritics, normalize, normalize_token_into, place_tone, place_tones,
     token_is_normalized,
 };
+pub use pairs::{PairTokenStream, PairTokenizer, pair_term};
 pub use segment::{MAX_WORD, Scores, Segmenter, Syllable, is_name_like};
 pub use tokenizer::{
     Analyzed, Form, Scanner, Span, VietnameseTokenStream, VietnameseTokenizer, analyze,
@@ -42,3 +44,5 @@ pub use tokenizer::{
 pub const EXACT_TOKENIZER: &str = "vi_exact";
 /// Name under which the folded tokenizer is registered with Tantivy.
 pub const FOLDED_TOKENIZER: &str = "vi_folded";
+/// Name under which the folded-pair tokenizer is registered with Tantivy.
+pub const PAIRS_TOKENIZER: &str = "vi_pairs";

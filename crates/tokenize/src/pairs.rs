@@ -1,0 +1,125 @@
+//! Adjacent-syllable pairs (`hà nội` → one token `ha noi`), for phrase
+//! search that need not read positions: a two-syllable phrase becomes one
+//! term, a longer one is narrowed to documents holding all its pairs.
+
+use tantivy_tokenizer_api::{Token, TokenStream, Tokenizer};
+
+use crate::tokenizer::{Form, VietnameseTokenStream, VietnameseTokenizer};
+
+/// Emits each pair of consecutive syllables, in `form`, joined by a space.
+#[derive(Debug, Clone)]
+pub struct PairTokenizer {
+    inner: VietnameseTokenizer,
+    token: Token,
+    prev: String,
+}
+
+impl PairTokenizer {
+    /// A pair tokenizer over syllables in `form`.
+    pub fn new(form: Form) -> Self {
+        PairTokenizer {
+            inner: VietnameseTokenizer::new(form),
+            token: Token::default(),
+            prev: String::new(),
+        }
+    }
+}
+
+/// The pair term of two syllables as the pair tokenizer writes it.
+pub fn pair_term(a: &str, b: &str) -> String {
+    format!("{a} {b}")
+}
+
+impl Tokenizer for PairTokenizer {
+    type TokenStream<'a> = PairTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PairTokenStream<'a> {
+        self.token.reset();
+        self.prev.clear();
+        PairTokenStream {
+            inner: self.inner.token_stream(text),
+            token: &mut self.token,
+            prev: &mut self.prev,
+            prev_from: None,
+        }
+    }
+}
+
+/// The token stream of [`PairTokenizer`].
+#[derive(Debug)]
+pub struct PairTokenStream<'a> {
+    inner: VietnameseTokenStream<'a>,
+    token: &'a mut Token,
+    prev: &'a mut String,
+    prev_from: Option<usize>,
+}
+
+impl TokenStream for PairTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        loop {
+            if !self.inner.advance() {
+                return false;
+            }
+            let cur = self.inner.token();
+            match self.prev_from {
+                None => {
+                    self.prev.clear();
+                    self.prev.push_str(&cur.text);
+                    self.prev_from = Some(cur.offset_from);
+                }
+                Some(from) => {
+                    let t = &mut *self.token;
+                    t.text.clear();
+                    t.text.push_str(self.prev);
+                    t.text.push(' ');
+                    t.text.push_str(&cur.text);
+                    t.offset_from = from;
+                    t.offset_to = cur.offset_to;
+                    t.position = t.position.wrapping_add(1);
+                    self.prev.clear();
+                    self.prev.push_str(&cur.text);
+                    self.prev_from = Some(cur.offset_from);
+                    return true;
+                }
+            }
+        }
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_of_folded_syllables_with_offsets() {
+        let mut t = PairTokenizer::new(Form::Folded);
+        let mut s = t.token_stream("Hà Nội, Đà Nẵng");
+        let mut out = Vec::new();
+        while let Some(tok) = s.next() {
+            out.push((
+                tok.text.clone(),
+                tok.offset_from,
+                tok.offset_to,
+                tok.position,
+            ));
+        }
+        assert_eq!(
+            out,
+            [
+                ("ha noi".to_string(), 0, 9, 0),
+                ("noi da".to_string(), 4, 15, 1),
+                ("da nang".to_string(), 11, 22, 2)
+            ]
+        );
+        let mut one = t.token_stream("Hà");
+        assert!(one.next().is_none());
+    }
+}
