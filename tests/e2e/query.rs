@@ -300,3 +300,28 @@ fn human_hits_show_date_outlet_and_main_entities() {
     );
     assert_eq!(lines[4], "1 of 2 matching documents");
 }
+
+#[test]
+fn across_the_2025_reform_when_asked() {
+    let sb = Sandbox::with_corpus();
+    // Xã Tân Thái (Đại Từ) became part of Xã Đại Phúc (Thái Nguyên) in 2025.
+    sb.write(
+        "corpus/2025.txt",
+        "Tin mới\nNăm 2025, xã Đại Phúc (tỉnh Thái Nguyên) khánh thành nhà văn hóa mới.",
+    );
+    sb.index(&[]);
+    assert_eq!(
+        sb.search_paths("", &["--commune", "Tân Thái, Đại Từ"]),
+        ["000_638e7e34ad3540e3.txt"]
+    );
+    let mut p = sb.search_paths("", &["--commune", "Tân Thái, Đại Từ", "--era", "any"]);
+    p.sort();
+    assert_eq!(p, ["000_638e7e34ad3540e3.txt", "2025.txt"]);
+    // The reverse: the 2025 name finds the article about its predecessor.
+    let mut p = sb.search_paths("", &["--commune", "Đại Phúc, Thái Nguyên", "--era", "any"]);
+    p.sort();
+    assert!(
+        p.contains(&"000_638e7e34ad3540e3.txt".to_string()) && p.contains(&"2025.txt".to_string()),
+        "{p:?}"
+    );
+}

@@ -69,6 +69,11 @@ pub struct FilterArgs {
     /// Outlet (newspaper or portal).
     #[arg(long, value_name = "NAME")]
     pub source: Vec<String>,
+    /// Across the 2025 reform (`any`): a commune also matches articles naming
+    /// its 2025 successor, and a 2025 commune name matches articles about the
+    /// communes it was made of. Default `as-written`.
+    #[arg(long, value_parser = ["as-written", "any"], default_value = "as-written")]
+    pub era: String,
 }
 
 #[derive(Debug, Args)]

@@ -125,6 +125,7 @@ fn filter_spec(f: &FilterArgs) -> vietdex_index::FilterSpec {
         from: f.from.clone(),
         to: f.to.clone(),
         source: f.source.clone(),
+        across_reform: f.era == "any",
     }
 }
 

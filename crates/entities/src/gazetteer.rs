@@ -68,6 +68,21 @@ pub struct Unit {
     pub parent: Option<usize>,
 }
 
+/// A unit of the 2025 hierarchy (provinces and communes; no districts).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit2025 {
+    /// 2025 code.
+    pub code: String,
+    /// Level (`province` or `commune`).
+    pub level: String,
+    /// Name without the type.
+    pub name: String,
+    /// Type and name.
+    pub full_name: String,
+    /// Province (full name; itself for a province).
+    pub province: String,
+}
+
 /// The gazetteer.
 #[derive(Debug)]
 pub struct Gazetteer {
@@ -76,6 +91,9 @@ pub struct Gazetteer {
     /// Longest name in syllables.
     max_syllables: usize,
     successors: HashMap<String, Vec<Successor>>,
+    units_2025: Vec<Unit2025>,
+    /// 2025 commune code → pre-2025 commune codes.
+    predecessors: HashMap<String, Vec<String>>,
 }
 
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -162,10 +180,35 @@ impl Gazetteer {
             .filter(|r| r.len() >= 6 && r[1] == "province")
             .map(|r| (r[0], r[4]))
             .collect();
+        let units_2025: Vec<Unit2025> = rows(units_2025)
+            .filter(|r| r.len() >= 6)
+            .map(|r| Unit2025 {
+                code: r[0].to_string(),
+                level: r[1].to_string(),
+                name: r[3].to_string(),
+                full_name: r[4].to_string(),
+                province: if r[1] == "province" {
+                    r[4].to_string()
+                } else {
+                    provinces_2025
+                        .get(r[5])
+                        .copied()
+                        .unwrap_or_default()
+                        .to_string()
+                },
+            })
+            .collect();
+        let mut predecessors: HashMap<String, Vec<String>> = HashMap::new();
         let mut successors: HashMap<String, Vec<Successor>> = HashMap::new();
         for r in rows(old_to_new) {
             if r.len() < 8 {
                 continue;
+            }
+            if r[1] == "commune" {
+                predecessors
+                    .entry(r[4].to_string())
+                    .or_default()
+                    .push(r[0].to_string());
             }
             let s = Successor {
                 code: r[4].to_string(),
@@ -188,6 +231,8 @@ impl Gazetteer {
             by_name,
             max_syllables,
             successors,
+            units_2025,
+            predecessors,
         }
     }
 
@@ -232,6 +277,17 @@ impl Gazetteer {
     /// Whether `ancestor` is `idx` or one of its ancestors.
     pub fn is_within(&self, idx: usize, ancestor: usize) -> bool {
         idx == ancestor || self.ancestors(idx).any(|a| a == ancestor)
+    }
+
+    /// The units of the 2025 hierarchy.
+    pub fn units_2025(&self) -> &[Unit2025] {
+        &self.units_2025
+    }
+
+    /// Codes of the pre-2025 communes that became (wholly or in part) the
+    /// 2025 commune `code`.
+    pub fn predecessors(&self, code: &str) -> &[String] {
+        self.predecessors.get(code).map_or(&[], Vec::as_slice)
     }
 
     /// The 2025 units a commune became, the default one first.

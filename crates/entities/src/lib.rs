@@ -29,7 +29,7 @@ mod programs;
 mod rules;
 mod text;
 
-pub use gazetteer::{Gazetteer, Level, Successor};
+pub use gazetteer::{Gazetteer, Level, Successor, Unit2025};
 pub use programs::Programs;
 pub use rules::parse_number;
 

@@ -42,6 +42,10 @@ pub struct FilterSpec {
     pub to: Option<String>,
     /// Outlets.
     pub source: Vec<String>,
+    /// Across the 2025 reform: a commune filter also finds articles naming
+    /// its 2025 successor, and a 2025 commune name finds articles about its
+    /// pre-2025 predecessors.
+    pub across_reform: bool,
 }
 
 impl FilterSpec {
@@ -311,6 +315,63 @@ pub fn resolve_program(value: &str) -> Result<String> {
     })
 }
 
+/// 2025 communes named `value` (optionally `name, province`).
+fn communes_2025(value: &str) -> Vec<&'static vietdex_entities::Unit2025> {
+    let g = Gazetteer::shared();
+    let (name, qualifier) = match value.split_once(',') {
+        Some((n, q)) => (n.trim(), Some(bare_name(q))),
+        None => (value.trim(), None),
+    };
+    let key = bare_name(name);
+    g.units_2025()
+        .iter()
+        .filter(|u| u.level == "commune" && (folded_key(&u.name) == key || u.code == name))
+        .filter(|u| {
+            qualifier
+                .as_ref()
+                .is_none_or(|q| bare_name(&u.province) == *q)
+        })
+        .collect()
+}
+
+/// A commune filter across the 2025 reform: the pre-2025 commune or its 2025
+/// successors named in the text, or a 2025 commune or the pre-2025 communes
+/// it was made of.
+fn commune_across_reform(f: &Fields, value: &str) -> Result<Box<dyn Query>> {
+    let g = Gazetteer::shared();
+    let mut codes: Vec<String> = Vec::new();
+    let mut names_2025: Vec<String> = Vec::new();
+    let old = resolve_place(Level::Commune, value);
+    if let Ok(units) = &old {
+        for &u in units {
+            codes.push(g.unit(u).code.clone());
+            names_2025.extend(g.successors(u).iter().map(|s| s.name.clone()));
+        }
+    }
+    for u in communes_2025(value) {
+        codes.extend(g.predecessors(&u.code).iter().cloned());
+        names_2025.push(u.full_name.clone());
+    }
+    if codes.is_empty() && names_2025.is_empty() {
+        return Err(old
+            .err()
+            .unwrap_or_else(|| Error::Filter(format!("no commune named \"{value}\""))));
+    }
+    codes.sort();
+    codes.dedup();
+    names_2025.sort();
+    names_2025.dedup();
+    let mut alternatives: Vec<Box<dyn Query>> = codes
+        .iter()
+        .map(|c| term_query(f.entity, &format!("code:commune:{c}")))
+        .collect();
+    for name in &names_2025 {
+        // 2025 names are not linked by the extractor: find them as phrases.
+        alternatives.push(crate::query::parse(&format!("\"{name}\"")).to_query(f));
+    }
+    Ok(any_of(alternatives))
+}
+
 fn period_bounds(value: &str) -> Result<(DateTime, DateTime)> {
     let bad = || {
         Error::Filter(format!(
@@ -366,7 +427,11 @@ pub fn resolve(
         out.push(place(Level::District, v)?);
     }
     for v in &spec.commune {
-        out.push(place(Level::Commune, v)?);
+        out.push(if spec.across_reform {
+            commune_across_reform(f, v)?
+        } else {
+            place(Level::Commune, v)?
+        });
     }
     for v in &spec.program {
         out.push(term_query(f.entity, &resolve_program(v)?));
@@ -473,6 +538,20 @@ mod tests {
         assert_eq!(resolve_program("OCOP").expect("ocop"), "program:ocop");
         assert_eq!(resolve_program("1719").expect("1719"), "program:1719");
         assert!(resolve_program("xyz").is_err());
+    }
+
+    #[test]
+    fn communes_2025_and_their_predecessors() {
+        let g = Gazetteer::shared();
+        let tan_thai = resolve_place(Level::Commune, "Tân Thái, Đại Từ").expect("Tân Thái");
+        let succ = g.successors(tan_thai[0]);
+        assert!(!succ.is_empty());
+        let new = communes_2025(&succ[0].name.replace("Xã ", "").replace("Phường ", ""));
+        assert!(new.iter().any(|u| u.code == succ[0].code));
+        assert!(
+            g.predecessors(&succ[0].code)
+                .contains(&g.unit(tan_thai[0]).code)
+        );
     }
 
     #[test]
