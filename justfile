@@ -16,9 +16,9 @@ search QUERY *ARGS:
 test:
     cargo test --workspace
 
-# Criterion benchmarks (analyzer and segmenter throughput against baselines).
+# Benchmarks: analyzer, segmenter and extraction throughput (criterion), search latency.
 bench *ARGS:
-    cargo bench -p vietdex-tokenize {{ARGS}}
+    cargo bench -p vietdex-tokenize -p vietdex-entities -p vietdex-index {{ARGS}}
 
 # Formatting and lints, as CI checks them.
 lint:

@@ -152,6 +152,27 @@ fn row_for(g: &Gazetteer, key: &str) -> Option<EntityRow> {
             })
         }
         "province" | "district" | "commune" => None,
+        "program" => {
+            let programs = vietdex_entities::Programs::shared();
+            let (id, detail) = match value.split_once(':') {
+                Some((id, d)) => (id, Some(d)),
+                None => (value, None),
+            };
+            let name = programs
+                .lookup(id)
+                .map_or_else(|| id.to_string(), |p| programs.program(p).name.clone());
+            Some(EntityRow {
+                kind: kind.to_string(),
+                value: value.to_string(),
+                label: match detail {
+                    Some(d) => format!("{name} ({d})"),
+                    None => name,
+                },
+                code: None,
+                documents: 0,
+                timeline: Vec::new(),
+            })
+        }
         _ => Some(EntityRow {
             kind: kind.to_string(),
             value: value.to_string(),
