@@ -6,7 +6,7 @@
 //! `vietdex_tokenize::normalize`), so case, tone placement (`Hoà`/`Hòa`)
 //! and NFD do not matter.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -124,10 +124,10 @@ impl Gazetteer {
     /// units, and the old→new table.
     pub fn from_tsv(snapshots: &[&str], units_2025: &str, old_to_new: &str) -> Gazetteer {
         let mut units: Vec<Unit> = Vec::new();
-        let mut ids: HashMap<(Level, String, String), usize> = HashMap::new();
+        let mut ids: HashMap<(Level, String, String), usize> = HashMap::default();
         for snap in snapshots {
             // parent links within this snapshot: (level, code) → unit
-            let mut local: HashMap<(Level, String), usize> = HashMap::new();
+            let mut local: HashMap<(Level, String), usize> = HashMap::default();
             let mut pending: Vec<(usize, Level, String)> = Vec::new();
             for r in rows(snap) {
                 if r.len() < 6 {
@@ -166,7 +166,7 @@ impl Gazetteer {
                 }
             }
         }
-        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::default();
         let mut max_syllables = 1;
         for (i, u) in units.iter().enumerate() {
             let key = name_key(&u.name);
@@ -198,8 +198,8 @@ impl Gazetteer {
                 },
             })
             .collect();
-        let mut predecessors: HashMap<String, Vec<String>> = HashMap::new();
-        let mut successors: HashMap<String, Vec<Successor>> = HashMap::new();
+        let mut predecessors: HashMap<String, Vec<String>> = HashMap::default();
+        let mut successors: HashMap<String, Vec<Successor>> = HashMap::default();
         for r in rows(old_to_new) {
             if r.len() < 8 {
                 continue;

@@ -1,7 +1,7 @@
 //! People: Vietnamese personal names (a family name and one to three
 //! capitalized given names) with the role that introduces or follows them.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use vietdex_tokenize::normalize;

@@ -141,6 +141,11 @@ const TYPES: &[TypeWord] = &[
 ];
 
 fn type_at(toks: &[Tok], text: &str, i: usize) -> Option<(usize, &'static TypeWord)> {
+    // Most tokens are not a type word: reject on the first syllable.
+    let first = toks[i].exact.as_str();
+    if !TYPES.iter().any(|t| t.syllables[0] == first) {
+        return None;
+    }
     TYPES
         .iter()
         .filter(|t| {

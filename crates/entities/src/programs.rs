@@ -2,7 +2,7 @@
 //! `Chương trình 1719` …) from the data file `data/programs.tsv`, with the
 //! level of nông thôn mới (`nâng cao`, `kiểu mẫu`) and OCOP star ratings.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::text::{Tok, contiguous};

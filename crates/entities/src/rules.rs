@@ -79,7 +79,7 @@ pub fn dates(text: &str, year: Option<i32>) -> Vec<(usize, usize, String)> {
         };
         out.push((s, e, format!("{a}/{b}")));
     }
-    let full = re(&FULL, r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b");
+    let full = re(&FULL, r"(?-u:\b)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?-u:\b)");
     for c in full.captures_iter(text) {
         let m = c.get(0).expect("match");
         if let Some(v) = iso(&c[3], &c[2], Some(&c[1]))
@@ -90,7 +90,7 @@ pub fn dates(text: &str, year: Option<i32>) -> Vec<(usize, usize, String)> {
     }
     let partial = re(
         &PARTIAL,
-        r"(?i)\b(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+(\d{1,2})[/-](\d{1,2})\b",
+        r"(?i)(?-u:\b)(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+(\d{1,2})[/-](\d{1,2})(?-u:\b)",
     );
     for c in partial.captures_iter(text) {
         let m = c.get(0).expect("match");
@@ -112,7 +112,10 @@ pub fn dates(text: &str, year: Option<i32>) -> Vec<(usize, usize, String)> {
             out.push((d.start(), m.end(), v));
         }
     }
-    let month = re(&MONTH, r"(?i)\btháng\s+(\d{1,2})(?:/|\s+năm\s+)(\d{4})\b");
+    let month = re(
+        &MONTH,
+        r"(?i)(?-u:\b)tháng\s+(\d{1,2})(?:/|\s+năm\s+)(\d{4})(?-u:\b)",
+    );
     for c in month.captures_iter(text) {
         let m = c.get(0).expect("match");
         if let Some(v) = iso(&c[2], &c[1], None)
@@ -124,7 +127,7 @@ pub fn dates(text: &str, year: Option<i32>) -> Vec<(usize, usize, String)> {
     // `năm 2024`, `năm 2020, 2021, 2022`, `đến 2030`.
     let years = re(
         &YEAR,
-        r"(?i)\b(?:năm|đến năm|đến|từ năm)\s+(\d{4})((?:\s*,\s*\d{4})*)\b",
+        r"(?i)(?-u:\b)(?:năm|đến năm|đến|từ năm)\s+(\d{4})((?:\s*,\s*\d{4})*)(?-u:\b)",
     );
     for c in years.captures_iter(text) {
         let first = c.get(1).expect("year");
@@ -256,11 +259,15 @@ pub fn quantities(text: &str, taken: &[(usize, usize)]) -> Vec<Quantity> {
     static NUM: OnceLock<Regex> = OnceLock::new();
     let num = re(
         &NUM,
-        r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:/(\d{1,3}(?:\.\d{3})+|\d+))?",
+        r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:/(?:\d{1,3}(?:\.\d{3})+|\d+))?",
     );
     let mut out = Vec::new();
-    for c in num.captures_iter(text) {
-        let m = c.get(0).expect("match");
+    // Matches without capture groups stay in the fast engine; split by hand.
+    for m in num.find_iter(text) {
+        let (value, total) = match m.as_str().split_once('/') {
+            Some((v, t)) => (v, Some(t)),
+            None => (m.as_str(), None),
+        };
         if m.start() > 0
             && text[..m.start()]
                 .ends_with(|ch: char| ch.is_alphanumeric() || ch == '.' || ch == ',')
@@ -277,7 +284,7 @@ pub fn quantities(text: &str, taken: &[(usize, usize)]) -> Vec<Quantity> {
         }) else {
             continue;
         };
-        let Some(n) = parse_number(&c[1]) else {
+        let Some(n) = parse_number(value) else {
             continue;
         };
         let mut end = m.end() + (rest.len() - spaced.len()) + word.len();
@@ -293,7 +300,7 @@ pub fn quantities(text: &str, taken: &[(usize, usize)]) -> Vec<Quantity> {
                 per = Some(w);
             }
         }
-        let total = c.get(2).and_then(|t| parse_number(t.as_str()));
+        let total = total.and_then(parse_number);
         out.push(Quantity {
             start: m.start(),
             end,

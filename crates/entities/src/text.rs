@@ -1,6 +1,18 @@
 //! Tokens as the extractors see them.
 
-use vietdex_tokenize::analyze;
+use vietdex_tokenize::chars::{any_case_vowel, is_letter};
+use vietdex_tokenize::{Scanner, normalize_token_into};
+
+/// Upper case, answered from the vowel table for Vietnamese letters.
+pub fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else if let Some((_, upper)) = any_case_vowel(c) {
+        upper
+    } else {
+        c == 'Đ' || (c != 'đ' && c.is_uppercase())
+    }
+}
 
 /// A token with its normalized form and shape.
 #[derive(Debug, Clone)]
@@ -21,23 +33,24 @@ pub struct Tok {
 
 /// Tokenizes `text` for extraction.
 pub fn tokens(text: &str) -> Vec<Tok> {
-    analyze(text)
-        .into_iter()
-        .map(|t| {
-            let src = &text[t.start..t.end];
+    let mut buf = Vec::new();
+    Scanner::new(text)
+        .filter_map(|sp| {
+            let mut exact = String::new();
+            normalize_token_into(&text[sp.start..sp.end], &mut exact, &mut buf, false);
+            (!exact.is_empty()).then_some((exact, sp.start, sp.end))
+        })
+        .map(|(exact, start, end)| {
+            let src = &text[start..end];
             let first = src.chars().next().unwrap_or(' ');
-            let letters = src.chars().filter(|c| c.is_alphabetic()).count();
+            let letters = src.chars().filter(|&c| is_letter(c)).count();
             Tok {
-                capitalized: first.is_uppercase(),
-                all_caps: letters > 1
-                    && src
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase),
+                capitalized: is_upper(first),
+                all_caps: letters > 1 && src.chars().filter(|&c| is_letter(c)).all(is_upper),
                 digits: first.is_ascii_digit(),
-                exact: t.exact,
-                start: t.start,
-                end: t.end,
+                exact,
+                start,
+                end,
             }
         })
         .collect()
