@@ -95,6 +95,13 @@ pub struct Entity {
     /// Units an unlinked place may be (at most 20).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<Candidate>,
+    /// For an organization: the linked place written in its name
+    /// (`UBND huyện Đại Từ` → `Huyện Đại Từ`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Gazetteer code of that place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place_code: Option<String>,
     /// A person's role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
@@ -129,6 +136,8 @@ impl Entity {
             district_code: None,
             successors: Vec::new(),
             candidates: Vec::new(),
+            place: None,
+            place_code: None,
             role: None,
             detail: None,
             number: None,
@@ -237,6 +246,30 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Entity> {
             e,
             vietdex_tokenize::normalize(&surface).into_owned(),
         ));
+    }
+    // An organization is tied to the linked place written inside it.
+    let linked: Vec<(usize, usize, String, String)> = out
+        .iter()
+        .filter(|e| {
+            e.code.is_some() && matches!(e.kind.as_str(), "province" | "district" | "commune")
+        })
+        .map(|e| {
+            (
+                e.start,
+                e.end,
+                e.value.clone(),
+                e.code.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    for org in out.iter_mut().filter(|e| e.kind == "organization") {
+        if let Some((_, _, name, code)) = linked
+            .iter()
+            .find(|(s, e, _, _)| *s >= org.start && *e <= org.end)
+        {
+            org.place = Some(name.clone());
+            org.place_code = Some(code.clone());
+        }
     }
     let dates = rules::dates(text, ctx.year);
     let taken: Vec<(usize, usize)> = dates.iter().map(|d| (d.0, d.1)).collect();
@@ -377,6 +410,20 @@ mod tests {
                 ("Nguyễn Quốc Quân", Some("Chủ tịch UBND xã Ngọc Sơn")),
             ]
         );
+    }
+
+    #[test]
+    fn organizations_carry_their_place() {
+        let ents = extract("UBND huyện Đại Từ và Huyện ủy họp.", &Context::default());
+        let org = ents.iter().find(|e| e.kind == "organization").expect("org");
+        assert_eq!(org.text, "UBND huyện Đại Từ");
+        assert_eq!(org.place.as_deref(), Some("Huyện Đại Từ"));
+        assert_eq!(org.place_code.as_deref(), Some("171"));
+        let bare = ents
+            .iter()
+            .find(|e| e.text == "Huyện ủy")
+            .expect("Huyện ủy");
+        assert_eq!(bare.place, None);
     }
 
     #[test]
