@@ -413,6 +413,26 @@ mod tests {
     }
 
     #[test]
+    fn roles_end_before_what_the_person_does() {
+        let ents = extract(
+            "Hoàng Ngọc Thuyên, Chủ tịch UBND xã Tiên Dương vẫn ký xác nhận. Ông Tô Văn Minh, Chủ tịch UBND huyện Đông Anh ngày 11/11/2009 ký.",
+            &Context::default(),
+        );
+        let roles: Vec<Option<&str>> = ents
+            .iter()
+            .filter(|e| e.kind == "person")
+            .map(|e| e.role.as_deref())
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                Some("Chủ tịch UBND xã Tiên Dương"),
+                Some("Chủ tịch UBND huyện Đông Anh")
+            ]
+        );
+    }
+
+    #[test]
     fn organizations_carry_their_place() {
         let ents = extract("UBND huyện Đại Từ và Huyện ủy họp.", &Context::default());
         let org = ents.iter().find(|e| e.kind == "organization").expect("org");
