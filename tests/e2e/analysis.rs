@@ -1,9 +1,6 @@
 //! Vietnamese analysis seen through the binary: folding, tone placement,
 //! exact-first ranking, abbreviations, word phrases, `analyze`, `segment`.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use unicode_normalization::UnicodeNormalization;
 
 use crate::util::Sandbox;
@@ -151,20 +148,7 @@ fn analyze_prints_both_forms_with_offsets() {
 }
 
 fn segment(input: &str) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vietdex"))
-        .arg("segment")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let input = input.to_string();
-    // Write from another thread: the output pipe must be drained meanwhile.
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().expect("wait");
-    writer.join().expect("writer thread").expect("write");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).expect("utf8")
+    crate::util::run_with_stdin(&["segment"], input)
 }
 
 #[test]

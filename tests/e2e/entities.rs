@@ -1,26 +1,11 @@
 //! `vietdex extract` and the entities stored with indexed documents.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use crate::util::{Sandbox, corpus};
 
 fn extract_stdin(args: &[&str], input: &str) -> Vec<serde_json::Value> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vietdex"))
-        .arg("extract")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let input = input.to_string();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().expect("wait");
-    writer.join().expect("writer").expect("write");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .expect("utf8")
+    let mut all = vec!["extract"];
+    all.extend_from_slice(args);
+    crate::util::run_with_stdin(&all, input)
         .lines()
         .map(|l| serde_json::from_str(l).expect("json"))
         .collect()

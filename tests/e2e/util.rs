@@ -115,3 +115,23 @@ impl Sandbox {
             .collect()
     }
 }
+
+/// Runs `vietdex ARGS` with `input` on stdin (written from another thread,
+/// so a large output cannot block it); returns stdout.
+pub fn run_with_stdin(args: &[&str], input: &str) -> String {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vietdex"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().expect("wait");
+    writer.join().expect("writer thread").expect("write");
+    assert!(out.status.success(), "vietdex {args:?} failed");
+    String::from_utf8(out.stdout).expect("utf8")
+}

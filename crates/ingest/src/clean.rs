@@ -13,6 +13,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::date::iso;
+
 /// What cleaning found besides the text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cleaned {
@@ -123,17 +125,6 @@ fn lead_date() -> &'static Regex {
 fn year_mention() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, r"(?i)\bnăm (\d{4})\b")
-}
-
-fn iso(y: u32, m: u32, d: Option<u32>) -> Option<String> {
-    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) {
-        return None;
-    }
-    match d {
-        Some(d) if (1..=31).contains(&d) => Some(format!("{y:04}-{m:02}-{d:02}")),
-        Some(_) => None,
-        None => Some(format!("{y:04}-{m:02}")),
-    }
 }
 
 fn key(line: &str) -> String {

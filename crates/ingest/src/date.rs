@@ -27,6 +27,11 @@ pub fn parse_date(s: &str) -> Option<String> {
         (Some(1 | 2), [d, m, y]) if *y >= 1000 => (*y, *m, Some(*d)),
         _ => return None,
     };
+    iso(y, m, d)
+}
+
+/// `YYYY-MM-DD` (or `YYYY-MM` without a day) for a plausible date.
+pub(crate) fn iso(y: u32, m: u32, d: Option<u32>) -> Option<String> {
     if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) {
         return None;
     }
