@@ -230,3 +230,35 @@ fn a_killed_run_leaves_the_last_commit_and_the_next_run_finishes() {
     ids.dedup();
     assert_eq!(ids.len(), n);
 }
+
+#[test]
+fn a_source_that_breaks_part_way_keeps_nothing_and_the_counts_add_up() {
+    use std::io::Write;
+    let sb = Sandbox::new();
+    let mut lines = String::new();
+    for i in 0..200 {
+        lines.push_str(&format!(
+            "{{\"title\":\"Tin {i}\",\"text\":\"Bài {i} về hợp tác xã Zakuro số {i}.\"}}\n"
+        ));
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(lines.as_bytes()).expect("gz");
+    let gz = gz.finish().expect("gz");
+    sb.write("in/cut.jsonl.gz", &gz[..gz.len() - 12]);
+    sb.write("in/good.txt", "Tin tốt\nHợp tác xã Kiwano ở Đại Từ.");
+    let r = report(&sb, &["in"]);
+    assert_eq!(r["documents_indexed"], 1, "{r}");
+    assert_eq!(r["duplicates"], 0);
+    let rejected = r["rejected"].as_array().expect("rejected");
+    assert_eq!(rejected.len(), 1, "{r}");
+    assert!(
+        rejected[0].as_str().expect("s").contains("cut.jsonl.gz"),
+        "{r}"
+    );
+    assert_eq!(
+        r["records_read"], 2,
+        "read = indexed + duplicates + rejected: {r}"
+    );
+    assert!(sb.search_paths("Zakuro", &[]).is_empty());
+    assert_eq!(sb.search_paths("Kiwano", &[]), ["good.txt"]);
+}

@@ -279,86 +279,81 @@ impl Run<'_> {
             .map(|mut s| s.remove_source(&key))
             .unwrap_or_default();
         self.delete(&writer, &orphans);
+        // This source's own counts, added to the run's once it is read whole.
         let mut ids: Vec<String> = Vec::new();
+        let (mut records, mut indexed, mut duplicates) = (0, 0, 0);
+        let mut rejects: Vec<Reject> = Vec::new();
         let mut sink = |record: std::result::Result<Article, Reject>| {
-            self.records.fetch_add(1, Ordering::Relaxed);
-            match record {
-                Ok(a) => {
-                    let is_new = match self.state.lock() {
-                        Ok(mut s) => match s.docs.get_mut(&a.id) {
-                            Some(doc) => {
-                                if !doc.sources.contains(&key) {
-                                    doc.sources.push(key.clone());
-                                }
-                                false
-                            }
-                            None => {
-                                s.docs.insert(
-                                    a.id.clone(),
-                                    DocState {
-                                        sources: vec![key.clone()],
-                                        simhash: a.simhash,
-                                        cluster: a.id.clone(),
-                                        cluster_size: 1,
-                                    },
-                                );
-                                true
-                            }
-                        },
-                        Err(_) => false,
-                    };
-                    if is_new {
-                        match writer.add_document(document(&self.fields, &a)) {
-                            Ok(_) => {
-                                self.indexed.fetch_add(1, Ordering::Relaxed);
-                            }
-                            Err(e) => self.fail(e.into()),
+            records += 1;
+            let a = match record {
+                Ok(a) => a,
+                Err(r) => return rejects.push(r),
+            };
+            let is_new = self
+                .state
+                .lock()
+                .is_ok_and(|mut s| match s.docs.get_mut(&a.id) {
+                    Some(doc) => {
+                        if !doc.sources.contains(&key) {
+                            doc.sources.push(key.clone());
                         }
-                    } else {
-                        self.duplicates.fetch_add(1, Ordering::Relaxed);
+                        false
                     }
-                    ids.push(a.id);
-                }
-                Err(r) => self.reject(r),
+                    None => {
+                        let doc = DocState {
+                            sources: vec![key.clone()],
+                            simhash: a.simhash,
+                            cluster: a.id.clone(),
+                            cluster_size: 1,
+                        };
+                        s.docs.insert(a.id.clone(), doc);
+                        true
+                    }
+                });
+            if !is_new {
+                duplicates += 1;
+            } else if let Err(e) = writer.add_document(document(&self.fields, &a)) {
+                self.fail(e.into());
+            } else {
+                indexed += 1;
             }
+            ids.push(a.id);
         };
-        match load(path, &self.opts.ingest, &mut sink) {
-            Ok(loaded) => {
+        let loaded = load(path, &self.opts.ingest, &mut sink);
+        let Ok(mut state) = self.state.lock() else {
+            return;
+        };
+        // Record the source; a source rejected whole keeps nothing and is
+        // retried next run, so what it added is taken back.
+        state.sources.insert(
+            key.clone(),
+            SourceState {
+                hash: loaded
+                    .as_ref()
+                    .map_or(String::new(), |l| format!("{:016x}", l.hash)),
+                bytes: loaded.as_ref().map_or(0, |l| l.bytes),
+                docs: ids,
+            },
+        );
+        match loaded {
+            Ok(l) => {
+                drop(state);
                 self.read.fetch_add(1, Ordering::Relaxed);
-                self.bytes.fetch_add(loaded.bytes, Ordering::Relaxed);
-                if let Ok(mut s) = self.state.lock() {
-                    s.sources.insert(
-                        key,
-                        SourceState {
-                            hash: format!("{:016x}", loaded.hash),
-                            bytes: loaded.bytes,
-                            docs: ids,
-                        },
-                    );
+                self.bytes.fetch_add(l.bytes, Ordering::Relaxed);
+                self.records.fetch_add(records, Ordering::Relaxed);
+                self.indexed.fetch_add(indexed, Ordering::Relaxed);
+                self.duplicates.fetch_add(duplicates, Ordering::Relaxed);
+                for r in rejects {
+                    self.reject(r);
                 }
             }
             Err(r) => {
-                // Nothing of a source rejected whole is kept; it is retried next run.
-                self.records.fetch_add(1, Ordering::Relaxed);
-                let orphans = self.state.lock().map(|mut s| {
-                    let mut orphans = Vec::new();
-                    for id in &ids {
-                        if let Some(d) = s.docs.get_mut(id) {
-                            d.sources.retain(|x| x != &key);
-                            if d.sources.is_empty() {
-                                s.docs.remove(id);
-                                orphans.push(id.clone());
-                            }
-                        }
-                    }
-                    orphans
-                });
-                let orphans = orphans.unwrap_or_default();
-                // These were added by this source in this run: they no longer count.
-                self.indexed.fetch_sub(orphans.len(), Ordering::Relaxed);
+                let orphans = state.remove_source(&key);
+                drop(state);
                 for id in &orphans {
                     writer.delete_term(Term::from_field_text(self.fields.id, id));
                 }
+                self.records.fetch_add(1, Ordering::Relaxed);
                 self.reject(r);
             }
         }
