@@ -66,7 +66,7 @@ pub struct FilterArgs {
     /// Published on or before (the whole year or month counts).
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
-    /// Outlet (newspaper or portal).
+    /// Outlet (newspaper or portal) by name, or a part of the source path or address.
     #[arg(long, value_name = "NAME")]
     pub source: Vec<String>,
     /// Across the 2025 reform (`any`): a commune also matches articles naming

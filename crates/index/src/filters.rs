@@ -40,7 +40,7 @@ pub struct FilterSpec {
     pub from: Option<String>,
     /// Published on or before (same forms; the whole period counts).
     pub to: Option<String>,
-    /// Outlets.
+    /// Outlets (by name), or source paths and addresses containing the value.
     pub source: Vec<String>,
     /// Across the 2025 reform: a commune filter also finds articles naming
     /// its 2025 successor, and a 2025 commune name finds articles about its
