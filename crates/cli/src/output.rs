@@ -43,15 +43,15 @@ pub fn print_hit(w: &mut impl Write, rank: usize, hit: &Hit, color: bool) -> std
     } else {
         ("", "")
     };
-    writeln!(w, "{rank}. {b}{}{r}", hit.title)?;
-    let mut meta = vec![hit.url.clone().unwrap_or_else(|| hit.path.clone())];
-    meta.extend(hit.published.clone());
-    meta.extend(hit.outlet.clone());
-    if hit.sources.len() > 1 {
-        meta.push(format!("{} copies", hit.sources.len()));
+    writeln!(w, "{rank}. {b}{}{r}", hit.doc.title)?;
+    let mut meta = vec![hit.doc.url.clone().unwrap_or_else(|| hit.doc.path.clone())];
+    meta.extend(hit.doc.published.clone());
+    meta.extend(hit.doc.outlet.clone());
+    if hit.doc.sources.len() > 1 {
+        meta.push(format!("{} copies", hit.doc.sources.len()));
     }
-    if hit.cluster_size > 1 {
-        meta.push(format!("{} similar", hit.cluster_size - 1));
+    if hit.doc.cluster_size > 1 {
+        meta.push(format!("{} similar", hit.doc.cluster_size - 1));
     }
     meta.push(format!("score {:.2}", hit.score));
     writeln!(w, "   {}", meta.join(" · "))?;
@@ -115,25 +115,25 @@ pub fn print_entities(w: &mut impl Write, r: &vietdex_index::EntityReport) -> st
 
 /// A whole document, for people.
 pub fn print_document(w: &mut impl Write, d: &vietdex_index::Shown) -> std::io::Result<()> {
-    writeln!(w, "{}", d.title)?;
-    writeln!(w, "id        {}", d.id)?;
+    writeln!(w, "{}", d.doc.title)?;
+    writeln!(w, "id        {}", d.doc.id)?;
     for (k, v) in [
-        ("published", &d.published),
-        ("outlet", &d.outlet),
-        ("author", &d.author),
-        ("url", &d.url),
+        ("published", &d.doc.published),
+        ("outlet", &d.doc.outlet),
+        ("author", &d.doc.author),
+        ("url", &d.doc.url),
     ] {
         if let Some(v) = v {
             writeln!(w, "{k:<9} {v}")?;
         }
     }
-    writeln!(w, "sources   {}", d.sources.join(", "))?;
-    if d.cluster_size > 1 {
+    writeln!(w, "sources   {}", d.doc.sources.join(", "))?;
+    if d.doc.cluster_size > 1 {
         writeln!(
             w,
             "cluster   {} ({} similar documents)",
-            d.cluster,
-            d.cluster_size - 1
+            d.doc.cluster,
+            d.doc.cluster_size - 1
         )?;
     }
     writeln!(w)?;
@@ -169,17 +169,17 @@ pub fn print_document(w: &mut impl Write, d: &vietdex_index::Shown) -> std::io::
 /// One hit, as a JSON object.
 pub fn hit_json(hit: &Hit) -> serde_json::Value {
     serde_json::json!({
-        "id": hit.id,
-        "path": hit.path,
-        "title": hit.title,
+        "id": hit.doc.id,
+        "path": hit.doc.path,
+        "title": hit.doc.title,
         "score": hit.score,
-        "published": hit.published,
-        "outlet": hit.outlet,
-        "author": hit.author,
-        "url": hit.url,
-        "sources": hit.sources,
-        "cluster": hit.cluster,
-        "cluster_size": hit.cluster_size,
+        "published": hit.doc.published,
+        "outlet": hit.doc.outlet,
+        "author": hit.doc.author,
+        "url": hit.doc.url,
+        "sources": hit.doc.sources,
+        "cluster": hit.doc.cluster,
+        "cluster_size": hit.doc.cluster_size,
         "entities": hit.entities_json,
         "snippet": hit.snippet.text,
         "highlights": hit.snippet.highlights,

@@ -5,13 +5,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 use tantivy::collector::DocSetCollector;
-use tantivy::schema::Value;
 use tantivy::{DocAddress, TantivyDocument, Term};
 use vietdex_entities::{Entity, Gazetteer, Level};
 
 use crate::filters::FilterSpec;
 use crate::query;
-use crate::search::Searcher;
+use crate::search::{Searcher, StoredDoc, stored_text};
 use crate::{Error, Result};
 
 /// Periods of an entity timeline.
@@ -66,24 +65,9 @@ pub struct EntityReport {
 /// A document in full.
 #[derive(Debug, Clone, Serialize)]
 pub struct Shown {
-    /// Identifier.
-    pub id: String,
-    /// Headline.
-    pub title: String,
-    /// Publication date.
-    pub published: Option<String>,
-    /// Outlet.
-    pub outlet: Option<String>,
-    /// Byline.
-    pub author: Option<String>,
-    /// Address.
-    pub url: Option<String>,
-    /// Every source with this text.
-    pub sources: Vec<String>,
-    /// Near-duplicate cluster and its size.
-    pub cluster: String,
-    /// Documents in the cluster.
-    pub cluster_size: u32,
+    /// Stored fields, sources and cluster.
+    #[serde(flatten)]
+    pub doc: StoredDoc,
     /// Cleaned text.
     pub body: String,
     /// Entities (offsets into `title + "\n\n" + body`).
@@ -313,30 +297,12 @@ impl Searcher {
         }
         let Some(addr) = found else { return Ok(None) };
         let doc: TantivyDocument = searcher.doc(addr)?;
-        let text = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-        };
-        let id = text(f.id).unwrap_or_default();
-        let known = self.state.docs.get(&id);
         Ok(Some(Shown {
-            title: text(f.title).unwrap_or_default(),
-            published: text(f.published_text),
-            outlet: text(f.outlet),
-            author: text(f.author),
-            url: text(f.url),
-            sources: known.map_or_else(
-                || text(f.source).into_iter().collect(),
-                |d| d.sources.clone(),
-            ),
-            cluster: known.map_or_else(|| id.clone(), |d| d.cluster.clone()),
-            cluster_size: known.map_or(1, |d| d.cluster_size.max(1)),
-            body: text(f.body).unwrap_or_default(),
-            entities: text(f.entities)
+            doc: self.stored(&doc),
+            body: stored_text(&doc, self.fields.body).unwrap_or_default(),
+            entities: stored_text(&doc, self.fields.entities)
                 .and_then(|j| serde_json::from_str(&j).ok())
                 .unwrap_or_default(),
-            id,
         }))
     }
 

@@ -23,7 +23,7 @@ pub use build::{BuildOptions, BuildReport, Progress, build};
 pub use error::{Error, Result};
 pub use explore::{EntityReport, EntityRequest, EntityRow, Period, Shown, Stats};
 pub use filters::FilterSpec;
-pub use search::{Hit, SearchOptions, Searcher, Snippet};
+pub use search::{Hit, SearchOptions, Searcher, Snippet, StoredDoc};
 
 /// File in the index directory that describes the build (JSON).
 pub const MANIFEST_FILE: &str = "vietdex.json";

@@ -50,17 +50,16 @@ pub struct Snippet {
     pub highlights: Vec<(usize, usize)>,
 }
 
-/// One search hit.
+/// What the index stores of a document, with the sources and cluster its
+/// state records.
 #[derive(Debug, Clone, Serialize)]
-pub struct Hit {
+pub struct StoredDoc {
     /// Article identifier.
     pub id: String,
-    /// Source path.
+    /// Source path (the first source).
     pub path: String,
     /// Headline.
     pub title: String,
-    /// Relevance score.
-    pub score: f32,
     /// Publication date, ISO 8601, when known.
     pub published: Option<String>,
     /// Outlet, when known.
@@ -75,11 +74,28 @@ pub struct Hit {
     pub cluster: String,
     /// Documents in the cluster.
     pub cluster_size: u32,
+}
+
+/// One search hit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// The document.
+    #[serde(flatten)]
+    pub doc: StoredDoc,
+    /// Relevance score.
+    pub score: f32,
     /// Entities found in the document (offsets into `title + "\n\n" + body`),
     /// as stored: JSON, parsed by [`Hit::entities`] when needed.
     pub entities_json: Box<serde_json::value::RawValue>,
     /// Best fragment of the text.
     pub snippet: Snippet,
+}
+
+/// A stored text field of a document.
+pub(crate) fn stored_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
 }
 
 impl Hit {
@@ -210,13 +226,11 @@ impl Searcher {
                 break;
             }
             let doc: TantivyDocument = searcher.doc(addr)?;
-            let f = &self.fields;
-            let text = |field| {
-                doc.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .map(str::to_string)
-            };
-            let body = text(f.body).unwrap_or_default();
+            let stored = self.stored(&doc);
+            if opts.dedup && !clusters_seen.insert(stored.cluster.clone()) {
+                continue;
+            }
+            let body = stored_text(&doc, self.fields.body).unwrap_or_default();
             // Most matches are in the opening paragraphs: look there first.
             let mut cut = body.len().min(SNIPPET_WINDOW);
             while !body.is_char_boundary(cut) {
@@ -233,33 +247,38 @@ impl Searcher {
             if snippet.text.is_empty() {
                 snippet.text = lead(&body, SNIPPET_CHARS);
             }
-            let id = text(f.id).unwrap_or_default();
-            let known = self.state.docs.get(&id);
-            let cluster = known.map_or_else(|| id.clone(), |d| d.cluster.clone());
-            if opts.dedup && !clusters_seen.insert(cluster.clone()) {
-                continue;
-            }
-            let path = text(f.source).unwrap_or_default();
             hits.push(Hit {
-                entities_json: text(f.entities)
+                entities_json: stored_text(&doc, self.fields.entities)
                     .and_then(|j| serde_json::value::RawValue::from_string(j).ok())
                     .or_else(|| serde_json::value::RawValue::from_string("[]".into()).ok())
                     .ok_or_else(|| Error::Corrupt(self.dir.clone(), "stored entities".into()))?,
-                sources: known.map_or_else(|| vec![path.clone()], |d| d.sources.clone()),
-                cluster,
-                cluster_size: known.map_or(1, |d| d.cluster_size.max(1)),
-                id,
-                path,
-                title: text(f.title).unwrap_or_default(),
+                doc: stored,
                 score,
-                published: text(f.published_text),
-                outlet: text(f.outlet),
-                author: text(f.author),
-                url: text(f.url),
                 snippet,
             });
         }
         Ok(Results { total, hits })
+    }
+
+    /// The stored fields of `doc`, with the sources and cluster the state
+    /// records for it.
+    pub(crate) fn stored(&self, doc: &TantivyDocument) -> StoredDoc {
+        let f = &self.fields;
+        let id = stored_text(doc, f.id).unwrap_or_default();
+        let path = stored_text(doc, f.source).unwrap_or_default();
+        let known = self.state.docs.get(&id);
+        StoredDoc {
+            sources: known.map_or_else(|| vec![path.clone()], |d| d.sources.clone()),
+            cluster: known.map_or_else(|| id.clone(), |d| d.cluster.clone()),
+            cluster_size: known.map_or(1, |d| d.cluster_size.max(1)),
+            title: stored_text(doc, f.title).unwrap_or_default(),
+            published: stored_text(doc, f.published_text),
+            outlet: stored_text(doc, f.outlet),
+            author: stored_text(doc, f.author),
+            url: stored_text(doc, f.url),
+            id,
+            path,
+        }
     }
 
     /// The underlying Tantivy index.
