@@ -109,20 +109,36 @@ fn surnames() -> &'static HashMap<String, bool> {
     })
 }
 
-/// Role openers as normalized syllable sequences, longest first.
-fn roles() -> &'static Vec<Vec<String>> {
-    static R: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+/// A role opener: its normalized syllables, and whether it is an honorific
+/// (`ông`, `bà` …) rather than an office.
+struct Role {
+    words: Vec<String>,
+    honorific: bool,
+}
+
+/// Role openers by first syllable, each list longest first.
+fn roles() -> &'static HashMap<String, Vec<Role>> {
+    static R: OnceLock<HashMap<String, Vec<Role>>> = OnceLock::new();
     R.get_or_init(|| {
-        let mut v: Vec<Vec<String>> = lines(ROLES)
-            .map(|l| {
-                normalize(l)
-                    .split_whitespace()
-                    .map(str::to_string)
-                    .collect()
-            })
-            .collect();
-        v.sort_by_key(|r| std::cmp::Reverse(r.len()));
-        v
+        let mut by_first: HashMap<String, Vec<Role>> = HashMap::default();
+        for l in lines(ROLES) {
+            let words: Vec<String> = normalize(l)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
+            let Some(first) = words.first().cloned() else {
+                continue;
+            };
+            let honorific = HONORIFICS.contains(&words.join(" ").as_str());
+            by_first
+                .entry(first)
+                .or_default()
+                .push(Role { words, honorific });
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|r| std::cmp::Reverse(r.words.len()));
+        }
+        by_first
     })
 }
 
@@ -134,12 +150,14 @@ fn starts_with(toks: &[Tok], i: usize, words: &[String]) -> bool {
             .all(|(k, w)| toks[i + k].exact == *w)
 }
 
+/// The length in tokens of the longest role opener at token `i`.
 fn role_at(toks: &[Tok], i: usize, honorifics: bool) -> Option<usize> {
     roles()
+        .get(toks.get(i)?.exact.as_str())?
         .iter()
-        .filter(|r| honorifics || !HONORIFICS.contains(&r.join(" ").as_str()))
-        .find(|r| starts_with(toks, i, r))
-        .map(Vec::len)
+        .filter(|r| honorifics || !r.honorific)
+        .find(|r| starts_with(toks, i, &r.words))
+        .map(|r| r.words.len())
 }
 
 /// A person found in the text.
@@ -163,7 +181,7 @@ pub fn people(g: &Gazetteer, toks: &[Tok], text: &str, claimed: &mut [bool]) -> 
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let Some(&needs_three) = surnames().get(&t.exact) else {
+        let Some(&needs_three) = surnames().get(t.exact.as_str()) else {
             i += 1;
             continue;
         };
@@ -186,7 +204,7 @@ pub fn people(g: &Gazetteer, toks: &[Tok], text: &str, claimed: &mut [bool]) -> 
             || (place_pair(i)
                 && toks
                     .get(i + 2)
-                    .is_some_and(|n| n.capitalized && surnames().contains_key(&n.exact)))
+                    .is_some_and(|n| n.capitalized && surnames().contains_key(n.exact.as_str())))
         {
             i += 1;
             continue;
@@ -303,7 +321,8 @@ fn role_after(toks: &[Tok], text: &str, after: usize) -> Option<String> {
             && toks[j].exact == "và"
             && toks.get(j + 1).is_some_and(|t| {
                 t.capitalized
-                    && (surnames().contains_key(&t.exact) || role_at(toks, j + 1, false).is_some())
+                    && (surnames().contains_key(t.exact.as_str())
+                        || role_at(toks, j + 1, false).is_some())
             })
         {
             break;
@@ -311,7 +330,7 @@ fn role_after(toks: &[Tok], text: &str, after: usize) -> Option<String> {
         // Another person's name ends the role.
         if j > after
             && toks[j].capitalized
-            && surnames().contains_key(&toks[j].exact)
+            && surnames().contains_key(toks[j].exact.as_str())
             && toks.get(j + 1).is_some_and(|t| t.capitalized)
             && contiguous(text, toks, j + 1)
             && role_at(toks, j, false).is_none()

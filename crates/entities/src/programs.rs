@@ -94,15 +94,15 @@ impl Programs {
 
     /// Longest alias at token `i`: (length in tokens, program).
     pub fn match_at(&self, toks: &[Tok], text: &str, i: usize) -> Option<(usize, usize)> {
-        let mut key = String::new();
-        let mut best = None;
-        for k in 0..toks.len() - i {
-            if k > 0 {
-                if !contiguous(text, toks, i + k) {
-                    break;
-                }
-                key.push(' ');
+        // Most tokens start no alias: answered without building a key.
+        let first = self.aliases.get(toks.get(i)?.exact.as_str())?;
+        let mut best = first.map(|p| (1, p));
+        let mut key = String::from(toks[i].exact.as_str());
+        for k in 1..toks.len() - i {
+            if !contiguous(text, toks, i + k) {
+                break;
             }
+            key.push(' ');
             key.push_str(&toks[i + k].exact);
             match self.aliases.get(&key) {
                 None => break,

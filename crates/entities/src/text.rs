@@ -1,5 +1,6 @@
 //! Tokens as the extractors see them.
 
+use compact_str::CompactString;
 use vietdex_tokenize::chars::{any_case_vowel, is_letter};
 use vietdex_tokenize::{Scanner, normalize_token_into};
 
@@ -17,8 +18,8 @@ pub fn is_upper(c: char) -> bool {
 /// A token with its normalized form and shape.
 #[derive(Debug, Clone)]
 pub struct Tok {
-    /// Normalized form.
-    pub exact: String,
+    /// Normalized form (a syllable fits inline: no allocation).
+    pub exact: CompactString,
     /// Byte offset in the text.
     pub start: usize,
     /// Byte offset past the token.
@@ -34,26 +35,33 @@ pub struct Tok {
 /// Tokenizes `text` for extraction.
 pub fn tokens(text: &str) -> Vec<Tok> {
     let mut buf = Vec::new();
-    Scanner::new(text)
-        .filter_map(|sp| {
-            let mut exact = String::new();
-            normalize_token_into(&text[sp.start..sp.end], &mut exact, &mut buf, false);
-            (!exact.is_empty()).then_some((exact, sp.start, sp.end))
-        })
-        .map(|(exact, start, end)| {
-            let src = &text[start..end];
-            let first = src.chars().next().unwrap_or(' ');
-            let letters = src.chars().filter(|&c| is_letter(c)).count();
-            Tok {
-                capitalized: is_upper(first),
-                all_caps: letters > 1 && src.chars().filter(|&c| is_letter(c)).all(is_upper),
-                digits: first.is_ascii_digit(),
-                exact,
-                start,
-                end,
-            }
-        })
-        .collect()
+    let mut scratch = String::new();
+    // About one token per six bytes of Vietnamese text.
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    for sp in Scanner::new(text) {
+        scratch.clear();
+        let src = &text[sp.start..sp.end];
+        normalize_token_into(src, &mut scratch, &mut buf, false);
+        if scratch.is_empty() {
+            continue;
+        }
+        let first = src.chars().next().unwrap_or(' ');
+        let mut letters = 0;
+        let mut all_upper = true;
+        for c in src.chars().filter(|&c| is_letter(c)) {
+            letters += 1;
+            all_upper &= is_upper(c);
+        }
+        out.push(Tok {
+            capitalized: is_upper(first),
+            all_caps: letters > 1 && all_upper,
+            digits: first.is_ascii_digit(),
+            exact: CompactString::from(scratch.as_str()),
+            start: sp.start,
+            end: sp.end,
+        });
+    }
+    out
 }
 
 /// Whether token `i` follows token `i - 1` with only white space (or a

@@ -30,7 +30,10 @@ pub fn fingerprint(title: &str, body: &str) -> Fingerprint {
     let mut tok = VietnameseTokenizer::new(Form::Folded);
     let mut stream = tok.token_stream(text);
     let mut content = Xxh3::new();
-    let mut counts = [0i32; 64];
+    // Per bit, how many shingle hashes have it set; a bit of the SimHash is
+    // set when more than half of the shingles set it. Branch-free, so the
+    // compiler vectorizes the count.
+    let mut ones = [0u32; 64];
     let mut window: [u64; 3] = [0; 3];
     let mut n = 0usize;
     while stream.advance() {
@@ -42,16 +45,20 @@ pub fn fingerprint(title: &str, body: &str) -> Fingerprint {
         if n >= 3 {
             let h = window[0].rotate_left(42) ^ window[1].rotate_left(21) ^ window[2];
             let h = xxh3_64(&h.to_le_bytes());
-            for (bit, c) in counts.iter_mut().enumerate() {
-                *c += if h >> bit & 1 == 1 { 1 } else { -1 };
+            for (bit, c) in ones.iter_mut().enumerate() {
+                *c += (h >> bit & 1) as u32;
             }
         }
     }
+    let shingles = n.saturating_sub(2);
     let simhash = (n >= MIN_SIMHASH_TOKENS).then(|| {
-        counts.iter().enumerate().fold(
-            0u64,
-            |acc, (bit, &c)| if c > 0 { acc | 1 << bit } else { acc },
-        )
+        ones.iter().enumerate().fold(0u64, |acc, (bit, &c)| {
+            if 2 * c as usize > shingles {
+                acc | 1 << bit
+            } else {
+                acc
+            }
+        })
     });
     Fingerprint {
         content: content.digest(),
