@@ -126,6 +126,34 @@ fn multi_syllable_names_do_not_match_scattered_syllables() {
 }
 
 #[test]
+fn phrases_check_adjacency_with_and_without_pair_terms() {
+    // `nông thôn`: two common syllables, searched as one pair term.
+    // `Khuông Việt`: `khuong` is rare, so no pair is indexed and positions
+    // decide (see `vietdex_tokenize::is_common`, whose tests pin both cases).
+    let sb = Sandbox::new();
+    sb.write(
+        "corpus/together.txt",
+        "Tin xã\nÔng Khuông Việt bàn chuyện nông thôn mới.",
+    );
+    sb.write(
+        "corpus/apart.txt",
+        "Tin rời\nViệt và Khuông là nông dân ở thôn Mới.",
+    );
+    sb.index(&[]);
+    for q in [
+        "\"Khuông Việt\"",
+        "Khuông Việt",
+        "\"nông thôn\"",
+        "nong thon",
+    ] {
+        assert_eq!(sb.search_paths(q, &[]), ["together.txt"], "{q}");
+    }
+    assert_eq!(sb.search_paths("\"thôn mới\"", &[]).len(), 2);
+    // An exact phrase excluded keeps the folded-only match.
+    assert_eq!(sb.search_paths("viet -\"Khuông Việt\"", &[]), ["apart.txt"]);
+}
+
+#[test]
 fn analyze_prints_both_forms_with_offsets() {
     let sb = Sandbox::new();
     let r = sb.run(&["analyze", "--json", "Huyện ĐẠI TỪ: 70.605 tấn"]);

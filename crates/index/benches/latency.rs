@@ -5,7 +5,7 @@
 //! The index is `VIETDEX_BENCH_INDEX` (build one with `vietdex index DIR
 //! --index DIR2`, e.g. from a large news corpus), or one built from
 //! `corpus/` in a temporary directory. `VIETDEX_BENCH_ROUNDS` sets the runs
-//! per query (default 30). A query that matches nothing, or whose filter
+//! per query (default 30); `VIETDEX_BENCH_VERBOSE` prints each query's median. A query that matches nothing, or whose filter
 //! fails to resolve, fails the benchmark: every measured query does work.
 
 use std::path::PathBuf;
@@ -95,6 +95,7 @@ fn main() {
     };
     let searcher = Searcher::open(&dir).expect("open index");
     let small = std::env::var_os("VIETDEX_BENCH_INDEX").is_none();
+    let verbose = std::env::var_os("VIETDEX_BENCH_VERBOSE").is_some();
     eprintln!(
         "index {}: {} documents; {} queries x {rounds} rounds",
         dir.display(),
@@ -117,17 +118,26 @@ fn main() {
             small || !first.hits.is_empty(),
             "{q:?} {f:?} matches nothing"
         );
+        let mut mine: Vec<Duration> = Vec::with_capacity(rounds);
         for _ in 0..rounds {
             let t = Instant::now();
             let r = searcher.search(q, &opts).expect("search");
             let d = t.elapsed();
             std::hint::black_box(r);
+            mine.push(d);
             all.push(d);
             if f.is_empty() {
                 plain.push(d)
             } else {
                 filtered.push(d)
             }
+        }
+        if verbose {
+            mine.sort();
+            eprintln!(
+                "{:>8.3} ms  {q} {f:?}",
+                mine[mine.len() / 2].as_secs_f64() * 1e3
+            );
         }
     }
     let pct = |v: &mut Vec<Duration>, p: f64| -> f64 {

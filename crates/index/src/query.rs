@@ -20,7 +20,7 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use vietdex_tokenize::{
-    Abbreviations, Analyzed, Segmenter, Syllable, analyze, is_name_like, pair_term,
+    Abbreviations, Analyzed, Segmenter, Syllable, analyze, is_common, is_name_like, pair_term,
 };
 
 use crate::schema::Fields;
@@ -250,16 +250,6 @@ fn seq_query(field: Field, syllables: &[String]) -> Box<dyn Query> {
     }
 }
 
-fn in_fields(title: Field, body: Field, syllables: &[String]) -> Box<dyn Query> {
-    Box::new(BooleanQuery::new(vec![
-        (
-            Occur::Should,
-            Box::new(BoostQuery::new(seq_query(title, syllables), TITLE_BOOST)) as Box<dyn Query>,
-        ),
-        (Occur::Should, seq_query(body, syllables)),
-    ]))
-}
-
 /// Every exact syllable present in one field (no positions: the folded
 /// phrase already places them side by side).
 fn all_terms(field: Field, syllables: &[String]) -> Box<dyn Query> {
@@ -282,14 +272,19 @@ fn all_terms(field: Field, syllables: &[String]) -> Box<dyn Query> {
     ))
 }
 
-/// A folded phrase in one field: a two-syllable phrase is one pair term; a
-/// longer one needs all its pairs, and then its positions.
+/// A folded phrase in one field. Pairs of common syllables are indexed as
+/// one term each (see [`vietdex_tokenize::is_common`]): a two-syllable
+/// phrase of common syllables is one pair term; any other phrase needs its
+/// positions, narrowed first to the documents holding all its indexed
+/// pairs. A phrase with a rarer syllable is cheap to check by position, as
+/// that syllable's short postings lead the intersection.
 fn folded_seq(text: Field, pairs: Field, syllables: &[String]) -> Box<dyn Query> {
     if syllables.len() < 2 {
         return seq_query(text, syllables);
     }
     let mut parts: Vec<(Occur, Box<dyn Query>)> = syllables
         .windows(2)
+        .filter(|w| is_common(&w[0]) && is_common(&w[1]))
         .map(|w| {
             (
                 Occur::Must,
@@ -300,7 +295,8 @@ fn folded_seq(text: Field, pairs: Field, syllables: &[String]) -> Box<dyn Query>
             )
         })
         .collect();
-    if syllables.len() > 2 {
+    let one_pair = syllables.len() == 2 && parts.len() == 1;
+    if !one_pair {
         parts.push((Occur::Must, seq_query(text, syllables)));
     }
     if parts.len() == 1 {
@@ -364,20 +360,39 @@ fn clause_query(f: &Fields, c: &Clause) -> Box<dyn Query> {
 }
 
 /// What an excluded clause matches: the exact form when typed with
-/// diacritics (`-"đại tu"` keeps `Đại Từ`), the folded form otherwise.
+/// diacritics (`-"đại tu"` keeps `Đại Từ`), the folded form otherwise. As
+/// for the ranking tier, the exact form is the folded phrase with every
+/// exact syllable present in the same field.
 fn excluded_query(f: &Fields, c: &Clause) -> Box<dyn Query> {
     any_of(
         c.alternatives
             .iter()
             .map(|a| {
                 if a.tiered {
-                    in_fields(f.title, f.body, &a.exact)
+                    exact_phrase(f, a)
                 } else {
                     in_folded(f, &a.folded)
                 }
             })
             .collect(),
     )
+}
+
+/// The folded phrase with its exact syllables, in the title or in the body.
+fn exact_phrase(f: &Fields, a: &Alternative) -> Box<dyn Query> {
+    let in_field = |text, pairs, exact| -> Box<dyn Query> {
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Must, folded_seq(text, pairs, &a.folded)),
+            (Occur::Must, all_terms(exact, &a.exact)),
+        ]))
+    };
+    Box::new(BooleanQuery::new(vec![
+        (
+            Occur::Should,
+            in_field(f.title_folded, f.title_pairs, f.title),
+        ),
+        (Occur::Should, in_field(f.body_folded, f.body_pairs, f.body)),
+    ]))
 }
 
 impl ParsedQuery {

@@ -1,9 +1,12 @@
 //! Fields of the vietdex index and the analyzers behind them.
 //!
-//! Every searchable text exists twice: `title`/`body` analyzed with the exact
-//! (normalized) tokenizer and stored, `title_folded`/`body_folded` analyzed
-//! with the folded tokenizer. Queries look in both and rank exact matches in
-//! a higher tier.
+//! Every searchable text is indexed three ways: `title`/`body` with the
+//! exact (normalized) tokenizer, stored, by presence only;
+//! `title_folded`/`body_folded` with the folded tokenizer, with frequencies
+//! and positions; `title_pairs`/`body_pairs` as folded pairs of common
+//! syllables. Queries match and score on the folded fields, use the pairs
+//! for phrases, and rank documents that also hold the exact syllables in a
+//! higher tier.
 
 use tantivy::Index;
 use tantivy::schema::{
@@ -55,13 +58,26 @@ pub struct Fields {
     pub entity: Field,
 }
 
-fn text(tokenizer: &str, stored: bool) -> TextOptions {
-    let opts = TextOptions::default().set_indexing_options(
+/// The exact form: stored, indexed by presence only (documents, no
+/// frequencies or positions): it decides the exact tier, while scoring and
+/// adjacency come from the folded fields.
+fn exact() -> TextOptions {
+    TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(EXACT_TOKENIZER)
+                .set_index_option(IndexRecordOption::Basic),
+        )
+        .set_stored()
+}
+
+/// The folded form: frequencies for scoring, positions for phrases.
+fn folded() -> TextOptions {
+    TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer(tokenizer)
+            .set_tokenizer(FOLDED_TOKENIZER)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-    );
-    if stored { opts.set_stored() } else { opts }
+    )
 }
 
 fn pairs() -> TextOptions {
@@ -79,10 +95,10 @@ pub fn schema() -> (Schema, Fields) {
         id: b.add_text_field("id", STRING | STORED),
         source: b.add_text_field("source", STRING | STORED),
         url: b.add_text_field("url", STRING | STORED),
-        title: b.add_text_field("title", text(EXACT_TOKENIZER, true)),
-        title_folded: b.add_text_field("title_folded", text(FOLDED_TOKENIZER, false)),
-        body: b.add_text_field("body", text(EXACT_TOKENIZER, true)),
-        body_folded: b.add_text_field("body_folded", text(FOLDED_TOKENIZER, false)),
+        title: b.add_text_field("title", exact()),
+        title_folded: b.add_text_field("title_folded", folded()),
+        body: b.add_text_field("body", exact()),
+        body_folded: b.add_text_field("body_folded", folded()),
         title_pairs: b.add_text_field("title_pairs", pairs()),
         body_pairs: b.add_text_field("body_pairs", pairs()),
         published: b.add_date_field(

@@ -24,12 +24,14 @@
 
 mod abbrev;
 pub mod chars;
+mod common;
 mod normalize;
 mod pairs;
 mod segment;
 mod tokenizer;
 
 pub use abbrev::{AbbrevMatch, Abbreviations};
+pub use common::{COMMON_SYLLABLES, is_common};
 pub use normalize::{
     fold, has_diacritics, normalize, normalize_token_into, place_tone, place_tones,
     token_is_normalized,
@@ -45,4 +47,7 @@ pub const EXACT_TOKENIZER: &str = "vi_exact";
 /// Name under which the folded tokenizer is registered with Tantivy.
 pub const FOLDED_TOKENIZER: &str = "vi_folded";
 /// Name under which the folded-pair tokenizer is registered with Tantivy.
-pub const PAIRS_TOKENIZER: &str = "vi_pairs";
+/// It names the pairs indexed (those of common syllables, see
+/// [`is_common`]): an index built with other pairs has another name here
+/// and is reported as incompatible.
+pub const PAIRS_TOKENIZER: &str = "vi_common_pairs_500";

@@ -1,12 +1,15 @@
 //! Adjacent-syllable pairs (`hà nội` → one token `ha noi`), for phrase
 //! search that need not read positions: a two-syllable phrase becomes one
-//! term, a longer one is narrowed to documents holding all its pairs.
+//! term, a longer one is narrowed to documents holding all its pairs. Only
+//! pairs of two common syllables are emitted (see [`crate::is_common`]).
 
 use tantivy_tokenizer_api::{Token, TokenStream, Tokenizer};
 
+use crate::common::is_common;
 use crate::tokenizer::{Form, VietnameseTokenStream, VietnameseTokenizer};
 
-/// Emits each pair of consecutive syllables, in `form`, joined by a space.
+/// Emits each pair of consecutive common syllables, in `form`, joined by a
+/// space.
 #[derive(Debug, Clone)]
 pub struct PairTokenizer {
     inner: VietnameseTokenizer,
@@ -67,6 +70,11 @@ impl TokenStream for PairTokenStream<'_> {
                     self.prev.push_str(&cur.text);
                     self.prev_from = Some(cur.offset_from);
                 }
+                Some(_) if !(is_common(self.prev) && is_common(&cur.text)) => {
+                    self.prev.clear();
+                    self.prev.push_str(&cur.text);
+                    self.prev_from = Some(cur.offset_from);
+                }
                 Some(from) => {
                     let t = &mut *self.token;
                     t.text.clear();
@@ -121,5 +129,10 @@ mod tests {
         );
         let mut one = t.token_stream("Hà");
         assert!(one.next().is_none());
+        // `khuông` is not common: no pair on either side of it.
+        let mut rare = t.token_stream("ông Khuông Việt Nam");
+        let texts: Vec<String> =
+            std::iter::from_fn(|| rare.next().map(|t| t.text.clone())).collect();
+        assert_eq!(texts, ["viet nam"]);
     }
 }

@@ -1,0 +1,98 @@
+//! The most frequent syllables of Vietnamese news text, folded.
+//!
+//! Phrase search needs pair terms only where both syllables are common:
+//! their postings are long and intersecting them by position is slow. A
+//! phrase with a rarer syllable is cheap to check by position, because the
+//! rare syllable's short postings drive the intersection ("common grams").
+//! Indexing only common pairs keeps the pair vocabulary small, and the pair
+//! field cheap to build.
+//!
+//! The set is computed, once: the [`COMMON_SYLLABLES`] most frequent
+//! syllables of the word-segmented treebank shipped with the segmenter
+//! (general news), plus the vocabulary of the local-government news vietdex
+//! is made for, which that treebank under-represents: the full forms of the
+//! abbreviation table (`nông thôn mới`, `ủy ban nhân dân` …) and the
+//! administrative type words. It is
+//! part of the index format: changing [`COMMON_SYLLABLES`] or the data
+//! changes which pairs exist, so [`crate::PAIRS_TOKENIZER`] is renamed with
+//! it and older indexes are reported as incompatible.
+
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use tantivy_tokenizer_api::{TokenStream, Tokenizer};
+
+use crate::tokenizer::{Form, VietnameseTokenizer};
+
+/// How many of the most frequent syllables count as common.
+pub const COMMON_SYLLABLES: usize = 500;
+
+/// Administrative type words, common in every local news collection.
+const ADMINISTRATIVE: &str =
+    "tỉnh thành phố huyện quận thị xã trấn phường thôn ấp bản xóm tổ dân phố khu";
+
+const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
+
+const TREEBANK: [&str; 2] = [
+    include_str!("../data/ud-vi-vtb/train.seg"),
+    include_str!("../data/ud-vi-vtb/dev.seg"),
+];
+
+fn common() -> &'static FxHashSet<String> {
+    static C: OnceLock<FxHashSet<String>> = OnceLock::new();
+    C.get_or_init(|| {
+        let text = TREEBANK.concat().replace('_', " ");
+        let mut counts: FxHashMap<String, usize> = FxHashMap::default();
+        let mut tok = VietnameseTokenizer::new(Form::Folded);
+        let mut s = tok.token_stream(&text);
+        while s.advance() {
+            let t = &s.token().text;
+            if t.chars().any(char::is_alphabetic) {
+                *counts.entry(t.clone()).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let mut set: FxHashSet<String> = ranked
+            .into_iter()
+            .take(COMMON_SYLLABLES)
+            .map(|(s, _)| s)
+            .collect();
+        let full_forms = ABBREVIATIONS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t').map(|(_, full)| full));
+        for text in full_forms.chain([ADMINISTRATIVE]) {
+            let mut s = tok.token_stream(text);
+            while s.advance() {
+                if s.token().text.chars().any(char::is_alphabetic) {
+                    set.insert(s.token().text.clone());
+                }
+            }
+        }
+        set
+    })
+}
+
+/// Whether a folded syllable is among the [`COMMON_SYLLABLES`] most frequent.
+pub fn is_common(folded: &str) -> bool {
+    common().contains(folded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frequent_syllables_are_common_and_names_are_not() {
+        for s in [
+            "cua", "va", "cac", "xa", "huyen", "nong", "thon", "moi", "nguoi", "nam",
+        ] {
+            assert!(is_common(s), "{s}");
+        }
+        for s in ["khuong", "nghieng", "dai tu", "2024", ""] {
+            assert!(!is_common(s), "{s}");
+        }
+        assert!((COMMON_SYLLABLES..COMMON_SYLLABLES + 200).contains(&common().len()));
+    }
+}
