@@ -30,7 +30,9 @@ ci:
     bash .ci/run
 
 # Whole `vietdex index` against SQLite FTS5 on a folder of .txt articles
-# (e.g. a large news corpus kept outside the repository).
+# (e.g. a large news corpus kept outside the repository), with plain
+# Tantivy as the floor.
 bench-index CORPUS:
     cargo build --release
-    python3 bench/index_vs_fts5.py {{CORPUS}} --vietdex target/release/vietdex
+    cargo build --release -p vietdex-index --example tantivy_floor
+    python3 bench/index_vs_fts5.py {{CORPUS}} --vietdex target/release/vietdex --floor target/release/examples/tantivy_floor

@@ -2,12 +2,18 @@
 """Whole-pipeline indexing benchmark: `vietdex index` against SQLite FTS5.
 
 Usage: bench/index_vs_fts5.py CORPUS_DIR [--vietdex target/release/vietdex] [--work DIR]
+                              [--floor target/release/examples/tantivy_floor]
 
 Indexes the .txt files of CORPUS_DIR (one article a file: headline on the
 first line) with the vietdex binary, then the same texts with SQLite FTS5
 (tokenize="unicode61 remove_diacritics 2", through python3's sqlite3) in the
 same run, each in its own child process, and prints documents/s, MB/s, peak
 RSS and index size for both, with vietdex's MB/s as a ratio of FTS5's.
+
+With --floor, also runs the `tantivy_floor` example: plain Tantivy indexing
+the same files into one title and one body field with vietdex's folded
+analyzer and nothing else, the ceiling for any pipeline built on Tantivy on
+this machine.
 
 This is a benchmark, not a test: machines are noisy; compare the ratio.
 """
@@ -71,6 +77,7 @@ def main():
     ap.add_argument("corpus")
     ap.add_argument("--vietdex", default="target/release/vietdex")
     ap.add_argument("--work", default=None, help="scratch directory (default: a temporary one)")
+    ap.add_argument("--floor", default=None, help="tantivy_floor example binary: also measure plain Tantivy")
     args = ap.parse_args()
     work = args.work or tempfile.mkdtemp(prefix="vietdex-bench-")
     os.makedirs(work, exist_ok=True)
@@ -90,9 +97,18 @@ def main():
     n, nbytes, _ = out.split()
     fts5 = dict(name="sqlite fts5", docs=int(n), mb=int(nbytes) / 1e6, secs=wall, rss=rss, size=size_of(db))
 
+    rows = [vietdex, fts5]
+    if args.floor:
+        floor_dir = os.path.join(work, "tantivy-floor")
+        shutil.rmtree(floor_dir, ignore_errors=True)
+        out, wall, rss = run_child([args.floor, args.corpus, floor_dir, "folded"])
+        n, nbytes, _ = out.split()
+        rows.append(dict(name="tantivy floor", docs=int(n), mb=int(nbytes) / 1e6, secs=wall, rss=rss,
+                         size=size_of(floor_dir)))
+
     print(f"corpus: {args.corpus}: {vietdex['docs']} documents, {vietdex['mb']:.1f} MB")
     print(f"{'':16}{'docs/s':>10}{'MB/s':>9}{'wall s':>9}{'peak RSS MB':>13}{'index MB':>10}")
-    for r in (vietdex, fts5):
+    for r in rows:
         print(
             f"{r['name']:16}{r['docs'] / r['secs']:>10.0f}{r['mb'] / r['secs']:>9.2f}{r['secs']:>9.2f}"
             f"{r['rss'] / 1e6:>13.0f}{r['size'] / 1e6:>10.0f}"
@@ -101,6 +117,8 @@ def main():
     print(f"vietdex MB/s = {ratio:.2f} x SQLite FTS5 MB/s "
           f"(vietdex: {report['documents_indexed']} indexed, {report['duplicates']} duplicates, "
           f"{len(report['rejected'])} rejected, {report['clusters']} near-duplicate clusters)")
+    for r in rows[2:]:
+        print(f"{r['name']} MB/s = {(r['mb'] / r['secs']) / (fts5['mb'] / fts5['secs']):.2f} x SQLite FTS5 MB/s")
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
 
