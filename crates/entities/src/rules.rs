@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -36,18 +36,18 @@ const ORGANIZATION_STARTS: &[&str] = &[
 pub fn organizations(text: &str) -> Vec<(usize, usize)> {
     static STARTS: OnceLock<AhoCorasick> = OnceLock::new();
     static R: OnceLock<Regex> = OnceLock::new();
-    let starts = STARTS
-        .get_or_init(|| AhoCorasick::new(ORGANIZATION_STARTS).expect("valid organization starts"));
+    let starts = STARTS.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(ORGANIZATION_STARTS)
+            .expect("valid organization starts")
+    });
     let r = re_with(&R, || format!("^(?:{})", organization_pattern()));
-    let mut positions: Vec<usize> = starts
-        .find_overlapping_iter(text)
-        .map(|m| m.start())
-        .collect();
-    positions.sort_unstable();
-    positions.dedup();
+    // Leftmost, non-overlapping: the only start word inside another is `uy`
+    // in `Huyện`, where no rule can match (`uy` must be followed by `ban`).
     let mut out = Vec::new();
     let mut free_from = 0;
-    for p in positions {
+    for p in starts.find_iter(text).map(|m| m.start()) {
         if p < free_from {
             continue;
         }

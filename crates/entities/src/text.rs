@@ -46,15 +46,20 @@ pub fn tokens(text: &str) -> Vec<Tok> {
             continue;
         }
         let first = src.chars().next().unwrap_or(' ');
-        let mut letters = 0;
-        let mut all_upper = true;
-        for c in src.chars().filter(|&c| is_letter(c)) {
-            letters += 1;
-            all_upper &= is_upper(c);
-        }
+        let capitalized = is_upper(first);
+        // Only a capitalized token can be all capitals.
+        let all_caps = capitalized && {
+            let mut letters = 0;
+            let mut all_upper = true;
+            for c in src.chars().filter(|&c| is_letter(c)) {
+                letters += 1;
+                all_upper &= is_upper(c);
+            }
+            letters > 1 && all_upper
+        };
         out.push(Tok {
-            capitalized: is_upper(first),
-            all_caps: letters > 1 && all_upper,
+            capitalized,
+            all_caps,
             digits: first.is_ascii_digit(),
             exact: CompactString::from(scratch.as_str()),
             start: sp.start,
