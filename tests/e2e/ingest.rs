@@ -99,13 +99,24 @@ fn every_format_through_the_binary() {
         "in/c.json",
         "[{\"tieu_de\":\"Ba\",\"noi_dung\":\"Zakuro nhận sao OCOP.\"}]",
     );
+    let page = "<html><head><title>Bốn</title></head><body><article><p>Zakuro ra mắt trà mới.</p></article></body></html>";
+    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{page}");
+    sb.write(
+        "in/d.warc",
+        format!(
+            "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://zakuro.vn/tin\r\n\
+             Content-Length: {}\r\n\r\n{http}\r\n\r\n\
+             WARC/1.1\r\nWARC-Type: metadata\r\nContent-Length: 2\r\n\r\nok\r\n\r\n",
+            http.len()
+        ),
+    );
     sb.write("in/notes.md", "Zakuro");
     let r = report(
         &sb,
         &["in", "--field", "title=tieu_de", "--field", "body=noi_dung"],
     );
-    assert_eq!(r["files_found"], 3, "{r}");
-    assert_eq!(r["documents_indexed"], 4, "{r}");
+    assert_eq!(r["files_found"], 4, "{r}");
+    assert_eq!(r["documents_indexed"], 5, "{r}");
     let rejected = r["rejected"].as_array().expect("rejected");
     assert_eq!(rejected.len(), 1);
     assert!(
@@ -126,7 +137,10 @@ fn every_format_through_the_binary() {
         .map(|h| h["title"].as_str().expect("title").to_string())
         .collect();
     titles.sort();
-    assert_eq!(titles, ["Ba", "Hai", "Một", "Trang"]);
+    assert_eq!(titles, ["Ba", "Bốn", "Hai", "Một", "Trang"]);
+    let warc = hits(&sb, "trà mới", &[]);
+    assert_eq!(warc.len(), 1);
+    assert_eq!(warc[0]["url"], "https://zakuro.vn/tin");
     let r = sb.run(&["index", "in", "--field", "colour=x", "-q"]);
     assert_eq!(r.code, 2);
     assert!(

@@ -132,7 +132,8 @@ pub struct IndexLocation {
 
 #[derive(Debug, Args)]
 pub struct IndexArgs {
-    /// Files or directories to index (directories are walked recursively).
+    /// Files or directories to index (directories are walked recursively):
+    /// .txt, .html, .jsonl/.ndjson, .json and .warc, each maybe .gz or .zst.
     #[arg(value_name = "PATH", default_value = "corpus")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -154,7 +155,8 @@ pub struct IndexArgs {
     /// Commit after every N source files read (besides every 20 seconds).
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub commit_every: usize,
-    /// Largest file (or JSON line) read, in bytes once decompressed.
+    /// Largest file (or JSON line, or WARC record) read, in bytes once
+    /// decompressed.
     #[arg(long, value_name = "BYTES", default_value_t = 512 << 20)]
     pub max_bytes: u64,
 }

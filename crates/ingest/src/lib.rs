@@ -3,10 +3,10 @@
 //! file or record that cannot be used.
 //!
 //! - [`discover`]: walk files and directories.
-//! - [`load`]: read one source (`.txt`, `.html`, `.jsonl`, `.json`, each
-//!   maybe `.gz` or `.zst`), streaming JSON Lines record by record, and hand
-//!   each article or reject to a sink. Returns the source's content hash for
-//!   incremental runs.
+//! - [`load`]: read one source (`.txt`, `.html`, `.jsonl`, `.json`, `.warc`,
+//!   each maybe `.gz` or `.zst`), streaming JSON Lines and web archives
+//!   record by record, and hand each article or reject to a sink. Returns
+//!   the source's content hash for incremental runs.
 //! - [`clean`]: boilerplate removal and metadata for scraped news text.
 //! - [`fingerprint`]: exact-duplicate keys and SimHash for near duplicates.
 //!
@@ -37,6 +37,7 @@ mod html;
 mod json;
 pub mod source;
 mod text;
+mod warc;
 
 pub use article::Article;
 pub use date::parse_date;
@@ -54,7 +55,7 @@ use std::path::Path;
 pub struct Options {
     /// JSON field names.
     pub fields: FieldNames,
-    /// Largest decompressed file (or JSON line) read, in bytes.
+    /// Largest decompressed file (or JSON line, or WARC record) read, in bytes.
     pub max_bytes: u64,
 }
 
@@ -105,6 +106,11 @@ pub fn load(
             .map_err(|e| reject(RejectReason::Decode(format!("cannot decompress: {e}"))))?;
         let mut limited = stream.take(opts.max_bytes + 1);
         match format {
+            Format::Warc => {
+                // Record by record: the size limit applies to each record.
+                limited.set_limit(u64::MAX);
+                records = warc::read(limited, path, opts, finish, sink)?;
+            }
             Format::JsonLines => {
                 let mut line = Vec::new();
                 let mut no = 0;
@@ -191,7 +197,7 @@ pub fn load(
                             );
                         }
                     }
-                    Format::JsonLines => {}
+                    Format::JsonLines | Format::Warc => {}
                 }
             }
         }

@@ -16,6 +16,8 @@ pub enum Format {
     JsonLines,
     /// A JSON array of objects, or one object.
     Json,
+    /// A web archive: one article per HTML response or resource record.
+    Warc,
 }
 
 /// Compression around a format.
@@ -45,6 +47,7 @@ pub fn detect(path: &Path) -> Option<(Format, Compression)> {
         "html" | "htm" | "xhtml" => Format::Html,
         "jsonl" | "ndjson" => Format::JsonLines,
         "json" => Format::Json,
+        "warc" => Format::Warc,
         _ => return None,
     };
     Some((format, comp))
@@ -126,6 +129,7 @@ mod tests {
         );
         assert_eq!(d("a.ndjson"), Some((Format::JsonLines, Compression::None)));
         assert_eq!(d("a.json"), Some((Format::Json, Compression::None)));
+        assert_eq!(d("crawl.warc.gz"), Some((Format::Warc, Compression::Gzip)));
         assert_eq!(d("a.md"), None);
         assert_eq!(d("gz"), None);
     }

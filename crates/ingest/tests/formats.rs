@@ -278,3 +278,243 @@ fn exact_copies_share_an_id_whatever_the_format() {
     let (_, y, _) = run(&b);
     assert_eq!(x[0].id, y[0].id);
 }
+
+fn warc_record(kind: &str, uri: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
+    let mut r = format!(
+        "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{:08x}-0000-4000-8000-000000000000>\r\n\
+         WARC-Date: 2024-05-01T03:00:00Z\r\nWARC-Target-URI: {uri}\r\nContent-Type: {content_type}\r\n\
+         Content-Length: {}\r\n\r\n",
+        block.len() ^ uri.len(),
+        block.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(block);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+fn http(status: &str, headers: &str, body: &[u8]) -> Vec<u8> {
+    let mut r = format!("HTTP/1.1 {status}\r\n{headers}\r\n").into_bytes();
+    r.extend_from_slice(body);
+    r
+}
+
+/// A crawl as wget or Heritrix writes it: warcinfo, request and response
+/// pairs, a redirect, an image, a chunked and gzipped page, a page in a
+/// legacy charset, and an HTML resource record.
+fn crawl() -> Vec<Vec<u8>> {
+    let page = html();
+    let other = page
+        .replace("Đại Từ", "Phú Lương")
+        .replace("Vạn Thọ", "Yên Ninh");
+    let chunked = {
+        let zipped = gz(other.as_bytes());
+        let (a, b) = zipped.split_at(zipped.len() / 2);
+        let mut body = format!("{:x}\r\n", a.len()).into_bytes();
+        body.extend_from_slice(a);
+        body.extend_from_slice(format!("\r\n{:x}\r\n", b.len()).as_bytes());
+        body.extend_from_slice(b);
+        body.extend_from_slice(b"\r\n0\r\n\r\n");
+        body
+    };
+    let legacy = "<html><head><title>Café à Hué</title></head><body><article><p>Un café à Hué, déjà célèbre.</p></article></body></html>";
+    let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(legacy);
+    let resp = "application/http; msgtype=response";
+    vec![
+        warc_record(
+            "warcinfo",
+            "",
+            "application/warc-fields",
+            b"software: test\r\n",
+        ),
+        warc_record(
+            "request",
+            "https://a.vn/1",
+            "application/http; msgtype=request",
+            b"GET /1 HTTP/1.1\r\nHost: a.vn\r\n\r\n",
+        ),
+        warc_record(
+            "response",
+            "https://a.vn/1",
+            resp,
+            &http(
+                "200 OK",
+                "Content-Type: text/html; charset=utf-8\r\n",
+                page.as_bytes(),
+            ),
+        ),
+        warc_record(
+            "response",
+            "https://a.vn/old",
+            resp,
+            &http("301 Moved Permanently", "Location: https://a.vn/1\r\n", b""),
+        ),
+        warc_record(
+            "response",
+            "https://a.vn/logo.png",
+            resp,
+            &http(
+                "200 OK",
+                "Content-Type: image/png\r\n",
+                b"\x89PNG\r\n\x1a\n",
+            ),
+        ),
+        warc_record(
+            "response",
+            "https://a.vn/2",
+            resp,
+            &http(
+                "200 OK",
+                "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n",
+                &chunked,
+            ),
+        ),
+        warc_record(
+            "response",
+            "https://a.vn/3",
+            resp,
+            &http(
+                "200 OK",
+                "Content-Type: text/html; charset=iso-8859-1\r\n",
+                &latin1,
+            ),
+        ),
+        warc_record(
+            "resource",
+            "https://a.vn/4",
+            "text/html",
+            TEXT.replace('\n', "<br>").as_bytes(),
+        ),
+        warc_record(
+            "metadata",
+            "https://a.vn/1",
+            "application/warc-fields",
+            b"outlink: https://a.vn/2\r\n",
+        ),
+    ]
+}
+
+#[test]
+fn web_archives_plain_gzip_per_record_and_zstd() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let records = crawl();
+    let plain = records.concat();
+    // .warc.gz files are one gzip member per record.
+    let per_record: Vec<u8> = records.iter().flat_map(|r| gz(r)).collect();
+    for (name, data) in [
+        ("crawl.warc", plain.clone()),
+        ("crawl.warc.gz", per_record),
+        ("crawl.warc.zst", zst(&plain)),
+    ] {
+        let p = write(dir.path(), name, &data);
+        let (r, ok, bad) = run(&p);
+        let loaded = r.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(bad.is_empty(), "{name}: {bad:?}");
+        assert_eq!(loaded.records, 4, "{name}");
+        let got: Vec<(&str, Option<&str>)> = ok
+            .iter()
+            .map(|a| (a.title.as_str(), a.url.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Huyện Đại Từ đạt chuẩn nông thôn mới",
+                    Some("https://a.vn/1")
+                ),
+                (
+                    "Huyện Phú Lương đạt chuẩn nông thôn mới",
+                    Some("https://a.vn/2")
+                ),
+                ("Café à Hué", Some("https://a.vn/3")),
+                ("", Some("https://a.vn/4")),
+            ],
+            "{name}"
+        );
+        assert!(ok[1].body.contains("Xã Yên Ninh"), "{}", ok[1].body);
+        assert!(ok[2].body.contains("déjà célèbre"), "{}", ok[2].body);
+        assert!(ok[3].body.contains("Xã Vạn Thọ"), "{}", ok[3].body);
+        // The page's own date; the crawl date is not a publication date.
+        assert_eq!(ok[0].published.as_deref(), Some("2024-04-08"));
+        assert_eq!(ok[3].published, None);
+        let ns: Vec<usize> = ok.iter().map(|a| a.n).collect();
+        assert_eq!(ns, [0, 1, 2, 3]);
+    }
+}
+
+#[test]
+fn a_malformed_web_archive_record_ends_the_file_and_is_counted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let records = crawl();
+    let mut data = records[..3].concat();
+    data.extend_from_slice(
+        b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nshort",
+    );
+    let p = write(dir.path(), "broken.warc", &data);
+    let (r, ok, bad) = run(&p);
+    let loaded = r.expect("the records before the damage are kept");
+    assert_eq!(ok.len(), 1);
+    assert_eq!(bad.len(), 1);
+    assert_eq!(loaded.records, 2);
+    let msg = bad[0].to_string();
+    assert!(
+        msg.contains("broken.warc") && msg.contains("WARC record 4"),
+        "{msg}"
+    );
+    // A bad HTTP response inside a good record loses only that record.
+    let mut data = records[..3].concat();
+    data.extend(warc_record(
+        "response",
+        "https://a.vn/x",
+        "application/http",
+        b"not http at all",
+    ));
+    data.extend(records[7].clone());
+    let p = write(dir.path(), "badhttp.warc", &data);
+    let (r, ok, bad) = run(&p);
+    assert_eq!(r.expect("readable").records, 3);
+    assert_eq!((ok.len(), bad.len()), (2, 1));
+    assert!(
+        bad[0].to_string().contains("invalid HTTP response"),
+        "{}",
+        bad[0]
+    );
+    // Absurd lengths are malformed records, not crashes.
+    for len in ["18446744073709551615", "18446744073709551612", "-1", "1e9"] {
+        let mut data = records[..3].concat();
+        data.extend_from_slice(
+            format!("WARC/1.1\r\nWARC-Type: response\r\nContent-Length: {len}\r\n\r\nx\r\n\r\n")
+                .as_bytes(),
+        );
+        let p = write(dir.path(), "huge.warc", &data);
+        let (r, ok, bad) = run(&p);
+        assert_eq!((ok.len(), bad.len()), (1, 1), "{len}");
+        assert_eq!(r.expect("readable").records, 2, "{len}");
+    }
+    // A truncated compressed archive is rejected whole.
+    let gzipped = gz(&records.concat());
+    let p = write(dir.path(), "cut.warc.gz", &gzipped[..gzipped.len() / 2]);
+    assert!(run(&p).0.is_err());
+}
+
+#[test]
+fn a_web_archive_record_over_the_limit_is_skipped_and_the_next_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let records = crawl();
+    let data = [records[2].clone(), records[7].clone()].concat();
+    let p = write(dir.path(), "limit.warc", &data);
+    let opts = Options {
+        max_bytes: records[7].len() as u64,
+        ..Options::default()
+    };
+    let (mut ok, mut bad) = (Vec::new(), Vec::new());
+    let loaded = load(&p, &opts, &mut |rec| match rec {
+        Ok(a) => ok.push(a),
+        Err(e) => bad.push(e),
+    })
+    .expect("readable");
+    assert_eq!(loaded.records, 2);
+    assert_eq!(ok.len(), 1);
+    assert_eq!(ok[0].url.as_deref(), Some("https://a.vn/4"));
+    assert!(bad[0].to_string().contains("too large"), "{}", bad[0]);
+}
