@@ -28,6 +28,9 @@ const ORGANIZATION_STARTS: &[&str] = &[
     "Tỉnh", "Huyện", "Thành", "Đảng", "Sở", "Bộ", "Đoàn", "Cục", "HTX", "Hợp", "Chính", "Quốc",
 ];
 
+/// Longest organization name looked for, in bytes.
+const MAX_ORGANIZATION_BYTES: usize = 1024;
+
 /// Organizations, as byte spans.
 ///
 /// Same matches as the leftmost-first scan of [`organization_pattern`]
@@ -51,7 +54,13 @@ pub fn organizations(text: &str) -> Vec<(usize, usize)> {
         if p < free_from {
             continue;
         }
-        if let Some(m) = r.find(&text[p..])
+        // No organization name is longer than this: searching a bounded
+        // window keeps the regex engine's work per candidate small.
+        let mut end = (p + MAX_ORGANIZATION_BYTES).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if let Some(m) = r.find(&text[p..end])
             && m.end() > 0
         {
             out.push((p, p + m.end()));

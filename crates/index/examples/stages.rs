@@ -2,7 +2,10 @@
 //! time goes: reading, decoding, cleaning and fingerprinting (ingest);
 //! entity extraction; each analyzer over the bodies.
 //!
-//! `cargo run --release -p vietdex-index --example stages -- CORPUS_DIR`
+//! `cargo run --release -p vietdex-index --example stages -- CORPUS_DIR [STAGE]`
+//!
+//! With STAGE (`entities` or an analyzer name), only that stage runs after
+//! ingest, which makes profiles of it easier to read.
 
 use std::error::Error;
 use std::time::Instant;
@@ -13,7 +16,11 @@ use vietdex_index::schema::analyzer;
 use vietdex_tokenize::{Form, PairTokenizer};
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let dir = std::env::args().nth(1).ok_or("usage: stages CORPUS_DIR")?;
+    let dir = std::env::args()
+        .nth(1)
+        .ok_or("usage: stages CORPUS_DIR [STAGE]")?;
+    let only = std::env::args().nth(2);
+    let runs = |stage: &str| only.as_deref().is_none_or(|o| o == stage);
     let inputs = [std::path::PathBuf::from(dir)];
     let opts = vietdex_ingest::Options::default();
     let t = Instant::now();
@@ -35,12 +42,14 @@ fn main() -> Result<(), Box<dyn Error>> {
     };
     println!("{} articles, {mb:.1} MB", articles.len());
     report("ingest", t);
-    let t = Instant::now();
     let mut n = 0;
-    for a in &articles {
-        n += vietdex_entities::extract(&entity_text(a), &Default::default()).len();
+    if runs("entities") {
+        let t = Instant::now();
+        for a in &articles {
+            n += vietdex_entities::extract(&entity_text(a), &Default::default()).len();
+        }
+        report("entities", t);
     }
-    report("entities", t);
     let analyzers = [
         ("exact", analyzer(Form::Exact)),
         ("folded", analyzer(Form::Folded)),
@@ -50,6 +59,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         ),
     ];
     for (name, mut an) in analyzers {
+        if !runs(name) {
+            continue;
+        }
         let t = Instant::now();
         for a in &articles {
             let mut s = an.token_stream(&a.body);

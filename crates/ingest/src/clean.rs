@@ -139,10 +139,6 @@ fn is_end_marker(line: &str) -> bool {
     line.len() <= 48 && END_MARKERS.contains(&key(line).as_str())
 }
 
-fn words(line: &str) -> usize {
-    line.split_whitespace().count()
-}
-
 /// Whether `line` has at most `n` words, without counting past `n`.
 fn words_at_most(line: &str, n: usize) -> bool {
     line.split_whitespace().nth(n).is_none()
@@ -150,8 +146,9 @@ fn words_at_most(line: &str, n: usize) -> bool {
 
 /// A byline: two to five capitalized words and nothing else.
 fn is_byline(line: &str) -> bool {
-    let n = words(line);
-    (2..=5).contains(&n)
+    // Two to five words, without counting a whole paragraph.
+    !words_at_most(line, 1)
+        && words_at_most(line, 5)
         && line.split_whitespace().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
@@ -164,10 +161,11 @@ fn is_byline(line: &str) -> bool {
 fn teaser_start(lines: &[&str]) -> Option<usize> {
     let is_item = |i: usize| -> bool {
         let a = lines[i].trim();
-        if a.is_empty() || !words_at_most(a, 40) {
+        let repeat_at = |j: usize| lines.get(j).is_some_and(|l| l.trim() == a);
+        // Cheap test first: a headline of a teaser list is repeated.
+        if a.is_empty() || !(repeat_at(i + 1) || repeat_at(i + 2)) || !words_at_most(a, 40) {
             return false;
         }
-        let repeat_at = |j: usize| lines.get(j).is_some_and(|l| l.trim() == a);
         let triple = repeat_at(i + 2) && lines.get(i + 1).is_some_and(|b| words_at_most(b, 8));
         let double_lead = repeat_at(i + 1)
             && lines

@@ -15,11 +15,13 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, RejectReason> {
     } else if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return decode_utf16_bom(&bytes);
     }
-    if std::str::from_utf8(&bytes).is_ok() {
-        check_controls(&bytes)?;
-        return String::from_utf8(bytes).map_err(|e| RejectReason::Decode(e.to_string()));
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            check_controls(text.as_bytes())?;
+            Ok(text)
+        }
+        Err(e) => utf8_or_legacy(e.as_bytes()),
     }
-    utf8_or_legacy(&bytes)
 }
 
 fn check_controls(bytes: &[u8]) -> Result<(), RejectReason> {
