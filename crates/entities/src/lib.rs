@@ -362,6 +362,28 @@ mod tests {
     }
 
     #[test]
+    fn numbered_hamlets() {
+        let text = "Người dân ấp 4, xã Tân Thạnh và khu phố 12 cùng thôn Trung 2 góp tiền; \
+                    xóm Lò năm 2020 có 15 hộ; phiên bản 2 của phần mềm; thôn 1.200 người; \
+                    mở rộng đường xóm 6m; iPhone SE bản 32 GB. Bản\n\nTối 6 giờ.";
+        let ents = extract(text, &Context::default());
+        let hamlets: Vec<(&str, &str)> = ents
+            .iter()
+            .filter(|e| e.kind == "place")
+            .map(|e| (e.text.as_str(), e.value.as_str()))
+            .collect();
+        assert_eq!(
+            hamlets,
+            [
+                ("ấp 4", "ấp 4"),
+                ("khu phố 12", "khu phố 12"),
+                ("thôn Trung 2", "Trung 2"),
+                ("xóm Lò", "Lò"),
+            ]
+        );
+    }
+
+    #[test]
     fn parent_in_brackets_and_dominant_province() {
         let ents = extract(
             "Huyện Phú Lương (Thái Nguyên) có xã Phú Đô. Tại Phú Đô, người dân trồng chè.",

@@ -237,8 +237,11 @@ pub fn typed_mentions(
         if j >= toks.len() {
             break;
         }
-        let sep = gap(text, toks, j - 1, j).trim();
-        if !(sep.is_empty() || sep == ":") {
+        // Nothing but a space or a colon between type word and name, and
+        // never a line break (a type word ending one paragraph).
+        let raw = gap(text, toks, j - 1, j);
+        let sep = raw.trim();
+        if raw.contains('\n') || !(sep.is_empty() || sep == ":") {
             i += 1;
             continue;
         }
@@ -261,11 +264,27 @@ pub fn typed_mentions(
             {
                 k += 1;
             }
+            // A numbered hamlet (`ấp 4`, `khu phố 12`), or a number after
+            // the name (`thôn Trung 2`): one short number.
+            // Not a measure glued to its unit (`đường xóm 6m`).
+            let short_number = |k: usize| {
+                toks.get(k).is_some_and(|t| {
+                    t.digits
+                        && t.end - t.start <= 3
+                        && !text[t.end..].starts_with(char::is_alphanumeric)
+                })
+            };
+            // `bản` is also an edition (`bản 2 cầu`, `bản 32 GB`): named only.
+            let numbered = !in_word && k == j && t.syllables != ["bản"] && short_number(j);
+            if numbered || (k > j && short_number(k) && contiguous(text, toks, k)) {
+                k += 1;
+            }
             if k > j {
                 out.push(Mention {
                     start: i,
                     end: k,
-                    name_start: j,
+                    // A number alone is no name: the mention keeps its type word.
+                    name_start: if numbered { i } else { j },
                     typed: None,
                     hamlet: true,
                     candidates: Vec::new(),
