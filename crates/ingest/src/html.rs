@@ -6,6 +6,7 @@ use scraper::{ElementRef, Html, Selector};
 
 use crate::clean::{Cleaned, clean_body};
 use crate::date::parse_date;
+use crate::{Article, RejectReason};
 
 /// What a page gives.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -130,6 +131,34 @@ fn block_lines(root: ElementRef<'_>) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// The article of a web page from `source` (its `n`th record), with
+/// `fallback_url` when the page names no address of its own; an empty
+/// body is [`RejectReason::Empty`].
+pub fn article(
+    html: &str,
+    source: &str,
+    n: usize,
+    fallback_url: Option<String>,
+) -> Result<Article, RejectReason> {
+    let page = parse(html);
+    let c = page.cleaned;
+    if c.body.trim().is_empty() {
+        return Err(RejectReason::Empty);
+    }
+    Ok(Article {
+        id: String::new(),
+        source: source.to_string(),
+        n,
+        url: page.url.or(fallback_url),
+        title: c.title.unwrap_or_default(),
+        published: c.published,
+        outlet: c.outlet,
+        author: c.author,
+        body: c.body,
+        simhash: None,
+    })
 }
 
 /// Parses a page. Never fails: a page with no usable text gives an empty body.

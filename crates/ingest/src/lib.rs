@@ -161,23 +161,9 @@ pub fn load(
                     }
                     Format::Html => {
                         records = 1;
-                        let page = html::parse(&text);
-                        let c = page.cleaned;
-                        if c.body.trim().is_empty() {
-                            return Err(reject(RejectReason::Empty));
-                        }
-                        sink(Ok(finish(Article {
-                            id: String::new(),
-                            source: name.clone(),
-                            n: 0,
-                            url: page.url,
-                            title: c.title.unwrap_or_default(),
-                            published: c.published,
-                            outlet: c.outlet,
-                            author: c.author,
-                            body: c.body,
-                            simhash: None,
-                        })));
+                        sink(Ok(finish(
+                            html::article(&text, &name, 0, None).map_err(reject)?,
+                        )));
                     }
                     Format::Json => {
                         let values = json::records(&text).map_err(reject)?;

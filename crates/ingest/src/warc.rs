@@ -162,23 +162,8 @@ fn record(rec: WarcRecord, name: &str, n: usize, opts: &Options) -> Result<Found
         _ => return Ok(Found::Skip),
     };
     let text = decode_payload(payload)?;
-    let page = html::parse(&text);
-    let c = page.cleaned;
-    if c.body.trim().is_empty() {
-        return Err(RejectReason::Empty);
-    }
-    Ok(Found::Article(Box::new(Article {
-        id: String::new(),
-        source: name.to_string(),
-        n,
-        url: page.url.or_else(|| get("warc-target-uri")),
-        title: c.title.unwrap_or_default(),
-        published: c.published,
-        outlet: c.outlet,
-        author: c.author,
-        body: c.body,
-        simhash: None,
-    })))
+    let article = html::article(&text, name, n, get("warc-target-uri"))?;
+    Ok(Found::Article(Box::new(article)))
 }
 
 /// One record: its named fields (names lower-cased) and its block.

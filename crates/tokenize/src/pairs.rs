@@ -54,6 +54,7 @@ pub struct PairTokenStream<'a> {
     inner: VietnameseTokenStream<'a>,
     token: &'a mut Token,
     prev: &'a mut String,
+    /// Start of the previous syllable, when it was common.
     prev_from: Option<usize>,
 }
 
@@ -64,18 +65,11 @@ impl TokenStream for PairTokenStream<'_> {
                 return false;
             }
             let cur = self.inner.token();
-            match self.prev_from {
-                None => {
-                    self.prev.clear();
-                    self.prev.push_str(&cur.text);
-                    self.prev_from = Some(cur.offset_from);
-                }
-                Some(_) if !(is_common(self.prev) && is_common(&cur.text)) => {
-                    self.prev.clear();
-                    self.prev.push_str(&cur.text);
-                    self.prev_from = Some(cur.offset_from);
-                }
-                Some(from) => {
+            // Each syllable is looked up once; `prev_from` is set only when
+            // the previous syllable was common.
+            let common = is_common(&cur.text);
+            let pair = match self.prev_from {
+                Some(from) if common => {
                     let t = &mut *self.token;
                     t.text.clear();
                     t.text.push_str(self.prev);
@@ -84,11 +78,17 @@ impl TokenStream for PairTokenStream<'_> {
                     t.offset_from = from;
                     t.offset_to = cur.offset_to;
                     t.position = t.position.wrapping_add(1);
-                    self.prev.clear();
-                    self.prev.push_str(&cur.text);
-                    self.prev_from = Some(cur.offset_from);
-                    return true;
+                    true
                 }
+                _ => false,
+            };
+            self.prev_from = common.then_some(cur.offset_from);
+            if common {
+                self.prev.clear();
+                self.prev.push_str(&cur.text);
+            }
+            if pair {
+                return true;
             }
         }
     }
