@@ -94,3 +94,33 @@ fn limit_caps_the_hits() {
     let r = sb.run(&["search", "huyện", "--json", "--limit", "2"]);
     assert_eq!(r.json_lines().len(), 2);
 }
+
+#[test]
+fn a_closed_output_pipe_ends_quietly() {
+    // `vietdex search … | head -1`: the reader goes away before the output
+    // is written.
+    let sb = Sandbox::with_corpus();
+    sb.index(&[]);
+    for args in [
+        &["search", "Đại Từ"][..],
+        &["search", "", "--json"],
+        &["stats", "--json"],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vietdex"))
+            .args(args)
+            .current_dir(sb.path(""))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        assert!(
+            out.status.success(),
+            "{args:?}: {:?} {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
+}

@@ -72,7 +72,7 @@ impl Sandbox {
             .into()
     }
 
-    /// Copies the corpus into `corpus/` and builds `index/` from it.
+    /// Copies the corpus into `corpus/` (index it with [`Sandbox::index`]).
     pub fn with_corpus() -> Sandbox {
         let sb = Sandbox::new();
         for entry in std::fs::read_dir(corpus()).expect("corpus") {

@@ -75,7 +75,11 @@ fn index(a: IndexArgs) -> Result<bool> {
     bar.finish_and_clear();
     let secs = report.elapsed.as_secs_f64().max(1e-9);
     if a.json {
-        println!("{}", serde_json::to_string(&report)?);
+        writeln!(
+            std::io::stdout().lock(),
+            "{}",
+            serde_json::to_string(&report)?
+        )?;
     } else {
         let mut out = std::io::stdout().lock();
         writeln!(

@@ -15,6 +15,16 @@ fn main() -> ExitCode {
     let cli = args::Cli::parse();
     match commands::run(cli) {
         Ok(found) => ExitCode::from(if found { 0 } else { 1 }),
+        // The reader of our output went away (`vietdex search … | head`):
+        // nothing is wrong, and there is no one left to tell.
+        Err(err)
+            if err.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(err) => {
             eprintln!("vietdex: {err}");
             for cause in err.chain().skip(1) {
