@@ -301,7 +301,12 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Entity> {
 /// (`Ban Chỉ đạo Chương` | `trình …`: `chương trình` is one word).
 fn trim_org(toks: &[text::Tok], text: &str, s: usize, mut e: usize) -> usize {
     let seg = vietdex_tokenize::Segmenter::shared();
-    while let Some(last) = toks.iter().rposition(|t| t.end == e) {
+    // Tokens are in text order: the one ending at `e` by binary search.
+    let ending_at = |e: usize| {
+        let i = toks.partition_point(|t| t.end < e);
+        (toks.get(i)?.end == e).then_some(i)
+    };
+    while let Some(last) = ending_at(e) {
         let Some(next) = toks.get(last + 1) else {
             break;
         };
@@ -320,18 +325,24 @@ fn trim_org(toks: &[text::Tok], text: &str, s: usize, mut e: usize) -> usize {
     e
 }
 
-/// Turns byte offsets into character offsets.
+/// Turns byte offsets into character offsets, counting the characters of
+/// the text once, up to the last offset.
 fn to_char_offsets(text: &str, ents: &mut [Entity]) {
-    let mut map: Vec<usize> = vec![0; text.len() + 1];
-    let mut n = 0;
-    for (b, _) in text.char_indices() {
-        map[b] = n;
-        n += 1;
+    let mut offsets: Vec<usize> = ents.iter().flat_map(|e| [e.start, e.end]).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut chars = Vec::with_capacity(offsets.len());
+    let (mut at, mut n) = (0, 0);
+    for &o in &offsets {
+        // Offsets come from token and match boundaries: always characters.
+        n += text.get(at..o).map_or(0, |s| s.chars().count());
+        chars.push(n);
+        at = o;
     }
-    map[text.len()] = n;
+    let to_char = |b: usize| offsets.binary_search(&b).map_or(0, |i| chars[i]);
     for e in ents {
-        e.start = map[e.start];
-        e.end = map[e.end];
+        e.start = to_char(e.start);
+        e.end = to_char(e.end);
     }
 }
 
