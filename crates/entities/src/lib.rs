@@ -376,7 +376,7 @@ mod tests {
     fn numbered_hamlets() {
         let text = "Người dân ấp 4, xã Tân Thạnh và khu phố 12 cùng thôn Trung 2 góp tiền; \
                     xóm Lò năm 2020 có 15 hộ; phiên bản 2 của phần mềm; thôn 1.200 người; \
-                    mở rộng đường xóm 6m; iPhone SE bản 32 GB. Bản\n\nTối 6 giờ.";
+                    mở rộng đường xóm 6m; iPhone SE bản 32 GB. Bản\n\nTối 6 giờ. Bản: Bắt 6 con.";
         let ents = extract(text, &Context::default());
         let hamlets: Vec<(&str, &str)> = ents
             .iter()

@@ -241,7 +241,9 @@ pub fn typed_mentions(
         // never a line break (a type word ending one paragraph).
         let raw = gap(text, toks, j - 1, j);
         let sep = raw.trim();
-        if raw.contains('\n') || !(sep.is_empty() || sep == ":") {
+        // A colon only after an administrative type word (`Xã: Tân Thái`);
+        // `Bản: Bắt …` is a label, not a hamlet.
+        if raw.contains('\n') || !(sep.is_empty() || (sep == ":" && !t.hamlet)) {
             i += 1;
             continue;
         }
