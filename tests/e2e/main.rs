@@ -2,6 +2,7 @@
 
 mod analysis;
 mod entities;
+mod golden;
 mod index;
 mod ingest;
 mod query;
