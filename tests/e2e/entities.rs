@@ -127,3 +127,40 @@ fn search_hits_carry_their_entities() {
             .any(|e| e["kind"] == "date" && e["value"] == "2023-06-29")
     );
 }
+
+/// `vietdex index` and `vietdex extract` run the same pipeline step: the
+/// entities stored with each indexed seed article equal those `extract`
+/// prints for its file, and the text their offsets point into is the same.
+#[test]
+fn index_and_extract_give_equal_entities_on_the_seeds() {
+    let sb = Sandbox::with_corpus();
+    sb.index(&[]);
+    let mut seeds: Vec<String> = std::fs::read_dir(corpus())
+        .expect("corpus")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    seeds.sort();
+    assert_eq!(seeds.len(), 5);
+    for name in &seeds {
+        let path = format!("corpus/{name}");
+        let extracted = sb.run(&["extract", &path]);
+        assert_eq!(extracted.code, 0, "{}", extracted.stderr);
+        let extracted = &extracted.json_lines()[0];
+        let shown = sb.run(&["show", &path, "--json"]);
+        assert_eq!(shown.code, 0, "{}", shown.stderr);
+        let shown = &shown.json_lines()[0];
+        let from_index = shown["entities"].as_array().expect("stored entities");
+        let from_extract = extracted["entities"]
+            .as_array()
+            .expect("extracted entities");
+        assert!(!from_index.is_empty(), "{name}: no entities");
+        assert_eq!(from_index, from_extract, "{name}");
+        assert_eq!(
+            extracted["text"]
+                .as_str()
+                .map(|t| t.split_once("\n\n").map(|p| p.0)),
+            Some(shown["title"].as_str()),
+            "{name}: offsets refer to headline + blank line + body"
+        );
+    }
+}

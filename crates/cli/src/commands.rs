@@ -6,6 +6,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use vietdex_index::{BuildOptions, SearchOptions, Searcher, build};
+use vietdex_pipeline::Resources;
 use vietdex_tokenize::{Segmenter, analyze};
 
 use crate::args::{
@@ -26,6 +27,11 @@ pub fn run(cli: Cli) -> Result<bool> {
         Command::Show(a) => show(a),
         Command::Stats(a) => stats(a),
     }
+}
+
+/// The language resources shipped with vietdex, loaded once per command.
+fn resources() -> Result<Resources> {
+    Resources::bundled().context("loading the language resources shipped with vietdex")
 }
 
 fn progress_bar(quiet: bool) -> ProgressBar {
@@ -59,9 +65,10 @@ fn index(a: IndexArgs) -> Result<bool> {
             .prefer(kind.trim(), name.trim())
             .map_err(|e| anyhow::anyhow!("--field {f}: {e}"))?;
     }
+    let resources = resources()?;
     let bar = progress_bar(a.quiet || a.json);
     let started = std::time::Instant::now();
-    let report = build(&a.paths, &a.index.dir, &opts, &|p| {
+    let report = build(&a.paths, &a.index.dir, &opts, &resources, &|p| {
         bar.set_position(p.files as u64);
         let secs = started.elapsed().as_secs_f64().max(1e-3);
         bar.set_message(format!(
@@ -134,7 +141,7 @@ fn filter_spec(f: &FilterArgs) -> vietdex_index::FilterSpec {
 }
 
 fn search(a: SearchArgs) -> Result<bool> {
-    let searcher = Searcher::open(&a.index.dir)?;
+    let searcher = Searcher::open(&a.index.dir, std::sync::Arc::new(resources()?))?;
     let filters = filter_spec(&a.filters);
     let mut out = std::io::stdout().lock();
     if a.count {
@@ -170,7 +177,7 @@ fn search(a: SearchArgs) -> Result<bool> {
 }
 
 fn entities(a: EntitiesArgs) -> Result<bool> {
-    let searcher = Searcher::open(&a.index.dir)?;
+    let searcher = Searcher::open(&a.index.dir, std::sync::Arc::new(resources()?))?;
     let mut filters = filter_spec(&a.filters);
     filters.entity.extend(a.with.iter().cloned());
     let req = vietdex_index::EntityRequest {
@@ -195,7 +202,7 @@ fn entities(a: EntitiesArgs) -> Result<bool> {
 }
 
 fn show(a: ShowArgs) -> Result<bool> {
-    let searcher = Searcher::open(&a.index.dir)?;
+    let searcher = Searcher::open(&a.index.dir, std::sync::Arc::new(resources()?))?;
     let Some(doc) = searcher.show(&a.target)? else {
         anyhow::bail!(
             "no document with id or source path \"{}\" in {}: find ids with `vietdex search QUERY --json`",
@@ -213,7 +220,7 @@ fn show(a: ShowArgs) -> Result<bool> {
 }
 
 fn stats(a: StatsArgs) -> Result<bool> {
-    let searcher = Searcher::open(&a.index.dir)?;
+    let searcher = Searcher::open(&a.index.dir, std::sync::Arc::new(resources()?))?;
     let s = searcher.stats()?;
     let mut out = std::io::stdout().lock();
     if a.json {
@@ -270,7 +277,7 @@ fn analyze_cmd(a: AnalyzeArgs) -> Result<bool> {
 }
 
 fn segment(a: SegmentArgs) -> Result<bool> {
-    let seg = Segmenter::shared();
+    let seg = Segmenter::bundled();
     if let Some(gold) = a.eval {
         let text = std::fs::read_to_string(&gold)
             .with_context(|| format!("reading {}", gold.display()))?;
@@ -301,31 +308,36 @@ fn extract_json(
     source: &str,
     title: Option<&str>,
     text: &str,
-    ctx: &vietdex_entities::Context,
+    entities: &[vietdex_pipeline::Entity],
 ) -> serde_json::Value {
-    let entities = vietdex_entities::extract(text, ctx);
     serde_json::json!({ "source": source, "title": title, "text": text, "entities": entities })
 }
 
+/// One line of text (no article around it, so no date).
+fn extract_line(source: &str, text: &str, res: &Resources) -> serde_json::Value {
+    let entities = vietdex_pipeline::extract(text, None, res);
+    extract_json(source, None, text, &entities)
+}
+
 fn extract(a: ExtractArgs) -> Result<bool> {
+    let res = resources()?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let stdin_only = a.files.is_empty() || a.files.iter().all(|f| f.as_os_str() == "-");
     if stdin_only {
-        let ctx = vietdex_entities::Context::default();
         if a.lines {
             for (no, line) in std::io::stdin().lock().lines().enumerate() {
                 let line = line.with_context(|| format!("reading stdin line {}", no + 1))?;
                 writeln!(
                     out,
                     "{}",
-                    extract_json(&format!("-:{}", no + 1), None, &line, &ctx)
+                    extract_line(&format!("-:{}", no + 1), &line, &res)
                 )?;
             }
         } else {
             let mut text = String::new();
             std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
                 .context("reading stdin")?;
-            writeln!(out, "{}", extract_json("-", None, &text, &ctx))?;
+            writeln!(out, "{}", extract_line("-", &text, &res))?;
         }
         out.flush()?;
         return Ok(true);
@@ -336,10 +348,9 @@ fn extract(a: ExtractArgs) -> Result<bool> {
         if a.lines {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("{}: cannot read as UTF-8 text", path.display()))?;
-            let ctx = vietdex_entities::Context::default();
             for (no, line) in text.lines().enumerate() {
                 let src = format!("{}:{}", path.display(), no + 1);
-                writeln!(out, "{}", extract_json(&src, None, line, &ctx))?;
+                writeln!(out, "{}", extract_line(&src, line, &res))?;
             }
             continue;
         }
@@ -348,18 +359,12 @@ fn extract(a: ExtractArgs) -> Result<bool> {
         for rec in docs {
             match rec {
                 Ok(article) => {
-                    let ctx = vietdex_entities::Context {
-                        year: article
-                            .published
-                            .as_deref()
-                            .and_then(|d| d.get(..4))
-                            .and_then(|y| y.parse().ok()),
-                    };
-                    let text = format!("{}\n\n{}", article.title, article.body);
+                    let doc = vietdex_pipeline::process(article, &res);
+                    let a = &doc.article;
                     writeln!(
                         out,
                         "{}",
-                        extract_json(&article.source, Some(&article.title), &text, &ctx)
+                        extract_json(&a.source, Some(&a.title), &doc.text, &doc.entities)
                     )?;
                 }
                 Err(r) => {

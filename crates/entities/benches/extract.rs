@@ -6,7 +6,22 @@
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use vietdex_entities::{Context, extract};
+use std::sync::LazyLock;
+
+use vietdex_entities::{Context, Gazetteer, Knowledge, Programs, extract};
+use vietdex_tokenize::Segmenter;
+
+/// The bundled gazetteer, program table and segmenter, loaded once.
+fn knowledge() -> Knowledge<'static> {
+    static G: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::bundled().expect("gazetteer"));
+    static P: LazyLock<Programs> = LazyLock::new(|| Programs::bundled().expect("programs"));
+    static S: LazyLock<Segmenter> = LazyLock::new(Segmenter::bundled);
+    Knowledge {
+        gazetteer: &G,
+        programs: &P,
+        segmenter: &S,
+    }
+}
 
 fn texts() -> Vec<String> {
     let limit: usize = std::env::var("VIETDEX_BENCH_BYTES")
@@ -46,8 +61,9 @@ fn bench(c: &mut Criterion) {
     let bytes: usize = docs.iter().map(String::len).sum();
     eprintln!("{} documents, {:.2} MB", docs.len(), bytes as f64 / 1e6);
     let ctx = Context::default();
+    let k = knowledge();
     // Warm the gazetteer and tables outside the measurement.
-    let n: usize = docs.iter().map(|d| extract(d, &ctx).len()).sum();
+    let n: usize = docs.iter().map(|d| extract(d, &ctx, &k).len()).sum();
     eprintln!("{n} entities");
     let mut g = c.benchmark_group("entities");
     g.throughput(Throughput::Bytes(bytes as u64));
@@ -55,7 +71,9 @@ fn bench(c: &mut Criterion) {
     g.bench_function("extract_one_thread", |b| {
         b.iter(|| {
             assert_eq!(
-                docs.iter().map(|d| extract(d, &ctx).len()).sum::<usize>(),
+                docs.iter()
+                    .map(|d| extract(d, &ctx, &k).len())
+                    .sum::<usize>(),
                 n
             )
         })

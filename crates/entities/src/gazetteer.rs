@@ -7,7 +7,6 @@
 //! and NFD do not matter.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 use vietdex_tokenize::normalize;
@@ -113,10 +112,14 @@ pub fn name_key(name: &str) -> String {
 }
 
 impl Gazetteer {
-    /// The gazetteer shipped with vietdex, loaded once per process.
-    pub fn shared() -> &'static Gazetteer {
-        static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::from_tsv(&[UNITS_2024, UNITS_2024_12], UNITS_2025, OLD_TO_NEW))
+    /// The gazetteer shipped with vietdex. Build it once and pass it on:
+    /// it indexes every unit by name.
+    pub fn bundled() -> Result<Gazetteer, crate::LoadError> {
+        Ok(Gazetteer::from_tsv(
+            &[UNITS_2024, UNITS_2024_12],
+            UNITS_2025,
+            OLD_TO_NEW,
+        ))
     }
 
     /// Builds a gazetteer from pre-2025 snapshots (merged: a unit with the
@@ -305,7 +308,7 @@ mod tests {
 
     #[test]
     fn loads_and_links_parents() {
-        let g = Gazetteer::shared();
+        let g = crate::bundled::gazetteer();
         let dai_tu = g.lookup("đại từ");
         let d = dai_tu
             .iter()
@@ -327,7 +330,7 @@ mod tests {
 
     #[test]
     fn successors_from_the_2025_reform() {
-        let g = Gazetteer::shared();
+        let g = crate::bundled::gazetteer();
         let tan_thai = g
             .lookup("tân thái")
             .iter()

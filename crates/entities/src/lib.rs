@@ -12,17 +12,24 @@
 //! - dates (full, partial, ranges) and quantities with units.
 //!
 //! ```
-//! use vietdex_entities::{extract, Context};
+//! use vietdex_entities::{extract, Context, Gazetteer, Knowledge, Programs};
+//! use vietdex_tokenize::Segmenter;
 //!
-//! let ents = extract("Xã Vạn Thọ, huyện Đại Từ đạt 99,72% kế hoạch.", &Context::default());
+//! // Load the bundled resources once; pass them to every extraction.
+//! let (gazetteer, programs) = (Gazetteer::bundled()?, Programs::bundled()?);
+//! let segmenter = Segmenter::bundled();
+//! let k = Knowledge { gazetteer: &gazetteer, programs: &programs, segmenter: &segmenter };
+//! let ents = extract("Xã Vạn Thọ, huyện Đại Từ đạt 99,72% kế hoạch.", &Context::default(), &k);
 //! let van_tho = ents.iter().find(|e| e.text == "Xã Vạn Thọ").expect("commune");
 //! assert_eq!(van_tho.kind, "commune");
 //! assert_eq!(van_tho.district.as_deref(), Some("Huyện Đại Từ"));
 //! assert_eq!(van_tho.province.as_deref(), Some("Tỉnh Thái Nguyên"));
 //! assert!(ents.iter().any(|e| e.kind == "quantity" && e.number == Some(99.72)));
+//! # Ok::<(), vietdex_entities::LoadError>(())
 //! ```
 
 pub mod gazetteer;
+mod keys;
 mod people;
 mod places;
 mod programs;
@@ -30,10 +37,35 @@ mod rules;
 mod text;
 
 pub use gazetteer::{Gazetteer, Level, Successor, Unit2025};
+pub use keys::entity_keys;
 pub use programs::Programs;
 pub use rules::parse_number;
 
 use serde::{Deserialize, Serialize};
+use vietdex_tokenize::Segmenter;
+
+/// A data file shipped with vietdex that could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}: {message}")]
+pub struct LoadError {
+    /// The data file (as named in the repository).
+    pub file: &'static str,
+    /// What is wrong, with the line where that applies.
+    pub message: String,
+}
+
+/// What extraction looks names up in: the gazetteer, the program table and
+/// the word segmenter, loaded once by the caller and borrowed by every
+/// extraction.
+#[derive(Debug, Clone, Copy)]
+pub struct Knowledge<'a> {
+    /// Administrative units.
+    pub gazetteer: &'a Gazetteer,
+    /// National programs and their aliases.
+    pub programs: &'a Programs,
+    /// Words, to tell a name from a word (`nông thôn` is not a hamlet).
+    pub segmenter: &'a Segmenter,
+}
 
 /// What the extractor knows about the document besides its text.
 #[derive(Debug, Clone, Default)]
@@ -190,13 +222,13 @@ fn place_entity(g: &Gazetteer, text: &str, toks: &[text::Tok], m: &places::Menti
 }
 
 /// Extracts the entities of one document, in text order.
-pub fn extract(text: &str, ctx: &Context) -> Vec<Entity> {
-    let g = Gazetteer::shared();
+pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
+    let g = k.gazetteer;
     let toks = text::tokens(text);
     let mut claimed = vec![false; toks.len()];
     let mut out: Vec<Entity> = Vec::new();
 
-    let mut mentions = places::typed_mentions(g, &toks, text, &mut claimed);
+    let mut mentions = places::typed_mentions(g, k.segmenter, &toks, text, &mut claimed);
     let persons = people::people(g, &toks, text, &mut claimed);
     mentions.extend(places::bare_mentions(g, &toks, text, &mut claimed));
     places::link(g, &toks, text, &mut mentions);
@@ -210,7 +242,7 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Entity> {
         out.push(ent);
     }
 
-    let programs = Programs::shared();
+    let programs = k.programs;
     let mut i = 0;
     while i < toks.len() {
         match programs.match_at(&toks, text, i) {
@@ -233,7 +265,7 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Entity> {
 
     let person_starts: Vec<usize> = persons.iter().map(|p| toks[p.start].start).collect();
     for (s, e) in rules::organizations(text) {
-        let mut e = trim_org(&toks, text, s, e);
+        let mut e = trim_org(k.segmenter, &toks, text, s, e);
         // An organization ends where a person's name begins.
         if let Some(&p) = person_starts.iter().find(|&&p| p > s && p < e) {
             e = text[..p].trim_end().len();
@@ -299,8 +331,7 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Entity> {
 
 /// Drops a trailing capitalized word that really opens the next phrase
 /// (`Ban Chỉ đạo Chương` | `trình …`: `chương trình` is one word).
-fn trim_org(toks: &[text::Tok], text: &str, s: usize, mut e: usize) -> usize {
-    let seg = vietdex_tokenize::Segmenter::shared();
+fn trim_org(seg: &Segmenter, toks: &[text::Tok], text: &str, s: usize, mut e: usize) -> usize {
     // Tokens are in text order: the one ending at `e` by binary search.
     let ending_at = |e: usize| {
         let i = toks.partition_point(|t| t.end < e);
@@ -346,9 +377,39 @@ fn to_char_offsets(text: &str, ents: &mut [Entity]) {
     }
 }
 
+/// The bundled resources, for tests.
+#[cfg(test)]
+pub(crate) mod bundled {
+    use std::sync::LazyLock;
+
+    use super::*;
+
+    static GAZETTEER: LazyLock<Gazetteer> =
+        LazyLock::new(|| Gazetteer::bundled().expect("bundled gazetteer"));
+    static PROGRAMS: LazyLock<Programs> =
+        LazyLock::new(|| Programs::bundled().expect("bundled programs"));
+    static SEGMENTER: LazyLock<Segmenter> = LazyLock::new(Segmenter::bundled);
+
+    pub fn gazetteer() -> &'static Gazetteer {
+        &GAZETTEER
+    }
+
+    pub fn knowledge() -> Knowledge<'static> {
+        Knowledge {
+            gazetteer: &GAZETTEER,
+            programs: &PROGRAMS,
+            segmenter: &SEGMENTER,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn extract(text: &str, ctx: &Context) -> Vec<Entity> {
+        super::extract(text, ctx, &bundled::knowledge())
+    }
 
     fn place<'a>(ents: &'a [Entity], text: &str) -> &'a Entity {
         ents.iter()

@@ -222,6 +222,7 @@ fn gap<'t>(text: &'t str, toks: &[Tok], a: usize, b: usize) -> &'t str {
 /// Finds typed mentions and hamlets; `claimed` marks their tokens.
 pub fn typed_mentions(
     g: &Gazetteer,
+    seg: &vietdex_tokenize::Segmenter,
     toks: &[Tok],
     text: &str,
     claimed: &mut [bool],
@@ -251,11 +252,7 @@ pub fn typed_mentions(
             // `nông thôn`, `thôn xóm`: the word, not a hamlet.
             let in_word = i > 0
                 && contiguous(text, toks, i)
-                && vietdex_tokenize::Segmenter::shared().is_word(&format!(
-                    "{} {}",
-                    toks[i - 1].exact,
-                    toks[i].exact
-                ));
+                && seg.is_word(&format!("{} {}", toks[i - 1].exact, toks[i].exact));
             let mut k = j;
             while !in_word
                 && k < toks.len()

@@ -3,7 +3,6 @@
 //! level of nông thôn mới (`nâng cao`, `kiểu mẫu`) and OCOP star ratings.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::OnceLock;
 
 use crate::text::{Tok, contiguous};
 
@@ -30,9 +29,8 @@ pub struct Programs {
 
 impl Programs {
     /// The table shipped with vietdex.
-    pub fn shared() -> &'static Programs {
-        static P: OnceLock<Programs> = OnceLock::new();
-        P.get_or_init(|| Programs::parse(DATA))
+    pub fn bundled() -> Result<Programs, crate::LoadError> {
+        Ok(Programs::parse(DATA))
     }
 
     /// Parses `id TAB name TAB alias|alias…` lines.

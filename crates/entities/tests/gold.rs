@@ -5,7 +5,22 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use vietdex_entities::{Context, Entity, extract};
+use std::sync::LazyLock;
+
+use vietdex_entities::{Context, Entity, Gazetteer, Knowledge, Programs, extract};
+use vietdex_tokenize::Segmenter;
+
+/// The bundled gazetteer, program table and segmenter, loaded once.
+fn knowledge() -> Knowledge<'static> {
+    static G: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::bundled().expect("gazetteer"));
+    static P: LazyLock<Programs> = LazyLock::new(|| Programs::bundled().expect("programs"));
+    static S: LazyLock<Segmenter> = LazyLock::new(Segmenter::bundled);
+    Knowledge {
+        gazetteer: &G,
+        programs: &P,
+        segmenter: &S,
+    }
+}
 
 fn key(text: &str) -> String {
     vietdex_tokenize::analyze(text)
@@ -91,7 +106,7 @@ fn gold_precision_and_recall() {
     let (mut link_ok, mut link_all) = (0, 0);
     for file in &files {
         let (text, ctx) = article(file);
-        let ents = extract(&text, &ctx);
+        let ents = extract(&text, &ctx, &knowledge());
         for kind in kinds {
             let predicted: BTreeSet<String> = ents
                 .iter()

@@ -1,7 +1,22 @@
 //! The extractor never panics, and every entity's offsets select its text.
 
 use proptest::prelude::*;
-use vietdex_entities::{Context, extract};
+use std::sync::LazyLock;
+
+use vietdex_entities::{Context, Gazetteer, Knowledge, Programs, extract};
+use vietdex_tokenize::Segmenter;
+
+/// The bundled gazetteer, program table and segmenter, loaded once.
+fn knowledge() -> Knowledge<'static> {
+    static G: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::bundled().expect("gazetteer"));
+    static P: LazyLock<Programs> = LazyLock::new(|| Programs::bundled().expect("programs"));
+    static S: LazyLock<Segmenter> = LazyLock::new(Segmenter::bundled);
+    Knowledge {
+        gazetteer: &G,
+        programs: &P,
+        segmenter: &S,
+    }
+}
 
 fn news_like() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
@@ -56,7 +71,7 @@ fn news_like() -> impl Strategy<Value = String> {
 }
 
 fn check(text: &str, year: Option<i32>) {
-    let ents = extract(text, &Context { year });
+    let ents = extract(text, &Context { year }, &knowledge());
     let chars: Vec<char> = text.chars().collect();
     for e in &ents {
         assert!(e.start <= e.end && e.end <= chars.len(), "{e:?}");

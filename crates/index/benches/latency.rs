@@ -84,16 +84,24 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(30);
+    let res = std::sync::Arc::new(vietdex_pipeline::Resources::bundled().expect("resources"));
     let (dir, _tmp) = match std::env::var_os("VIETDEX_BENCH_INDEX") {
         Some(d) => (PathBuf::from(d), None),
         None => {
             let tmp = tempfile::tempdir().expect("tempdir");
             let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-            build(&[corpus], tmp.path(), &BuildOptions::default(), &|_| {}).expect("build");
+            build(
+                &[corpus],
+                tmp.path(),
+                &BuildOptions::default(),
+                &res,
+                &|_| {},
+            )
+            .expect("build");
             (tmp.path().to_path_buf(), Some(tmp))
         }
     };
-    let searcher = Searcher::open(&dir).expect("open index");
+    let searcher = Searcher::open(&dir, res).expect("open index");
     let small = std::env::var_os("VIETDEX_BENCH_INDEX").is_none();
     let verbose = std::env::var_os("VIETDEX_BENCH_VERBOSE").is_some();
     eprintln!(

@@ -11,7 +11,6 @@ use std::error::Error;
 use std::time::Instant;
 
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
-use vietdex_index::build::entity_text;
 use vietdex_index::schema::analyzer;
 use vietdex_tokenize::{Form, PairTokenizer};
 
@@ -45,8 +44,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut n = 0;
     if runs("entities") {
         let t = Instant::now();
+        let res = vietdex_pipeline::Resources::bundled()?;
+        report("resources", t);
+        let t = Instant::now();
         for a in &articles {
-            n += vietdex_entities::extract(&entity_text(a), &Default::default()).len();
+            n += vietdex_pipeline::process(a.clone(), &res).entities.len();
         }
         report("entities", t);
     }

@@ -21,6 +21,7 @@ use serde::Serialize;
 use tantivy::directory::MmapDirectory;
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, Term};
 use vietdex_ingest::{Article, Options, Reject, discover, load, source};
+use vietdex_pipeline::{Date, Document, Resources, process};
 
 use crate::schema::{self, Fields};
 use crate::state::{DocState, SourceState, State};
@@ -112,21 +113,12 @@ fn secs<S: serde::Serializer>(d: &Duration, s: S) -> std::result::Result<S::Ok, 
 
 /// Turns `2024-04-08`, `2023-06` or `2023` into a date (first day of the period).
 pub fn date_value(iso: &str) -> Option<DateTime> {
-    let mut parts = iso.split('-').map(|p| p.parse::<i64>().ok());
-    let y = parts.next()??;
-    let m = parts.next().unwrap_or(Some(1))?;
-    let d = parts.next().unwrap_or(Some(1))?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1000..=9999).contains(&y) {
-        return None;
-    }
-    // Days from civil (Howard Hinnant's algorithm).
-    let (y2, m2) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
-    let era = y2.div_euclid(400);
-    let yoe = y2 - era * 400;
-    let doy = (153 * m2 + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    Some(DateTime::from_timestamp_secs(days * 86_400))
+    iso.parse::<Date>().ok().map(|d| date_time(&d))
+}
+
+/// The first day of a date's period, as Tantivy stores dates.
+pub fn date_time(d: &Date) -> DateTime {
+    DateTime::from_timestamp_secs(d.unix_seconds())
 }
 
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
@@ -156,12 +148,9 @@ pub fn open_or_create(dir: &Path) -> Result<(Index, Fields)> {
     Ok((index, fields))
 }
 
-/// The text entities are extracted from, and their offsets refer to.
-pub fn entity_text(a: &Article) -> String {
-    format!("{}\n\n{}", a.title, a.body)
-}
-
-fn document(f: &Fields, a: &Article) -> TantivyDocument {
+/// The Tantivy document of a processed article.
+fn document(f: &Fields, d: &Document) -> TantivyDocument {
+    let a = &d.article;
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &a.id);
     doc.add_text(f.source, &a.source);
@@ -176,8 +165,8 @@ fn document(f: &Fields, a: &Article) -> TantivyDocument {
     doc.add_text(f.body_pairs, &a.body);
     if let Some(p) = &a.published {
         doc.add_text(f.published_text, p);
-        if let Some(dt) = date_value(p) {
-            doc.add_date(f.published, dt);
+        if let Some(date) = &d.published {
+            doc.add_date(f.published, date_time(date));
         }
     }
     if let Some(o) = &a.outlet {
@@ -186,18 +175,10 @@ fn document(f: &Fields, a: &Article) -> TantivyDocument {
     if let Some(au) = &a.author {
         doc.add_text(f.author, au);
     }
-    let ctx = vietdex_entities::Context {
-        year: a
-            .published
-            .as_deref()
-            .and_then(|d| d.get(..4))
-            .and_then(|y| y.parse().ok()),
-    };
-    let entities = vietdex_entities::extract(&entity_text(a), &ctx);
-    for key in schema::entity_keys(&entities) {
-        doc.add_text(f.entity, &key);
+    for key in &d.entity_keys {
+        doc.add_text(f.entity, key);
     }
-    if let Ok(json) = serde_json::to_string(&entities) {
+    if let Ok(json) = serde_json::to_string(&d.entities) {
         doc.add_text(f.entities, &json);
     }
     doc
@@ -209,6 +190,7 @@ struct Run<'a> {
     writer: RwLock<IndexWriter>,
     state: Mutex<State>,
     opts: &'a BuildOptions,
+    resources: &'a Resources,
     last_commit: Mutex<Instant>,
     sources_since_commit: AtomicUsize,
     commits: AtomicUsize,
@@ -312,12 +294,16 @@ impl Run<'_> {
                 });
             if !is_new {
                 duplicates += 1;
-            } else if let Err(e) = writer.add_document(document(&self.fields, &a)) {
+                ids.push(a.id);
+                return;
+            }
+            let doc = process(a, self.resources);
+            if let Err(e) = writer.add_document(document(&self.fields, &doc)) {
                 self.fail(e.into());
             } else {
                 indexed += 1;
             }
-            ids.push(a.id);
+            ids.push(doc.article.id);
         };
         let loaded = load(path, &self.opts.ingest, &mut sink);
         let Ok(mut state) = self.state.lock() else {
@@ -405,12 +391,15 @@ impl Run<'_> {
     }
 }
 
-/// Indexes the new and changed sources under `inputs` into `dir`.
-/// `on_progress` is called after each source, from worker threads.
+/// Indexes the new and changed sources under `inputs` into `dir`; each new
+/// article becomes a document through [`vietdex_pipeline::process`] with
+/// `resources`. `on_progress` is called after each source, from worker
+/// threads.
 pub fn build(
     inputs: &[PathBuf],
     dir: &Path,
     opts: &BuildOptions,
+    resources: &Resources,
     on_progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<BuildReport> {
     for input in inputs {
@@ -431,6 +420,7 @@ pub fn build(
         writer: RwLock::new(writer),
         state: Mutex::new(state),
         opts,
+        resources,
         last_commit: Mutex::new(Instant::now()),
         sources_since_commit: AtomicUsize::new(0),
         commits: AtomicUsize::new(0),

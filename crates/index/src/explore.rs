@@ -6,10 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 use tantivy::collector::DocSetCollector;
 use tantivy::{DocAddress, TantivyDocument, Term};
-use vietdex_entities::{Entity, Gazetteer, Level};
+use vietdex_entities::{Entity, Gazetteer, Level, Programs};
 
 use crate::filters::FilterSpec;
-use crate::query;
 use crate::search::{Searcher, StoredDoc, stored_text};
 use crate::{Error, Result};
 
@@ -111,7 +110,7 @@ fn day(dt: tantivy::DateTime) -> String {
 
 /// A row for an entity key, or `None` for keys that are not counted
 /// (place names, which their codes stand for).
-fn row_for(g: &Gazetteer, key: &str) -> Option<EntityRow> {
+fn row_for(g: &Gazetteer, programs: &Programs, key: &str) -> Option<EntityRow> {
     let (kind, value) = key.split_once(':')?;
     match kind {
         "code" => {
@@ -137,7 +136,6 @@ fn row_for(g: &Gazetteer, key: &str) -> Option<EntityRow> {
         }
         "province" | "district" | "commune" => None,
         "program" => {
-            let programs = vietdex_entities::Programs::shared();
             let (id, detail) = match value.split_once(':') {
                 Some((id, d)) => (id, Some(d)),
                 None => (value, None),
@@ -171,7 +169,7 @@ fn row_for(g: &Gazetteer, key: &str) -> Option<EntityRow> {
 impl Searcher {
     /// Addresses of every document matching a query and filters.
     fn matching(&self, query_text: &str, filters: &FilterSpec) -> Result<Vec<DocAddress>> {
-        let q = self.combined(&query::parse(query_text), filters)?;
+        let q = self.combined(&self.parse(query_text), filters)?;
         let mut docs: Vec<DocAddress> = self
             .reader
             .searcher()
@@ -192,7 +190,7 @@ impl Searcher {
     ) -> Result<EntityReport> {
         let searcher = self.reader.searcher();
         let docs = self.matching(query_text, filters)?;
-        let g = Gazetteer::shared();
+        let (g, programs) = (&self.resources.gazetteer, &self.resources.programs);
         let mut counts: HashMap<String, usize> = HashMap::new();
         let mut periods: HashMap<(String, String), usize> = HashMap::new();
         let mut key = String::new();
@@ -226,7 +224,7 @@ impl Searcher {
         let mut rows: Vec<(String, EntityRow)> = counts
             .into_iter()
             .filter_map(|(k, n)| {
-                let mut row = row_for(g, &k)?;
+                let mut row = row_for(g, programs, &k)?;
                 row.documents = n;
                 Some((k, row))
             })

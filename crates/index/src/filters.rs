@@ -13,6 +13,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, Term};
 use vietdex_entities::{Gazetteer, Level, Programs};
+use vietdex_pipeline::Resources;
 use vietdex_tokenize::{analyze, fold};
 
 use crate::build::date_value;
@@ -124,8 +125,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Resolves a place filter value to gazetteer units of `level`.
-pub fn resolve_place(level: Level, value: &str) -> Result<Vec<usize>> {
-    let g = Gazetteer::shared();
+pub fn resolve_place(g: &Gazetteer, level: Level, value: &str) -> Result<Vec<usize>> {
     let (name, qualifier) = match value.split_once(',') {
         Some((n, q)) => (n.trim(), Some(q.trim())),
         None => (value.trim(), None),
@@ -281,8 +281,7 @@ fn resolve_terms(
 }
 
 /// Resolves a program filter (`NTM nâng cao`, `ocop 4 sao`, `1719`) to its key.
-pub fn resolve_program(value: &str) -> Result<String> {
-    let programs = Programs::shared();
+pub fn resolve_program(programs: &Programs, value: &str) -> Result<String> {
     let toks = analyze(value);
     let exact: Vec<String> = toks.iter().map(|t| t.exact.clone()).collect();
     // The id itself, or the longest alias at the start.
@@ -316,8 +315,7 @@ pub fn resolve_program(value: &str) -> Result<String> {
 }
 
 /// 2025 communes named `value` (optionally `name, province`).
-fn communes_2025(value: &str) -> Vec<&'static vietdex_entities::Unit2025> {
-    let g = Gazetteer::shared();
+fn communes_2025<'g>(g: &'g Gazetteer, value: &str) -> Vec<&'g vietdex_entities::Unit2025> {
     let (name, qualifier) = match value.split_once(',') {
         Some((n, q)) => (n.trim(), Some(bare_name(q))),
         None => (value.trim(), None),
@@ -337,18 +335,18 @@ fn communes_2025(value: &str) -> Vec<&'static vietdex_entities::Unit2025> {
 /// A commune filter across the 2025 reform: the pre-2025 commune or its 2025
 /// successors named in the text, or a 2025 commune or the pre-2025 communes
 /// it was made of.
-fn commune_across_reform(f: &Fields, value: &str) -> Result<Box<dyn Query>> {
-    let g = Gazetteer::shared();
+fn commune_across_reform(f: &Fields, res: &Resources, value: &str) -> Result<Box<dyn Query>> {
+    let g = &res.gazetteer;
     let mut codes: Vec<String> = Vec::new();
     let mut names_2025: Vec<String> = Vec::new();
-    let old = resolve_place(Level::Commune, value);
+    let old = resolve_place(g, Level::Commune, value);
     if let Ok(units) = &old {
         for &u in units {
             codes.push(g.unit(u).code.clone());
             names_2025.extend(g.successors(u).iter().map(|s| s.name.clone()));
         }
     }
-    for u in communes_2025(value) {
+    for u in communes_2025(g, value) {
         codes.extend(g.predecessors(&u.code).iter().cloned());
         names_2025.push(u.full_name.clone());
     }
@@ -367,7 +365,7 @@ fn commune_across_reform(f: &Fields, value: &str) -> Result<Box<dyn Query>> {
         .collect();
     for name in &names_2025 {
         // 2025 names are not linked by the extractor: find them as phrases.
-        alternatives.push(crate::query::parse(&format!("\"{name}\"")).to_query(f));
+        alternatives.push(crate::query::parse(&format!("\"{name}\""), res).to_query(f));
     }
     Ok(any_of(alternatives))
 }
@@ -403,11 +401,12 @@ pub fn resolve(
     searcher: &tantivy::Searcher,
     f: &Fields,
     spec: &FilterSpec,
+    res: &Resources,
 ) -> Result<Vec<Box<dyn Query>>> {
     let mut out: Vec<Box<dyn Query>> = Vec::new();
-    let g = Gazetteer::shared();
+    let g = &res.gazetteer;
     let place = |level: Level, v: &str| -> Result<Box<dyn Query>> {
-        let units = resolve_place(level, v)?;
+        let units = resolve_place(g, level, v)?;
         Ok(any_of(
             units
                 .iter()
@@ -428,13 +427,13 @@ pub fn resolve(
     }
     for v in &spec.commune {
         out.push(if spec.across_reform {
-            commune_across_reform(f, v)?
+            commune_across_reform(f, res, v)?
         } else {
             place(Level::Commune, v)?
         });
     }
     for v in &spec.program {
-        out.push(term_query(f.entity, &resolve_program(v)?));
+        out.push(term_query(f.entity, &resolve_program(&res.programs, v)?));
     }
     let by_terms = |kind: &str, what: &str, v: &str| -> Result<Box<dyn Query>> {
         let terms = resolve_terms(searcher, f.entity, &format!("{kind}:"), what, v)?;
@@ -458,7 +457,7 @@ pub fn resolve(
             "province" => place(Level::Province, value)?,
             "district" => place(Level::District, value)?,
             "commune" => place(Level::Commune, value)?,
-            "program" => term_query(f.entity, &resolve_program(value)?),
+            "program" => term_query(f.entity, &resolve_program(&res.programs, value)?),
             "org" | "organization" => by_terms("organization", "organization", value)?,
             k @ ("person" | "place") => by_terms(k, k, value)?,
             k => {
@@ -491,31 +490,38 @@ pub fn resolve(
 
 #[cfg(test)]
 mod tests {
+    use std::sync::LazyLock;
+
     use super::*;
+
+    static RES: LazyLock<Resources> =
+        LazyLock::new(|| Resources::bundled().expect("bundled resources"));
 
     #[test]
     fn places_without_diacritics_and_with_type_words() {
-        let g = Gazetteer::shared();
+        let g = &RES.gazetteer;
         for v in ["dai tu", "Đại Từ", "huyện Đại Từ", "ĐẠI TỪ", "171"] {
-            let u = resolve_place(Level::District, v).unwrap_or_else(|e| panic!("{v}: {e}"));
+            let u = resolve_place(&RES.gazetteer, Level::District, v)
+                .unwrap_or_else(|e| panic!("{v}: {e}"));
             assert_eq!(g.unit(u[0]).full_name, "Huyện Đại Từ", "{v}");
         }
-        let u = resolve_place(Level::Province, "hoa binh").expect("Hòa Bình");
+        let u = resolve_place(&RES.gazetteer, Level::Province, "hoa binh").expect("Hòa Bình");
         assert_eq!(fold(&g.unit(u[0]).full_name), "tinh hoa binh");
     }
 
     #[test]
     fn ambiguous_and_unknown_places_explain_themselves() {
-        let e = resolve_place(Level::District, "Châu Thành")
+        let e = resolve_place(&RES.gazetteer, Level::District, "Châu Thành")
             .expect_err("ambiguous")
             .to_string();
         assert!(
             e.contains("names") && e.contains("Long An") && e.contains("qualify"),
             "{e}"
         );
-        let u = resolve_place(Level::District, "Châu Thành, Long An").expect("qualified");
+        let u = resolve_place(&RES.gazetteer, Level::District, "Châu Thành, Long An")
+            .expect("qualified");
         assert_eq!(u.len(), 1);
-        let e = resolve_place(Level::District, "dai tuu")
+        let e = resolve_place(&RES.gazetteer, Level::District, "dai tuu")
             .expect_err("unknown")
             .to_string();
         assert!(
@@ -526,27 +532,37 @@ mod tests {
 
     #[test]
     fn programs_by_alias_level_and_id() {
-        assert_eq!(resolve_program("NTM").expect("ntm"), "program:ntm");
         assert_eq!(
-            resolve_program("nong thon moi nang cao").expect("ntm"),
+            resolve_program(&RES.programs, "NTM").expect("ntm"),
+            "program:ntm"
+        );
+        assert_eq!(
+            resolve_program(&RES.programs, "nong thon moi nang cao").expect("ntm"),
             "program:ntm:nâng cao"
         );
         assert_eq!(
-            resolve_program("nông thôn mới nâng cao").expect("ntm"),
+            resolve_program(&RES.programs, "nông thôn mới nâng cao").expect("ntm"),
             "program:ntm:nâng cao"
         );
-        assert_eq!(resolve_program("OCOP").expect("ocop"), "program:ocop");
-        assert_eq!(resolve_program("1719").expect("1719"), "program:1719");
-        assert!(resolve_program("xyz").is_err());
+        assert_eq!(
+            resolve_program(&RES.programs, "OCOP").expect("ocop"),
+            "program:ocop"
+        );
+        assert_eq!(
+            resolve_program(&RES.programs, "1719").expect("1719"),
+            "program:1719"
+        );
+        assert!(resolve_program(&RES.programs, "xyz").is_err());
     }
 
     #[test]
     fn communes_2025_and_their_predecessors() {
-        let g = Gazetteer::shared();
-        let tan_thai = resolve_place(Level::Commune, "Tân Thái, Đại Từ").expect("Tân Thái");
+        let g = &RES.gazetteer;
+        let tan_thai =
+            resolve_place(&RES.gazetteer, Level::Commune, "Tân Thái, Đại Từ").expect("Tân Thái");
         let succ = g.successors(tan_thai[0]);
         assert!(!succ.is_empty());
-        let new = communes_2025(&succ[0].name.replace("Xã ", "").replace("Phường ", ""));
+        let new = communes_2025(g, &succ[0].name.replace("Xã ", "").replace("Phường ", ""));
         assert!(new.iter().any(|u| u.code == succ[0].code));
         assert!(
             g.predecessors(&succ[0].code)

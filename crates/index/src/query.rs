@@ -19,9 +19,8 @@ use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use vietdex_tokenize::{
-    Abbreviations, Analyzed, Segmenter, Syllable, analyze, is_common, is_name_like, pair_term,
-};
+use vietdex_pipeline::Resources;
+use vietdex_tokenize::{Analyzed, Syllable, analyze, is_common, is_name_like, pair_term};
 
 use crate::schema::Fields;
 
@@ -132,7 +131,7 @@ fn form_alternative(syllables: &[String]) -> Alternative {
 }
 
 /// Splits a run of words into clauses: abbreviations, segmented words.
-fn clauses_of_run(run: &str) -> Vec<Clause> {
+fn clauses_of_run(run: &str, res: &Resources) -> Vec<Clause> {
     let toks = analyze(run);
     let exact: Vec<&str> = toks.iter().map(|t| t.exact.as_str()).collect();
     let folded: Vec<&str> = toks.iter().map(|t| t.folded.as_str()).collect();
@@ -153,8 +152,7 @@ fn clauses_of_run(run: &str) -> Vec<Clause> {
             }
         })
         .collect();
-    let abbrevs = Abbreviations::shared();
-    let segmenter = Segmenter::shared();
+    let (abbrevs, segmenter) = (&res.abbreviations, &res.segmenter);
     let mut lens = Vec::new();
     let mut key = String::new();
     if plain {
@@ -199,8 +197,9 @@ fn phrase_clause(text: &str) -> Option<Clause> {
     })
 }
 
-/// Parses a query string.
-pub fn parse(input: &str) -> ParsedQuery {
+/// Parses a query string, with the segmenter and abbreviation table of
+/// `res`.
+pub fn parse(input: &str, res: &Resources) -> ParsedQuery {
     let mut q = ParsedQuery::default();
     let mut pending_or = false;
     for item in lex(input) {
@@ -213,11 +212,11 @@ pub fn parse(input: &str) -> ParsedQuery {
                 if quoted {
                     q.excluded.extend(phrase_clause(&text));
                 } else {
-                    q.excluded.extend(clauses_of_run(&text));
+                    q.excluded.extend(clauses_of_run(&text, res));
                 }
                 continue;
             }
-            Item::Run(text) => clauses_of_run(&text),
+            Item::Run(text) => clauses_of_run(&text, res),
             Item::Phrase(text) => phrase_clause(&text).into_iter().collect(),
         };
         for (k, c) in clauses.into_iter().enumerate() {
@@ -442,11 +441,20 @@ impl ParsedQuery {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::LazyLock;
+
     use super::*;
+
+    static RES: LazyLock<Resources> =
+        LazyLock::new(|| Resources::bundled().expect("bundled resources"));
+
+    fn parse_q(q: &str) -> ParsedQuery {
+        parse(q, &RES)
+    }
 
     /// Each required group as the list of its alternatives' exact text.
     fn shape(q: &str) -> Vec<Vec<String>> {
-        parse(q)
+        parse_q(q)
             .required
             .iter()
             .map(|g| {
@@ -473,7 +481,7 @@ mod tests {
 
     #[test]
     fn or_quotes_and_exclusions() {
-        let q = parse("NTM OR OCOP \"Đại Từ\" -\"đại tu\" -covid");
+        let q = parse_q("NTM OR OCOP \"Đại Từ\" -\"đại tu\" -covid");
         assert_eq!(q.required.len(), 2);
         assert_eq!(q.required[0].len(), 2);
         assert_eq!(q.required[1][0].alternatives[0].exact, ["đại", "từ"]);
@@ -485,9 +493,9 @@ mod tests {
 
     #[test]
     fn diacritics_decide_the_tier() {
-        assert!(parse("Đại Từ").required[0][0].alternatives[0].tiered);
-        assert!(!parse("dai tu").required[0][0].alternatives[0].tiered);
-        assert!(parse("").is_empty());
-        assert!(parse("  \"\" ").is_empty());
+        assert!(parse_q("Đại Từ").required[0][0].alternatives[0].tiered);
+        assert!(!parse_q("dai tu").required[0][0].alternatives[0].tiered);
+        assert!(parse_q("").is_empty());
+        assert!(parse_q("  \"\" ").is_empty());
     }
 }

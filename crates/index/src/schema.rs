@@ -54,7 +54,7 @@ pub struct Fields {
     /// Entities as JSON (offsets into `title + "\n\n" + body`).
     pub entities: Field,
     /// Entity keys for filters and aggregations (`district:Huyện Đại Từ`,
-    /// `program:ntm` …), see [`entity_keys`].
+    /// `program:ntm` …), see `vietdex_entities::entity_keys`.
     pub entity: Field,
 }
 
@@ -145,47 +145,4 @@ pub fn fields_of(index: &Index) -> Option<Fields> {
         actual.get_field(entry.name()).ok() == Some(f) && actual.get_field_entry(f) == entry
     });
     (same && actual.num_fields() == expected.num_fields()).then_some(fields)
-}
-
-/// The keys under which a document's entities are indexed: `KIND:VALUE` for
-/// each entity (a linked place also under `code:LEVEL:CODE`, and under its
-/// district and province by name and by code), `program:ID:DETAIL` for a
-/// program's level or stars. Dates and quantities are not keys. Sorted,
-/// without repeats.
-pub fn entity_keys(entities: &[vietdex_entities::Entity]) -> Vec<String> {
-    let mut keys = Vec::new();
-    for e in entities {
-        match e.kind.as_str() {
-            "date" | "quantity" => {}
-            "province" | "district" | "commune" => {
-                keys.push(format!("{}:{}", e.kind, e.value));
-                if let Some(code) = &e.code {
-                    keys.push(format!("code:{}:{code}", e.kind));
-                }
-                if let Some(p) = &e.province {
-                    keys.push(format!("province:{p}"));
-                }
-                if let Some(d) = &e.district {
-                    keys.push(format!("district:{d}"));
-                }
-                if let Some(c) = &e.province_code {
-                    keys.push(format!("code:province:{c}"));
-                }
-                if let Some(c) = &e.district_code {
-                    keys.push(format!("code:district:{c}"));
-                }
-            }
-            "place" => keys.push(format!("place:{}", vietdex_tokenize::normalize(&e.value))),
-            "program" => {
-                keys.push(format!("program:{}", e.value));
-                if let Some(d) = &e.detail {
-                    keys.push(format!("program:{}:{d}", e.value));
-                }
-            }
-            kind => keys.push(format!("{kind}:{}", e.value)),
-        }
-    }
-    keys.sort();
-    keys.dedup();
-    keys
 }

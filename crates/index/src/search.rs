@@ -1,6 +1,7 @@
 //! Opening an index and searching it.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
@@ -9,6 +10,7 @@ use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Index, IndexReader, Order, Score, TantivyDocument};
+use vietdex_pipeline::Resources;
 use vietdex_tokenize::Form;
 
 use crate::filters::FilterSpec;
@@ -124,6 +126,7 @@ pub struct Searcher {
     pub(crate) fields: Fields,
     pub(crate) state: State,
     pub(crate) dir: std::path::PathBuf,
+    pub(crate) resources: Arc<Resources>,
 }
 
 impl std::fmt::Debug for Searcher {
@@ -133,8 +136,9 @@ impl std::fmt::Debug for Searcher {
 }
 
 impl Searcher {
-    /// Opens the index in `dir`.
-    pub fn open(dir: &Path) -> Result<Searcher> {
+    /// Opens the index in `dir`; queries and filters are read with
+    /// `resources`.
+    pub fn open(dir: &Path, resources: Arc<Resources>) -> Result<Searcher> {
         let no_index = || Error::NoIndex(dir.to_path_buf());
         if !dir.is_dir() {
             return Err(no_index());
@@ -155,7 +159,18 @@ impl Searcher {
             fields,
             state,
             dir: dir.to_path_buf(),
+            resources,
         })
+    }
+
+    /// Parses a query string with this searcher's resources.
+    pub fn parse(&self, query: &str) -> ParsedQuery {
+        query::parse(query, &self.resources)
+    }
+
+    /// The language resources queries and filters are read with.
+    pub fn resources(&self) -> &Resources {
+        &self.resources
     }
 
     /// Number of documents in the index.
@@ -165,7 +180,7 @@ impl Searcher {
 
     /// Runs a query string.
     pub fn search(&self, query: &str, opts: &SearchOptions) -> Result<Results> {
-        self.search_parsed(&query::parse(query), opts)
+        self.search_parsed(&self.parse(query), opts)
     }
 
     /// The query and filters as one Tantivy query.
@@ -173,7 +188,7 @@ impl Searcher {
         let searcher = self.reader.searcher();
         let mut parts: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Must, parsed.to_query(&self.fields))];
-        for f in crate::filters::resolve(&searcher, &self.fields, filters)? {
+        for f in crate::filters::resolve(&searcher, &self.fields, filters, &self.resources)? {
             parts.push((Occur::Must, f));
         }
         Ok(match parts.len() {
@@ -184,7 +199,7 @@ impl Searcher {
 
     /// Number of documents matching a query string and filters.
     pub fn count(&self, query: &str, filters: &FilterSpec) -> Result<usize> {
-        let q = self.combined(&query::parse(query), filters)?;
+        let q = self.combined(&self.parse(query), filters)?;
         Ok(self.reader.searcher().search(&q, &Count)?)
     }
 

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 /// One article, as parsed and cleaned from a source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// Content identifier: a hash of the normalized body, shared by exact
     /// duplicates (see [`crate::fingerprint`]).

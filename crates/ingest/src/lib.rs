@@ -40,7 +40,7 @@ mod text;
 mod warc;
 
 pub use article::Article;
-pub use date::parse_date;
+pub use date::{Date, DateError, Precision, parse_date};
 pub use decode::decode;
 pub use discover::{discover, is_supported};
 pub use error::{Reject, RejectReason};

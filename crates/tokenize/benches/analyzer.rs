@@ -85,7 +85,7 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
-    let seg = Segmenter::shared();
+    let seg = &Segmenter::bundled();
     let lines: Vec<&str> = text.lines().collect();
     let words = |s: &Segmenter| {
         lines

@@ -2,8 +2,6 @@
 //! data file `data/abbreviations.tsv`. Every form of an entry is kept as its
 //! sequence of folded syllables, so a query written any way finds the entry.
 
-use std::sync::OnceLock;
-
 use rustc_hash::FxHashMap;
 
 use crate::tokenizer::analyze;
@@ -31,10 +29,9 @@ pub struct AbbrevMatch {
 }
 
 impl Abbreviations {
-    /// The table shipped with vietdex, parsed once per process.
-    pub fn shared() -> &'static Abbreviations {
-        static SHARED: OnceLock<Abbreviations> = OnceLock::new();
-        SHARED.get_or_init(|| Abbreviations::parse(DATA).unwrap_or_default())
+    /// The table shipped with vietdex (`data/abbreviations.tsv`).
+    pub fn bundled() -> Result<Abbreviations, String> {
+        Abbreviations::parse(DATA)
     }
 
     /// Parses the table format: `SHORT[,SHORT…] TAB FULL FORM`, `#` comments.
@@ -125,10 +122,15 @@ impl Abbreviations {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::LazyLock;
+
     use super::*;
 
+    static BUNDLED: LazyLock<Abbreviations> =
+        LazyLock::new(|| Abbreviations::bundled().expect("bundled table"));
+
     fn expand(q: &str) -> Vec<String> {
-        let a = Abbreviations::shared();
+        let a = &*BUNDLED;
         let toks = analyze(q);
         let exact: Vec<&str> = toks.iter().map(|t| t.exact.as_str()).collect();
         let folded: Vec<&str> = toks.iter().map(|t| t.folded.as_str()).collect();
@@ -156,7 +158,7 @@ mod tests {
 
     #[test]
     fn longest_form_wins() {
-        let a = Abbreviations::shared();
+        let a = &*BUNDLED;
         let toks = analyze("thành phố hồ chí minh");
         let exact: Vec<&str> = toks.iter().map(|t| t.exact.as_str()).collect();
         let folded: Vec<&str> = toks.iter().map(|t| t.folded.as_str()).collect();
@@ -165,7 +167,7 @@ mod tests {
 
     #[test]
     fn folded_matches_need_plain_typing_and_length() {
-        let a = Abbreviations::shared();
+        let a = &*BUNDLED;
         let check = |q: &str| {
             let toks = analyze(q);
             let exact: Vec<&str> = toks.iter().map(|t| t.exact.as_str()).collect();
@@ -182,7 +184,7 @@ mod tests {
     #[test]
     fn data_file_parses() {
         assert!(Abbreviations::parse(DATA).is_ok());
-        assert!(Abbreviations::shared().len() > 50);
+        assert!(BUNDLED.len() > 50);
         assert!(Abbreviations::parse("NTM nông thôn mới").is_err());
     }
 }

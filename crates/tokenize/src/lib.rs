@@ -19,7 +19,7 @@
 //! let toks = analyze("Huyện Đại Từ");
 //! assert_eq!((toks[1].exact.as_str(), toks[1].folded.as_str()), ("đại", "dai"));
 //! assert_eq!((toks[1].start, toks[1].end), (8, 14));
-//! assert_eq!(Segmenter::shared().segment_line("xây dựng nông thôn"), "xây_dựng nông_thôn");
+//! assert_eq!(Segmenter::bundled().segment_line("xây dựng nông thôn"), "xây_dựng nông_thôn");
 //! ```
 
 mod abbrev;

@@ -12,8 +12,6 @@
 //! Lookups walk a hash map of normalized syllable sequences that also marks
 //! every prefix of a word, so most positions cost one lookup.
 
-use std::sync::OnceLock;
-
 use rustc_hash::FxHashMap;
 
 use crate::normalize::normalize_token_into;
@@ -113,10 +111,9 @@ impl Scores {
 
 impl Segmenter {
     /// The segmenter built from the word list and treebank shipped in this
-    /// crate, built once per process.
-    pub fn shared() -> &'static Segmenter {
-        static SHARED: OnceLock<Segmenter> = OnceLock::new();
-        SHARED.get_or_init(|| Segmenter::new(LEXICON, Some(TRAIN)))
+    /// crate. It learns from the treebank: build it once and pass it on.
+    pub fn bundled() -> Segmenter {
+        Segmenter::new(LEXICON, Some(TRAIN))
     }
 
     /// Builds a segmenter from a word list (one word a line, syllables
@@ -382,11 +379,15 @@ fn normalized_key<'a>(parts: impl Iterator<Item = &'a str>, key: &mut String, bu
 
 #[cfg(test)]
 mod tests {
+    use std::sync::LazyLock;
+
     use super::*;
+
+    static BUNDLED: LazyLock<Segmenter> = LazyLock::new(Segmenter::bundled);
 
     #[test]
     fn joins_words_and_names() {
-        let s = Segmenter::shared();
+        let s = &*BUNDLED;
         assert_eq!(
             s.segment_line("Xây dựng nông thôn mới ở huyện Phú Lương"),
             "Xây_dựng nông_thôn mới ở huyện Phú_Lương"
@@ -399,7 +400,7 @@ mod tests {
 
     #[test]
     fn never_alters_syllables() {
-        let s = Segmenter::shared();
+        let s = &*BUNDLED;
         for line in [
             "  Trả lời  phỏng vấn ,\tông Lộc nói ",
             "HOÀ BÌNH hoà bình Hòa Bình",
@@ -420,13 +421,13 @@ mod tests {
 
     #[test]
     fn no_word_across_punctuation() {
-        let s = Segmenter::shared();
+        let s = &*BUNDLED;
         assert_eq!(s.segment_line("nông thôn, mới"), "nông_thôn, mới");
     }
 
     #[test]
     fn dev_split_f1_at_least_96() {
-        let scores = Segmenter::shared().evaluate(include_str!("../data/ud-vi-vtb/dev.seg"));
+        let scores = BUNDLED.evaluate(include_str!("../data/ud-vi-vtb/dev.seg"));
         eprintln!(
             "dev.seg: P={:.4} R={:.4} F1={:.4}",
             scores.precision(),

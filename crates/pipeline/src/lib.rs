@@ -1,0 +1,254 @@
+//! The processing step every vietdex front-end shares: an [`Article`] read
+//! by `vietdex-ingest` becomes a [`Document`] — its text, typed
+//! publication date, fingerprints, entities and entity keys — through one
+//! function, [`process`], with the language resources loaded once into
+//! [`Resources`] and passed explicitly.
+//!
+//! `vietdex index` stores documents in the index, `vietdex extract` prints
+//! their entities; any other front-end (an HTTP server, a Python module, an
+//! export to another search engine) calls the same [`process`] and so gets
+//! the same documents.
+//!
+//! ```
+//! use vietdex_ingest::Article;
+//! use vietdex_pipeline::{Resources, process};
+//!
+//! let res = Resources::bundled()?; // once per process
+//! let article = Article {
+//!     title: "Đại Từ về đích nông thôn mới".into(),
+//!     body: "Xã Vạn Thọ, huyện Đại Từ đạt 99,72% kế hoạch.".into(),
+//!     published: Some("2024-04-08".into()),
+//!     ..Article::default()
+//! };
+//! let doc = process(article, &res);
+//! assert_eq!(doc.published.map(|d| d.to_string()).as_deref(), Some("2024-04-08"));
+//! assert!(doc.entity_keys.iter().any(|k| k == "district:Huyện Đại Từ"));
+//! # Ok::<(), vietdex_pipeline::Error>(())
+//! ```
+
+use serde::Serialize;
+use vietdex_entities::{Context, Gazetteer, Knowledge, Programs};
+use vietdex_tokenize::{Abbreviations, Segmenter};
+
+pub use vietdex_entities::{Entity, LoadError};
+pub use vietdex_ingest::{Article, Date};
+
+/// A language resource that could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A data file of the gazetteer or the entity rules.
+    #[error("cannot load {0}")]
+    Entities(#[from] LoadError),
+    /// The abbreviation table.
+    #[error("cannot load the abbreviation table: {0}")]
+    Abbreviations(String),
+}
+
+/// The language resources documents and queries are analysed with: the
+/// gazetteer, the program table, the word segmenter and the abbreviation
+/// table. Load them once ([`Resources::bundled`]) and pass them to every
+/// [`process`] call and every query; they are immutable and shared freely
+/// between threads.
+#[derive(Debug)]
+pub struct Resources {
+    /// Administrative units (2024 hierarchy, 2025 reform).
+    pub gazetteer: Gazetteer,
+    /// National programs and their aliases.
+    pub programs: Programs,
+    /// Word segmentation (queries, and words inside names).
+    pub segmenter: Segmenter,
+    /// Abbreviations and their full forms.
+    pub abbreviations: Abbreviations,
+}
+
+impl Resources {
+    /// The resources shipped with vietdex. An error names the data file
+    /// and what is wrong in it.
+    pub fn bundled() -> Result<Resources, Error> {
+        Ok(Resources {
+            gazetteer: Gazetteer::bundled()?,
+            programs: Programs::bundled()?,
+            segmenter: Segmenter::bundled(),
+            abbreviations: Abbreviations::bundled().map_err(Error::Abbreviations)?,
+        })
+    }
+
+    /// What entity extraction looks names up in.
+    pub fn knowledge(&self) -> Knowledge<'_> {
+        Knowledge {
+            gazetteer: &self.gazetteer,
+            programs: &self.programs,
+            segmenter: &self.segmenter,
+        }
+    }
+}
+
+/// The duplicate fingerprints of an article (see
+/// [`vietdex_ingest::fingerprint`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Fingerprints {
+    /// Hash of the normalized text: equal for exact duplicates.
+    pub content: u64,
+    /// SimHash of the body, when it is long enough: near duplicates differ
+    /// in a few bits.
+    pub simhash: Option<u64>,
+}
+
+/// An article made ready for storage and search.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// The article as read and cleaned.
+    pub article: Article,
+    /// The text entities were extracted from and their character offsets
+    /// point into: the headline, a blank line, the body
+    /// ([`document_text`]).
+    pub text: String,
+    /// The publication date, when the article gives a valid one.
+    pub published: Option<Date>,
+    /// Duplicate fingerprints.
+    pub fingerprints: Fingerprints,
+    /// Entities, in text order.
+    pub entities: Vec<Entity>,
+    /// The keys the entities are indexed under (`district:Huyện Đại Từ`,
+    /// `code:district:171`, `program:ntm:nâng cao` …), sorted, unique.
+    pub entity_keys: Vec<String>,
+}
+
+/// The text of an article that entities come from: headline, blank line,
+/// body.
+pub fn document_text(article: &Article) -> String {
+    let mut text = String::with_capacity(article.title.len() + 2 + article.body.len());
+    text.push_str(&article.title);
+    text.push_str("\n\n");
+    text.push_str(&article.body);
+    text
+}
+
+/// Entities of a text. `published` gives the year of dates written without
+/// one (`29-6`). [`process`] calls this on a document's text; call it
+/// directly for text that is not an article (one line of a file).
+pub fn extract(text: &str, published: Option<Date>, res: &Resources) -> Vec<Entity> {
+    let ctx = Context {
+        year: published.map(|d| d.year()),
+    };
+    vietdex_entities::extract(text, &ctx, &res.knowledge())
+}
+
+/// Turns an article into a document. Never fails: a date that cannot be
+/// read is left out (the article keeps it as written).
+pub fn process(article: Article, res: &Resources) -> Document {
+    let published = article.published.as_deref().and_then(|p| p.parse().ok());
+    let text = document_text(&article);
+    let entities = extract(&text, published, res);
+    let entity_keys = vietdex_entities::entity_keys(&entities);
+    let fingerprints = Fingerprints {
+        content: u64::from_str_radix(&article.id, 16).unwrap_or_default(),
+        simhash: article.simhash,
+    };
+    Document {
+        article,
+        text,
+        published,
+        fingerprints,
+        entities,
+        entity_keys,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::LazyLock;
+
+    use super::*;
+
+    static RES: LazyLock<Resources> =
+        LazyLock::new(|| Resources::bundled().expect("bundled resources"));
+
+    fn article(title: &str, body: &str, published: Option<&str>) -> Article {
+        Article {
+            id: "00000000000000ff".into(),
+            title: title.into(),
+            body: body.into(),
+            published: published.map(str::to_string),
+            simhash: Some(7),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn offsets_point_into_the_document_text() {
+        let doc = process(
+            article("Tin Đại Từ", "Xã Vạn Thọ, huyện Đại Từ đạt 99,72%.", None),
+            &RES,
+        );
+        assert_eq!(
+            doc.text,
+            "Tin Đại Từ\n\nXã Vạn Thọ, huyện Đại Từ đạt 99,72%."
+        );
+        assert!(!doc.entities.is_empty());
+        for e in &doc.entities {
+            let got: String = doc
+                .text
+                .chars()
+                .skip(e.start)
+                .take(e.end - e.start)
+                .collect();
+            assert_eq!(got, e.text);
+        }
+        assert_eq!(
+            doc.fingerprints,
+            Fingerprints {
+                content: 255,
+                simhash: Some(7)
+            }
+        );
+    }
+
+    #[test]
+    fn the_article_date_completes_partial_dates() {
+        let doc = process(
+            article("Họp", "Ngày 29-6 huyện họp.", Some("2023-06")),
+            &RES,
+        );
+        assert_eq!(
+            doc.published.map(|d| d.to_string()).as_deref(),
+            Some("2023-06")
+        );
+        let date = doc
+            .entities
+            .iter()
+            .find(|e| e.kind == "date")
+            .expect("date");
+        assert_eq!(date.value, "2023-06-29");
+        let bad = process(article("Họp", "Họp.", Some("2023-02-30")), &RES);
+        assert_eq!(bad.published, None);
+        assert_eq!(bad.article.published.as_deref(), Some("2023-02-30"));
+    }
+
+    #[test]
+    fn keys_come_from_the_entities() {
+        let doc = process(
+            article(
+                "",
+                "UBND huyện Đại Từ xây dựng nông thôn mới nâng cao.",
+                None,
+            ),
+            &RES,
+        );
+        assert_eq!(
+            doc.entity_keys,
+            vietdex_entities::entity_keys(&doc.entities)
+        );
+        for key in [
+            "district:Huyện Đại Từ",
+            "code:district:171",
+            "program:ntm:nâng cao",
+        ] {
+            assert!(
+                doc.entity_keys.iter().any(|k| k == key),
+                "{key}: {:?}",
+                doc.entity_keys
+            );
+        }
+    }
+}
