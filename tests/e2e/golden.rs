@@ -88,7 +88,19 @@ fn golden_search() {
             &["search", "--program", "NTM nâng cao", "--count"],
             &["search", "", "--district", "Châu Thành"],
             &["search", "", "--district", "dai tuu"],
-            &["search", "", "--province", "Thái Nguyên", "--json"],
+            // Undated documents tie in newest-first lists, and ties come
+            // in index order, which depends on the indexing threads: only
+            // the first (dated) one is pinned.
+            &[
+                "search",
+                "",
+                "--province",
+                "Thái Nguyên",
+                "--json",
+                "-n",
+                "1",
+            ],
+            &["search", "", "--province", "Thái Nguyên", "--count"],
             &["search", "", "--commune", "Vạn Thọ"],
             &["search", "", "--commune", "Ngọc Sơn, Thạch Hà"],
             &["search", "", "--commune", "Vạn Thọ", "--era", "any"],

@@ -124,8 +124,9 @@ fn index(a: IndexArgs) -> Result<bool> {
     Ok(true)
 }
 
-fn filter_spec(f: &FilterArgs) -> vietdex_index::FilterSpec {
-    vietdex_index::FilterSpec {
+/// The filters as typed; [`vietdex_pipeline::FilterSpec::resolve`] validates them.
+fn filter_spec(f: &FilterArgs) -> vietdex_pipeline::FilterSpec {
+    vietdex_pipeline::FilterSpec {
         province: f.province.clone(),
         district: f.district.clone(),
         commune: f.commune.clone(),
@@ -142,7 +143,7 @@ fn filter_spec(f: &FilterArgs) -> vietdex_index::FilterSpec {
 
 fn search(a: SearchArgs) -> Result<bool> {
     let searcher = Searcher::open(&a.index.dir, std::sync::Arc::new(resources()?))?;
-    let filters = filter_spec(&a.filters);
+    let filters = filter_spec(&a.filters).resolve(searcher.resources())?;
     let mut out = std::io::stdout().lock();
     if a.count {
         let n = searcher.count(&a.query, &filters)?;
@@ -178,8 +179,9 @@ fn search(a: SearchArgs) -> Result<bool> {
 
 fn entities(a: EntitiesArgs) -> Result<bool> {
     let searcher = Searcher::open(&a.index.dir, std::sync::Arc::new(resources()?))?;
-    let mut filters = filter_spec(&a.filters);
-    filters.entity.extend(a.with.iter().cloned());
+    let mut spec = filter_spec(&a.filters);
+    spec.entity.extend(a.with.iter().cloned());
+    let filters = spec.resolve(searcher.resources())?;
     let req = vietdex_index::EntityRequest {
         kind: a.kind.clone(),
         top: a.top,

@@ -39,6 +39,26 @@ impl Level {
     }
 }
 
+impl std::fmt::Display for Level {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Level {
+    type Err = String;
+
+    /// `province`, `district` or `commune`.
+    fn from_str(s: &str) -> Result<Level, String> {
+        match s {
+            "province" => Ok(Level::Province),
+            "district" => Ok(Level::District),
+            "commune" => Ok(Level::Commune),
+            _ => Err(format!("unknown level `{s}` (province, district, commune)")),
+        }
+    }
+}
+
 /// A 2025 unit that a pre-2025 unit became (wholly or in part).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Successor {
@@ -87,6 +107,10 @@ pub struct Unit2025 {
 pub struct Gazetteer {
     units: Vec<Unit>,
     by_name: HashMap<String, Vec<usize>>,
+    /// Folded name key (no tone or vowel marks) → units, in unit order.
+    by_folded: HashMap<String, Vec<usize>>,
+    /// (level, code) → units (one per snapshot name), in unit order.
+    by_code: HashMap<(Level, String), Vec<usize>>,
     /// Longest name in syllables.
     max_syllables: usize,
     successors: HashMap<String, Vec<Successor>>,
@@ -170,10 +194,20 @@ impl Gazetteer {
             }
         }
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_folded: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_code: HashMap<(Level, String), Vec<usize>> = HashMap::default();
         let mut max_syllables = 1;
         for (i, u) in units.iter().enumerate() {
             let key = name_key(&u.name);
             max_syllables = max_syllables.max(key.split(' ').count());
+            by_folded
+                .entry(vietdex_tokenize::fold(&key).into_owned())
+                .or_default()
+                .push(i);
+            by_code
+                .entry((u.level, u.code.clone()))
+                .or_default()
+                .push(i);
             let list = by_name.entry(key).or_default();
             if !list.contains(&i) {
                 list.push(i);
@@ -232,6 +266,8 @@ impl Gazetteer {
         Gazetteer {
             units,
             by_name,
+            by_folded,
+            by_code,
             max_syllables,
             successors,
             units_2025,
@@ -252,6 +288,27 @@ impl Gazetteer {
     /// Units whose name has these normalized syllables (see [`name_key`]).
     pub fn lookup(&self, key: &str) -> &[usize] {
         self.by_name.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Units whose name, folded (no tone or vowel marks, `đ` → `d`), has
+    /// these syllables: `dai tu`.
+    pub fn lookup_folded(&self, folded_key: &str) -> &[usize] {
+        self.by_folded.get(folded_key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every folded name key with its units.
+    pub fn folded_names(&self) -> impl Iterator<Item = (&str, &[usize])> + '_ {
+        self.by_folded
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_slice()))
+    }
+
+    /// The units of a level with this code (the same unit may appear once
+    /// per snapshot that names it differently).
+    pub fn by_code(&self, level: Level, code: &str) -> &[usize] {
+        self.by_code
+            .get(&(level, code.to_string()))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Longest unit name, in syllables.

@@ -1,47 +1,250 @@
 //! The keys under which a document's entities are indexed, for filters and
-//! aggregations.
+//! aggregations: [`EntityKey`], written and read only here.
+
+use std::fmt;
+use std::str::FromStr;
 
 use crate::Entity;
+use crate::gazetteer::Level;
 
-/// The keys under which a document's entities are indexed: `KIND:VALUE` for
-/// each entity (a linked place also under `code:LEVEL:CODE`, and under its
-/// district and province by name and by code), `program:ID:DETAIL` for a
-/// program's level or stars. Dates and quantities are not keys. Sorted,
-/// without repeats.
-pub fn entity_keys(entities: &[Entity]) -> Vec<String> {
-    let mut keys = Vec::new();
-    for e in entities {
-        match e.kind.as_str() {
-            "date" | "quantity" => {}
-            "province" | "district" | "commune" => {
-                keys.push(format!("{}:{}", e.kind, e.value));
-                if let Some(code) = &e.code {
-                    keys.push(format!("code:{}:{code}", e.kind));
-                }
-                if let Some(p) = &e.province {
-                    keys.push(format!("province:{p}"));
-                }
-                if let Some(d) = &e.district {
-                    keys.push(format!("district:{d}"));
-                }
-                if let Some(c) = &e.province_code {
-                    keys.push(format!("code:province:{c}"));
-                }
-                if let Some(c) = &e.district_code {
-                    keys.push(format!("code:district:{c}"));
-                }
-            }
-            "place" => keys.push(format!("place:{}", vietdex_tokenize::normalize(&e.value))),
-            "program" => {
-                keys.push(format!("program:{}", e.value));
-                if let Some(d) = &e.detail {
-                    keys.push(format!("program:{}:{d}", e.value));
-                }
-            }
-            kind => keys.push(format!("{kind}:{}", e.value)),
+/// An indexed entity key. Its text form (`Display`, `FromStr`) is what the
+/// index stores:
+///
+/// | key | text |
+/// |---|---|
+/// | a place by full name | `district:Huyện Đại Từ` |
+/// | a linked place by code | `code:district:171` |
+/// | a hamlet or unlinked name | `place:xóm lò` |
+/// | a program, with its level or stars | `program:ntm`, `program:ntm:nâng cao` |
+/// | an organization, a person | `organization:ubnd huyện đại từ`, `person:Nguyễn Văn Thi` |
+///
+/// ```
+/// use vietdex_entities::{EntityKey, Level};
+///
+/// let k: EntityKey = "code:district:171".parse().expect("key");
+/// assert_eq!(k, EntityKey::Code { level: Level::District, code: "171".into() });
+/// assert_eq!(k.to_string(), "code:district:171");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum EntityKey {
+    /// A province, district or commune by full name (linked or not).
+    Unit {
+        /// Its level.
+        level: Level,
+        /// Full name (`Huyện Đại Từ`).
+        name: String,
+    },
+    /// A linked unit by gazetteer code.
+    Code {
+        /// Its level.
+        level: Level,
+        /// GSO code.
+        code: String,
+    },
+    /// A hamlet or a place name not linked, normalized.
+    Place(String),
+    /// A program by id, with its level (`nâng cao`) or stars (`4 sao`).
+    Program {
+        /// Program id (`ntm`, `ocop`).
+        id: String,
+        /// Level or stars.
+        detail: Option<String>,
+    },
+    /// An organization, by normalized name.
+    Organization(String),
+    /// A person, by name.
+    Person(String),
+    /// Another kind of entity: `KIND:VALUE`.
+    Other {
+        /// Kind.
+        kind: String,
+        /// Value.
+        value: String,
+    },
+}
+
+impl EntityKey {
+    /// The kind this key counts under (`district` for `code:district:171`).
+    pub fn kind(&self) -> &str {
+        match self {
+            EntityKey::Unit { level, .. } | EntityKey::Code { level, .. } => level.as_str(),
+            EntityKey::Place(_) => "place",
+            EntityKey::Program { .. } => "program",
+            EntityKey::Organization(_) => "organization",
+            EntityKey::Person(_) => "person",
+            EntityKey::Other { kind, .. } => kind,
         }
     }
-    keys.sort();
-    keys.dedup();
-    keys
+}
+
+impl fmt::Display for EntityKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EntityKey::Unit { level, name } => write!(f, "{}:{name}", level.as_str()),
+            EntityKey::Code { level, code } => write!(f, "code:{}:{code}", level.as_str()),
+            EntityKey::Place(v) => write!(f, "place:{v}"),
+            EntityKey::Program { id, detail: None } => write!(f, "program:{id}"),
+            EntityKey::Program {
+                id,
+                detail: Some(d),
+            } => write!(f, "program:{id}:{d}"),
+            EntityKey::Organization(v) => write!(f, "organization:{v}"),
+            EntityKey::Person(v) => write!(f, "person:{v}"),
+            EntityKey::Other { kind, value } => write!(f, "{kind}:{value}"),
+        }
+    }
+}
+
+/// Why a text is not an [`EntityKey`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not an entity key: expected KIND:VALUE or code:LEVEL:CODE")]
+pub struct KeyError(pub String);
+
+impl FromStr for EntityKey {
+    type Err = KeyError;
+
+    fn from_str(s: &str) -> Result<EntityKey, KeyError> {
+        let err = || KeyError(s.to_string());
+        let (kind, value) = s.split_once(':').ok_or_else(err)?;
+        Ok(match kind {
+            "code" => {
+                let (level, code) = value.split_once(':').ok_or_else(err)?;
+                EntityKey::Code {
+                    level: level.parse().map_err(|_| err())?,
+                    code: code.to_string(),
+                }
+            }
+            "province" | "district" | "commune" => EntityKey::Unit {
+                level: kind.parse().map_err(|_| err())?,
+                name: value.to_string(),
+            },
+            "place" => EntityKey::Place(value.to_string()),
+            "program" => match value.split_once(':') {
+                Some((id, d)) => EntityKey::Program {
+                    id: id.to_string(),
+                    detail: Some(d.to_string()),
+                },
+                None => EntityKey::Program {
+                    id: value.to_string(),
+                    detail: None,
+                },
+            },
+            "organization" => EntityKey::Organization(value.to_string()),
+            "person" => EntityKey::Person(value.to_string()),
+            "" => return Err(err()),
+            _ => EntityKey::Other {
+                kind: kind.to_string(),
+                value: value.to_string(),
+            },
+        })
+    }
+}
+
+/// The keys under which a document's entities are indexed: each entity by
+/// kind and value (a linked place also by code, and under its district and
+/// province by name and by code), a program also with its level or stars.
+/// Dates and quantities are not keys. Sorted by text, without repeats.
+pub fn entity_keys(entities: &[Entity]) -> Vec<EntityKey> {
+    let mut keys = Vec::new();
+    for e in entities {
+        let level = match e.kind.as_str() {
+            "date" | "quantity" => continue,
+            k @ ("province" | "district" | "commune") => k.parse::<Level>().ok(),
+            _ => None,
+        };
+        if let Some(level) = level {
+            keys.push(EntityKey::Unit {
+                level,
+                name: e.value.clone(),
+            });
+            if let Some(code) = &e.code {
+                keys.push(EntityKey::Code {
+                    level,
+                    code: code.clone(),
+                });
+            }
+            if let Some(p) = &e.province {
+                keys.push(EntityKey::Unit {
+                    level: Level::Province,
+                    name: p.clone(),
+                });
+            }
+            if let Some(d) = &e.district {
+                keys.push(EntityKey::Unit {
+                    level: Level::District,
+                    name: d.clone(),
+                });
+            }
+            if let Some(c) = &e.province_code {
+                keys.push(EntityKey::Code {
+                    level: Level::Province,
+                    code: c.clone(),
+                });
+            }
+            if let Some(c) = &e.district_code {
+                keys.push(EntityKey::Code {
+                    level: Level::District,
+                    code: c.clone(),
+                });
+            }
+            continue;
+        }
+        match e.kind.as_str() {
+            "place" => keys.push(EntityKey::Place(
+                vietdex_tokenize::normalize(&e.value).into_owned(),
+            )),
+            "program" => {
+                keys.push(EntityKey::Program {
+                    id: e.value.clone(),
+                    detail: None,
+                });
+                if let Some(d) = &e.detail {
+                    keys.push(EntityKey::Program {
+                        id: e.value.clone(),
+                        detail: Some(d.clone()),
+                    });
+                }
+            }
+            "organization" => keys.push(EntityKey::Organization(e.value.clone())),
+            "person" => keys.push(EntityKey::Person(e.value.clone())),
+            kind => keys.push(EntityKey::Other {
+                kind: kind.to_string(),
+                value: e.value.clone(),
+            }),
+        }
+    }
+    let mut keyed: Vec<(String, EntityKey)> =
+        keys.into_iter().map(|k| (k.to_string(), k)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    keyed.into_iter().map(|(_, k)| k).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_reads_back_as_written() {
+        for text in [
+            "province:Tỉnh Thái Nguyên",
+            "district:Huyện Đại Từ",
+            "commune:Xã Vạn Thọ",
+            "code:commune:05839",
+            "place:xóm lò",
+            "program:ntm",
+            "program:ocop:4 sao",
+            "organization:ubnd huyện đại từ",
+            "person:Nguyễn Văn Thi",
+            "event:hội nghị",
+        ] {
+            let k: EntityKey = text.parse().unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(k.to_string(), text);
+        }
+        for bad in ["", "nokind", ":x", "code:district", "code:hamlet:1"] {
+            assert!(bad.parse::<EntityKey>().is_err(), "{bad}");
+        }
+        let k: EntityKey = "code:district:171".parse().expect("key");
+        assert_eq!(k.kind(), "district");
+    }
 }

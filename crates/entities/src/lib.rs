@@ -33,12 +33,14 @@ mod keys;
 mod people;
 mod places;
 mod programs;
+pub mod resolve;
 mod rules;
 mod text;
 
 pub use gazetteer::{Gazetteer, Level, Successor, Unit2025};
-pub use keys::entity_keys;
+pub use keys::{EntityKey, KeyError, entity_keys};
 pub use programs::Programs;
+pub use resolve::ResolveError;
 pub use rules::parse_number;
 
 use serde::{Deserialize, Serialize};

@@ -28,14 +28,21 @@ pub struct Mention {
     pub linked: Option<usize>,
 }
 
-struct TypeWord {
-    syllables: &'static [&'static str],
-    levels: &'static [Level],
-    kinds: &'static [&'static str],
-    hamlet: bool,
+/// A type word: the syllables that announce a place of some levels.
+pub(crate) struct TypeWord {
+    /// Normalized syllables (`thị`, `xã`).
+    pub(crate) syllables: &'static [&'static str],
+    /// Levels it announces (none for hamlets).
+    pub(crate) levels: &'static [Level],
+    /// Gazetteer type names it stands for (`Thị xã`).
+    pub(crate) kinds: &'static [&'static str],
+    /// A hamlet type word (`xóm`, `thôn`): never linked.
+    pub(crate) hamlet: bool,
 }
 
-const TYPES: &[TypeWord] = &[
+/// Every type word, administrative and hamlet: the one list the extractor
+/// and the filter resolver ([`crate::resolve`]) read.
+pub(crate) const TYPES: &[TypeWord] = &[
     TypeWord {
         syllables: &["tỉnh"],
         levels: &[Level::Province],

@@ -176,7 +176,7 @@ fn document(f: &Fields, d: &Document) -> TantivyDocument {
         doc.add_text(f.author, au);
     }
     for key in &d.entity_keys {
-        doc.add_text(f.entity, key);
+        doc.add_text(f.entity, key.to_string());
     }
     if let Ok(json) = serde_json::to_string(&d.entities) {
         doc.add_text(f.entities, &json);

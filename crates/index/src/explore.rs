@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 use tantivy::collector::DocSetCollector;
 use tantivy::{DocAddress, TantivyDocument, Term};
-use vietdex_entities::{Entity, Gazetteer, Level, Programs};
+use vietdex_pipeline::entities::{Entity, EntityKey, resolve};
+use vietdex_pipeline::{Filter, Resources};
 
-use crate::filters::FilterSpec;
 use crate::search::{Searcher, StoredDoc, stored_text};
 use crate::{Error, Result};
 
@@ -94,15 +94,6 @@ pub struct Stats {
     pub bytes: u64,
 }
 
-fn level_of(kind: &str) -> Option<Level> {
-    match kind {
-        "province" => Some(Level::Province),
-        "district" => Some(Level::District),
-        "commune" => Some(Level::Commune),
-        _ => None,
-    }
-}
-
 fn day(dt: tantivy::DateTime) -> String {
     let secs = dt.into_timestamp_secs();
     vietdex_ingest::parse_date(&secs.to_string()).unwrap_or_default()
@@ -110,65 +101,22 @@ fn day(dt: tantivy::DateTime) -> String {
 
 /// A row for an entity key, or `None` for keys that are not counted
 /// (place names, which their codes stand for).
-fn row_for(g: &Gazetteer, programs: &Programs, key: &str) -> Option<EntityRow> {
-    let (kind, value) = key.split_once(':')?;
-    match kind {
-        "code" => {
-            let (level, code) = value.split_once(':')?;
-            let lvl = level_of(level)?;
-            let u = g
-                .units()
-                .iter()
-                .position(|u| u.level == lvl && u.code == code)?;
-            let unit = g.unit(u);
-            let province = g.ancestors(u).last().map(|p| g.unit(p).name.clone());
-            Some(EntityRow {
-                kind: level.to_string(),
-                value: unit.full_name.clone(),
-                label: match province {
-                    Some(p) => format!("{} ({p})", unit.full_name),
-                    None => unit.full_name.clone(),
-                },
-                code: Some(code.to_string()),
-                documents: 0,
-                timeline: Vec::new(),
-            })
-        }
-        "province" | "district" | "commune" => None,
-        "program" => {
-            let (id, detail) = match value.split_once(':') {
-                Some((id, d)) => (id, Some(d)),
-                None => (value, None),
-            };
-            let name = programs
-                .lookup(id)
-                .map_or_else(|| id.to_string(), |p| programs.program(p).name.clone());
-            Some(EntityRow {
-                kind: kind.to_string(),
-                value: value.to_string(),
-                label: match detail {
-                    Some(d) => format!("{name} ({d})"),
-                    None => name,
-                },
-                code: None,
-                documents: 0,
-                timeline: Vec::new(),
-            })
-        }
-        _ => Some(EntityRow {
-            kind: kind.to_string(),
-            value: value.to_string(),
-            label: value.to_string(),
-            code: None,
-            documents: 0,
-            timeline: Vec::new(),
-        }),
-    }
+fn row_for(res: &Resources, key: &str) -> Option<EntityRow> {
+    let key: EntityKey = key.parse().ok()?;
+    let d = resolve::describe(&res.gazetteer, &res.programs, &key)?;
+    Some(EntityRow {
+        kind: d.kind,
+        value: d.value,
+        label: d.label,
+        code: d.code,
+        documents: 0,
+        timeline: Vec::new(),
+    })
 }
 
 impl Searcher {
     /// Addresses of every document matching a query and filters.
-    fn matching(&self, query_text: &str, filters: &FilterSpec) -> Result<Vec<DocAddress>> {
+    fn matching(&self, query_text: &str, filters: &[Filter]) -> Result<Vec<DocAddress>> {
         let q = self.combined(&self.parse(query_text), filters)?;
         let mut docs: Vec<DocAddress> = self
             .reader
@@ -185,12 +133,11 @@ impl Searcher {
     pub fn entities(
         &self,
         query_text: &str,
-        filters: &FilterSpec,
+        filters: &[Filter],
         req: &EntityRequest,
     ) -> Result<EntityReport> {
         let searcher = self.reader.searcher();
         let docs = self.matching(query_text, filters)?;
-        let (g, programs) = (&self.resources.gazetteer, &self.resources.programs);
         let mut counts: HashMap<String, usize> = HashMap::new();
         let mut periods: HashMap<(String, String), usize> = HashMap::new();
         let mut key = String::new();
@@ -224,7 +171,7 @@ impl Searcher {
         let mut rows: Vec<(String, EntityRow)> = counts
             .into_iter()
             .filter_map(|(k, n)| {
-                let mut row = row_for(g, programs, &k)?;
+                let mut row = row_for(&self.resources, &k)?;
                 row.documents = n;
                 Some((k, row))
             })
@@ -326,16 +273,20 @@ impl Searcher {
         }
         let mut entities = BTreeMap::new();
         for term in crate::filters::terms_with_prefix(&searcher, self.fields.entity, "")? {
-            let Some((kind, rest)) = term.split_once(':') else {
-                continue;
+            // Places count by code, programs without their level.
+            let kind = match term.parse::<EntityKey>() {
+                Ok(
+                    EntityKey::Unit { .. }
+                    | EntityKey::Program {
+                        detail: Some(_), ..
+                    },
+                )
+                | Err(_) => {
+                    continue;
+                }
+                Ok(key) => key.kind().to_string(),
             };
-            let kind = match kind {
-                "code" => rest.split(':').next().unwrap_or("code"),
-                "province" | "district" | "commune" => continue,
-                "program" if rest.contains(':') => continue,
-                k => k,
-            };
-            *entities.entry(kind.to_string()).or_default() += 1;
+            *entities.entry(kind).or_default() += 1;
         }
         let mut bytes = 0;
         for e in std::fs::read_dir(&self.dir).map_err(|source| Error::Io {

@@ -22,8 +22,8 @@ pub mod state;
 pub use build::{BuildOptions, BuildReport, Progress, build};
 pub use error::{Error, Result};
 pub use explore::{EntityReport, EntityRequest, EntityRow, Period, Shown, Stats};
-pub use filters::FilterSpec;
 pub use search::{Hit, SearchOptions, Searcher, Snippet, StoredDoc};
+pub use vietdex_pipeline::{Filter, FilterSpec};
 
 /// File in the index directory that describes the build (JSON).
 pub const MANIFEST_FILE: &str = "vietdex.json";

@@ -54,7 +54,7 @@ pub struct Fields {
     /// Entities as JSON (offsets into `title + "\n\n" + body`).
     pub entities: Field,
     /// Entity keys for filters and aggregations (`district:Huyện Đại Từ`,
-    /// `program:ntm` …), see `vietdex_entities::entity_keys`.
+    /// `program:ntm` …), see `vietdex_pipeline::EntityKey`.
     pub entity: Field,
 }
 

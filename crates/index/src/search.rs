@@ -10,11 +10,10 @@ use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Index, IndexReader, Order, Score, TantivyDocument};
-use vietdex_pipeline::Resources;
+use vietdex_pipeline::query::{self, ParsedQuery};
+use vietdex_pipeline::{Filter, Resources};
 use vietdex_tokenize::Form;
 
-use crate::filters::FilterSpec;
-use crate::query::{self, ParsedQuery};
 use crate::schema::{self, Fields};
 use crate::state::State;
 use crate::{Error, Result};
@@ -30,7 +29,7 @@ pub struct SearchOptions {
     /// Show one document per near-duplicate cluster.
     pub dedup: bool,
     /// Filters every hit must pass.
-    pub filters: FilterSpec,
+    pub filters: Vec<Filter>,
 }
 
 impl Default for SearchOptions {
@@ -38,7 +37,7 @@ impl Default for SearchOptions {
         SearchOptions {
             limit: 10,
             dedup: false,
-            filters: FilterSpec::default(),
+            filters: Vec::new(),
         }
     }
 }
@@ -102,7 +101,7 @@ pub(crate) fn stored_text(doc: &TantivyDocument, field: tantivy::schema::Field) 
 
 impl Hit {
     /// The document's entities.
-    pub fn entities(&self) -> Vec<vietdex_entities::Entity> {
+    pub fn entities(&self) -> Vec<vietdex_pipeline::Entity> {
         serde_json::from_str(self.entities_json.get()).unwrap_or_default()
     }
 }
@@ -184,11 +183,11 @@ impl Searcher {
     }
 
     /// The query and filters as one Tantivy query.
-    pub fn combined(&self, parsed: &ParsedQuery, filters: &FilterSpec) -> Result<Box<dyn Query>> {
+    pub fn combined(&self, parsed: &ParsedQuery, filters: &[Filter]) -> Result<Box<dyn Query>> {
         let searcher = self.reader.searcher();
         let mut parts: Vec<(Occur, Box<dyn Query>)> =
-            vec![(Occur::Must, parsed.to_query(&self.fields))];
-        for f in crate::filters::resolve(&searcher, &self.fields, filters, &self.resources)? {
+            vec![(Occur::Must, crate::query::to_query(parsed, &self.fields))];
+        for f in crate::filters::compile(&searcher, &self.fields, filters)? {
             parts.push((Occur::Must, f));
         }
         Ok(match parts.len() {
@@ -198,7 +197,7 @@ impl Searcher {
     }
 
     /// Number of documents matching a query string and filters.
-    pub fn count(&self, query: &str, filters: &FilterSpec) -> Result<usize> {
+    pub fn count(&self, query: &str, filters: &[Filter]) -> Result<usize> {
         let q = self.combined(&self.parse(query), filters)?;
         Ok(self.reader.searcher().search(&q, &Count)?)
     }

@@ -95,6 +95,12 @@ impl Date {
     pub fn unix_seconds(&self) -> i64 {
         self.first.midnight().assume_utc().unix_timestamp()
     }
+
+    /// Seconds since 1970-01-01 at midnight UTC after the last day: the
+    /// exclusive end of the period.
+    pub fn end_unix_seconds(&self) -> i64 {
+        self.last_day().midnight().assume_utc().unix_timestamp() + 86_400
+    }
 }
 
 impl fmt::Display for Date {

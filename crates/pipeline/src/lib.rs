@@ -22,15 +22,22 @@
 //! };
 //! let doc = process(article, &res);
 //! assert_eq!(doc.published.map(|d| d.to_string()).as_deref(), Some("2024-04-08"));
-//! assert!(doc.entity_keys.iter().any(|k| k == "district:Huyện Đại Từ"));
+//! assert!(doc.entity_keys.iter().any(|k| k.to_string() == "district:Huyện Đại Từ"));
 //! # Ok::<(), vietdex_pipeline::Error>(())
 //! ```
+
+pub mod filter;
+pub mod query;
 
 use serde::Serialize;
 use vietdex_entities::{Context, Gazetteer, Knowledge, Programs};
 use vietdex_tokenize::{Abbreviations, Segmenter};
 
-pub use vietdex_entities::{Entity, LoadError};
+pub use filter::{Filter, FilterError, FilterSpec, IndexedKind};
+pub use query::ParsedQuery;
+/// The entities crate, for the types a [`Document`] carries.
+pub use vietdex_entities as entities;
+pub use vietdex_entities::{Entity, EntityKey, LoadError};
 pub use vietdex_ingest::{Article, Date};
 
 /// A language resource that could not be loaded.
@@ -110,8 +117,14 @@ pub struct Document {
     /// Entities, in text order.
     pub entities: Vec<Entity>,
     /// The keys the entities are indexed under (`district:Huyện Đại Từ`,
-    /// `code:district:171`, `program:ntm:nâng cao` …), sorted, unique.
-    pub entity_keys: Vec<String>,
+    /// `code:district:171`, `program:ntm:nâng cao` …), sorted by their
+    /// text, unique.
+    #[serde(serialize_with = "keys_as_text")]
+    pub entity_keys: Vec<EntityKey>,
+}
+
+fn keys_as_text<S: serde::Serializer>(keys: &[EntityKey], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(keys.iter().map(ToString::to_string))
 }
 
 /// The text of an article that entities come from: headline, blank line,
@@ -245,7 +258,7 @@ mod tests {
             "program:ntm:nâng cao",
         ] {
             assert!(
-                doc.entity_keys.iter().any(|k| k == key),
+                doc.entity_keys.iter().any(|k| k.to_string() == key),
                 "{key}: {:?}",
                 doc.entity_keys
             );
