@@ -160,7 +160,7 @@ fn search(a: SearchArgs) -> Result<bool> {
     )?;
     if a.json {
         for hit in &results.hits {
-            writeln!(out, "{}", output::hit_json(hit))?;
+            writeln!(out, "{}", serde_json::to_string(hit)?)?;
         }
     } else {
         let color = output::color();

@@ -3,6 +3,7 @@
 use std::io::{IsTerminal, Write};
 
 use vietdex_index::{Hit, Snippet};
+use vietdex_pipeline::entities::{Details, Entity, Kind};
 
 /// Whether stdout is a terminal (colours on).
 pub fn color() -> bool {
@@ -64,17 +65,14 @@ pub fn print_hit(w: &mut impl Write, rank: usize, hit: &Hit, color: bool) -> std
 }
 
 /// The first distinct linked places and programs of a document.
-fn main_entities(ents: &[vietdex_entities::Entity], max: usize) -> Vec<String> {
+fn main_entities(ents: &[Entity], max: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for e in ents {
-        let label = match e.kind.as_str() {
-            "province" | "district" | "commune" => e.name.clone(),
-            "program" => Some(match &e.detail {
-                Some(d) => format!(
-                    "{} ({d})",
-                    e.name.clone().unwrap_or_else(|| e.value.clone())
-                ),
-                None => e.name.clone().unwrap_or_else(|| e.value.clone()),
+        let label = match &e.details {
+            Details::Unit { link, .. } => link.as_ref().map(|l| l.name.clone()),
+            Details::Program { name, detail } => Some(match detail {
+                Some(d) => format!("{name} ({d})"),
+                None => name.clone(),
             }),
             _ => None,
         };
@@ -141,47 +139,28 @@ pub fn print_document(w: &mut impl Write, d: &vietdex_index::Shown) -> std::io::
     writeln!(w)?;
     writeln!(w, "entities:")?;
     for e in &d.entities {
-        let mut line = format!("  {:<12} {}", e.kind, e.text);
-        if let Some(n) = &e.name
-            && *n != e.text
+        let kind = e.kind();
+        let mut line = format!("  {kind:<12} {}", e.text);
+        if let Some(n) = e.name()
+            && n != e.text
         {
             line.push_str(&format!(" → {n}"));
         }
-        if let Some(p) = &e.province
-            && e.kind != "province"
+        if let Some(p) = e.province()
+            && kind != Kind::Province
         {
             line.push_str(&format!(", {p}"));
         }
-        if let Some(r) = &e.role {
+        if let Some(r) = e.role() {
             line.push_str(&format!(" ({r})"));
         }
-        if matches!(e.kind.as_str(), "date" | "quantity") {
+        if matches!(kind, Kind::Date | Kind::Quantity) {
             line.push_str(&format!(" = {}", e.value));
         }
-        if e.code.is_none() && !e.candidates.is_empty() {
-            line.push_str(&format!(" [{} candidates]", e.candidates.len()));
+        if e.code().is_none() && !e.candidates().is_empty() {
+            line.push_str(&format!(" [{} candidates]", e.candidates().len()));
         }
         writeln!(w, "{line}")?;
     }
     Ok(())
-}
-
-/// One hit, as a JSON object.
-pub fn hit_json(hit: &Hit) -> serde_json::Value {
-    serde_json::json!({
-        "id": hit.doc.id,
-        "path": hit.doc.path,
-        "title": hit.doc.title,
-        "score": hit.score,
-        "published": hit.doc.published,
-        "outlet": hit.doc.outlet,
-        "author": hit.doc.author,
-        "url": hit.doc.url,
-        "sources": hit.doc.sources,
-        "cluster": hit.doc.cluster,
-        "cluster_size": hit.doc.cluster_size,
-        "entities": hit.entities_json,
-        "snippet": hit.snippet.text,
-        "highlights": hit.snippet.highlights,
-    })
 }

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::Entity;
+use crate::entity::{Details, Entity};
 use crate::gazetteer::Level;
 
 /// An indexed entity key. Its text form (`Display`, `FromStr`) is what the
@@ -147,70 +147,57 @@ impl FromStr for EntityKey {
 pub fn entity_keys(entities: &[Entity]) -> Vec<EntityKey> {
     let mut keys = Vec::new();
     for e in entities {
-        let level = match e.kind.as_str() {
-            "date" | "quantity" => continue,
-            k @ ("province" | "district" | "commune") => k.parse::<Level>().ok(),
-            _ => None,
-        };
-        if let Some(level) = level {
-            keys.push(EntityKey::Unit {
-                level,
-                name: e.value.clone(),
-            });
-            if let Some(code) = &e.code {
-                keys.push(EntityKey::Code {
-                    level,
-                    code: code.clone(),
-                });
-            }
-            if let Some(p) = &e.province {
+        match &e.details {
+            Details::Date | Details::Quantity { .. } => {}
+            Details::Unit { level, link, .. } => {
                 keys.push(EntityKey::Unit {
-                    level: Level::Province,
-                    name: p.clone(),
+                    level: *level,
+                    name: e.value.clone(),
                 });
+                if let Some(l) = link {
+                    keys.push(EntityKey::Code {
+                        level: *level,
+                        code: l.code.clone(),
+                    });
+                    keys.push(EntityKey::Unit {
+                        level: Level::Province,
+                        name: l.province.clone(),
+                    });
+                    keys.push(EntityKey::Code {
+                        level: Level::Province,
+                        code: l.province_code.clone(),
+                    });
+                    if let Some(d) = &l.district {
+                        keys.push(EntityKey::Unit {
+                            level: Level::District,
+                            name: d.clone(),
+                        });
+                    }
+                    if let Some(c) = &l.district_code {
+                        keys.push(EntityKey::Code {
+                            level: Level::District,
+                            code: c.clone(),
+                        });
+                    }
+                }
             }
-            if let Some(d) = &e.district {
-                keys.push(EntityKey::Unit {
-                    level: Level::District,
-                    name: d.clone(),
-                });
-            }
-            if let Some(c) = &e.province_code {
-                keys.push(EntityKey::Code {
-                    level: Level::Province,
-                    code: c.clone(),
-                });
-            }
-            if let Some(c) = &e.district_code {
-                keys.push(EntityKey::Code {
-                    level: Level::District,
-                    code: c.clone(),
-                });
-            }
-            continue;
-        }
-        match e.kind.as_str() {
-            "place" => keys.push(EntityKey::Place(
+            Details::Place { .. } => keys.push(EntityKey::Place(
                 vietdex_tokenize::normalize(&e.value).into_owned(),
             )),
-            "program" => {
+            Details::Program { detail, .. } => {
                 keys.push(EntityKey::Program {
                     id: e.value.clone(),
                     detail: None,
                 });
-                if let Some(d) = &e.detail {
+                if let Some(d) = detail {
                     keys.push(EntityKey::Program {
                         id: e.value.clone(),
                         detail: Some(d.clone()),
                     });
                 }
             }
-            "organization" => keys.push(EntityKey::Organization(e.value.clone())),
-            "person" => keys.push(EntityKey::Person(e.value.clone())),
-            kind => keys.push(EntityKey::Other {
-                kind: kind.to_string(),
-                value: e.value.clone(),
-            }),
+            Details::Organization { .. } => keys.push(EntityKey::Organization(e.value.clone())),
+            Details::Person { .. } => keys.push(EntityKey::Person(e.value.clone())),
         }
     }
     let mut keyed: Vec<(String, EntityKey)> =

@@ -12,7 +12,7 @@
 //! - dates (full, partial, ranges) and quantities with units.
 //!
 //! ```
-//! use vietdex_entities::{extract, Context, Gazetteer, Knowledge, Programs};
+//! use vietdex_entities::{extract, Context, Gazetteer, Kind, Knowledge, Programs};
 //! use vietdex_tokenize::Segmenter;
 //!
 //! // Load the bundled resources once; pass them to every extraction.
@@ -21,13 +21,14 @@
 //! let k = Knowledge { gazetteer: &gazetteer, programs: &programs, segmenter: &segmenter };
 //! let ents = extract("Xã Vạn Thọ, huyện Đại Từ đạt 99,72% kế hoạch.", &Context::default(), &k);
 //! let van_tho = ents.iter().find(|e| e.text == "Xã Vạn Thọ").expect("commune");
-//! assert_eq!(van_tho.kind, "commune");
-//! assert_eq!(van_tho.district.as_deref(), Some("Huyện Đại Từ"));
-//! assert_eq!(van_tho.province.as_deref(), Some("Tỉnh Thái Nguyên"));
-//! assert!(ents.iter().any(|e| e.kind == "quantity" && e.number == Some(99.72)));
+//! assert_eq!(van_tho.kind(), Kind::Commune);
+//! assert_eq!(van_tho.district(), Some("Huyện Đại Từ"));
+//! assert_eq!(van_tho.province(), Some("Tỉnh Thái Nguyên"));
+//! assert!(ents.iter().any(|e| e.kind() == Kind::Quantity && e.number() == Some(99.72)));
 //! # Ok::<(), vietdex_entities::LoadError>(())
 //! ```
 
+mod entity;
 pub mod gazetteer;
 mod keys;
 mod people;
@@ -37,13 +38,13 @@ pub mod resolve;
 mod rules;
 mod text;
 
+pub use entity::{Candidate, Details, Entity, Kind, Link};
 pub use gazetteer::{Gazetteer, Level, Successor, Unit2025};
 pub use keys::{EntityKey, KeyError, entity_keys};
 pub use programs::Programs;
 pub use resolve::ResolveError;
 pub use rules::parse_number;
 
-use serde::{Deserialize, Serialize};
 use vietdex_tokenize::Segmenter;
 
 /// A data file shipped with vietdex that could not be loaded.
@@ -76,107 +77,14 @@ pub struct Context {
     pub year: Option<i32>,
 }
 
-/// A gazetteer unit an ambiguous place may be.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Candidate {
-    /// Code.
-    pub code: String,
-    /// Full name.
-    pub name: String,
-    /// Its province.
-    pub province: String,
-}
-
-/// One entity, with character offsets into the text it came from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Entity {
-    /// `province`, `district`, `commune`, `place` (a hamlet, or a name not
-    /// linked), `program`, `organization`, `person`, `date`, `quantity`.
-    pub kind: String,
-    /// The text as written.
-    pub text: String,
-    /// Character offset of the first character.
-    pub start: usize,
-    /// Character offset past the last character.
-    pub end: usize,
-    /// Normalized value: a place's full name, a program's id, a person's
-    /// name, an ISO 8601 date, a quantity as `number unit`.
-    pub value: String,
-    /// Gazetteer code of a linked place.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    /// Level of a linked place.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub level: Option<String>,
-    /// Full name of a linked place.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Province of a linked place (itself for a province).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub province: Option<String>,
-    /// District of a linked commune.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub district: Option<String>,
-    /// Code of the province of a linked place.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub province_code: Option<String>,
-    /// Code of the district of a linked commune.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub district_code: Option<String>,
-    /// 2025 units a linked commune became, the default first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub successors: Vec<Successor>,
-    /// Units an unlinked place may be (at most 20).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub candidates: Vec<Candidate>,
-    /// For an organization: the linked place written in its name
-    /// (`UBND huyện Đại Từ` → `Huyện Đại Từ`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<String>,
-    /// Gazetteer code of that place.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place_code: Option<String>,
-    /// A person's role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    /// A program's level (`nâng cao`, `kiểu mẫu`) or OCOP stars (`3 sao`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
-    /// A quantity's number, in `unit`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub number: Option<f64>,
-    /// A quantity's unit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
-    /// The whole of a ratio (`12/13 xã`: 13).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total: Option<f64>,
-}
-
 impl Entity {
-    fn new(kind: &str, text: &str, start: usize, end: usize, value: String) -> Entity {
+    fn new(text: &str, start: usize, end: usize, value: String, details: Details) -> Entity {
         Entity {
-            kind: kind.to_string(),
             text: text[start..end].to_string(),
             start,
             end,
             value,
-            code: None,
-            level: None,
-            name: None,
-            province: None,
-            district: None,
-            province_code: None,
-            district_code: None,
-            successors: Vec::new(),
-            candidates: Vec::new(),
-            place: None,
-            place_code: None,
-            role: None,
-            detail: None,
-            number: None,
-            unit: None,
-            total: None,
+            details,
         }
     }
 }
@@ -191,24 +99,24 @@ fn place_entity(g: &Gazetteer, text: &str, toks: &[text::Tok], m: &places::Menti
     match m.linked {
         Some(u) => {
             let unit = g.unit(u);
-            let mut ent = Entity::new(unit.level.as_str(), text, s, e, unit.full_name.clone());
-            ent.code = Some(unit.code.clone());
-            ent.level = Some(unit.level.as_str().to_string());
-            ent.name = Some(unit.full_name.clone());
-            ent.province = Some(g.unit(g.province_of(u)).full_name.clone());
-            ent.province_code = Some(g.unit(g.province_of(u)).code.clone());
-            ent.district = g.district_of(u).map(|d| g.unit(d).full_name.clone());
-            ent.district_code = g.district_of(u).map(|d| g.unit(d).code.clone());
-            ent.successors = g.successors(u).to_vec();
-            ent
+            let link = Link {
+                code: unit.code.clone(),
+                name: unit.full_name.clone(),
+                province: g.unit(g.province_of(u)).full_name.clone(),
+                province_code: g.unit(g.province_of(u)).code.clone(),
+                district: g.district_of(u).map(|d| g.unit(d).full_name.clone()),
+                district_code: g.district_of(u).map(|d| g.unit(d).code.clone()),
+                successors: g.successors(u).to_vec(),
+            };
+            let details = Details::Unit {
+                level: unit.level,
+                link: Some(link),
+                candidates: Vec::new(),
+            };
+            Entity::new(text, s, e, unit.full_name.clone(), details)
         }
         None => {
-            let kind = match m.typed {
-                Some(l) if !m.hamlet => l.as_str(),
-                _ => "place",
-            };
-            let mut ent = Entity::new(kind, text, s, e, surface_name);
-            ent.candidates = m
+            let candidates = m
                 .candidates
                 .iter()
                 .take(20)
@@ -218,7 +126,15 @@ fn place_entity(g: &Gazetteer, text: &str, toks: &[text::Tok], m: &places::Menti
                     province: g.unit(g.province_of(c)).full_name.clone(),
                 })
                 .collect();
-            ent
+            let details = match m.typed {
+                Some(level) if !m.hamlet => Details::Unit {
+                    level,
+                    link: None,
+                    candidates,
+                },
+                _ => Details::Place { candidates },
+            };
+            Entity::new(text, s, e, surface_name, details)
         }
     }
 }
@@ -239,9 +155,14 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
     }
     for p in &persons {
         let (s, e) = (toks[p.start].start, toks[p.end - 1].end);
-        let mut ent = Entity::new("person", text, s, e, squash(&text[s..e]));
-        ent.role = p.role.clone();
-        out.push(ent);
+        let role = p.role.clone();
+        out.push(Entity::new(
+            text,
+            s,
+            e,
+            squash(&text[s..e]),
+            Details::Person { role },
+        ));
     }
 
     let programs = k.programs;
@@ -251,14 +172,16 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
             Some((len, p)) => {
                 let prog = programs.program(p);
                 let (s, e) = (toks[i].start, toks[i + len - 1].end);
-                let mut ent = Entity::new("program", text, s, e, prog.id.clone());
-                ent.name = Some(prog.name.clone());
-                ent.detail = match prog.id.as_str() {
+                let detail = match prog.id.as_str() {
                     "ntm" => programs::ntm_level(&toks, text, i + len).map(str::to_string),
                     "ocop" => programs::ocop_stars(&toks, i + len).map(|n| format!("{n} sao")),
                     _ => None,
                 };
-                out.push(ent);
+                let details = Details::Program {
+                    name: prog.name.clone(),
+                    detail,
+                };
+                out.push(Entity::new(text, s, e, prog.id.clone(), details));
                 i += len;
             }
             None => i += 1,
@@ -274,41 +197,35 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
         }
         let surface = squash(&text[s..e]);
         out.push(Entity::new(
-            "organization",
             text,
             s,
             e,
             vietdex_tokenize::normalize(&surface).into_owned(),
+            Details::Organization {
+                place: None,
+                place_code: None,
+            },
         ));
     }
     // An organization is tied to the linked place written inside it.
     let linked: Vec<(usize, usize, String, String)> = out
         .iter()
-        .filter(|e| {
-            e.code.is_some() && matches!(e.kind.as_str(), "province" | "district" | "commune")
-        })
-        .map(|e| {
-            (
-                e.start,
-                e.end,
-                e.value.clone(),
-                e.code.clone().unwrap_or_default(),
-            )
-        })
+        .filter_map(|e| Some((e.start, e.end, e.value.clone(), e.link()?.code.clone())))
         .collect();
-    for org in out.iter_mut().filter(|e| e.kind == "organization") {
-        if let Some((_, _, name, code)) = linked
-            .iter()
-            .find(|(s, e, _, _)| *s >= org.start && *e <= org.end)
+    for org in &mut out {
+        let (start, end) = (org.start, org.end);
+        if let Details::Organization { place, place_code } = &mut org.details
+            && let Some((_, _, name, code)) =
+                linked.iter().find(|(s, e, _, _)| *s >= start && *e <= end)
         {
-            org.place = Some(name.clone());
-            org.place_code = Some(code.clone());
+            *place = Some(name.clone());
+            *place_code = Some(code.clone());
         }
     }
     let dates = rules::dates(text, ctx.year);
     let taken: Vec<(usize, usize)> = dates.iter().map(|d| (d.0, d.1)).collect();
     for (s, e, v) in dates {
-        out.push(Entity::new("date", text, s, e, v));
+        out.push(Entity::new(text, s, e, v, Details::Date));
     }
     for q in rules::quantities(text, &taken) {
         let number = (q.number * 1e6).round() / 1e6;
@@ -320,11 +237,12 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
             Some(t) => format!("{number}/{t} {unit}"),
             None => format!("{number} {unit}"),
         };
-        let mut ent = Entity::new("quantity", text, q.start, q.end, value);
-        ent.number = Some(number);
-        ent.unit = Some(unit);
-        ent.total = q.total;
-        out.push(ent);
+        let details = Details::Quantity {
+            number,
+            unit,
+            total: q.total,
+        };
+        out.push(Entity::new(text, q.start, q.end, value, details));
     }
     out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     to_char_offsets(text, &mut out);
@@ -426,11 +344,14 @@ mod tests {
             &Context::default(),
         );
         let e = place(&ents, "Xã Tân Thái");
-        assert_eq!(e.district.as_deref(), Some("Huyện Đại Từ"));
-        assert!(!e.successors.is_empty(), "2025 successor");
-        let prog = ents.iter().find(|e| e.kind == "program").expect("program");
+        assert_eq!(e.district(), Some("Huyện Đại Từ"));
+        assert!(!e.successors().is_empty(), "2025 successor");
+        let prog = ents
+            .iter()
+            .find(|e| e.kind() == Kind::Program)
+            .expect("program");
         assert_eq!(
-            (prog.value.as_str(), prog.detail.as_deref()),
+            (prog.value.as_str(), prog.detail()),
             ("ocop", Some("4 sao"))
         );
     }
@@ -443,7 +364,7 @@ mod tests {
         let ents = extract(text, &Context::default());
         let hamlets: Vec<(&str, &str)> = ents
             .iter()
-            .filter(|e| e.kind == "place")
+            .filter(|e| e.kind() == Kind::Place)
             .map(|e| (e.text.as_str(), e.value.as_str()))
             .collect();
         assert_eq!(
@@ -463,25 +384,22 @@ mod tests {
             "Huyện Phú Lương (Thái Nguyên) có xã Phú Đô. Tại Phú Đô, người dân trồng chè.",
             &Context::default(),
         );
-        assert_eq!(
-            place(&ents, "Thái Nguyên").name.as_deref(),
-            Some("Tỉnh Thái Nguyên")
-        );
+        assert_eq!(place(&ents, "Thái Nguyên").name(), Some("Tỉnh Thái Nguyên"));
         let bare = ents.iter().find(|e| e.text == "Phú Đô").expect("bare");
-        assert_eq!(bare.district.as_deref(), Some("Huyện Phú Lương"));
+        assert_eq!(bare.district(), Some("Huyện Phú Lương"));
     }
 
     #[test]
     fn ambiguous_names_without_evidence_stay_unlinked() {
         let ents = extract("Xã Ngọc Sơn đạt chuẩn nông thôn mới.", &Context::default());
         let e = place(&ents, "Xã Ngọc Sơn");
-        assert_eq!(e.kind, "commune");
-        assert_eq!(e.code, None);
-        assert!(e.candidates.len() >= 5, "{}", e.candidates.len());
-        assert!(e.candidates.iter().all(|c| c.name == "Xã Ngọc Sơn"));
+        assert_eq!(e.kind(), Kind::Commune);
+        assert_eq!(e.code(), None);
+        assert!(e.candidates().len() >= 5, "{}", e.candidates().len());
+        assert!(e.candidates().iter().all(|c| c.name == "Xã Ngọc Sơn"));
         let ents = extract("Người dân Tân Thành phấn khởi.", &Context::default());
         let e = place(&ents, "Tân Thành");
-        assert_eq!((e.kind.as_str(), e.code.as_deref()), ("place", None));
+        assert_eq!((e.kind(), e.code()), (Kind::Place, None));
     }
 
     #[test]
@@ -492,8 +410,8 @@ mod tests {
         );
         let people: Vec<(&str, Option<&str>)> = ents
             .iter()
-            .filter(|e| e.kind == "person")
-            .map(|e| (e.text.as_str(), e.role.as_deref()))
+            .filter(|e| e.kind() == Kind::Person)
+            .map(|e| (e.text.as_str(), e.role()))
             .collect();
         assert_eq!(
             people,
@@ -516,8 +434,8 @@ mod tests {
         );
         let roles: Vec<Option<&str>> = ents
             .iter()
-            .filter(|e| e.kind == "person")
-            .map(|e| e.role.as_deref())
+            .filter(|e| e.kind() == Kind::Person)
+            .map(|e| e.role())
             .collect();
         assert_eq!(
             roles,
@@ -531,15 +449,17 @@ mod tests {
     #[test]
     fn organizations_carry_their_place() {
         let ents = extract("UBND huyện Đại Từ và Huyện ủy họp.", &Context::default());
-        let org = ents.iter().find(|e| e.kind == "organization").expect("org");
+        let org = ents
+            .iter()
+            .find(|e| e.kind() == Kind::Organization)
+            .expect("org");
         assert_eq!(org.text, "UBND huyện Đại Từ");
-        assert_eq!(org.place.as_deref(), Some("Huyện Đại Từ"));
-        assert_eq!(org.place_code.as_deref(), Some("171"));
+        assert_eq!(org.org_place(), Some(("Huyện Đại Từ", "171")));
         let bare = ents
             .iter()
             .find(|e| e.text == "Huyện ủy")
             .expect("Huyện ủy");
-        assert_eq!(bare.place, None);
+        assert_eq!(bare.org_place(), None);
     }
 
     #[test]

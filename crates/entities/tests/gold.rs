@@ -30,8 +30,8 @@ fn key(text: &str) -> String {
         .join(" ")
 }
 
-fn kind_of(e: &Entity) -> &str {
-    match e.kind.as_str() {
+fn kind_of(e: &Entity) -> &'static str {
+    match e.kind().as_str() {
         "province" | "district" | "commune" | "place" => "place",
         k => k,
     }
@@ -135,7 +135,7 @@ fn gold_precision_and_recall() {
                 .filter(|e| kind_of(e) == "place" && key(&e.text) == *k)
             {
                 link_all += 1;
-                let got = e.name.clone().unwrap_or_else(|| "-".into());
+                let got = e.name().unwrap_or("-").to_string();
                 if want.split('|').any(|w| w == got) {
                     link_ok += 1;
                 } else {

@@ -77,11 +77,13 @@ pub struct StoredDoc {
     pub cluster_size: u32,
 }
 
-/// One search hit.
-#[derive(Debug, Clone, Serialize)]
+/// One search hit. Its JSON form, the one every front-end prints, is one
+/// flat object: the stored fields, `score`, `entities` (as stored),
+/// `snippet` (text) and `highlights` (byte ranges of the snippet), keys in
+/// alphabetical order.
+#[derive(Debug, Clone)]
 pub struct Hit {
     /// The document.
-    #[serde(flatten)]
     pub doc: StoredDoc,
     /// Relevance score.
     pub score: f32,
@@ -97,6 +99,51 @@ pub(crate) fn stored_text(doc: &TantivyDocument, field: tantivy::schema::Field) 
     doc.get_first(field)
         .and_then(|v| v.as_str())
         .map(str::to_string)
+}
+
+impl Serialize for Hit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        /// The JSON shape, fields in alphabetical order.
+        #[derive(Serialize)]
+        struct Flat<'a> {
+            author: &'a Option<String>,
+            cluster: &'a str,
+            cluster_size: u32,
+            entities: serde_json::Value,
+            highlights: &'a [(usize, usize)],
+            id: &'a str,
+            outlet: &'a Option<String>,
+            path: &'a str,
+            published: &'a Option<String>,
+            score: f64,
+            snippet: &'a str,
+            sources: &'a [String],
+            title: &'a str,
+            url: &'a Option<String>,
+        }
+        // Entities as a JSON value: objects with their keys sorted, like
+        // the rest of the hit.
+        let entities =
+            serde_json::from_str(self.entities_json.get()).map_err(serde::ser::Error::custom)?;
+        let d = &self.doc;
+        Flat {
+            author: &d.author,
+            cluster: &d.cluster,
+            cluster_size: d.cluster_size,
+            entities,
+            highlights: &self.snippet.highlights,
+            id: &d.id,
+            outlet: &d.outlet,
+            path: &d.path,
+            published: &d.published,
+            score: f64::from(self.score),
+            snippet: &self.snippet.text,
+            sources: &d.sources,
+            title: &d.title,
+            url: &d.url,
+        }
+        .serialize(s)
+    }
 }
 
 impl Hit {

@@ -230,7 +230,7 @@ mod tests {
         let date = doc
             .entities
             .iter()
-            .find(|e| e.kind == "date")
+            .find(|e| e.kind() == entities::Kind::Date)
             .expect("date");
         assert_eq!(date.value, "2023-06-29");
         let bad = process(article("Họp", "Họp.", Some("2023-02-30")), &RES);
