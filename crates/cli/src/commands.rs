@@ -66,6 +66,7 @@ fn index(a: IndexArgs) -> Result<bool> {
             .map_err(|e| anyhow::anyhow!("--field {f}: {e}"))?;
     }
     let resources = resources()?;
+    resources.preload();
     let bar = progress_bar(a.quiet || a.json);
     let started = std::time::Instant::now();
     let report = build(&a.paths, &a.index.dir, &opts, &resources, &|p| {
@@ -323,6 +324,7 @@ fn extract_line(source: &str, text: &str, res: &Resources) -> serde_json::Value 
 
 fn extract(a: ExtractArgs) -> Result<bool> {
     let res = resources()?;
+    res.preload();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let stdin_only = a.files.is_empty() || a.files.iter().all(|f| f.as_os_str() == "-");
     if stdin_only {

@@ -109,8 +109,8 @@ pub struct Gazetteer {
     by_name: HashMap<String, Vec<usize>>,
     /// Folded name key (no tone or vowel marks) → units, in unit order.
     by_folded: HashMap<String, Vec<usize>>,
-    /// (level, code) → units (one per snapshot name), in unit order.
-    by_code: HashMap<(Level, String), Vec<usize>>,
+    /// Every unit, ordered by (level, code, unit order).
+    by_code: Vec<usize>,
     /// Longest name in syllables.
     max_syllables: usize,
     successors: HashMap<String, Vec<Successor>>,
@@ -138,12 +138,8 @@ pub fn name_key(name: &str) -> String {
 impl Gazetteer {
     /// The gazetteer shipped with vietdex. Build it once and pass it on:
     /// it indexes every unit by name.
-    pub fn bundled() -> Result<Gazetteer, crate::LoadError> {
-        Ok(Gazetteer::from_tsv(
-            &[UNITS_2024, UNITS_2024_12],
-            UNITS_2025,
-            OLD_TO_NEW,
-        ))
+    pub fn bundled() -> Gazetteer {
+        Gazetteer::from_tsv(&[UNITS_2024, UNITS_2024_12], UNITS_2025, OLD_TO_NEW)
     }
 
     /// Builds a gazetteer from pre-2025 snapshots (merged: a unit with the
@@ -151,11 +147,12 @@ impl Gazetteer {
     /// units, and the old→new table.
     pub fn from_tsv(snapshots: &[&str], units_2025: &str, old_to_new: &str) -> Gazetteer {
         let mut units: Vec<Unit> = Vec::new();
-        let mut ids: HashMap<(Level, String, String), usize> = HashMap::default();
+        // Keys borrow from the tables: no allocation per row.
+        let mut ids: HashMap<(Level, &str, std::borrow::Cow<'_, str>), usize> = HashMap::default();
         for snap in snapshots {
             // parent links within this snapshot: (level, code) → unit
-            let mut local: HashMap<(Level, String), usize> = HashMap::default();
-            let mut pending: Vec<(usize, Level, String)> = Vec::new();
+            let mut local: HashMap<(Level, &str), usize> = HashMap::default();
+            let mut pending: Vec<(usize, Level, &str)> = Vec::new();
             for r in rows(snap) {
                 if r.len() < 6 {
                     continue;
@@ -166,7 +163,7 @@ impl Gazetteer {
                     "commune" => Level::Commune,
                     _ => continue,
                 };
-                let key = (level, r[0].to_string(), normalize(r[3]).into_owned());
+                let key = (level, r[0], normalize(r[3]));
                 let idx = *ids.entry(key).or_insert_with(|| {
                     units.push(Unit {
                         code: r[0].to_string(),
@@ -178,13 +175,13 @@ impl Gazetteer {
                     });
                     units.len() - 1
                 });
-                local.insert((level, r[0].to_string()), idx);
+                local.insert((level, r[0]), idx);
                 if !r[5].is_empty() {
                     let parent_level = match level {
                         Level::Commune => Level::District,
                         _ => Level::Province,
                     };
-                    pending.push((idx, parent_level, r[5].to_string()));
+                    pending.push((idx, parent_level, r[5]));
                 }
             }
             for (idx, plevel, pcode) in pending {
@@ -195,24 +192,34 @@ impl Gazetteer {
         }
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::default();
         let mut by_folded: HashMap<String, Vec<usize>> = HashMap::default();
-        let mut by_code: HashMap<(Level, String), Vec<usize>> = HashMap::default();
+        // Names repeat (thousands of communes share a few hundred names):
+        // each distinct name is analysed once.
+        let mut keys: HashMap<&str, (String, String)> = HashMap::default();
         let mut max_syllables = 1;
         for (i, u) in units.iter().enumerate() {
-            let key = name_key(&u.name);
+            let (key, folded) = keys.entry(u.name.as_str()).or_insert_with(|| {
+                let key = name_key(&u.name);
+                let folded = vietdex_tokenize::fold(&key).into_owned();
+                (key, folded)
+            });
             max_syllables = max_syllables.max(key.split(' ').count());
-            by_folded
-                .entry(vietdex_tokenize::fold(&key).into_owned())
-                .or_default()
-                .push(i);
-            by_code
-                .entry((u.level, u.code.clone()))
-                .or_default()
-                .push(i);
-            let list = by_name.entry(key).or_default();
-            if !list.contains(&i) {
-                list.push(i);
+            match by_folded.get_mut(folded.as_str()) {
+                Some(list) => list.push(i),
+                None => {
+                    by_folded.insert(folded.clone(), vec![i]);
+                }
+            }
+            match by_name.get_mut(key.as_str()) {
+                Some(list) => list.push(i),
+                None => {
+                    by_name.insert(key.clone(), vec![i]);
+                }
             }
         }
+        let mut by_code: Vec<usize> = (0..units.len()).collect();
+        by_code.sort_by(|&a, &b| {
+            (units[a].level, &units[a].code, a).cmp(&(units[b].level, &units[b].code, b))
+        });
         let provinces_2025: HashMap<&str, &str> = rows(units_2025)
             .filter(|r| r.len() >= 6 && r[1] == "province")
             .map(|r| (r[0], r[4]))
@@ -306,9 +313,10 @@ impl Gazetteer {
     /// The units of a level with this code (the same unit may appear once
     /// per snapshot that names it differently).
     pub fn by_code(&self, level: Level, code: &str) -> &[usize] {
-        self.by_code
-            .get(&(level, code.to_string()))
-            .map_or(&[], Vec::as_slice)
+        let key = |&u: &usize| (self.units[u].level, self.units[u].code.as_str());
+        let from = self.by_code.partition_point(|u| key(u) < (level, code));
+        let to = self.by_code.partition_point(|u| key(u) <= (level, code));
+        &self.by_code[from..to]
     }
 
     /// Longest unit name, in syllables.

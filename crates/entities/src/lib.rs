@@ -16,7 +16,7 @@
 //! use vietdex_tokenize::Segmenter;
 //!
 //! // Load the bundled resources once; pass them to every extraction.
-//! let (gazetteer, programs) = (Gazetteer::bundled()?, Programs::bundled()?);
+//! let (gazetteer, programs) = (Gazetteer::bundled(), Programs::bundled()?);
 //! let segmenter = Segmenter::bundled();
 //! let k = Knowledge { gazetteer: &gazetteer, programs: &programs, segmenter: &segmenter };
 //! let ents = extract("Xã Vạn Thọ, huyện Đại Từ đạt 99,72% kế hoạch.", &Context::default(), &k);
@@ -304,8 +304,7 @@ pub(crate) mod bundled {
 
     use super::*;
 
-    static GAZETTEER: LazyLock<Gazetteer> =
-        LazyLock::new(|| Gazetteer::bundled().expect("bundled gazetteer"));
+    static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::bundled);
     static PROGRAMS: LazyLock<Programs> =
         LazyLock::new(|| Programs::bundled().expect("bundled programs"));
     static SEGMENTER: LazyLock<Segmenter> = LazyLock::new(Segmenter::bundled);

@@ -8,7 +8,7 @@ use vietdex_tokenize::Segmenter;
 
 /// The bundled gazetteer, program table and segmenter, loaded once.
 fn knowledge() -> Knowledge<'static> {
-    static G: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::bundled().expect("gazetteer"));
+    static G: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::bundled);
     static P: LazyLock<Programs> = LazyLock::new(|| Programs::bundled().expect("programs"));
     static S: LazyLock<Segmenter> = LazyLock::new(Segmenter::bundled);
     Knowledge {

@@ -103,7 +103,7 @@ fn day(dt: tantivy::DateTime) -> String {
 /// (place names, which their codes stand for).
 fn row_for(res: &Resources, key: &str) -> Option<EntityRow> {
     let key: EntityKey = key.parse().ok()?;
-    let d = resolve::describe(&res.gazetteer, &res.programs, &key)?;
+    let d = resolve::describe(res.gazetteer(), res.programs(), &key)?;
     Some(EntityRow {
         kind: d.kind,
         value: d.value,

@@ -153,8 +153,9 @@ impl FilterSpec {
     /// programs to their keys, dates to periods. The first value that
     /// cannot be used is the error.
     pub fn resolve(&self, res: &Resources) -> Result<Vec<Filter>, FilterError> {
-        let g = &res.gazetteer;
+        // The gazetteer is built on first use: only place filters need it.
         let place = |level: Level, v: &str| -> Result<Filter, FilterError> {
+            let g = res.gazetteer();
             let units = resolve::place(g, level, v)?;
             Ok(Filter::AnyKey {
                 keys: units
@@ -168,7 +169,7 @@ impl FilterSpec {
         };
         let program = |v: &str| -> Result<Filter, FilterError> {
             Ok(Filter::AnyKey {
-                keys: vec![resolve::program(&res.programs, v)?],
+                keys: vec![resolve::program(res.programs(), v)?],
             })
         };
         let mut out = Vec::new();
@@ -180,7 +181,7 @@ impl FilterSpec {
         }
         for v in &self.commune {
             out.push(if self.across_reform {
-                let r = resolve::commune_across_reform(g, v)?;
+                let r = resolve::commune_across_reform(res.gazetteer(), v)?;
                 Filter::AcrossReform {
                     keys: r
                         .codes

@@ -29,6 +29,8 @@
 pub mod filter;
 pub mod query;
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 use vietdex_entities::{Context, Gazetteer, Knowledge, Programs};
 use vietdex_tokenize::{Abbreviations, Segmenter};
@@ -53,19 +55,20 @@ pub enum Error {
 
 /// The language resources documents and queries are analysed with: the
 /// gazetteer, the program table, the word segmenter and the abbreviation
-/// table. Load them once ([`Resources::bundled`]) and pass them to every
-/// [`process`] call and every query; they are immutable and shared freely
+/// table. Make one value ([`Resources::bundled`] or [`Resources::new`]) and
+/// pass it to every [`process`] call and every query; it is shared freely
 /// between threads.
+///
+/// The bundled gazetteer and segmenter take tens of milliseconds to build,
+/// so a bundled value builds each of them when first used (once per
+/// value): a command that never looks a place up does not pay for the
+/// gazetteer. [`Resources::preload`] builds both at once, side by side.
 #[derive(Debug)]
 pub struct Resources {
-    /// Administrative units (2024 hierarchy, 2025 reform).
-    pub gazetteer: Gazetteer,
-    /// National programs and their aliases.
-    pub programs: Programs,
-    /// Word segmentation (queries, and words inside names).
-    pub segmenter: Segmenter,
-    /// Abbreviations and their full forms.
-    pub abbreviations: Abbreviations,
+    gazetteer: OnceLock<Gazetteer>,
+    programs: Programs,
+    segmenter: OnceLock<Segmenter>,
+    abbreviations: Abbreviations,
 }
 
 impl Resources {
@@ -73,19 +76,64 @@ impl Resources {
     /// and what is wrong in it.
     pub fn bundled() -> Result<Resources, Error> {
         Ok(Resources {
-            gazetteer: Gazetteer::bundled()?,
+            gazetteer: OnceLock::new(),
             programs: Programs::bundled()?,
-            segmenter: Segmenter::bundled(),
+            segmenter: OnceLock::new(),
             abbreviations: Abbreviations::bundled().map_err(Error::Abbreviations)?,
         })
+    }
+
+    /// Resources made of these parts (another gazetteer, a test table …).
+    pub fn new(
+        gazetteer: Gazetteer,
+        programs: Programs,
+        segmenter: Segmenter,
+        abbreviations: Abbreviations,
+    ) -> Resources {
+        Resources {
+            gazetteer: OnceLock::from(gazetteer),
+            programs,
+            segmenter: OnceLock::from(segmenter),
+            abbreviations,
+        }
+    }
+
+    /// Builds whatever is not built yet, the gazetteer and the segmenter
+    /// side by side; for commands that will need everything (indexing,
+    /// extraction) or a server about to answer.
+    pub fn preload(&self) {
+        std::thread::scope(|s| {
+            s.spawn(|| self.gazetteer());
+            self.segmenter();
+        });
+    }
+
+    /// Administrative units (2024 hierarchy, 2025 reform).
+    pub fn gazetteer(&self) -> &Gazetteer {
+        self.gazetteer.get_or_init(Gazetteer::bundled)
+    }
+
+    /// National programs and their aliases.
+    pub fn programs(&self) -> &Programs {
+        &self.programs
+    }
+
+    /// Word segmentation (queries, and words inside names).
+    pub fn segmenter(&self) -> &Segmenter {
+        self.segmenter.get_or_init(Segmenter::bundled)
+    }
+
+    /// Abbreviations and their full forms.
+    pub fn abbreviations(&self) -> &Abbreviations {
+        &self.abbreviations
     }
 
     /// What entity extraction looks names up in.
     pub fn knowledge(&self) -> Knowledge<'_> {
         Knowledge {
-            gazetteer: &self.gazetteer,
-            programs: &self.programs,
-            segmenter: &self.segmenter,
+            gazetteer: self.gazetteer(),
+            programs: self.programs(),
+            segmenter: self.segmenter(),
         }
     }
 }

@@ -141,7 +141,7 @@ fn clauses_of_run(run: &str, res: &Resources) -> Vec<Clause> {
             }
         })
         .collect();
-    let (abbrevs, segmenter) = (&res.abbreviations, &res.segmenter);
+    let (abbrevs, segmenter) = (res.abbreviations(), res.segmenter());
     let mut lens = Vec::new();
     let mut key = String::new();
     if plain {
