@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use vietdex_ingest::fingerprint::{NEAR_BITS, distance};
+use vietdex_ingest::fingerprint::clusters;
 
 use crate::{Error, Result};
 
@@ -131,48 +131,14 @@ impl State {
         orphans
     }
 
-    /// Groups documents whose SimHashes are at most [`NEAR_BITS`] apart into
-    /// clusters (banding: two SimHashes that close agree on one of four
-    /// 16-bit bands), and records each document's cluster and its size.
+    /// Groups documents into near-duplicate clusters
+    /// ([`vietdex_ingest::fingerprint::clusters`]) and records each
+    /// document's cluster (its smallest id) and the cluster's size.
     pub fn cluster(&mut self) {
         let mut ids: Vec<&String> = self.docs.keys().collect();
         ids.sort();
-        let mut parent: Vec<usize> = (0..ids.len()).collect();
-        fn find(p: &mut [usize], mut x: usize) -> usize {
-            while p[x] != x {
-                p[x] = p[p[x]];
-                x = p[x];
-            }
-            x
-        }
-        for band in 0..4 {
-            let mut buckets: HashMap<u16, Vec<usize>> = HashMap::new();
-            for (i, id) in ids.iter().enumerate() {
-                if let Some(h) = self.docs[*id].simhash {
-                    buckets
-                        .entry((h >> (band * 16)) as u16)
-                        .or_default()
-                        .push(i);
-                }
-            }
-            for members in buckets.values() {
-                // Very common band values say little; compare a bounded number.
-                for (k, &a) in members.iter().enumerate() {
-                    for &b in members.iter().skip(k + 1).take(256) {
-                        let (ha, hb) = (self.docs[ids[a]].simhash, self.docs[ids[b]].simhash);
-                        if let (Some(ha), Some(hb)) = (ha, hb)
-                            && distance(ha, hb) <= NEAR_BITS
-                        {
-                            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                            if ra != rb {
-                                parent[ra.max(rb)] = ra.min(rb);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        let roots: Vec<usize> = (0..ids.len()).map(|i| find(&mut parent, i)).collect();
+        let hashes: Vec<Option<u64>> = ids.iter().map(|id| self.docs[*id].simhash).collect();
+        let roots = clusters(&hashes);
         let mut sizes: HashMap<usize, u32> = HashMap::new();
         for &r in &roots {
             *sizes.entry(r).or_default() += 1;

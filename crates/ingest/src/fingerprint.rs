@@ -74,11 +74,69 @@ pub fn distance(a: u64, b: u64) -> u32 {
     (a ^ b).count_ones()
 }
 
+/// Groups near duplicates: SimHashes at most [`NEAR_BITS`] apart fall in
+/// one cluster, transitively. Returns, for each item, the index of the
+/// first item of its cluster (itself when alone; items without a SimHash
+/// are alone). Candidates are found by banding: two SimHashes that close
+/// agree on one of four 16-bit bands; within a band value, each item is
+/// compared with at most 256 followers, as very common band values say
+/// little.
+pub fn clusters(simhashes: &[Option<u64>]) -> Vec<usize> {
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let mut parent: Vec<usize> = (0..simhashes.len()).collect();
+    for band in 0..4 {
+        let mut buckets: std::collections::HashMap<u16, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, h) in simhashes.iter().enumerate() {
+            if let Some(h) = h {
+                buckets
+                    .entry((h >> (band * 16)) as u16)
+                    .or_default()
+                    .push(i);
+            }
+        }
+        for members in buckets.values() {
+            for (k, &a) in members.iter().enumerate() {
+                for &b in members.iter().skip(k + 1).take(256) {
+                    if let (Some(ha), Some(hb)) = (simhashes[a], simhashes[b])
+                        && distance(ha, hb) <= NEAR_BITS
+                    {
+                        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                        if ra != rb {
+                            parent[ra.max(rb)] = ra.min(rb);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    (0..simhashes.len()).map(|i| find(&mut parent, i)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const TEXT: &str = "Năm 2024, tỉnh Thái Nguyên đặt ra mục tiêu có ít nhất 2 xã đạt chuẩn NTM, 12 xã đạt chuẩn NTM nâng cao; 2 xã đạt chuẩn NTM kiểu mẫu; 1 huyện được công nhận đạt chuẩn NTM; tiếp tục giữ vững và nâng cao chất lượng tiêu chí ở các địa phương đã đạt chuẩn.";
+
+    #[test]
+    fn clusters_join_close_simhashes_transitively() {
+        let a = 0u64;
+        let b = 0b111; // 3 bits from a
+        let c = 0b111_111; // 3 bits from b, 6 from a
+        let far = u64::MAX;
+        assert_eq!(
+            clusters(&[Some(c), Some(a), None, Some(far), Some(b)]),
+            [0, 0, 2, 3, 0]
+        );
+        assert!(clusters(&[]).is_empty());
+    }
 
     #[test]
     fn exact_copies_share_the_content_id() {
