@@ -7,8 +7,7 @@
 //!   reposts with small edits land within a few bits of each other
 //!   (near duplicates).
 
-use tantivy_tokenizer_api::{TokenStream, Tokenizer};
-use vietdex_tokenize::{Form, VietnameseTokenizer};
+use vietdex_tokenize::{Form, Tokens};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 /// Shorter bodies (in syllables) get no SimHash: too little text to judge.
@@ -27,8 +26,9 @@ pub struct Fingerprint {
 /// when the body is empty).
 pub fn fingerprint(title: &str, body: &str) -> Fingerprint {
     let text = if body.trim().is_empty() { title } else { body };
-    let mut tok = VietnameseTokenizer::new(Form::Folded);
-    let mut stream = tok.token_stream(text);
+    let mut buf = Vec::new();
+    let mut tokens = Tokens::new(text, Form::Folded, &mut buf);
+    let mut term = String::new();
     let mut content = Xxh3::new();
     // Per bit, how many shingle hashes have it set; a bit of the SimHash is
     // set when more than half of the shingles set it. Branch-free, so the
@@ -36,11 +36,10 @@ pub fn fingerprint(title: &str, body: &str) -> Fingerprint {
     let mut ones = [0u32; 64];
     let mut window: [u64; 3] = [0; 3];
     let mut n = 0usize;
-    while stream.advance() {
-        let t = stream.token();
-        content.update(t.text.as_bytes());
+    while tokens.next_into(&mut term).is_some() {
+        content.update(term.as_bytes());
         content.update(b" ");
-        window = [window[1], window[2], xxh3_64(t.text.as_bytes())];
+        window = [window[1], window[2], xxh3_64(term.as_bytes())];
         n += 1;
         if n >= 3 {
             let h = window[0].rotate_left(42) ^ window[1].rotate_left(21) ^ window[2];

@@ -39,7 +39,7 @@ pub use normalize::{
 pub use pairs::{PairTokenStream, PairTokenizer, pair_term};
 pub use segment::{MAX_WORD, Scores, Segmenter, Syllable, is_name_like};
 pub use tokenizer::{
-    Analyzed, Form, Scanner, Span, VietnameseTokenStream, VietnameseTokenizer, analyze,
+    Analyzed, Form, Scanner, Span, Tokens, VietnameseTokenStream, VietnameseTokenizer, analyze,
 };
 
 /// Name under which the exact tokenizer is registered with Tantivy.

@@ -191,6 +191,57 @@ impl Iterator for Scanner<'_> {
     }
 }
 
+/// The tokens of a text in one [`Form`], one at a time, each written into a
+/// buffer the caller reuses: the analysis itself, apart from any search
+/// engine. [`VietnameseTokenStream`] (Tantivy) and the duplicate
+/// fingerprints are thin adapters over it.
+///
+/// ```
+/// use vietdex_tokenize::{Form, Tokens};
+///
+/// let mut buf = Vec::new();
+/// let mut tokens = Tokens::new("Huyện Đại Từ", Form::Folded, &mut buf);
+/// let mut term = String::new();
+/// let mut out = Vec::new();
+/// while let Some(span) = tokens.next_into(&mut term) {
+///     out.push((term.clone(), span.start, span.end));
+/// }
+/// assert_eq!(out, [("huyen".into(), 0, 7), ("dai".into(), 8, 14), ("tu".into(), 15, 19)]);
+/// ```
+#[derive(Debug)]
+pub struct Tokens<'a> {
+    text: &'a str,
+    scanner: Scanner<'a>,
+    fold: bool,
+    buf: &'a mut Vec<char>,
+}
+
+impl<'a> Tokens<'a> {
+    /// The tokens of `text` in `form`; `buf` is scratch space, reused.
+    pub fn new(text: &'a str, form: Form, buf: &'a mut Vec<char>) -> Self {
+        Tokens {
+            text,
+            scanner: Scanner::new(text),
+            fold: form == Form::Folded,
+            buf,
+        }
+    }
+
+    /// Writes the next token's term into `term` (cleared first) and returns
+    /// its byte span in the original text; `None` at the end.
+    pub fn next_into(&mut self, term: &mut String) -> Option<Span> {
+        loop {
+            let span = self.scanner.next()?;
+            term.clear();
+            normalize_token_into(&self.text[span.start..span.end], term, self.buf, self.fold);
+            // A token of nothing but marks can fold away to nothing: skip it.
+            if !term.is_empty() {
+                return Some(span);
+            }
+        }
+    }
+}
+
 /// The Vietnamese tokenizer for Tantivy, in one [`Form`].
 #[derive(Debug, Clone)]
 pub struct VietnameseTokenizer {
@@ -216,11 +267,8 @@ impl Tokenizer for VietnameseTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> VietnameseTokenStream<'a> {
         self.token.reset();
         VietnameseTokenStream {
-            text,
-            scanner: Scanner::new(text),
-            fold: self.form == Form::Folded,
+            tokens: Tokens::new(text, self.form, &mut self.buf),
             token: &mut self.token,
-            buf: &mut self.buf,
         }
     }
 }
@@ -228,35 +276,20 @@ impl Tokenizer for VietnameseTokenizer {
 /// The token stream of [`VietnameseTokenizer`].
 #[derive(Debug)]
 pub struct VietnameseTokenStream<'a> {
-    text: &'a str,
-    scanner: Scanner<'a>,
-    fold: bool,
+    tokens: Tokens<'a>,
     token: &'a mut Token,
-    buf: &'a mut Vec<char>,
 }
 
 impl TokenStream for VietnameseTokenStream<'_> {
     fn advance(&mut self) -> bool {
         let t = &mut *self.token;
-        loop {
-            let Some(span) = self.scanner.next() else {
-                return false;
-            };
-            t.text.clear();
-            normalize_token_into(
-                &self.text[span.start..span.end],
-                &mut t.text,
-                self.buf,
-                self.fold,
-            );
-            // A token of nothing but marks can fold away to nothing: skip it.
-            if !t.text.is_empty() {
-                t.position = t.position.wrapping_add(1);
-                t.offset_from = span.start;
-                t.offset_to = span.end;
-                return true;
-            }
-        }
+        let Some(span) = self.tokens.next_into(&mut t.text) else {
+            return false;
+        };
+        t.position = t.position.wrapping_add(1);
+        t.offset_from = span.start;
+        t.offset_to = span.end;
+        true
     }
 
     fn token(&self) -> &Token {

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use proptest::prelude::*;
 use tantivy_tokenizer_api::{TokenStream, Tokenizer};
 use unicode_normalization::UnicodeNormalization;
-use vietdex_tokenize::{Form, Segmenter, VietnameseTokenizer, analyze, fold, normalize};
+use vietdex_tokenize::{Form, Segmenter, Tokens, VietnameseTokenizer, analyze, fold, normalize};
 
 static SEGMENTER: LazyLock<Segmenter> = LazyLock::new(Segmenter::bundled);
 
@@ -41,8 +41,33 @@ fn check_offsets(text: &str, form: Form) {
     }
 }
 
+/// The Tantivy adapter emits exactly the tokens of [`Tokens`].
+fn check_adapter(text: &str, form: Form) {
+    let mut buf = Vec::new();
+    let mut tokens = Tokens::new(text, form, &mut buf);
+    let mut term = String::new();
+    let mut plain = Vec::new();
+    while let Some(span) = tokens.next_into(&mut term) {
+        plain.push((term.clone(), span.start, span.end));
+    }
+    let mut tok = VietnameseTokenizer::new(form);
+    let mut stream = tok.token_stream(text);
+    let mut adapted = Vec::new();
+    while stream.advance() {
+        let t = stream.token();
+        adapted.push((t.text.clone(), t.offset_from, t.offset_to));
+    }
+    assert_eq!(plain, adapted);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn the_tantivy_adapter_adds_nothing(s in viet_text()) {
+        check_adapter(&s, Form::Exact);
+        check_adapter(&s, Form::Folded);
+    }
 
     #[test]
     fn any_string_tokenizes_with_valid_offsets(s in any::<String>()) {
