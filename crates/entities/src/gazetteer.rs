@@ -17,7 +17,7 @@ const UNITS_2025: &str = include_str!("../data/gazetteer/units-2025.tsv");
 const OLD_TO_NEW: &str = include_str!("../data/gazetteer/old-to-new.tsv");
 
 /// Level of an administrative unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Tỉnh / thành phố trực thuộc trung ương.
@@ -117,13 +117,70 @@ pub struct Gazetteer {
     units_2025: Vec<Unit2025>,
     /// 2025 commune code → pre-2025 commune codes.
     predecessors: HashMap<String, Vec<String>>,
+    /// Rows of the tables that could not be read.
+    problems: Vec<String>,
 }
 
-fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines()
-        .skip(1)
-        .filter(|l| !l.is_empty())
-        .map(|l| l.split('\t').collect())
+/// A row of a units table (`units-2024.tsv`, `units-2025.tsv`).
+#[derive(Deserialize)]
+struct UnitRow<'a> {
+    code: &'a str,
+    level: Level,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    name: &'a str,
+    full_name: &'a str,
+    parent_code: &'a str,
+}
+
+/// A row of the old→new table (`old-to-new.tsv`).
+#[derive(Deserialize)]
+struct OldToNewRow<'a> {
+    old_code: &'a str,
+    old_level: Level,
+    new_code: &'a str,
+    new_full_name: &'a str,
+    new_province_code: &'a str,
+    relation: &'a str,
+}
+
+/// Reads a tab-separated table with a header line, handing each row and
+/// the header to `f`, which deserializes the row; a row it cannot read is
+/// recorded in `problems` (table, line, reason) and skipped.
+fn read_table(
+    name: &str,
+    tsv: &str,
+    problems: &mut Vec<String>,
+    mut f: impl FnMut(&csv::StringRecord, &csv::StringRecord) -> Result<(), csv::Error>,
+) {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .quoting(false)
+        .flexible(true)
+        .from_reader(tsv.as_bytes());
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => return problems.push(format!("{name}: header: {e}")),
+    };
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                problems.push(format!("{name}: {e}"));
+                continue;
+            }
+        }
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        // Rows borrow from the reused record; `f` copies what it keeps.
+        if let Err(e) = f(&record, &headers) {
+            problems.push(format!("{name} line {line}: {e}"));
+        }
+    }
 }
 
 /// The normalized lookup key of a name: syllables joined by one space.
@@ -146,44 +203,38 @@ impl Gazetteer {
     /// same level, code and name in several snapshots is one unit), the 2025
     /// units, and the old→new table.
     pub fn from_tsv(snapshots: &[&str], units_2025: &str, old_to_new: &str) -> Gazetteer {
+        let mut problems = Vec::new();
         let mut units: Vec<Unit> = Vec::new();
-        // Keys borrow from the tables: no allocation per row.
-        let mut ids: HashMap<(Level, &str, std::borrow::Cow<'_, str>), usize> = HashMap::default();
-        for snap in snapshots {
+        let mut ids: HashMap<(Level, String, String), usize> = HashMap::default();
+        for (n, snap) in snapshots.iter().enumerate() {
             // parent links within this snapshot: (level, code) → unit
-            let mut local: HashMap<(Level, &str), usize> = HashMap::default();
-            let mut pending: Vec<(usize, Level, &str)> = Vec::new();
-            for r in rows(snap) {
-                if r.len() < 6 {
-                    continue;
-                }
-                let level = match r[1] {
-                    "province" => Level::Province,
-                    "district" => Level::District,
-                    "commune" => Level::Commune,
-                    _ => continue,
-                };
-                let key = (level, r[0], normalize(r[3]));
+            let mut local: HashMap<(Level, String), usize> = HashMap::default();
+            let mut pending: Vec<(usize, Level, String)> = Vec::new();
+            let table = format!("units snapshot {}", n + 1);
+            read_table(&table, snap, &mut problems, |rec, h| {
+                let r: UnitRow<'_> = rec.deserialize(Some(h))?;
+                let key = (r.level, r.code.to_string(), normalize(r.name).into_owned());
                 let idx = *ids.entry(key).or_insert_with(|| {
                     units.push(Unit {
-                        code: r[0].to_string(),
-                        level,
-                        kind: r[2].to_string(),
-                        name: r[3].to_string(),
-                        full_name: r[4].to_string(),
+                        code: r.code.to_string(),
+                        level: r.level,
+                        kind: r.kind.to_string(),
+                        name: r.name.to_string(),
+                        full_name: r.full_name.to_string(),
                         parent: None,
                     });
                     units.len() - 1
                 });
-                local.insert((level, r[0]), idx);
-                if !r[5].is_empty() {
-                    let parent_level = match level {
+                local.insert((r.level, r.code.to_string()), idx);
+                if !r.parent_code.is_empty() {
+                    let parent_level = match r.level {
                         Level::Commune => Level::District,
                         _ => Level::Province,
                     };
-                    pending.push((idx, parent_level, r[5]));
+                    pending.push((idx, parent_level, r.parent_code.to_string()));
                 }
-            }
+                Ok(())
+            });
             for (idx, plevel, pcode) in pending {
                 if units[idx].parent.is_none() {
                     units[idx].parent = local.get(&(plevel, pcode)).copied();
@@ -220,56 +271,63 @@ impl Gazetteer {
         by_code.sort_by(|&a, &b| {
             (units[a].level, &units[a].code, a).cmp(&(units[b].level, &units[b].code, b))
         });
-        let provinces_2025: HashMap<&str, &str> = rows(units_2025)
-            .filter(|r| r.len() >= 6 && r[1] == "province")
-            .map(|r| (r[0], r[4]))
+        let mut rows_2025: Vec<(Unit2025, String)> = Vec::new();
+        read_table("units-2025", units_2025, &mut problems, |rec, h| {
+            let r: UnitRow<'_> = rec.deserialize(Some(h))?;
+            let unit = Unit2025 {
+                code: r.code.to_string(),
+                level: r.level.as_str().to_string(),
+                name: r.name.to_string(),
+                full_name: r.full_name.to_string(),
+                province: String::new(),
+            };
+            rows_2025.push((unit, r.parent_code.to_string()));
+            Ok(())
+        });
+        let provinces_2025: HashMap<String, String> = rows_2025
+            .iter()
+            .filter(|(u, _)| u.level == "province")
+            .map(|(u, _)| (u.code.clone(), u.full_name.clone()))
             .collect();
-        let units_2025: Vec<Unit2025> = rows(units_2025)
-            .filter(|r| r.len() >= 6)
-            .map(|r| Unit2025 {
-                code: r[0].to_string(),
-                level: r[1].to_string(),
-                name: r[3].to_string(),
-                full_name: r[4].to_string(),
-                province: if r[1] == "province" {
-                    r[4].to_string()
+        let units_2025: Vec<Unit2025> = rows_2025
+            .into_iter()
+            .map(|(mut u, parent)| {
+                u.province = if u.level == "province" {
+                    u.full_name.clone()
                 } else {
-                    provinces_2025
-                        .get(r[5])
-                        .copied()
-                        .unwrap_or_default()
-                        .to_string()
-                },
+                    provinces_2025.get(&parent).cloned().unwrap_or_default()
+                };
+                u
             })
             .collect();
         let mut predecessors: HashMap<String, Vec<String>> = HashMap::default();
         let mut successors: HashMap<String, Vec<Successor>> = HashMap::default();
-        for r in rows(old_to_new) {
-            if r.len() < 8 {
-                continue;
-            }
-            if r[1] == "commune" {
+        read_table("old-to-new", old_to_new, &mut problems, |rec, h| {
+            let r: OldToNewRow<'_> = rec.deserialize(Some(h))?;
+            if r.old_level == Level::Commune {
                 predecessors
-                    .entry(r[4].to_string())
+                    .entry(r.new_code.to_string())
                     .or_default()
-                    .push(r[0].to_string());
+                    .push(r.old_code.to_string());
             }
             let s = Successor {
-                code: r[4].to_string(),
-                name: r[5].to_string(),
+                code: r.new_code.to_string(),
+                name: r.new_full_name.to_string(),
                 province: provinces_2025
-                    .get(r[6])
-                    .copied()
-                    .unwrap_or_default()
-                    .to_string(),
+                    .get(r.new_province_code)
+                    .cloned()
+                    .unwrap_or_default(),
             };
-            let list = successors.entry(format!("{}:{}", r[1], r[0])).or_default();
-            if r[7] == "split-default" {
+            let list = successors
+                .entry(format!("{}:{}", r.old_level.as_str(), r.old_code))
+                .or_default();
+            if r.relation == "split-default" {
                 list.insert(0, s);
             } else {
                 list.push(s);
             }
-        }
+            Ok(())
+        });
         Gazetteer {
             units,
             by_name,
@@ -279,7 +337,14 @@ impl Gazetteer {
             successors,
             units_2025,
             predecessors,
+            problems,
         }
+    }
+
+    /// Rows of the tables that could not be read (table, line, reason);
+    /// they were skipped. Empty for the bundled gazetteer.
+    pub fn problems(&self) -> &[String] {
+        &self.problems
     }
 
     /// Every unit.
@@ -391,6 +456,19 @@ mod tests {
         );
         assert!(g.lookup("ngọc sơn").len() >= 10);
         assert!(g.max_syllables() >= 4);
+    }
+
+    #[test]
+    fn bundled_tables_read_whole_and_bad_rows_are_reported() {
+        assert_eq!(crate::bundled::gazetteer().problems(), [] as [String; 0]);
+        let header = "code\tlevel\ttype\tname\tfull_name\tparent_code\n";
+        let units = format!(
+            "{header}01\tprovince\tTỉnh\tA\tTỉnh A\t\n02\thamlet\tXóm\tB\tXóm B\t\n03\tprovince\n"
+        );
+        let g = Gazetteer::from_tsv(&[&units], header, "old_code\told_level\n");
+        assert_eq!(g.units().len(), 1);
+        assert_eq!(g.problems().len(), 2, "{:?}", g.problems());
+        assert!(g.problems()[0].contains("line 3"), "{:?}", g.problems());
     }
 
     #[test]
