@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use vietdex_pipeline::entities::Kind;
 
 /// Index and search Vietnamese news archives.
 ///
@@ -85,9 +86,9 @@ pub struct EntitiesArgs {
     pub index: IndexLocation,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Only this kind: province, district, commune, place, program, organization, person.
-    #[arg(long)]
-    pub kind: Option<String>,
+    /// Only this kind: province, district, commune, place (any place), program, organization (or org), person.
+    #[arg(long, value_parser = parse_kind)]
+    pub kind: Option<Kind>,
     /// Rows to show.
     #[arg(long, default_value_t = 20)]
     pub top: usize,
@@ -95,8 +96,8 @@ pub struct EntitiesArgs {
     #[arg(long, value_name = "KIND:VALUE")]
     pub with: Vec<String>,
     /// A timeline per entity.
-    #[arg(long, value_parser = ["year", "month"])]
-    pub by: Option<String>,
+    #[arg(long, value_enum)]
+    pub by: Option<By>,
     /// JSON instead of a table.
     #[arg(long)]
     pub json: bool,
@@ -210,4 +211,21 @@ pub struct ExtractArgs {
     /// Each input line is its own document, with exactly one output line.
     #[arg(long)]
     pub lines: bool,
+}
+
+/// Periods of `entities --by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    /// `2024`.
+    Year,
+    /// `2024-04`.
+    Month,
+}
+
+/// An entity kind as typed (`org` for `organization`).
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    match s {
+        "org" => Ok(Kind::Organization),
+        _ => s.parse(),
+    }
 }

@@ -10,7 +10,7 @@ use vietdex_pipeline::Resources;
 use vietdex_tokenize::{Segmenter, analyze};
 
 use crate::args::{
-    AnalyzeArgs, Cli, Command, EntitiesArgs, ExtractArgs, FilterArgs, IndexArgs, SearchArgs,
+    AnalyzeArgs, By, Cli, Command, EntitiesArgs, ExtractArgs, FilterArgs, IndexArgs, SearchArgs,
     SegmentArgs, ShowArgs, StatsArgs,
 };
 use crate::output;
@@ -184,13 +184,12 @@ fn entities(a: EntitiesArgs) -> Result<bool> {
     spec.entity.extend(a.with.iter().cloned());
     let filters = spec.resolve(searcher.resources())?;
     let req = vietdex_index::EntityRequest {
-        kind: a.kind.clone(),
+        kind: a.kind,
         top: a.top,
-        by: match a.by.as_deref() {
-            Some("year") => Some(vietdex_index::Period::Year),
-            Some("month") => Some(vietdex_index::Period::Month),
-            _ => None,
-        },
+        by: a.by.map(|b| match b {
+            By::Year => vietdex_index::Period::Year,
+            By::Month => vietdex_index::Period::Month,
+        }),
     };
     let report = searcher.entities(&a.query, &filters, &req)?;
     let mut out = std::io::stdout().lock();

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 use tantivy::collector::DocSetCollector;
 use tantivy::{DocAddress, TantivyDocument, Term};
-use vietdex_pipeline::entities::{Entity, EntityKey, resolve};
+use vietdex_pipeline::entities::{Entity, EntityKey, Kind, resolve};
 use vietdex_pipeline::{Filter, Resources};
 
 use crate::search::{Searcher, StoredDoc, stored_text};
@@ -24,9 +24,9 @@ pub enum Period {
 /// What to count.
 #[derive(Debug, Clone, Default)]
 pub struct EntityRequest {
-    /// Only this kind (`province`, `district`, `commune`, `place`,
-    /// `program`, `organization`, `person`).
-    pub kind: Option<String>,
+    /// Only this kind; [`Kind::Place`] means any place (province,
+    /// district, commune or hamlet).
+    pub kind: Option<Kind>,
     /// Rows at most.
     pub top: usize,
     /// A timeline per row.
@@ -175,13 +175,9 @@ impl Searcher {
                 row.documents = n;
                 Some((k, row))
             })
-            .filter(|(_, r)| match &req.kind {
-                Some(kind) if kind == "place" => matches!(
-                    r.kind.as_str(),
-                    "province" | "district" | "commune" | "place"
-                ),
-                Some(kind) if kind == "org" => r.kind == "organization",
-                Some(kind) => r.kind == *kind,
+            .filter(|(_, r)| match req.kind {
+                Some(Kind::Place) => r.kind.parse().is_ok_and(Kind::is_place),
+                Some(kind) => r.kind == kind.as_str(),
                 None => true,
             })
             .collect();
