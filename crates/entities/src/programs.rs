@@ -30,19 +30,26 @@ pub struct Programs {
 impl Programs {
     /// The table shipped with vietdex.
     pub fn bundled() -> Result<Programs, crate::LoadError> {
-        Ok(Programs::parse(DATA))
+        Programs::parse(DATA).map_err(|message| crate::LoadError {
+            file: "crates/entities/data/programs.tsv",
+            message,
+        })
     }
 
-    /// Parses `id TAB name TAB alias|alias…` lines.
-    pub fn parse(data: &str) -> Programs {
+    /// Parses `id TAB name TAB alias|alias…` lines (`#` comments); a line
+    /// without its three columns is an error naming it.
+    pub fn parse(data: &str) -> Result<Programs, String> {
         let mut p = Programs::default();
-        for line in data
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        {
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() < 3 {
+        for (no, line) in data.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
                 continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 3 || cols[..3].iter().any(|c| c.trim().is_empty()) {
+                return Err(format!(
+                    "line {}: expected ID<TAB>NAME<TAB>ALIAS|ALIAS…",
+                    no + 1
+                ));
             }
             let idx = p.programs.len();
             p.programs.push(Program {
@@ -64,7 +71,7 @@ impl Programs {
                     .or_insert(idx);
             }
         }
-        p
+        Ok(p)
     }
 
     /// The program whose id or alias (normalized syllables joined by
@@ -137,4 +144,17 @@ pub fn ocop_stars(toks: &[Tok], at: usize) -> Option<u8> {
         let n: u8 = toks[j].exact.parse().ok()?;
         (toks.get(j + 1)?.exact == "sao" && (1..=5).contains(&n)).then_some(n)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_parses_and_bad_lines_are_errors() {
+        let p = Programs::bundled().expect("bundled table");
+        assert!(p.lookup("ntm").is_some());
+        let e = Programs::parse("# c\nntm\tNông thôn mới\tNTM\nocop\tOCOP\n").expect_err("bad");
+        assert!(e.starts_with("line 3:"), "{e}");
+    }
 }

@@ -9,7 +9,7 @@
 //! headline, the publication date, the outlet and the byline where the text
 //! gives them. What the text does not say stays empty: no date is invented.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -55,77 +55,54 @@ const END_MARKERS: &[&str] = &[
     "không còn dữ liệu để load",
 ];
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("valid regex"))
+/// A regular expression of this file; each is tested by the cleaning tests.
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid regex")
 }
 
 /// `Thứ ba 30/04/2024 02:14 24h qua English RSS`, `Chủ nhật, 12/5/2024`.
-fn header_bar() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?i)^(thứ (hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ nhật)[, ]+\d{1,2}/\d{1,2}/\d{4}",
-    )
-}
+static HEADER_BAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(thứ (hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ nhật)[, ]+\d{1,2}/\d{1,2}/\d{4}")
+});
 
 /// `Hotline: 094 540 6866`, `Đường dây nóng: …`, `Email: …`.
-fn contact_line() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?i)^(hotline|đường dây nóng|email|điện thoại|fax|đăng nhập|đăng ký)\s*[:|]",
-    )
-}
+static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(hotline|đường dây nóng|email|điện thoại|fax|đăng nhập|đăng ký)\s*[:|]")
+});
 
 /// `daitu.jpg`, `anh-1.png` alone on a line.
-fn image_name() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"(?i)^\S+\.(jpe?g|png|gif|webp|bmp|svg)$")
-}
+static IMAGE_NAME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\S+\.(jpe?g|png|gif|webp|bmp|svg)$"));
 
 /// `Thống kê: 1.810.997`, `Online: 65`, `Lượt xem: 120`.
-fn counter_line() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
+static COUNTER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        &R,
         r"(?i)^(thống kê|online|đang truy cập|lượt xem|lượt truy cập|tổng truy cập|hôm nay|lượt đánh giá)\s*:",
     )
-}
+});
 
 /// A date line: `10:30 | 08/04/2024`, `08/04/2024 10:30`, `Thứ hai, 08/04/2024`.
-fn date_line() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        &R,
         r"(?i)^(?:(?:thứ \S+|chủ nhật)[, ]+)?(?:\d{1,2}:\d{2}\s*(?:\||,|-)?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*(?:\||,|-)?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(GMT[+-]\d+\))?$",
     )
-}
+});
 
 /// `date 2023-06` or `date 2023-06-29` where a scraper left it.
-fn date_tag() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s*")
-}
+static DATE_TAG: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s*"));
 
 /// `(PLVN) - `, `(Xây dựng) – ` at the start of the lead.
-fn outlet_prefix() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"^\(([^()]{2,40})\)\s*[-–—]\s*")
-}
+static OUTLET_PREFIX: LazyLock<Regex> = LazyLock::new(|| re(r"^\(([^()]{2,40})\)\s*[-–—]\s*"));
 
 /// A date at the start of the lead: `Chiều 22/1/2021, …`, `Ngày 11/12, …`, `Sáng 29-6, …`.
-fn lead_date() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
+static LEAD_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        &R,
         r"(?i)^(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|hôm qua)\s+(?:\([^)]*\)\s*)?(?:ngày\s+)?)?(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}))?\b",
     )
-}
+});
 
-fn year_mention() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"(?i)\bnăm (\d{4})\b")
-}
+static YEAR_MENTION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bnăm (\d{4})\b"));
 
 fn key(line: &str) -> String {
     line.trim()
@@ -170,7 +147,7 @@ fn teaser_start(lines: &[&str]) -> Option<usize> {
         let double_lead = repeat_at(i + 1)
             && lines
                 .get(i + 2)
-                .is_some_and(|l| outlet_prefix().is_match(l.trim()));
+                .is_some_and(|l| OUTLET_PREFIX.is_match(l.trim()));
         triple || double_lead
     };
     let items: Vec<usize> = (0..lines.len()).filter(|&i| is_item(i)).collect();
@@ -196,7 +173,7 @@ pub fn clean_text(text: &str) -> Cleaned {
     let mut out = Cleaned::default();
     // Page chrome above the headline.
     while let Some(first) = lines.first() {
-        if header_bar().is_match(first) || contact_line().is_match(first) {
+        if HEADER_BAR.is_match(first) || CONTACT_LINE.is_match(first) {
             lines.remove(0);
         } else {
             break;
@@ -205,7 +182,7 @@ pub fn clean_text(text: &str) -> Cleaned {
     // A `date YYYY-MM` tag before the headline.
     let mut title_line = lines.first().map(|l| l.to_string());
     if let Some(t) = &title_line
-        && let Some(c) = date_tag().captures(t)
+        && let Some(c) = DATE_TAG.captures(t)
     {
         let y = c[1].parse().unwrap_or(0);
         let m = c[2].parse().unwrap_or(0);
@@ -229,7 +206,7 @@ pub fn clean_text(text: &str) -> Cleaned {
     out.body = clean_body_lines(rest, Some(&title), &mut out);
     // A headline that is really the lead sentence may carry the date.
     if out.published.is_none()
-        && let Some(c) = lead_date().captures(&title)
+        && let Some(c) = LEAD_DATE.captures(&title)
         && let Some(y) = c.get(3).and_then(|y| y.as_str().parse().ok())
     {
         out.published = iso(y, c[2].parse().unwrap_or(0), c[1].parse().ok());
@@ -266,22 +243,22 @@ fn clean_body_lines(lines: &[&str], title: Option<&str>, out: &mut Cleaned) -> S
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let title_key = title.map(str::trim);
     for (i, &line) in lines.iter().enumerate() {
-        if image_name().is_match(line)
-            || counter_line().is_match(line)
-            || contact_line().is_match(line)
-            || header_bar().is_match(line) && words_at_most(line, 12)
+        if IMAGE_NAME.is_match(line)
+            || COUNTER_LINE.is_match(line)
+            || CONTACT_LINE.is_match(line)
+            || HEADER_BAR.is_match(line) && words_at_most(line, 12)
         {
             continue;
         }
         if i < 4 && out.published.is_none() {
-            if let Some(c) = date_line().captures(line) {
+            if let Some(c) = DATE_LINE.captures(line) {
                 let d = c[1].parse().ok();
                 let m = c[2].parse().unwrap_or(0);
                 let y = c[3].parse().unwrap_or(0);
                 out.published = iso(y, m, d);
                 continue;
             }
-        } else if date_line().is_match(line) {
+        } else if DATE_LINE.is_match(line) {
             continue;
         }
         if Some(line) == title_key || !seen.insert(line) {
@@ -291,7 +268,7 @@ fn clean_body_lines(lines: &[&str], title: Option<&str>, out: &mut Cleaned) -> S
     }
     // Outlet prefix on the lead.
     if let Some(lead) = kept.first_mut()
-        && let Some(c) = outlet_prefix().captures(lead)
+        && let Some(c) = OUTLET_PREFIX.captures(lead)
     {
         out.outlet = Some(c[1].trim().to_string());
         let cut = c.get(0).map_or(0, |m| m.end());
@@ -307,7 +284,7 @@ fn clean_body_lines(lines: &[&str], title: Option<&str>, out: &mut Cleaned) -> S
     // Date at the start of the lead.
     if out.published.is_none()
         && let Some(lead) = kept.first()
-        && let Some(c) = lead_date().captures(lead)
+        && let Some(c) = LEAD_DATE.captures(lead)
     {
         let d = c[1].parse().ok();
         let m = c[2].parse().unwrap_or(0);
@@ -327,7 +304,7 @@ fn clean_body_lines(lines: &[&str], title: Option<&str>, out: &mut Cleaned) -> S
 fn context_year(paragraphs: &[String]) -> Option<u32> {
     paragraphs
         .iter()
-        .flat_map(|p| year_mention().captures_iter(p))
+        .flat_map(|p| YEAR_MENTION.captures_iter(p))
         .filter_map(|c| c[1].parse::<u32>().ok())
         .filter(|y| (1945..=2100).contains(y))
         .max()
