@@ -3,6 +3,7 @@
 mod analysis;
 mod entities;
 mod golden;
+mod hostile;
 mod index;
 mod ingest;
 mod query;

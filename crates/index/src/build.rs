@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::directory::MmapDirectory;
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, Term};
-use vietdex_ingest::{Article, Options, Reject, discover, load, source};
+use vietdex_ingest::{Article, Options, Reject, discover, escape, load, source};
 use vietdex_pipeline::{Date, Document, Resources, process};
 
 use crate::schema::{self, Fields};
@@ -129,9 +129,10 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
 }
 
 /// Opens the index in `dir`, creating the directory and an empty index when
-/// there is none.
+/// there is none. A directory that is neither new, empty, nor a vietdex
+/// index is refused untouched ([`crate::dir::claim`]).
 pub fn open_or_create(dir: &Path) -> Result<(Index, Fields)> {
-    std::fs::create_dir_all(dir).map_err(io_error(dir))?;
+    crate::dir::claim(dir)?;
     let other = |e: &dyn std::fmt::Display| Error::Io {
         path: dir.to_path_buf(),
         source: std::io::Error::other(e.to_string()),
@@ -245,7 +246,7 @@ impl Run<'_> {
     }
 
     fn process(&self, path: &Path) {
-        let key = path.display().to_string();
+        let key = escape::path(path);
         self.files.fetch_add(1, Ordering::Relaxed);
         if !self.changed(&key, path) {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
@@ -440,7 +441,7 @@ pub fn build(
         match found {
             Ok(path) => {
                 if let Ok(mut s) = seen.lock() {
-                    s.insert(path.display().to_string());
+                    s.insert(escape::path(&path));
                 }
                 run.process(&path);
             }
@@ -463,7 +464,7 @@ pub fn build(
     {
         let mut writer = run.writer.write().map_err(|_| Error::Poisoned)?;
         if opts.prune {
-            let roots: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+            let roots: Vec<String> = inputs.iter().map(|p| escape::path(p)).collect();
             let gone: Vec<String> = run
                 .state
                 .lock()
@@ -527,8 +528,13 @@ fn write_reports(dir: &Path, report: &BuildReport) -> Result<()> {
     let mut tsv = String::from("path\tline\treason\n");
     for r in &report.rejected {
         let line = r.line.map(|l| l.to_string()).unwrap_or_default();
-        let reason = r.reason.to_string().replace(['\t', '\n'], " ");
-        tsv.push_str(&format!("{}\t{}\t{}\n", r.path.display(), line, reason));
+        let reason = escape::text(&r.reason.to_string());
+        tsv.push_str(&format!(
+            "{}\t{}\t{}\n",
+            escape::path(&r.path),
+            line,
+            reason
+        ));
     }
     let rpath = dir.join(REJECTS_FILE);
     std::fs::write(&rpath, tsv).map_err(io_error(&rpath))?;

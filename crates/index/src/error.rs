@@ -9,6 +9,23 @@ pub enum Error {
     /// The directory holds an index built with another schema.
     #[error("the index at {} was built by an incompatible version of vietdex: remove the directory and run `vietdex index` again", .0.display())]
     Incompatible(PathBuf),
+    /// The directory is not empty and holds no vietdex index: it is never
+    /// written to.
+    #[error("{} is not empty and is not a vietdex index (it holds {}): nothing was changed; give `--index` a new or empty directory", .0.display(), .1)]
+    NotAnIndex(PathBuf, String),
+    /// The path exists and is not a directory.
+    #[error("{} exists and is not a directory: give `--index` a new or empty directory", .0.display())]
+    NotADirectory(PathBuf),
+    /// The index was written in another format version.
+    #[error("the index at {} has format version {found}, this vietdex reads version {expected}: rebuild it with `vietdex index PATH... --index NEW_DIR` (or delete {} yourself and run `vietdex index` again)", .dir.display(), .dir.display())]
+    FormatVersion {
+        /// The index directory.
+        dir: PathBuf,
+        /// Version found in its marker.
+        found: String,
+        /// Version this build reads.
+        expected: u32,
+    },
     /// The query could not be understood.
     #[error("cannot parse query: {0}")]
     Query(String),

@@ -11,6 +11,7 @@
 //! - [`search`]: opening an index and returning ranked hits with snippets.
 
 pub mod build;
+pub mod dir;
 mod error;
 pub mod explore;
 pub mod filters;
@@ -25,6 +26,13 @@ pub use explore::{EntityReport, EntityRequest, EntityRow, Period, Shown, Stats};
 pub use search::{Hit, SearchOptions, Searcher, Snippet, StoredDoc};
 pub use vietdex_pipeline::{Filter, FilterSpec};
 
+/// File that marks a directory as a vietdex index and records its format
+/// version. `vietdex index` writes into a directory only when it holds this
+/// file or is empty.
+pub const MARKER_FILE: &str = "vietdex-index.json";
+/// Version of the index format (schema, state files). An index of another
+/// version is refused with instructions to rebuild it.
+pub const FORMAT_VERSION: u32 = 1;
 /// File in the index directory that describes the build (JSON).
 pub const MANIFEST_FILE: &str = "vietdex.json";
 /// File in the index directory listing the rejected sources (TSV).

@@ -189,6 +189,7 @@ impl Searcher {
         if !dir.is_dir() {
             return Err(no_index());
         }
+        crate::dir::check_marker(dir)?;
         let mmap = MmapDirectory::open(dir).map_err(|_| no_index())?;
         if !Index::exists(&mmap).unwrap_or(false) {
             return Err(no_index());

@@ -63,6 +63,17 @@ fn file_name(generation: u64) -> String {
     format!("state-{generation:08}.json")
 }
 
+/// Whether `name` is a state file vietdex wrote (`state-NNNNNNNN.json`,
+/// maybe with `.tmp`); nothing else in the directory is ever removed.
+fn is_state_file(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix("state-") else {
+        return false;
+    };
+    let rest = rest.strip_suffix(".tmp").unwrap_or(rest);
+    rest.strip_suffix(".json")
+        .is_some_and(|n| n.len() == 8 && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 impl State {
     /// Loads the state named by a commit payload (none: an empty state).
     pub fn load(dir: &Path, payload: Option<&str>) -> Result<State> {
@@ -103,7 +114,7 @@ impl State {
         if let Ok(entries) = std::fs::read_dir(dir) {
             for e in entries.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
-                if name.starts_with("state-") && name != keep {
+                if is_state_file(&name) && name != keep {
                     let _ = std::fs::remove_file(e.path());
                 }
             }

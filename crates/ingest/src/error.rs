@@ -1,6 +1,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::escape;
+
 /// Why a source (or one record of it) was not indexed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RejectReason {
@@ -49,8 +51,8 @@ impl Reject {
 impl fmt::Display for Reject {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
-            Some(l) => write!(f, "{}:{}: {}", self.path.display(), l, self.reason),
-            None => write!(f, "{}: {}", self.path.display(), self.reason),
+            Some(l) => write!(f, "{}:{}: {}", escape::path(&self.path), l, self.reason),
+            None => write!(f, "{}: {}", escape::path(&self.path), self.reason),
         }
     }
 }

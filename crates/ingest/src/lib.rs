@@ -32,6 +32,7 @@ mod date;
 mod decode;
 mod discover;
 mod error;
+pub mod escape;
 pub mod fingerprint;
 mod html;
 mod json;
@@ -99,7 +100,7 @@ pub fn load(
     let (format, comp) = source::detect(path).unwrap_or((Format::Text, Compression::None));
     let file = std::fs::File::open(path).map_err(io_err)?;
     let mut raw = source::HashingReader::new(BufReader::with_capacity(1 << 16, file));
-    let name = path.display().to_string();
+    let name = escape::path(path);
     let mut records = 0;
     {
         let stream = source::decompress(BufReader::new(&mut raw), comp)

@@ -33,7 +33,7 @@ pub enum Compression {
 
 /// The format and compression a file name says, if vietdex reads it.
 pub fn detect(path: &Path) -> Option<(Format, Compression)> {
-    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
     let (stem, comp) = if let Some(s) = name.strip_suffix(".gz") {
         (s, Compression::Gzip)
     } else if let Some(s) = name.strip_suffix(".zst") {

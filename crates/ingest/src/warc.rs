@@ -276,7 +276,7 @@ pub(crate) fn read(
     finish: fn(Article) -> Article,
     sink: &mut dyn FnMut(Result<Article, Reject>),
 ) -> Result<usize, Reject> {
-    let name = path.display().to_string();
+    let name = crate::escape::path(path);
     let mut counted = 0;
     let mut stream = stream;
     for no in 1.. {
