@@ -188,11 +188,13 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
         }
     }
 
-    let person_starts: Vec<usize> = persons.iter().map(|p| toks[p.start].start).collect();
+    let mut person_starts: Vec<usize> = persons.iter().map(|p| toks[p.start].start).collect();
+    person_starts.sort_unstable();
     for (s, e) in rules::organizations(text) {
         let mut e = trim_org(k.segmenter, &toks, text, s, e);
         // An organization ends where a person's name begins.
-        if let Some(&p) = person_starts.iter().find(|&&p| p > s && p < e) {
+        let next_person = person_starts.partition_point(|&p| p <= s);
+        if let Some(&p) = person_starts.get(next_person).filter(|&&p| p < e) {
             e = text[..p].trim_end().len();
         }
         let surface = squash(&text[s..e]);
@@ -208,15 +210,21 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
         ));
     }
     // An organization is tied to the linked place written inside it.
-    let linked: Vec<(usize, usize, String, String)> = out
+    // Sorted by start: the first linked place inside an organization is
+    // found by binary search, so this stays linear in long texts.
+    let mut linked: Vec<(usize, usize, String, String)> = out
         .iter()
         .filter_map(|e| Some((e.start, e.end, e.value.clone(), e.link()?.code.clone())))
         .collect();
+    linked.sort_by_key(|l| l.0);
     for org in &mut out {
         let (start, end) = (org.start, org.end);
+        let first = linked.partition_point(|l| l.0 < start);
         if let Details::Organization { place, place_code } = &mut org.details
-            && let Some((_, _, name, code)) =
-                linked.iter().find(|(s, e, _, _)| *s >= start && *e <= end)
+            && let Some((_, _, name, code)) = linked[first..]
+                .iter()
+                .take_while(|(s, _, _, _)| *s < end)
+                .find(|(_, e, _, _)| *e <= end)
         {
             *place = Some(name.clone());
             *place_code = Some(code.clone());

@@ -232,18 +232,8 @@ pub fn people(g: &Gazetteer, toks: &[Tok], text: &str, claimed: &mut [bool]) -> 
         // A two-part name needs something that says it is a person: a role,
         // a form of address before it, or a line of its own (a byline).
         let addressed = i > 0 && role_at(toks, i - 1, true).is_some();
-        let own_line = {
-            let before = &text[..toks[i].start];
-            let after = &text[toks[k - 1].end..];
-            before
-                .rsplit('\n')
-                .next()
-                .is_some_and(|l| l.trim().is_empty())
-                && after
-                    .split('\n')
-                    .next()
-                    .is_some_and(|l| l.trim().is_empty())
-        };
+        let own_line = blank_to_line_end(text[..toks[i].start].chars().rev())
+            && blank_to_line_end(text[toks[k - 1].end..].chars());
         // A long role before a two-part name is more likely a business name
         // (`Giám đốc HTX … Hoàng Yến`) than a person's title.
         let short_role = role
@@ -347,4 +337,13 @@ fn role_after(toks: &[Tok], text: &str, after: usize) -> Option<String> {
 
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether the characters up to the next line break (or the end) are all
+/// white space. Stops at the first other character, so checking every
+/// name of a long one-line text stays linear.
+fn blank_to_line_end(mut chars: impl Iterator<Item = char>) -> bool {
+    chars
+        .find(|&c| c == '\n' || !c.is_whitespace())
+        .is_none_or(|c| c == '\n')
 }

@@ -311,7 +311,7 @@ pub struct Quantity {
 }
 
 /// Quantities with units, skipping the byte ranges in `taken` (dates).
-pub fn quantities(text: &str, taken: &[(usize, usize)]) -> Vec<Quantity> {
+pub fn quantities(text: &str, mut taken: &[(usize, usize)]) -> Vec<Quantity> {
     static NUM: OnceLock<Regex> = OnceLock::new();
     let num = re(
         &NUM,
@@ -330,7 +330,16 @@ pub fn quantities(text: &str, taken: &[(usize, usize)]) -> Vec<Quantity> {
         {
             continue;
         }
-        if taken.iter().any(|&(s, e)| m.start() < e && m.end() > s) {
+        // `taken` is in text order: skip the spans that end before this
+        // number once, so the check stays linear in long texts.
+        while taken.first().is_some_and(|&(_, e)| e <= m.start()) {
+            taken = &taken[1..];
+        }
+        if taken
+            .iter()
+            .take_while(|&&(s, _)| s < m.end())
+            .any(|&(s, e)| m.start() < e && m.end() > s)
+        {
             continue;
         }
         let rest = &text[m.end()..];

@@ -161,9 +161,79 @@ pub fn article(
     })
 }
 
+/// Deepest element nesting kept. The HTML tree builder checks the stack of
+/// open elements at most start tags, so pages nested thousands of levels
+/// deep would take time quadratic in their size; no real page comes near.
+const MAX_DEPTH: usize = 256;
+
+/// Elements that never have an end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Drops the tags (never the text) nested deeper than `max` elements, in one
+/// linear pass, so that parsing stays linear in the page's size. Pages that
+/// are not that deep come back unchanged, without a copy.
+fn limit_depth(html: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    // Not enough tags to be that deep: nothing to do.
+    if memchr::memchr_iter(b'<', html.as_bytes())
+        .nth(max)
+        .is_none()
+    {
+        return html.into();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut depth = 0usize;
+    let mut dropped = false;
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let tag = &rest[lt..];
+        let Some(gt) = tag.find('>') else {
+            out.push_str(tag);
+            rest = "";
+            break;
+        };
+        let (whole, after) = tag.split_at(gt + 1);
+        rest = after;
+        let inner = &whole[1..whole.len() - 1];
+        let closing = inner.starts_with('/');
+        let name: String = inner
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        let is_element = !name.is_empty() && !inner.starts_with('!') && !inner.starts_with('?');
+        if !is_element || VOID.contains(&name.as_str()) || inner.ends_with('/') {
+            out.push_str(whole);
+            continue;
+        }
+        if closing {
+            let keep = depth <= max;
+            depth = depth.saturating_sub(1);
+            if keep {
+                out.push_str(whole);
+            } else {
+                dropped = true;
+            }
+        } else {
+            depth += 1;
+            if depth <= max {
+                out.push_str(whole);
+            } else {
+                dropped = true;
+            }
+        }
+    }
+    out.push_str(rest);
+    if dropped { out.into() } else { html.into() }
+}
+
 /// Parses a page. Never fails: a page with no usable text gives an empty body.
 pub fn parse(html: &str) -> Page {
-    let doc = Html::parse_document(html);
+    let doc = Html::parse_document(&limit_depth(html, MAX_DEPTH));
     let url = meta(&doc, &["og:url"]).or_else(|| {
         sel("link[rel=\"canonical\"]").and_then(|s| {
             doc.select(&s)
@@ -264,5 +334,30 @@ mod tests {
         assert!(p.cleaned.body.contains("Đoạn hai"));
         assert_eq!(parse("").cleaned.body, "");
         assert_eq!(parse("<<<>>>\u{0}").cleaned.title, None);
+    }
+
+    #[test]
+    fn deep_nesting_keeps_text_and_drops_tags_past_the_limit() {
+        let n = 2_000;
+        let page = format!(
+            "<html><body>{}<p>Xã Vạn Thọ đạt chuẩn nông thôn mới.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let limited = limit_depth(&page, MAX_DEPTH);
+        assert!(limited.len() < page.len());
+        assert_eq!(limited.matches("<div>").count(), MAX_DEPTH - 2);
+        assert_eq!(limited.matches("</div>").count(), MAX_DEPTH - 2);
+        assert!(
+            parse(&page)
+                .cleaned
+                .body
+                .contains("Xã Vạn Thọ đạt chuẩn nông thôn mới.")
+        );
+        let shallow = "<html><body><div><p>Một đoạn.</p></div></body></html>";
+        assert!(matches!(
+            limit_depth(shallow, MAX_DEPTH),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }
