@@ -79,3 +79,54 @@ fn index_refuses_another_format_version_with_how_to_rebuild() {
     let r = sb.run(&["search", "xã", "--index", "idx"]);
     assert_eq!(r.code, 2);
 }
+
+#[test]
+fn arguments_and_queries_are_checked() {
+    let sb = Sandbox::with_corpus();
+    sb.index(&[]);
+    for limit in ["18446744073709551615", "999999999", "0", "-1", "x"] {
+        let r = sb.run(&["search", "xã", "--limit", limit]);
+        assert_eq!(r.code, 2, "--limit {limit}: {}", r.stderr);
+        assert!(
+            limit == "-1" || r.stderr.contains("1 to 10000"),
+            "--limit {limit}: {}",
+            r.stderr
+        );
+    }
+    let r = sb.run(&["search", "", "--dedup", "--limit", "10000"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("5 of 5 matching"), "{}", r.stdout);
+    // A query may start with an excluded word.
+    let r = sb.run(&["search", "-OCOP nông thôn", "--json"]);
+    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+    let with = sb.run(&["search", "nông thôn", "--count"]);
+    let excluded: usize = sb
+        .run(&["search", "-OCOP nông thôn", "--count"])
+        .stdout
+        .trim()
+        .parse()
+        .expect("count");
+    let all: usize = with.stdout.trim().parse().expect("count");
+    assert!(excluded < all, "{excluded} < {all}");
+    let r = sb.run(&["entities", "--kind", "bogus"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("district"), "{}", r.stderr);
+    for date in ["2024-02-30", "2023-13", "20244"] {
+        let r = sb.run(&["search", "", "--from", date]);
+        assert_eq!(r.code, 2, "--from {date}");
+        assert!(r.stderr.contains("YYYY-MM-DD"), "{}", r.stderr);
+    }
+    for q in ["!!!", "🙂", "…, ;", "\"\""] {
+        let r = sb.run(&["search", q]);
+        assert_eq!(r.code, 2, "query {q:?}: {}", r.stdout);
+        assert!(r.stderr.contains("no searchable word"), "{}", r.stderr);
+        let r = sb.run(&["entities", q]);
+        assert_eq!(r.code, 2, "entities {q:?}");
+    }
+    let r = sb.run(&["show", "0000000000000000"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("no document"), "{}", r.stderr);
+    // A rerun with nothing to do commits nothing.
+    let r = sb.index(&[]);
+    assert!(r.stdout.contains("· 0 commits"), "{}", r.stdout);
+}

@@ -222,7 +222,7 @@ fn a_killed_run_leaves_the_last_commit_and_the_next_run_finishes() {
     );
     // The last commit is searchable.
     let partial = sb
-        .run(&["search", "\"Đại Từ\"", "--json", "--limit", "100000"])
+        .run(&["search", "\"Đại Từ\"", "--json", "--limit", "10000"])
         .json_lines()
         .len();
     assert!(partial > 0 && partial < n, "{partial}");
@@ -236,7 +236,7 @@ fn a_killed_run_leaves_the_last_commit_and_the_next_run_finishes() {
     assert!(r["files_unchanged"].as_u64().expect("n") >= 50);
     assert_eq!(r["duplicates"], 0);
     let all = sb
-        .run(&["search", "\"Đại Từ\"", "--json", "--limit", "100000"])
+        .run(&["search", "\"Đại Từ\"", "--json", "--limit", "10000"])
         .json_lines();
     assert_eq!(all.len(), n);
     let mut ids: Vec<&str> = all.iter().filter_map(|h| h["id"].as_str()).collect();

@@ -247,7 +247,7 @@ fn show_and_stats() {
     assert!(r.stdout.starts_with("Tập trung chỉ đạo hoàn thành"));
     assert!(r.stdout.contains("person       Nguyễn Văn Thi (Uỷ viên Ban Thường vụ Tỉnh uỷ, Phó Chủ tịch Thường trực UBND tỉnh)"), "{}", r.stdout);
     let r = sb.run(&["show", "nope"]);
-    assert_eq!(r.code, 2);
+    assert_eq!(r.code, 1);
     assert!(
         r.stderr.contains("vietdex search QUERY --json"),
         "{}",

@@ -16,6 +16,21 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Largest `--limit` or `--top`.
+pub const MAX_LIMIT: usize = 10_000;
+
+/// Parses a `--limit`/`--top` value: 1 to [`MAX_LIMIT`].
+fn limit(s: &str) -> Result<usize, String> {
+    let n: u128 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("\"{s}\" is not a number: give 1 to {MAX_LIMIT}"))?;
+    match usize::try_from(n) {
+        Ok(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
+        _ => Err(format!("{s} is out of range: give 1 to {MAX_LIMIT}")),
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the index from article files (default: corpus/ into index/).
@@ -80,7 +95,7 @@ pub struct FilterArgs {
 #[derive(Debug, Args)]
 pub struct EntitiesArgs {
     /// Words, as for `search` (empty: every document that passes the filters).
-    #[arg(value_name = "QUERY", default_value = "")]
+    #[arg(value_name = "QUERY", default_value = "", allow_hyphen_values = true)]
     pub query: String,
     #[command(flatten)]
     pub index: IndexLocation,
@@ -89,8 +104,8 @@ pub struct EntitiesArgs {
     /// Only this kind: province, district, commune, place (any place), program, organization (or org), person.
     #[arg(long, value_parser = parse_kind)]
     pub kind: Option<Kind>,
-    /// Rows to show.
-    #[arg(long, default_value_t = 20)]
+    /// Rows to show (1 to 10000).
+    #[arg(long, default_value_t = 20, value_parser = limit)]
     pub top: usize,
     /// Only documents that also mention this entity (KIND:VALUE): co-occurrence.
     #[arg(long, value_name = "KIND:VALUE")]
@@ -165,12 +180,12 @@ pub struct IndexArgs {
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Words, "quoted phrases", -excluded words, and OR between two of them.
-    #[arg(value_name = "QUERY", default_value = "")]
+    #[arg(value_name = "QUERY", default_value = "", allow_hyphen_values = true)]
     pub query: String,
     #[command(flatten)]
     pub index: IndexLocation,
-    /// Hits to show at most.
-    #[arg(long, short = 'n', default_value_t = 10)]
+    /// Hits to show at most (1 to 10000).
+    #[arg(long, short = 'n', default_value_t = 10, value_parser = limit)]
     pub limit: usize,
     /// One JSON object per hit.
     #[arg(long)]

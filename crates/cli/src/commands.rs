@@ -206,11 +206,13 @@ fn entities(a: EntitiesArgs) -> Result<bool> {
 fn show(a: ShowArgs) -> Result<bool> {
     let searcher = Searcher::open(&a.index.dir, std::sync::Arc::new(resources()?))?;
     let Some(doc) = searcher.show(&a.target)? else {
-        anyhow::bail!(
-            "no document with id or source path \"{}\" in {}: find ids with `vietdex search QUERY --json`",
-            a.target,
-            a.index.dir.display()
+        // Nothing found is exit 1, as for a search that finds nothing.
+        eprintln!(
+            "vietdex: no document with id or source path \"{}\" in {}: find ids with `vietdex search QUERY --json`",
+            vietdex_ingest::escape::text(&a.target),
+            vietdex_ingest::escape::path(&a.index.dir)
         );
+        return Ok(false);
     };
     let mut out = std::io::stdout().lock();
     if a.json {

@@ -12,7 +12,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -194,6 +194,8 @@ struct Run<'a> {
     resources: &'a Resources,
     last_commit: Mutex<Instant>,
     sources_since_commit: AtomicUsize,
+    /// Whether anything was read, rejected or removed since the last commit.
+    dirty: AtomicBool,
     commits: AtomicUsize,
     files: AtomicUsize,
     unchanged: AtomicUsize,
@@ -255,6 +257,7 @@ impl Run<'_> {
         let Ok(writer) = self.writer.read() else {
             return;
         };
+        self.dirty.store(true, Ordering::Relaxed);
         // A changed source: its old documents go first.
         let orphans = self
             .state
@@ -384,6 +387,7 @@ impl Run<'_> {
         prepared.commit()?;
         state.remove_stale(self.dir);
         self.commits.fetch_add(1, Ordering::Relaxed);
+        self.dirty.store(false, Ordering::Relaxed);
         self.sources_since_commit.store(0, Ordering::Relaxed);
         if let Ok(mut t) = self.last_commit.lock() {
             *t = Instant::now();
@@ -410,7 +414,10 @@ pub fn build(
     }
     let start = Instant::now();
     let (index, fields) = open_or_create(dir)?;
-    let state = State::load(dir, index.load_metas()?.payload.as_deref())?;
+    let payload = index.load_metas()?.payload;
+    // A new index gets its first commit even with nothing in it.
+    let fresh = payload.is_none();
+    let state = State::load(dir, payload.as_deref())?;
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
@@ -424,6 +431,7 @@ pub fn build(
         resources,
         last_commit: Mutex::new(Instant::now()),
         sources_since_commit: AtomicUsize::new(0),
+        dirty: AtomicBool::new(fresh),
         commits: AtomicUsize::new(0),
         files: AtomicUsize::new(0),
         unchanged: AtomicUsize::new(0),
@@ -476,6 +484,7 @@ pub fn build(
                 .cloned()
                 .collect();
             for key in gone {
+                run.dirty.store(true, Ordering::Relaxed);
                 let orphans = run
                     .state
                     .lock()
@@ -484,8 +493,11 @@ pub fn build(
                 run.delete(&writer, &orphans);
             }
         }
-        run.state.lock().map_err(|_| Error::Poisoned)?.cluster();
-        run.commit(&mut writer)?;
+        // A run with nothing to do (every source unchanged) commits nothing.
+        if run.dirty.load(Ordering::Relaxed) {
+            run.state.lock().map_err(|_| Error::Poisoned)?.cluster();
+            run.commit(&mut writer)?;
+        }
     }
     let state = run.state.into_inner().map_err(|_| Error::Poisoned)?;
     let mut rejected = run.rejected.into_inner().map_err(|_| Error::Poisoned)?;

@@ -117,7 +117,7 @@ fn row_for(res: &Resources, key: &str) -> Option<EntityRow> {
 impl Searcher {
     /// Addresses of every document matching a query and filters.
     fn matching(&self, query_text: &str, filters: &[Filter]) -> Result<Vec<DocAddress>> {
-        let q = self.combined(&self.parse(query_text), filters)?;
+        let q = self.combined(&self.parse_checked(query_text)?, filters)?;
         let mut docs: Vec<DocAddress> = self
             .reader
             .searcher()

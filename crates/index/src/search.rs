@@ -215,6 +215,20 @@ impl Searcher {
         query::parse(query, &self.resources)
     }
 
+    /// Parses a query string; a query that is not blank but has nothing
+    /// searchable in it (only punctuation, symbols or emoji) is an error
+    /// rather than a query that matches every document.
+    pub fn parse_checked(&self, query: &str) -> Result<ParsedQuery> {
+        let parsed = self.parse(query);
+        if !query.trim().is_empty() && parsed.required.is_empty() && parsed.excluded.is_empty() {
+            return Err(Error::Query(format!(
+                "\"{}\" has no searchable word (only punctuation, symbols or emoji): search for words, or give an empty query \"\" to list documents by filters",
+                vietdex_ingest::escape::text(query)
+            )));
+        }
+        Ok(parsed)
+    }
+
     /// The language resources queries and filters are read with.
     pub fn resources(&self) -> &Resources {
         &self.resources
@@ -227,7 +241,7 @@ impl Searcher {
 
     /// Runs a query string.
     pub fn search(&self, query: &str, opts: &SearchOptions) -> Result<Results> {
-        self.search_parsed(&self.parse(query), opts)
+        self.search_parsed(&self.parse_checked(query)?, opts)
     }
 
     /// The query and filters as one Tantivy query.
@@ -246,7 +260,7 @@ impl Searcher {
 
     /// Number of documents matching a query string and filters.
     pub fn count(&self, query: &str, filters: &[Filter]) -> Result<usize> {
-        let q = self.combined(&self.parse(query), filters)?;
+        let q = self.combined(&self.parse_checked(query)?, filters)?;
         Ok(self.reader.searcher().search(&q, &Count)?)
     }
 
@@ -256,10 +270,14 @@ impl Searcher {
         let searcher = self.reader.searcher();
         let q = self.combined(parsed, &opts.filters)?;
         // With dedup, look further down the ranking to fill the page.
+        // Never ask the collectors for more than the index holds: they
+        // allocate for the whole limit up front.
+        let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        let limit = opts.limit.min(docs).max(1);
         let fetch = if opts.dedup {
-            opts.limit.max(1) * 5
+            limit.saturating_mul(5).min(docs).max(1)
         } else {
-            opts.limit.max(1)
+            limit
         };
         let (total, top): (usize, Vec<(Score, DocAddress)>) = if parsed.required.is_empty() {
             let newest = TopDocs::with_limit(fetch)
