@@ -130,3 +130,202 @@ fn arguments_and_queries_are_checked() {
     let r = sb.index(&[]);
     assert!(r.stdout.contains("· 0 commits"), "{}", r.stdout);
 }
+
+/// The segment files of an index, largest first.
+fn segment_files(dir: &Path, ext: &str) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .expect("read_dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    v.sort_by_key(|p| std::cmp::Reverse(std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)));
+    v
+}
+
+#[test]
+fn a_truncated_segment_is_found_explained_once_refused_and_repaired() {
+    let sb = Sandbox::with_corpus();
+    sb.index(&[]);
+    let r = sb.run(&["check"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("sound") && r.stdout.contains("5 documents"),
+        "{}",
+        r.stdout
+    );
+    let store = segment_files(&sb.path("index"), "store").remove(0);
+    let f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&store)
+        .expect("open");
+    f.set_len(100).expect("truncate");
+    drop(f);
+    let r = sb.run(&["search", "xã"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("vietdex check --repair"), "{}", r.stderr);
+    assert_eq!(
+        r.stderr.matches("Footer magic").count(),
+        1,
+        "printed once: {}",
+        r.stderr
+    );
+    let r = sb.run(&["check"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.contains("is damaged"), "{}", r.stdout);
+    // `index` never reports success over a damaged index.
+    let r = sb.run(&["index", "--quiet"]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stderr.contains("is damaged") && r.stderr.contains("check --repair"),
+        "{}",
+        r.stderr
+    );
+    let r = sb.run(&["check", "--repair"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains("5 documents in the index"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(sb.run(&["check"]).code, 0);
+    assert_eq!(sb.run(&["search", "xã", "--count"]).stdout.trim(), "5");
+}
+
+#[test]
+fn a_garbled_or_missing_state_file_says_what_to_do() {
+    let sb = Sandbox::with_corpus();
+    sb.index(&[]);
+    let state = std::fs::read_dir(sb.path("index"))
+        .expect("dir")
+        .map(|e| e.expect("e").path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("state-"))
+        })
+        .expect("state file");
+    std::fs::write(&state, b"{\"docs\": \xff\xfe").expect("garble");
+    for args in [&["search", "xã"][..], &["stats"], &["index", "--quiet"]] {
+        let r = sb.run(args);
+        assert_eq!(r.code, 2, "{args:?}");
+        assert!(
+            r.stderr.contains("damaged or missing file")
+                && r.stderr.contains("vietdex check --repair"),
+            "{args:?}: {}",
+            r.stderr
+        );
+    }
+    std::fs::remove_file(&state).expect("rm");
+    let r = sb.run(&["search", "xã"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("vietdex check --repair"), "{}", r.stderr);
+    let r = sb.run(&["check"]);
+    assert!(
+        r.stdout.contains("state file is damaged or missing"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_second_writer_is_refused_naming_the_first() {
+    use std::process::{Command, Stdio};
+    let sb = Sandbox::new();
+    for i in 0..3000 {
+        sb.write(
+            &format!("big/{i:05}.txt"),
+            format!(
+                "Tin số {i}\nBài số {i} về xã thứ {i} của huyện Đại Từ, đạt chuẩn nông thôn mới."
+            ),
+        );
+    }
+    let mut first = Command::new(env!("CARGO_BIN_EXE_vietdex"))
+        .args(["index", "big", "--quiet"])
+        .current_dir(sb.dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let pid_file = sb.path("index/writer.pid");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !pid_file.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let r = sb.run(&["index", "big", "--quiet"]);
+    let still_running = first.try_wait().expect("try_wait").is_none();
+    first.wait().expect("wait");
+    assert!(
+        still_running,
+        "the first run ended before the second started"
+    );
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    let expected = format!(
+        "another vietdex index is running on index (pid {})",
+        first.id()
+    );
+    assert!(r.stderr.contains(&expected), "{}", r.stderr);
+    assert!(!r.stderr.contains("LockBusy"), "{}", r.stderr);
+}
+
+/// Makes `dir` read-only: by permissions for an ordinary user, by a
+/// read-only bind mount for root (whom permissions do not stop). Returns
+/// the read-only path and what undoes it, or `None` when neither works.
+fn read_only(sb: &Sandbox, dir: &str) -> Option<(std::path::PathBuf, Box<dyn Fn()>)> {
+    use std::process::Command;
+    let path = sb.path(dir);
+    let probe = path.join("probe");
+    let _ = Command::new("chmod")
+        .args(["-R", "a-w"])
+        .arg(&path)
+        .status();
+    if std::fs::write(&probe, b"x").is_err() {
+        let p = path.clone();
+        return Some((
+            path,
+            Box::new(move || {
+                let _ = Command::new("chmod").args(["-R", "u+w"]).arg(&p).status();
+            }),
+        ));
+    }
+    let _ = std::fs::remove_file(&probe);
+    let _ = Command::new("chmod")
+        .args(["-R", "u+w"])
+        .arg(&path)
+        .status();
+    let mnt = sb.path("ro-mount");
+    std::fs::create_dir_all(&mnt).ok()?;
+    let ok = |c: &mut Command| c.status().is_ok_and(|s| s.success());
+    if ok(Command::new("mount").arg("--bind").arg(&path).arg(&mnt))
+        && ok(Command::new("mount")
+            .args(["-o", "remount,ro,bind"])
+            .arg(&mnt))
+        && std::fs::write(mnt.join("probe"), b"x").is_err()
+    {
+        let m = mnt.clone();
+        return Some((
+            mnt,
+            Box::new(move || {
+                let _ = Command::new("umount").arg(&m).status();
+            }),
+        ));
+    }
+    let _ = Command::new("umount").arg(&mnt).status();
+    None
+}
+
+#[test]
+fn an_index_on_read_only_storage_is_searchable() {
+    let sb = Sandbox::with_corpus();
+    sb.index(&[]);
+    let Some((ro, undo)) = read_only(&sb, "index") else {
+        eprintln!("cannot make a read-only directory here (root without mount): not tested");
+        return;
+    };
+    let ro = ro.to_string_lossy().into_owned();
+    let r = sb.run(&["search", "Đại Từ", "--count", "--index", &ro]);
+    let s = sb.run(&["stats", "--index", &ro]);
+    let c = sb.run(&["check", "--index", &ro]);
+    undo();
+    assert_eq!((r.code, r.stdout.trim()), (0, "2"), "{}", r.stderr);
+    assert_eq!(s.code, 0, "{}", s.stderr);
+    assert_eq!(c.code, 0, "{}", c.stderr);
+}

@@ -49,6 +49,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Index statistics.
     Stats(StatsArgs),
+    /// Verify an index (every segment, the state, the marker); `--repair` rebuilds a damaged one.
+    Check(CheckArgs),
 }
 
 /// Filters shared by `search` and `entities`. Values match without
@@ -134,6 +136,19 @@ pub struct ShowArgs {
 pub struct StatsArgs {
     #[command(flatten)]
     pub index: IndexLocation,
+    /// JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub index: IndexLocation,
+    /// Rebuild a damaged index from the sources its state lists (run from
+    /// the directory `vietdex index` was run in, so relative paths resolve).
+    #[arg(long)]
+    pub repair: bool,
     /// JSON instead of text.
     #[arg(long)]
     pub json: bool,

@@ -10,8 +10,8 @@ use vietdex_pipeline::Resources;
 use vietdex_tokenize::{Segmenter, analyze};
 
 use crate::args::{
-    AnalyzeArgs, By, Cli, Command, EntitiesArgs, ExtractArgs, FilterArgs, IndexArgs, SearchArgs,
-    SegmentArgs, ShowArgs, StatsArgs,
+    AnalyzeArgs, By, CheckArgs, Cli, Command, EntitiesArgs, ExtractArgs, FilterArgs, IndexArgs,
+    SearchArgs, SegmentArgs, ShowArgs, StatsArgs,
 };
 use crate::output;
 
@@ -26,6 +26,7 @@ pub fn run(cli: Cli) -> Result<bool> {
         Command::Entities(a) => entities(a),
         Command::Show(a) => show(a),
         Command::Stats(a) => stats(a),
+        Command::Check(a) => check(a),
     }
 }
 
@@ -243,6 +244,66 @@ fn stats(a: StatsArgs) -> Result<bool> {
         let kinds: Vec<String> = s.entities.iter().map(|(k, n)| format!("{n} {k}")).collect();
         writeln!(out, "entities      {}", kinds.join(", "))?;
         writeln!(out, "size on disk  {:.1} MB", s.bytes as f64 / 1e6)?;
+    }
+    Ok(true)
+}
+
+fn check(a: CheckArgs) -> Result<bool> {
+    let dir = &a.index.dir;
+    let report = vietdex_index::check(dir)?;
+    let mut out = std::io::stdout().lock();
+    if a.json && !a.repair {
+        writeln!(out, "{}", serde_json::to_string(&report)?)?;
+    } else {
+        let shown = vietdex_ingest::escape::path(dir);
+        if report.ok() {
+            writeln!(
+                out,
+                "{shown}: sound: {} segments, {} documents, {} sources",
+                report.segments,
+                report.documents.unwrap_or(0),
+                report.sources.unwrap_or(0)
+            )?;
+        } else {
+            for p in &report.problems {
+                writeln!(out, "{shown}: {p}")?;
+            }
+        }
+    }
+    if report.ok() {
+        return Ok(true);
+    }
+    if !a.repair {
+        anyhow::bail!(
+            "the index at {} is damaged (see above): run `vietdex check --repair --index {}` to rebuild it from its sources",
+            vietdex_ingest::escape::path(dir),
+            vietdex_ingest::escape::path(dir)
+        );
+    }
+    drop(out);
+    let resources = resources()?;
+    let r = vietdex_index::repair(dir, &BuildOptions::default(), &resources, &|_| {})?;
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        writeln!(out, "{}", serde_json::to_string(&r)?)?;
+    } else {
+        writeln!(out, "removed {} index files", r.removed)?;
+        if let Some(b) = &r.rebuild {
+            writeln!(
+                out,
+                "rebuilt from {} sources: {} documents in the index",
+                b.files_found, b.documents_total
+            )?;
+        } else {
+            writeln!(
+                out,
+                "no readable state lists the sources: run `vietdex index PATH... --index {}` to rebuild it",
+                vietdex_ingest::escape::path(dir)
+            )?;
+        }
+        for m in &r.missing_sources {
+            writeln!(out, "source gone, not re-indexed: {m}")?;
+        }
     }
     Ok(true)
 }

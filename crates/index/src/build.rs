@@ -421,7 +421,33 @@ pub fn build(
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
-    let writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_HEAP_BYTES)?;
+    let writer: IndexWriter = match index.writer_with_num_threads(threads, WRITER_HEAP_BYTES) {
+        Err(tantivy::TantivyError::LockFailure(
+            tantivy::directory::error::LockError::LockBusy,
+            _,
+        )) => {
+            let pid = std::fs::read_to_string(dir.join(crate::WRITER_PID_FILE))
+                .ok()
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+            return Err(Error::Busy {
+                dir: dir.to_path_buf(),
+                pid,
+            });
+        }
+        other => other?,
+    };
+    // Holding the writer lock: record who holds it, then make sure the
+    // index is sound before writing anything over it.
+    let pid_path = dir.join(crate::WRITER_PID_FILE);
+    std::fs::write(&pid_path, format!("{}\n", std::process::id())).map_err(io_error(&pid_path))?;
+    let damage = crate::check::segment_damage(&index, dir);
+    if !damage.is_empty() {
+        return Err(Error::Damaged {
+            dir: dir.to_path_buf(),
+            what: damage.join("; "),
+        });
+    }
     let run = Run {
         dir,
         fields,

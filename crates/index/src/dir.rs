@@ -63,7 +63,7 @@ fn write_marker(dir: &Path) -> Result<()> {
     let json = serde_json::to_string(&Marker {
         vietdex_index: FORMAT_VERSION,
     })
-    .map_err(|e| Error::Corrupt(path.clone(), e.to_string()))?;
+    .map_err(|e| Error::Corrupt(dir.to_path_buf(), e.to_string()))?;
     std::fs::write(&path, format!("{json}\n")).map_err(io(&path))
 }
 

@@ -11,6 +11,7 @@
 //! - [`search`]: opening an index and returning ranked hits with snippets.
 
 pub mod build;
+pub mod check;
 pub mod dir;
 mod error;
 pub mod explore;
@@ -19,8 +20,10 @@ pub mod query;
 pub mod schema;
 pub mod search;
 pub mod state;
+mod storage;
 
 pub use build::{BuildOptions, BuildReport, Progress, build};
+pub use check::{CheckReport, RepairReport, check, repair};
 pub use error::{Error, Result};
 pub use explore::{EntityReport, EntityRequest, EntityRow, Period, Shown, Stats};
 pub use search::{Hit, SearchOptions, Searcher, Snippet, StoredDoc};
@@ -33,6 +36,9 @@ pub const MARKER_FILE: &str = "vietdex-index.json";
 /// Version of the index format (schema, state files). An index of another
 /// version is refused with instructions to rebuild it.
 pub const FORMAT_VERSION: u32 = 1;
+/// File in the index directory holding the process id of the running
+/// `vietdex index`, to name it when a second one is refused.
+pub const WRITER_PID_FILE: &str = "writer.pid";
 /// File in the index directory that describes the build (JSON).
 pub const MANIFEST_FILE: &str = "vietdex.json";
 /// File in the index directory listing the rejected sources (TSV).

@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::directory::MmapDirectory;
 use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
@@ -190,7 +189,7 @@ impl Searcher {
             return Err(no_index());
         }
         crate::dir::check_marker(dir)?;
-        let mmap = MmapDirectory::open(dir).map_err(|_| no_index())?;
+        let mmap = crate::storage::Readable::open(dir).map_err(|_| no_index())?;
         if !Index::exists(&mmap).unwrap_or(false) {
             return Err(no_index());
         }

@@ -65,7 +65,7 @@ fn file_name(generation: u64) -> String {
 
 /// Whether `name` is a state file vietdex wrote (`state-NNNNNNNN.json`,
 /// maybe with `.tmp`); nothing else in the directory is ever removed.
-fn is_state_file(name: &str) -> bool {
+pub(crate) fn is_state_file(name: &str) -> bool {
     let Some(rest) = name.strip_prefix("state-") else {
         return false;
     };
@@ -83,11 +83,10 @@ impl State {
         let p: Payload = serde_json::from_str(payload)
             .map_err(|e| Error::Corrupt(dir.to_path_buf(), format!("commit payload: {e}")))?;
         let path = dir.join(&p.state);
-        let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
-        serde_json::from_str(&text).map_err(|e| Error::Corrupt(path, e.to_string()))
+        let bytes = std::fs::read(&path)
+            .map_err(|e| Error::Corrupt(dir.to_path_buf(), format!("{}: {e}", p.state)))?;
+        serde_json::from_slice(&bytes)
+            .map_err(|e| Error::Corrupt(dir.to_path_buf(), format!("{}: {e}", p.state)))
     }
 
     /// Writes this state as the next generation; returns the commit payload
@@ -101,8 +100,8 @@ impl State {
             let path = path.to_path_buf();
             move |source| Error::Io { path, source }
         };
-        let json =
-            serde_json::to_vec(self).map_err(|e| Error::Corrupt(path.clone(), e.to_string()))?;
+        let json = serde_json::to_vec(self)
+            .map_err(|e| Error::Corrupt(dir.to_path_buf(), e.to_string()))?;
         std::fs::write(&tmp, json).map_err(io(&tmp))?;
         std::fs::rename(&tmp, &path).map_err(io(&path))?;
         Ok(serde_json::json!({ "state": name }).to_string())
