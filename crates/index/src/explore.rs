@@ -140,31 +140,58 @@ impl Searcher {
         let docs = self.matching(query_text, filters)?;
         let mut counts: HashMap<String, usize> = HashMap::new();
         let mut periods: HashMap<(String, String), usize> = HashMap::new();
-        let mut key = String::new();
-        let mut current_segment = u32::MAX;
-        let mut column = None;
-        let mut dates = None;
-        for addr in &docs {
-            if addr.segment_ord != current_segment {
-                let seg = searcher.segment_reader(addr.segment_ord);
-                column = seg.fast_fields().str("entity")?;
-                dates = seg.fast_fields().date("published").ok();
-                current_segment = addr.segment_ord;
-            }
-            let Some(col) = &column else { continue };
-            let period = req.by.map(|p| {
-                let d = dates.as_ref().and_then(|c| c.first(addr.doc_id)).map(day);
-                let len = if p == Period::Year { 4 } else { 7 };
-                d.and_then(|d| d.get(..len).map(str::to_string))
-                    .unwrap_or_else(|| "unknown".into())
-            });
-            for ord in col.term_ords(addr.doc_id) {
-                key.clear();
-                if col.ord_to_str(ord, &mut key).unwrap_or(false) {
-                    *counts.entry(key.clone()).or_default() += 1;
-                    if let Some(p) = &period {
-                        *periods.entry((key.clone(), p.clone())).or_default() += 1;
+        // Documents are sorted by segment: count each segment's entity
+        // values by term ordinal, then turn the ordinals that occur into
+        // strings in one ordered pass over the segment's dictionary.
+        for seg_docs in docs.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
+            let seg = searcher.segment_reader(seg_docs[0].segment_ord);
+            let Some(col) = seg.fast_fields().str("entity")? else {
+                continue;
+            };
+            let dates = seg.fast_fields().date("published").ok();
+            let mut by_ord: Vec<u32> = vec![0; col.num_terms()];
+            let mut by_ord_period: HashMap<(u64, String), usize> = HashMap::new();
+            for addr in seg_docs {
+                let period = req.by.map(|p| {
+                    let d = dates.as_ref().and_then(|c| c.first(addr.doc_id)).map(day);
+                    let len = if p == Period::Year { 4 } else { 7 };
+                    d.and_then(|d| d.get(..len).map(str::to_string))
+                        .unwrap_or_else(|| "unknown".into())
+                });
+                for ord in col.term_ords(addr.doc_id) {
+                    if let Some(n) = usize::try_from(ord).ok().and_then(|i| by_ord.get_mut(i)) {
+                        *n += 1;
                     }
+                    if let Some(p) = &period {
+                        *by_ord_period.entry((ord, p.clone())).or_default() += 1;
+                    }
+                }
+            }
+            let ords: Vec<u64> = (0u64..)
+                .zip(&by_ord)
+                .filter(|(_, n)| **n > 0)
+                .map(|(o, _)| o)
+                .collect();
+            let mut names: HashMap<u64, String> = HashMap::with_capacity(ords.len());
+            let mut next = ords.iter();
+            col.dictionary()
+                .sorted_ords_to_term_cb(&ords, |bytes| {
+                    if let Some(&ord) = next.next() {
+                        names.insert(ord, String::from_utf8_lossy(bytes).into_owned());
+                    }
+                })
+                .map_err(|e| Error::Tantivy(e.into()))?;
+            for (&ord, name) in &names {
+                let n = usize::try_from(ord)
+                    .ok()
+                    .and_then(|i| by_ord.get(i))
+                    .copied()
+                    .unwrap_or(0);
+                *counts.entry(name.clone()).or_default() += n as usize;
+            }
+            for ((ord, p), n) in by_ord_period {
+                if let Some(name) = names.get(&ord) {
+                    *periods.entry((name.clone(), p)).or_default() += n;
                 }
             }
         }
