@@ -51,6 +51,80 @@ pub enum Command {
     Stats(StatsArgs),
     /// Verify an index (every segment, the state, the marker); `--repair` rebuilds a damaged one.
     Check(CheckArgs),
+    /// Export analysed documents for OpenSearch / Elasticsearch (bulk NDJSON),
+    /// or the index template they need.
+    Export(ExportArgs),
+}
+
+/// Where `search` and `entities` run: a remote engine instead of a local
+/// index. Credentials come from VIETDEX_BACKEND_API_KEY, or
+/// VIETDEX_BACKEND_USER and VIETDEX_BACKEND_PASSWORD, or the JSON file
+/// VIETDEX_BACKEND_CONFIG (default ~/.config/vietdex/backend.json).
+#[derive(Debug, Args, Default)]
+pub struct BackendArgs {
+    /// OpenSearch / Elasticsearch address, `https://HOST:9200[/INDEX]`
+    /// (index `vietdex` by default), instead of the local index.
+    #[arg(long, value_name = "URL")]
+    pub backend: Option<String>,
+    /// Seconds to wait for the engine's answer.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    pub timeout: u64,
+}
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Bulk NDJSON for `_bulk`: an action line and a document per document.
+    Opensearch,
+    /// The composable index template for `PUT _index_template/NAME`.
+    IndexTemplate,
+}
+
+/// The bulk action of each document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BulkAction {
+    /// Create or replace the document with this id.
+    Index,
+    /// Only create (data streams, engines whose bulk API only creates).
+    Create,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Article files or directories to read and analyse (default corpus/,
+    /// unless --index is given).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<std::path::PathBuf>,
+    /// Export the documents of this vietdex index instead of reading files
+    /// (entities are not extracted again).
+    #[arg(long = "index", value_name = "DIR", conflicts_with = "paths")]
+    pub index: Option<std::path::PathBuf>,
+    /// What to write.
+    #[arg(long, value_enum, default_value = "opensearch")]
+    pub format: ExportFormat,
+    /// A file (`.ndjson` or `.json`: one file), or a directory of bulk files
+    /// of at most --file-size bytes each; default stdout.
+    #[arg(long, value_name = "FILE|DIR")]
+    pub out: Option<std::path::PathBuf>,
+    /// The bulk action.
+    #[arg(long, value_enum, default_value = "index")]
+    pub action: BulkAction,
+    /// Largest bulk file written into a directory, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 10_000_000)]
+    pub file_size: u64,
+    /// Engine index name: `_index` of the action lines, `NAME*` in the template.
+    #[arg(long, value_name = "NAME", default_value = "vietdex")]
+    pub index_name: String,
+    /// Also send each bulk file to this engine's `_bulk` (with --out DIR):
+    /// every rejected document is reported with its id (exit 2).
+    #[arg(long, value_name = "URL")]
+    pub backend: Option<String>,
+    /// Seconds to wait for the engine's answer.
+    #[arg(long, value_name = "SECS", default_value_t = 120)]
+    pub timeout: u64,
+    /// No summary on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// Filters shared by `search` and `entities`. Values match without
@@ -96,6 +170,8 @@ pub struct FilterArgs {
 
 #[derive(Debug, Args)]
 pub struct EntitiesArgs {
+    #[command(flatten)]
+    pub backend: BackendArgs,
     /// Words, as for `search` (empty: every document that passes the filters).
     #[arg(value_name = "QUERY", default_value = "", allow_hyphen_values = true)]
     pub query: String,
@@ -194,6 +270,8 @@ pub struct IndexArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
+    #[command(flatten)]
+    pub backend: BackendArgs,
     /// Words, "quoted phrases", -excluded words, and OR between two of them.
     #[arg(value_name = "QUERY", default_value = "", allow_hyphen_values = true)]
     pub query: String,

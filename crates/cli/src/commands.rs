@@ -10,8 +10,9 @@ use vietdex_pipeline::Resources;
 use vietdex_tokenize::{Segmenter, analyze};
 
 use crate::args::{
-    AnalyzeArgs, By, CheckArgs, Cli, Command, EntitiesArgs, ExtractArgs, FilterArgs, IndexArgs,
-    SearchArgs, SegmentArgs, ShowArgs, StatsArgs,
+    AnalyzeArgs, BackendArgs, BulkAction, By, CheckArgs, Cli, Command, EntitiesArgs, ExportArgs,
+    ExportFormat, ExtractArgs, FilterArgs, IndexArgs, SearchArgs, SegmentArgs, ShowArgs,
+    StatsArgs,
 };
 use crate::output;
 
@@ -27,6 +28,7 @@ pub fn run(cli: Cli) -> Result<bool> {
         Command::Show(a) => show(a),
         Command::Stats(a) => stats(a),
         Command::Check(a) => check(a),
+        Command::Export(a) => export(a),
     }
 }
 
@@ -143,23 +145,55 @@ fn filter_spec(f: &FilterArgs) -> vietdex_pipeline::FilterSpec {
     }
 }
 
+/// The remote engine `search` and `entities` run on, when one is given.
+fn backend(b: &BackendArgs) -> Result<Option<vietdex_opensearch::Backend>> {
+    let Some(url) = &b.backend else {
+        return Ok(None);
+    };
+    let creds = vietdex_opensearch::Credentials::discover(&|k| std::env::var(k).ok())?;
+    Ok(Some(vietdex_opensearch::Backend::new(
+        url,
+        creds,
+        Duration::from_secs(b.timeout.max(1)),
+    )?))
+}
+
 fn search(a: SearchArgs) -> Result<bool> {
-    let searcher = Searcher::open(&a.index.dir, std::sync::Arc::new(resources()?))?;
-    let filters = filter_spec(&a.filters).resolve(searcher.resources())?;
     let mut out = std::io::stdout().lock();
-    if a.count {
-        let n = searcher.count(&a.query, &filters)?;
-        writeln!(out, "{n}")?;
-        return Ok(n > 0);
-    }
-    let results = searcher.search(
-        &a.query,
-        &SearchOptions {
-            limit: a.limit,
-            dedup: a.dedup,
-            filters,
-        },
-    )?;
+    let results = if let Some(engine) = backend(&a.backend)? {
+        let res = resources()?;
+        let filters = filter_spec(&a.filters).resolve(&res)?;
+        let parsed = vietdex_pipeline::query::parse(&a.query, &res);
+        if a.count {
+            let n = engine.count(&parsed, &filters)?;
+            writeln!(out, "{n}")?;
+            return Ok(n > 0);
+        }
+        engine.search(
+            &parsed,
+            &SearchOptions {
+                limit: a.limit,
+                dedup: a.dedup,
+                filters,
+            },
+        )?
+    } else {
+        let searcher = Searcher::open(&a.index.dir, std::sync::Arc::new(resources()?))?;
+        let filters = filter_spec(&a.filters).resolve(searcher.resources())?;
+        if a.count {
+            let n = searcher.count(&a.query, &filters)?;
+            writeln!(out, "{n}")?;
+            return Ok(n > 0);
+        }
+        searcher.search(
+            &a.query,
+            &SearchOptions {
+                limit: a.limit,
+                dedup: a.dedup,
+                filters,
+            },
+        )?
+    };
     if a.json {
         for hit in &results.hits {
             writeln!(out, "{}", serde_json::to_string(hit)?)?;
@@ -180,10 +214,8 @@ fn search(a: SearchArgs) -> Result<bool> {
 }
 
 fn entities(a: EntitiesArgs) -> Result<bool> {
-    let searcher = Searcher::open(&a.index.dir, std::sync::Arc::new(resources()?))?;
     let mut spec = filter_spec(&a.filters);
     spec.entity.extend(a.with.iter().cloned());
-    let filters = spec.resolve(searcher.resources())?;
     let req = vietdex_index::EntityRequest {
         kind: a.kind,
         top: a.top,
@@ -192,7 +224,16 @@ fn entities(a: EntitiesArgs) -> Result<bool> {
             By::Month => vietdex_index::Period::Month,
         }),
     };
-    let report = searcher.entities(&a.query, &filters, &req)?;
+    let report = if let Some(engine) = backend(&a.backend)? {
+        let res = resources()?;
+        let filters = spec.resolve(&res)?;
+        let parsed = vietdex_pipeline::query::parse(&a.query, &res);
+        engine.entities(&parsed, &filters, &req, &res)?
+    } else {
+        let searcher = Searcher::open(&a.index.dir, std::sync::Arc::new(resources()?))?;
+        let filters = spec.resolve(searcher.resources())?;
+        searcher.entities(&a.query, &filters, &req)?
+    };
     let mut out = std::io::stdout().lock();
     if a.json {
         for row in &report.rows {
@@ -202,6 +243,152 @@ fn entities(a: EntitiesArgs) -> Result<bool> {
         output::print_entities(&mut out, &report)?;
     }
     Ok(!report.rows.is_empty())
+}
+
+/// Whether `--out` names one file rather than a directory of bulk files.
+fn is_single_file(p: &std::path::Path) -> bool {
+    !p.is_dir()
+        && p.extension()
+            .is_some_and(|e| e == "ndjson" || e == "json" || e == "jsonl")
+}
+
+fn export(a: ExportArgs) -> Result<bool> {
+    use vietdex_opensearch::document::{Action, BulkWriter, collect, known_document, source_json};
+    if a.format == ExportFormat::IndexTemplate {
+        let t = vietdex_opensearch::template::index_template(&[format!("{}*", a.index_name)]);
+        let text = serde_json::to_string_pretty(&t)? + "\n";
+        match &a.out {
+            Some(p) => std::fs::write(p, text).with_context(|| format!("writing {}", p.display()))?,
+            None => std::io::stdout().lock().write_all(text.as_bytes())?,
+        }
+        return Ok(true);
+    }
+    let action = match a.action {
+        BulkAction::Index => Action::Index,
+        BulkAction::Create => Action::Create,
+    };
+    let index_name = Some(a.index_name.clone());
+    let mut writer = match &a.out {
+        None => BulkWriter::to_stream(
+            Box::new(std::io::BufWriter::new(std::io::stdout())),
+            action,
+            index_name,
+        ),
+        Some(p) if is_single_file(p) => BulkWriter::to_stream(
+            Box::new(std::io::BufWriter::new(
+                std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
+            )),
+            action,
+            index_name,
+        ),
+        Some(dir) => BulkWriter::to_dir(dir, a.file_size, action, index_name)
+            .with_context(|| format!("creating {}", dir.display()))?,
+    };
+    let engine = match &a.backend {
+        Some(_) if a.out.as_ref().is_none_or(|p| is_single_file(p)) => {
+            anyhow::bail!("--backend loads bulk files: give --out DIR for them")
+        }
+        Some(url) => Some(vietdex_opensearch::Backend::new(
+            url,
+            vietdex_opensearch::Credentials::discover(&|k| std::env::var(k).ok())?,
+            Duration::from_secs(a.timeout.max(1)),
+        )?),
+        None => None,
+    };
+    let res = resources()?;
+    let started = std::time::Instant::now();
+    let mut bytes_read = 0;
+    if let Some(dir) = &a.index {
+        let searcher = Searcher::open(dir, std::sync::Arc::new(resources()?))?;
+        searcher.for_each_document(|shown| -> Result<()> {
+            let d = shown.doc;
+            let article = vietdex_pipeline::Article {
+                id: d.id.clone(),
+                source: d.path.clone(),
+                url: d.url,
+                title: d.title,
+                published: d.published,
+                outlet: d.outlet,
+                author: d.author,
+                body: shown.body,
+                ..vietdex_pipeline::Article::default()
+            };
+            let place = vietdex_opensearch::document::Placement {
+                sources: d.sources,
+                cluster: d.cluster,
+                cluster_size: d.cluster_size,
+            };
+            let doc = known_document(article, shown.entities);
+            bytes_read += (doc.article.title.len() + doc.article.body.len()) as u64;
+            writer.write(&d.id, &source_json(&doc, &place, &res))?;
+            Ok(())
+        })?;
+    } else {
+        let paths = if a.paths.is_empty() {
+            vec![std::path::PathBuf::from("corpus")]
+        } else {
+            a.paths.clone()
+        };
+        for p in &paths {
+            if !p.exists() {
+                anyhow::bail!("{}: no such file or directory", p.display());
+            }
+        }
+        res.preload();
+        let collected = collect(&paths, &vietdex_ingest::Options::default(), &res);
+        bytes_read = collected.bytes;
+        for r in &collected.rejects {
+            eprintln!("rejected {r}");
+        }
+        collected.for_each_source(&res, |id, s| writer.write(id, s))?;
+    }
+    let summary = writer.finish()?;
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    if !a.quiet {
+        eprintln!(
+            "{} documents · {:.1} MB of bulk in {} · {:.2} s · {:.2} MB/s read",
+            summary.documents,
+            summary.bytes as f64 / 1e6,
+            match summary.files.len() {
+                0 => "one stream".to_string(),
+                1 => "1 file".to_string(),
+                n => format!("{n} files"),
+            },
+            secs,
+            bytes_read as f64 / 1e6 / secs
+        );
+    }
+    if let Some(engine) = engine {
+        let (mut accepted, mut rejected) = (0, 0);
+        for file in &summary.files {
+            let body = std::fs::read_to_string(file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let report = engine
+                .bulk(body)
+                .with_context(|| format!("loading {}", file.display()))?;
+            accepted += report.accepted;
+            rejected += report.rejected.len();
+            for r in &report.rejected {
+                eprintln!(
+                    "rejected {} ({}): HTTP {} {}",
+                    r.id,
+                    file.display(),
+                    r.status,
+                    r.reason
+                );
+            }
+        }
+        if !a.quiet {
+            eprintln!(
+                "loaded into {}: {accepted} documents accepted, {rejected} rejected",
+                engine.index()
+            );
+        }
+        if rejected > 0 {
+            anyhow::bail!("{rejected} documents were rejected by the engine (listed above)");
+        }
+    }
+    Ok(summary.documents > 0)
 }
 
 fn show(a: ShowArgs) -> Result<bool> {

@@ -114,6 +114,55 @@ fn row_for(res: &Resources, key: &str) -> Option<EntityRow> {
     })
 }
 
+
+/// The rows of an entity report from counts over the matching documents:
+/// `counts` maps an entity key (its text form) to the documents mentioning
+/// it, `periods` a key and a period (`2024`, `2024-04`, `unknown`) to the
+/// documents of that period. Every backend builds its report with this.
+pub fn entity_report(
+    res: &Resources,
+    documents: usize,
+    counts: HashMap<String, usize>,
+    periods: &HashMap<(String, String), usize>,
+    req: &EntityRequest,
+) -> EntityReport {
+    let mut rows: Vec<(String, EntityRow)> = counts
+        .into_iter()
+        .filter_map(|(k, n)| {
+            let mut row = row_for(res, &k)?;
+            row.documents = n;
+            Some((k, row))
+        })
+        .filter(|(_, r)| match req.kind {
+            Some(Kind::Place) => r.kind.parse().is_ok_and(Kind::is_place),
+            Some(kind) => r.kind == kind.as_str(),
+            None => true,
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.1.documents
+            .cmp(&a.1.documents)
+            .then(a.1.label.cmp(&b.1.label))
+    });
+    rows.truncate(req.top.max(1));
+    if req.by.is_some() {
+        for (k, row) in &mut rows {
+            let mut t: Vec<(String, usize)> = periods
+                .iter()
+                .filter(|((key, _), _)| key == k)
+                .map(|((_, p), n)| (p.clone(), *n))
+                .collect();
+            t.sort();
+            row.timeline = t;
+        }
+    }
+    EntityReport {
+        documents,
+        rows: rows.into_iter().map(|(_, r)| r).collect(),
+    }
+
+}
+
 impl Searcher {
     /// Addresses of every document matching a query and filters.
     fn matching(&self, query_text: &str, filters: &[Filter]) -> Result<Vec<DocAddress>> {
@@ -195,40 +244,40 @@ impl Searcher {
                 }
             }
         }
-        let mut rows: Vec<(String, EntityRow)> = counts
-            .into_iter()
-            .filter_map(|(k, n)| {
-                let mut row = row_for(&self.resources, &k)?;
-                row.documents = n;
-                Some((k, row))
-            })
-            .filter(|(_, r)| match req.kind {
-                Some(Kind::Place) => r.kind.parse().is_ok_and(Kind::is_place),
-                Some(kind) => r.kind == kind.as_str(),
-                None => true,
-            })
-            .collect();
-        rows.sort_by(|a, b| {
-            b.1.documents
-                .cmp(&a.1.documents)
-                .then(a.1.label.cmp(&b.1.label))
-        });
-        rows.truncate(req.top.max(1));
-        if req.by.is_some() {
-            for (k, row) in &mut rows {
-                let mut t: Vec<(String, usize)> = periods
-                    .iter()
-                    .filter(|((key, _), _)| key == k)
-                    .map(|((_, p), n)| (p.clone(), *n))
-                    .collect();
-                t.sort();
-                row.timeline = t;
+        Ok(entity_report(
+            &self.resources,
+            docs.len(),
+            counts,
+            &periods,
+            req,
+        ))
+    }
+
+    /// Calls `f` with every document of the index in full, in index order;
+    /// the first error `f` returns stops the walk and is returned.
+    pub fn for_each_document<E: From<Error>>(
+        &self,
+        mut f: impl FnMut(Shown) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let searcher = self.reader.searcher();
+        for (ord, seg) in searcher.segment_readers().iter().enumerate() {
+            let alive = seg.alive_bitset();
+            for doc_id in 0..seg.max_doc() {
+                if alive.is_some_and(|a| !a.is_alive(doc_id)) {
+                    continue;
+                }
+                let addr = DocAddress::new(ord as u32, doc_id);
+                let doc: TantivyDocument = searcher.doc(addr).map_err(Error::from)?;
+                f(Shown {
+                    doc: self.stored(&doc),
+                    body: stored_text(&doc, self.fields.body).unwrap_or_default(),
+                    entities: stored_text(&doc, self.fields.entities)
+                        .and_then(|j| serde_json::from_str(&j).ok())
+                        .unwrap_or_default(),
+                })?;
             }
         }
-        Ok(EntityReport {
-            documents: docs.len(),
-            rows: rows.into_iter().map(|(_, r)| r).collect(),
-        })
+        Ok(())
     }
 
     /// A document by id or by source path.

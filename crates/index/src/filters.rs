@@ -12,7 +12,7 @@ use std::ops::Bound;
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, Term};
-use vietdex_pipeline::entities::resolve::folded_key;
+use vietdex_pipeline::filter::match_indexed;
 use vietdex_pipeline::{Date, Filter};
 
 use crate::schema::Fields;
@@ -61,9 +61,9 @@ pub fn terms_with_prefix(
     Ok(out)
 }
 
-/// Resolves a value against the indexed terms of `field` under `prefix`:
-/// equal without diacritics, else containing it; else an error suggesting
-/// the closest terms.
+/// Resolves a value against the indexed terms of `field` under `prefix`
+/// with [`vietdex_pipeline::filter::match_indexed`]: equal without
+/// diacritics, else containing it; else an error suggesting the closest.
 fn resolve_terms(
     searcher: &tantivy::Searcher,
     field: Field,
@@ -71,46 +71,12 @@ fn resolve_terms(
     what: &str,
     value: &str,
 ) -> Result<Vec<String>> {
-    let terms = terms_with_prefix(searcher, field, prefix)?;
-    let want = folded_key(value);
-    let folded: Vec<(String, &String)> = terms
-        .iter()
-        .map(|t| (folded_key(&t[prefix.len()..]), t))
+    let values: Vec<String> = terms_with_prefix(searcher, field, prefix)?
+        .into_iter()
+        .map(|t| t[prefix.len()..].to_string())
         .collect();
-    let equal: Vec<String> = folded
-        .iter()
-        .filter(|(f, _)| *f == want)
-        .map(|(_, t)| (*t).clone())
-        .collect();
-    if !equal.is_empty() {
-        return Ok(equal);
-    }
-    let containing: Vec<String> = folded
-        .iter()
-        .filter(|(f, _)| !want.is_empty() && f.contains(&want))
-        .map(|(_, t)| (*t).clone())
-        .collect();
-    if !containing.is_empty() {
-        return Ok(containing);
-    }
-    let mut near: Vec<(usize, &String)> = folded
-        .iter()
-        .map(|(f, t)| (strsim::levenshtein(f, &want), *t))
-        .collect();
-    near.sort();
-    let names: Vec<&str> = near
-        .iter()
-        .take(5)
-        .map(|(_, t)| &t[prefix.len()..])
-        .collect();
-    Err(Error::Filter(if names.is_empty() {
-        format!("no {what} \"{value}\" in this index")
-    } else {
-        format!(
-            "no {what} \"{value}\" in this index; closest: {}",
-            names.join(", ")
-        )
-    }))
+    let found = match_indexed(&values, what, value).map_err(|e| Error::Filter(e.0))?;
+    Ok(found.into_iter().map(|v| format!("{prefix}{v}")).collect())
 }
 
 /// The first instant of a period and the first instant after it.

@@ -25,8 +25,8 @@ mod storage;
 pub use build::{BuildOptions, BuildReport, Progress, build};
 pub use check::{CheckReport, RepairReport, check, repair};
 pub use error::{Error, Result};
-pub use explore::{EntityReport, EntityRequest, EntityRow, Period, Shown, Stats};
-pub use search::{Hit, SearchOptions, Searcher, Snippet, StoredDoc};
+pub use explore::{entity_report, EntityReport, EntityRequest, EntityRow, Period, Shown, Stats};
+pub use search::{Hit, Results, SearchOptions, Searcher, Snippet, Snippets, StoredDoc};
 pub use vietdex_pipeline::{Filter, FilterSpec};
 
 /// File that marks a directory as a vietdex index and records its format

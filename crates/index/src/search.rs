@@ -286,18 +286,7 @@ impl Searcher {
         } else {
             searcher.search(&q, &(Count, TopDocs::with_limit(fetch).order_by_score()))?
         };
-        let terms = parsed
-            .highlight_terms()
-            .into_iter()
-            .map(|t| (t, 1.0))
-            .collect();
-        let mut snippets = SnippetGenerator::new(
-            terms,
-            schema::analyzer(Form::Folded),
-            self.fields.body_folded,
-            SNIPPET_CHARS,
-        );
-        snippets.set_max_num_chars(SNIPPET_CHARS);
+        let snippets = Snippets::new(parsed);
         let mut hits = Vec::with_capacity(top.len());
         let mut clusters_seen = std::collections::HashSet::new();
         for (score, addr) in top {
@@ -310,22 +299,7 @@ impl Searcher {
                 continue;
             }
             let body = stored_text(&doc, self.fields.body).unwrap_or_default();
-            // Most matches are in the opening paragraphs: look there first.
-            let mut cut = body.len().min(SNIPPET_WINDOW);
-            while !body.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            let mut sn = snippets.snippet(&body[..cut]);
-            if sn.highlighted().is_empty() && cut < body.len() {
-                sn = snippets.snippet(&body);
-            }
-            let mut snippet = Snippet {
-                text: sn.fragment().to_string(),
-                highlights: sn.highlighted().iter().map(|r| (r.start, r.end)).collect(),
-            };
-            if snippet.text.is_empty() {
-                snippet.text = lead(&body, SNIPPET_CHARS);
-            }
+            let snippet = snippets.of(&body);
             hits.push(Hit {
                 entities_json: stored_text(&doc, self.fields.entities)
                     .and_then(|j| serde_json::value::RawValue::from_string(j).ok())
@@ -363,6 +337,58 @@ impl Searcher {
     /// The underlying Tantivy index.
     pub fn index(&self) -> &Index {
         &self.index
+    }
+}
+
+/// Snippets of a query: the best fragment of a text with the query's
+/// words marked. Every backend makes its hits' snippets with this.
+pub struct Snippets {
+    generator: SnippetGenerator,
+}
+
+impl std::fmt::Debug for Snippets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Snippets").finish_non_exhaustive()
+    }
+}
+
+impl Snippets {
+    /// The snippet maker of a parsed query.
+    pub fn new(parsed: &ParsedQuery) -> Snippets {
+        let terms = parsed
+            .highlight_terms()
+            .into_iter()
+            .map(|t| (t, 1.0))
+            .collect();
+        let mut generator = SnippetGenerator::new(
+            terms,
+            schema::analyzer(Form::Folded),
+            schema::schema().1.body_folded,
+            SNIPPET_CHARS,
+        );
+        generator.set_max_num_chars(SNIPPET_CHARS);
+        Snippets { generator }
+    }
+
+    /// The snippet of a document body: the best fragment of its opening
+    /// (where most matches are), else of the whole body, else its lead.
+    pub fn of(&self, body: &str) -> Snippet {
+        let mut cut = body.len().min(SNIPPET_WINDOW);
+        while !body.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let mut sn = self.generator.snippet(&body[..cut]);
+        if sn.highlighted().is_empty() && cut < body.len() {
+            sn = self.generator.snippet(body);
+        }
+        let mut snippet = Snippet {
+            text: sn.fragment().to_string(),
+            highlights: sn.highlighted().iter().map(|r| (r.start, r.end)).collect(),
+        };
+        if snippet.text.is_empty() {
+            snippet.text = lead(body, SNIPPET_CHARS);
+        }
+        snippet
     }
 }
 

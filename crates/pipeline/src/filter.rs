@@ -126,6 +126,55 @@ impl From<resolve::ResolveError> for FilterError {
     }
 }
 
+/// Resolves a name typed for an organization, person, hamlet or outlet
+/// filter against the values a backend holds (`values`: what follows the
+/// key prefix, e.g. `ubnd huyện đại từ` of `organization:ubnd huyện đại
+/// từ`): the values equal to it without diacritics, else the values
+/// containing it; when none does, an error naming the closest values.
+/// `what` names the kind in the message. Every backend calls this, so a
+/// name selects the same documents everywhere.
+pub fn match_indexed<'a>(
+    values: &'a [String],
+    what: &str,
+    value: &str,
+) -> Result<Vec<&'a String>, FilterError> {
+    let want = vietdex_entities::resolve::folded_key(value);
+    let folded: Vec<(String, &String)> = values
+        .iter()
+        .map(|t| (vietdex_entities::resolve::folded_key(t), t))
+        .collect();
+    let equal: Vec<&String> = folded
+        .iter()
+        .filter(|(f, _)| *f == want)
+        .map(|(_, t)| *t)
+        .collect();
+    if !equal.is_empty() {
+        return Ok(equal);
+    }
+    let containing: Vec<&String> = folded
+        .iter()
+        .filter(|(f, _)| !want.is_empty() && f.contains(&want))
+        .map(|(_, t)| *t)
+        .collect();
+    if !containing.is_empty() {
+        return Ok(containing);
+    }
+    let mut near: Vec<(usize, &String)> = folded
+        .iter()
+        .map(|(f, t)| (strsim::levenshtein(f, &want), *t))
+        .collect();
+    near.sort();
+    let names: Vec<&str> = near.iter().take(5).map(|(_, t)| t.as_str()).collect();
+    Err(FilterError(if names.is_empty() {
+        format!("no {what} \"{value}\" in this index")
+    } else {
+        format!(
+            "no {what} \"{value}\" in this index; closest: {}",
+            names.join(", ")
+        )
+    }))
+}
+
 fn date(value: &str) -> Result<Date, FilterError> {
     value.trim().parse().map_err(|_| {
         FilterError(format!(
