@@ -2,6 +2,7 @@
 
 mod analysis;
 mod entities;
+mod export;
 mod golden;
 mod hostile;
 mod index;
