@@ -126,8 +126,11 @@ pub fn query(q: &ParsedQuery) -> Value {
         .map(|group| any_of(group.iter().map(clause).collect()))
         .collect();
     let must_not: Vec<Value> = q.excluded.iter().map(excluded).collect();
-    if must_not.is_empty() && must.len() == 1 {
-        return must.into_iter().next().unwrap_or(Value::Null);
+    if must_not.is_empty() && must.len() <= 1 {
+        return must
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| json!({ "match_all": {} }));
     }
     let must = if must.is_empty() {
         vec![json!({ "match_all": {} })]
