@@ -94,3 +94,108 @@ fn create_action_and_split_files() {
     };
     assert_eq!(docs(&from_index.stdout), docs(&from_files.stdout));
 }
+
+#[test]
+fn loading_reports_each_rejected_document_and_exits_2() {
+    let sb = Sandbox::with_corpus();
+    let mut server = mockito::Server::new();
+    // The engine refuses the second document of each request.
+    let m = server
+        .mock("POST", "/vietdex/_bulk")
+        .match_header("content-type", "application/x-ndjson")
+        .with_status(200)
+        .with_body_from_request(|req| {
+            let body = String::from_utf8_lossy(req.body().expect("body")).into_owned();
+            let items: Vec<serde_json::Value> = body
+                .lines()
+                .step_by(2)
+                .enumerate()
+                .map(|(i, action)| {
+                    let a: serde_json::Value = serde_json::from_str(action).expect("action");
+                    let id = a["index"]["_id"].clone();
+                    if i == 1 {
+                        serde_json::json!({"index": {"_id": id, "status": 400, "error": {
+                            "type": "document_parsing_exception", "reason": "failed to parse field [published]"}}})
+                    } else {
+                        serde_json::json!({"index": {"_id": id, "status": 201, "result": "created"}})
+                    }
+                })
+                .collect();
+            serde_json::json!({"took": 5, "errors": true, "items": items})
+                .to_string()
+                .into_bytes()
+        })
+        .expect(1)
+        .create();
+    let run = sb.run(&["export", "--out", "bulk", "--backend", &server.url()]);
+    m.assert();
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let bulk = std::fs::read_to_string(sb.path("bulk/vietdex-00001.ndjson")).expect("bulk file");
+    let second: serde_json::Value =
+        serde_json::from_str(bulk.lines().nth(2).expect("second action")).expect("json");
+    let id = second["index"]["_id"].as_str().expect("id");
+    assert!(
+        run.stderr.contains(&format!("rejected {id} "))
+            && run.stderr.contains("failed to parse field [published]"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("4 documents accepted, 1 rejected"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn search_and_entities_on_an_engine_print_like_local_ones() {
+    let sb = Sandbox::with_corpus();
+    let export = sb.run(&["export", "--quiet"]);
+    let doc: serde_json::Value =
+        serde_json::from_str(export.stdout.lines().nth(1).expect("document")).expect("json");
+    let mut server = mockito::Server::new();
+    let answer = serde_json::json!({
+        "took": 1, "timed_out": false,
+        "hits": {"total": {"value": 1, "relation": "eq"}, "max_score": 1002.5,
+                 "hits": [{"_index": "news", "_id": doc["id"], "_score": 1002.5, "_source": doc}]},
+        "aggregations": {"keys": {"buckets": [{"key": "code:district:445", "doc_count": 1}]}}
+    });
+    server
+        .mock("POST", "/news/_search")
+        .with_status(200)
+        .with_body(answer.to_string())
+        .expect(2)
+        .create();
+    let url = format!("{}/news", server.url());
+    let run = sb.run(&["search", "Thạch Hà", "--backend", &url]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let title = doc["title"].as_str().expect("title");
+    assert!(
+        run.stdout.starts_with(&format!("1. {title}\n")),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("score 1002.50"), "{}", run.stdout);
+    assert!(run.stdout.contains("[Thạch] [Hà]"), "{}", run.stdout);
+    assert!(
+        run.stdout.ends_with("1 of 1 matching documents\n"),
+        "{}",
+        run.stdout
+    );
+    let run = sb.run(&["entities", "--backend", &url, "--kind", "district"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("district      Huyện Thạch Hà (Hà Tĩnh)"),
+        "{}",
+        run.stdout
+    );
+    // An address with credentials in it is refused.
+    let run = sb.run(&["search", "x", "--backend", "https://u:p@localhost:1"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("VIETDEX_BACKEND_USER"),
+        "{}",
+        run.stderr
+    );
+}

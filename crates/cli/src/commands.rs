@@ -258,7 +258,9 @@ fn export(a: ExportArgs) -> Result<bool> {
         let t = vietdex_opensearch::template::index_template(&[format!("{}*", a.index_name)]);
         let text = serde_json::to_string_pretty(&t)? + "\n";
         match &a.out {
-            Some(p) => std::fs::write(p, text).with_context(|| format!("writing {}", p.display()))?,
+            Some(p) => {
+                std::fs::write(p, text).with_context(|| format!("writing {}", p.display()))?
+            }
             None => std::io::stdout().lock().write_all(text.as_bytes())?,
         }
         return Ok(true);

@@ -114,7 +114,6 @@ fn row_for(res: &Resources, key: &str) -> Option<EntityRow> {
     })
 }
 
-
 /// The rows of an entity report from counts over the matching documents:
 /// `counts` maps an entity key (its text form) to the documents mentioning
 /// it, `periods` a key and a period (`2024`, `2024-04`, `unknown`) to the
@@ -160,7 +159,6 @@ pub fn entity_report(
         documents,
         rows: rows.into_iter().map(|(_, r)| r).collect(),
     }
-
 }
 
 impl Searcher {

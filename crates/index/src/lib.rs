@@ -25,7 +25,7 @@ mod storage;
 pub use build::{BuildOptions, BuildReport, Progress, build};
 pub use check::{CheckReport, RepairReport, check, repair};
 pub use error::{Error, Result};
-pub use explore::{entity_report, EntityReport, EntityRequest, EntityRow, Period, Shown, Stats};
+pub use explore::{EntityReport, EntityRequest, EntityRow, Period, Shown, Stats, entity_report};
 pub use search::{Hit, Results, SearchOptions, Searcher, Snippet, Snippets, StoredDoc};
 pub use vietdex_pipeline::{Filter, FilterSpec};
 

@@ -282,10 +282,7 @@ impl Backend {
         }
         parsed.ok_or_else(|| Error::Response {
             url,
-            reason: format!(
-                "not JSON: {}",
-                text.chars().take(120).collect::<String>()
-            ),
+            reason: format!("not JSON: {}", text.chars().take(120).collect::<String>()),
         })
     }
 
@@ -346,7 +343,8 @@ impl Backend {
             "_source": { "excludes": ["*_exact", "*_folded", "*_words", "organization", "person", "place", "entity"] }
         });
         if empty {
-            body["sort"] = json!([{ "published": { "order": "desc", "missing": "_last" } }, "_score"]);
+            body["sort"] =
+                json!([{ "published": { "order": "desc", "missing": "_last" } }, "_score"]);
         }
         body
     }
@@ -387,7 +385,8 @@ impl Backend {
 
     /// Documents matching a query and filters.
     pub fn count(&self, parsed: &ParsedQuery, filters: &[Filter]) -> Result<usize, Error> {
-        let body = json!({ "query": self.query(parsed, filters)?, "size": 0, "track_total_hits": true });
+        let body =
+            json!({ "query": self.query(parsed, filters)?, "size": 0, "track_total_hits": true });
         let r = self.post(&format!("{}/_search", self.index), &body)?;
         total_hits(&r).ok_or_else(|| self.bad("no hits.total"))
     }
@@ -444,7 +443,8 @@ impl Backend {
             };
             counts.insert(key.to_string(), n as usize);
             for p in b["periods"]["buckets"].as_array().into_iter().flatten() {
-                if let (Some(period), Some(n)) = (p["key_as_string"].as_str(), p["doc_count"].as_u64())
+                if let (Some(period), Some(n)) =
+                    (p["key_as_string"].as_str(), p["doc_count"].as_u64())
                     && n > 0
                 {
                     periods.insert((key.to_string(), period.to_string()), n as usize);
@@ -476,7 +476,10 @@ impl Backend {
 
 fn total_hits(r: &Value) -> Option<usize> {
     let t = &r["hits"]["total"];
-    t["value"].as_u64().or_else(|| t.as_u64()).map(|n| n as usize)
+    t["value"]
+        .as_u64()
+        .or_else(|| t.as_u64())
+        .map(|n| n as usize)
 }
 
 /// A hit of an engine answer.

@@ -155,7 +155,10 @@ pub fn source_json(doc: &Document, place: &Placement, res: &Resources) -> String
     };
     let src = Source {
         id: &a.id,
-        path: place.sources.first().map_or(a.source.as_str(), String::as_str),
+        path: place
+            .sources
+            .first()
+            .map_or(a.source.as_str(), String::as_str),
         sources: &place.sources,
         url: &a.url,
         title: &a.title,
@@ -397,11 +400,7 @@ pub struct Collected {
 
 /// Reads every supported file under `inputs` on every core and processes
 /// each article with [`vietdex_pipeline::process`].
-pub fn collect(
-    inputs: &[PathBuf],
-    opts: &vietdex_ingest::Options,
-    res: &Resources,
-) -> Collected {
+pub fn collect(inputs: &[PathBuf], opts: &vietdex_ingest::Options, res: &Resources) -> Collected {
     use rayon::prelude::*;
     let by_id: Mutex<HashMap<String, Pending>> = Mutex::new(HashMap::new());
     let rejects = Mutex::new(Vec::new());
@@ -511,7 +510,11 @@ impl Collected {
         for &r in &roots {
             *sizes.entry(r).or_default() += 1;
         }
-        let ids: Vec<&str> = self.docs.iter().map(|d| d.doc.article.id.as_str()).collect();
+        let ids: Vec<&str> = self
+            .docs
+            .iter()
+            .map(|d| d.doc.article.id.as_str())
+            .collect();
         let indexed: Vec<(usize, &Pending)> = self.docs.iter().enumerate().collect();
         for chunk in indexed.chunks(512) {
             let sources: Vec<String> = chunk

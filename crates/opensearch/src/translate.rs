@@ -93,9 +93,7 @@ fn clause(c: &Clause) -> Value {
 
 /// The folded phrase with its exact syllables, in the title or the body.
 fn exact_phrase(a: &Alternative) -> Value {
-    let in_field = |folded: &str, exact: &str| {
-        json!({ "bool": { "filter": [seq(folded, &a.folded, None), all_terms(exact, &a.exact)] } })
-    };
+    let in_field = |folded: &str, exact: &str| json!({ "bool": { "filter": [seq(folded, &a.folded, None), all_terms(exact, &a.exact)] } });
     should(vec![
         in_field("title_folded", "title_exact"),
         in_field("body_folded", "body_exact"),

@@ -108,7 +108,12 @@ impl Engine {
     }
 
     fn last(&self) -> Value {
-        self.bodies.lock().expect("lock").last().cloned().expect("a request")
+        self.bodies
+            .lock()
+            .expect("lock")
+            .last()
+            .cloned()
+            .expect("a request")
     }
 
     /// The translated query of a search for `q` with `spec`.
@@ -116,7 +121,14 @@ impl Engine {
         let filters = spec.resolve(&RES).expect("filters");
         let parsed = vietdex_pipeline::query::parse(q, &RES);
         self.backend()
-            .search(&parsed, &SearchOptions { limit: 10, dedup: false, filters })
+            .search(
+                &parsed,
+                &SearchOptions {
+                    limit: 10,
+                    dedup: false,
+                    filters,
+                },
+            )
             .expect("search");
         self.last()["query"].clone()
     }
@@ -142,7 +154,14 @@ fn search_parses_hits_like_local_ones() {
     let parsed = vietdex_pipeline::query::parse("Đại Từ", &RES);
     let r = engine
         .backend()
-        .search(&parsed, &SearchOptions { limit: 10, dedup: false, filters: vec![] })
+        .search(
+            &parsed,
+            &SearchOptions {
+                limit: 10,
+                dedup: false,
+                filters: vec![],
+            },
+        )
         .expect("search");
     assert_eq!(r.total, 2);
     assert_eq!(r.hits.len(), 2);
@@ -155,7 +174,12 @@ fn search_parses_hits_like_local_ones() {
     assert!((h.score - 1004.2).abs() < 1e-3);
     assert_eq!(h.entities().len(), 1);
     // The snippet is made here, with the local highlighter.
-    let marked: Vec<&str> = h.snippet.highlights.iter().map(|&(a, b)| &h.snippet.text[a..b]).collect();
+    let marked: Vec<&str> = h
+        .snippet
+        .highlights
+        .iter()
+        .map(|&(a, b)| &h.snippet.text[a..b])
+        .collect();
     assert_eq!(marked, ["Đại", "Từ"]);
     let body = engine.last();
     assert_eq!(body["size"], 10);
@@ -164,7 +188,14 @@ fn search_parses_hits_like_local_ones() {
     // --dedup keeps one hit per cluster.
     let r = engine
         .backend()
-        .search(&parsed, &SearchOptions { limit: 10, dedup: true, filters: vec![] })
+        .search(
+            &parsed,
+            &SearchOptions {
+                limit: 10,
+                dedup: true,
+                filters: vec![],
+            },
+        )
         .expect("search");
     assert_eq!(r.hits.len(), 1);
     assert_eq!(engine.last()["size"], 50);
@@ -185,12 +216,21 @@ fn query_features_in_the_request_body() {
     let none = FilterSpec::default;
     // Diacritics typed: folded phrase on positions, title boosted, exact tier.
     let q = e.query_of("Đại Từ", none());
-    assert_has(&q, json!({"match_phrase": {"title_folded": {"query": "dai tu", "boost": 2.0}}}));
-    assert_has(&q, json!({"match_phrase": {"body_folded": {"query": "dai tu"}}}));
-    assert_has(&q, json!({"constant_score": {"boost": 1000.0, "filter": {"bool": {"minimum_should_match": 1, "should": [
-        {"bool": {"filter": [{"term": {"title_exact": "từ"}}, {"term": {"title_exact": "đại"}}]}},
-        {"bool": {"filter": [{"term": {"body_exact": "từ"}}, {"term": {"body_exact": "đại"}}]}}
-    ]}}}}));
+    assert_has(
+        &q,
+        json!({"match_phrase": {"title_folded": {"query": "dai tu", "boost": 2.0}}}),
+    );
+    assert_has(
+        &q,
+        json!({"match_phrase": {"body_folded": {"query": "dai tu"}}}),
+    );
+    assert_has(
+        &q,
+        json!({"constant_score": {"boost": 1000.0, "filter": {"bool": {"minimum_should_match": 1, "should": [
+            {"bool": {"filter": [{"term": {"title_exact": "từ"}}, {"term": {"title_exact": "đại"}}]}},
+            {"bool": {"filter": [{"term": {"body_exact": "từ"}}, {"term": {"body_exact": "đại"}}]}}
+        ]}}}}),
+    );
     // Without diacritics: no tier.
     let q = e.query_of("dai tu", none());
     assert!(!contains(&q, &json!("constant_score")) && !q.to_string().contains("constant_score"));
@@ -200,20 +240,38 @@ fn query_features_in_the_request_body() {
     // An abbreviation: every form, each a clause alternative.
     let q = e.query_of("NTM", none());
     assert_has(&q, json!({"term": {"body_folded": {"value": "ntm"}}}));
-    assert_has(&q, json!({"match_phrase": {"body_folded": {"query": "nong thon moi"}}}));
+    assert_has(
+        &q,
+        json!({"match_phrase": {"body_folded": {"query": "nong thon moi"}}}),
+    );
     // OR: one required group of two clauses; exclusions: must_not, the
     // exact form only when typed with diacritics.
     let q = e.query_of("NTM OR OCOP -\"đại tu\" -covid", none());
     let must_not = q["bool"]["must_not"].as_array().expect("must_not");
     assert_eq!(must_not.len(), 2);
     assert_has(&must_not[0], json!({"term": {"body_exact": "tu"}}));
-    assert_has(&must_not[1], json!({"term": {"body_folded": {"value": "covid"}}}));
+    assert_has(
+        &must_not[1],
+        json!({"term": {"body_folded": {"value": "covid"}}}),
+    );
     assert_eq!(q["bool"]["must"].as_array().expect("must").len(), 1);
-    assert_eq!(q["bool"]["must"][0]["bool"]["should"].as_array().expect("OR").len(), 2);
+    assert_eq!(
+        q["bool"]["must"][0]["bool"]["should"]
+            .as_array()
+            .expect("OR")
+            .len(),
+        2
+    );
     // A quoted phrase stays one clause.
     let q = e.query_of("\"nông thôn mới\" Thái Nguyên", none());
-    assert_has(&q, json!({"match_phrase": {"body_folded": {"query": "nong thon moi"}}}));
-    assert_has(&q, json!({"match_phrase": {"body_folded": {"query": "thai nguyen"}}}));
+    assert_has(
+        &q,
+        json!({"match_phrase": {"body_folded": {"query": "nong thon moi"}}}),
+    );
+    assert_has(
+        &q,
+        json!({"match_phrase": {"body_folded": {"query": "thai nguyen"}}}),
+    );
 }
 
 #[test]
@@ -221,24 +279,70 @@ fn every_filter_in_the_request_body() {
     let e = Engine::new();
     let f = |q: Value| q["bool"]["must"][1].clone();
     let cases: Vec<(FilterSpec, Value)> = vec![
-        (FilterSpec { province: vec!["Thái Nguyên".into()], ..Default::default() },
-         json!({"terms": {"entity": ["code:province:19"]}})),
-        (FilterSpec { district: vec!["dai tu".into()], ..Default::default() },
-         json!({"terms": {"entity": ["code:district:171"]}})),
-        (FilterSpec { commune: vec!["Ngọc Sơn, Thạch Hà".into()], ..Default::default() },
-         json!({"terms": {"entity": ["code:commune:18565"]}})),
-        (FilterSpec { program: vec!["NTM nâng cao".into()], ..Default::default() },
-         json!({"terms": {"entity": ["program:ntm:nâng cao"]}})),
-        (FilterSpec { entity: vec!["program:OCOP".into()], ..Default::default() },
-         json!({"terms": {"entity": ["program:ocop"]}})),
-        (FilterSpec { org: vec!["UBND".into()], ..Default::default() },
-         json!({"terms": {"entity": ["organization:ubnd huyện đại từ", "organization:ubnd xã vạn thọ"]}})),
-        (FilterSpec { person: vec!["nguyen van thi".into()], ..Default::default() },
-         json!({"terms": {"entity": ["person:Nguyễn Văn Thi"]}})),
-        (FilterSpec { source: vec!["xay dung".into()], ..Default::default() },
-         json!({"terms": {"outlet": ["Xây dựng"]}})),
-        (FilterSpec { from: Some("2024".into()), to: Some("2024-04".into()), ..Default::default() },
-         json!({"range": {"published": {"format": "epoch_second", "gte": 1704067200, "lt": 1714521600}}})),
+        (
+            FilterSpec {
+                province: vec!["Thái Nguyên".into()],
+                ..Default::default()
+            },
+            json!({"terms": {"entity": ["code:province:19"]}}),
+        ),
+        (
+            FilterSpec {
+                district: vec!["dai tu".into()],
+                ..Default::default()
+            },
+            json!({"terms": {"entity": ["code:district:171"]}}),
+        ),
+        (
+            FilterSpec {
+                commune: vec!["Ngọc Sơn, Thạch Hà".into()],
+                ..Default::default()
+            },
+            json!({"terms": {"entity": ["code:commune:18565"]}}),
+        ),
+        (
+            FilterSpec {
+                program: vec!["NTM nâng cao".into()],
+                ..Default::default()
+            },
+            json!({"terms": {"entity": ["program:ntm:nâng cao"]}}),
+        ),
+        (
+            FilterSpec {
+                entity: vec!["program:OCOP".into()],
+                ..Default::default()
+            },
+            json!({"terms": {"entity": ["program:ocop"]}}),
+        ),
+        (
+            FilterSpec {
+                org: vec!["UBND".into()],
+                ..Default::default()
+            },
+            json!({"terms": {"entity": ["organization:ubnd huyện đại từ", "organization:ubnd xã vạn thọ"]}}),
+        ),
+        (
+            FilterSpec {
+                person: vec!["nguyen van thi".into()],
+                ..Default::default()
+            },
+            json!({"terms": {"entity": ["person:Nguyễn Văn Thi"]}}),
+        ),
+        (
+            FilterSpec {
+                source: vec!["xay dung".into()],
+                ..Default::default()
+            },
+            json!({"terms": {"outlet": ["Xây dựng"]}}),
+        ),
+        (
+            FilterSpec {
+                from: Some("2024".into()),
+                to: Some("2024-04".into()),
+                ..Default::default()
+            },
+            json!({"range": {"published": {"format": "epoch_second", "gte": 1704067200, "lt": 1714521600}}}),
+        ),
     ];
     for (spec, want) in cases {
         let q = e.query_of("nông thôn", spec);
@@ -247,53 +351,118 @@ fn every_filter_in_the_request_body() {
     // Across the reform: the pre-2025 codes or the 2025 names as phrases.
     let q = e.query_of(
         "",
-        FilterSpec { commune: vec!["Tân Thái, Đại Từ".into()], across_reform: true, ..Default::default() },
+        FilterSpec {
+            commune: vec!["Tân Thái, Đại Từ".into()],
+            across_reform: true,
+            ..Default::default()
+        },
     );
-    let alts = q["bool"]["must"][1]["bool"]["should"].as_array().expect("should").clone();
-    assert!(alts[0]["terms"]["entity"].as_array().is_some_and(|k| !k.is_empty()), "{q:#}");
-    assert!(alts[1..].iter().all(|a| a.to_string().contains("match_phrase")), "{q:#}");
+    let alts = q["bool"]["must"][1]["bool"]["should"]
+        .as_array()
+        .expect("should")
+        .clone();
+    assert!(
+        alts[0]["terms"]["entity"]
+            .as_array()
+            .is_some_and(|k| !k.is_empty()),
+        "{q:#}"
+    );
+    assert!(
+        alts[1..]
+            .iter()
+            .all(|a| a.to_string().contains("match_phrase")),
+        "{q:#}"
+    );
     // A name the engine does not hold: the closest values, no search sent.
-    let filters = FilterSpec { person: vec!["Trần Văn Không".into()], ..Default::default() }
-        .resolve(&RES)
-        .expect("filters");
+    let filters = FilterSpec {
+        person: vec!["Trần Văn Không".into()],
+        ..Default::default()
+    }
+    .resolve(&RES)
+    .expect("filters");
     let sent = e.bodies.lock().expect("lock").len();
     let err = e
         .backend()
-        .search(&vietdex_pipeline::query::parse("", &RES), &SearchOptions { limit: 10, dedup: false, filters })
+        .search(
+            &vietdex_pipeline::query::parse("", &RES),
+            &SearchOptions {
+                limit: 10,
+                dedup: false,
+                filters,
+            },
+        )
         .expect_err("unknown person");
     assert!(err.to_string().contains("closest: "), "{err}");
-    assert_eq!(e.bodies.lock().expect("lock").len(), sent + 1, "only the name lookup was sent");
+    assert_eq!(
+        e.bodies.lock().expect("lock").len(),
+        sent + 1,
+        "only the name lookup was sent"
+    );
 }
 
 #[test]
 fn entity_counts_are_aggregations() {
     let e = Engine::new();
     let parsed = vietdex_pipeline::query::parse("nông thôn mới", &RES);
-    let req = EntityRequest { kind: Some(Kind::District), top: 5, by: Some(Period::Year) };
-    let report = e.backend().entities(&parsed, &[], &req, &RES).expect("entities");
+    let req = EntityRequest {
+        kind: Some(Kind::District),
+        top: 5,
+        by: Some(Period::Year),
+    };
+    let report = e
+        .backend()
+        .entities(&parsed, &[], &req, &RES)
+        .expect("entities");
     let body = e.last();
     assert_eq!(body["size"], 0);
     assert_eq!(body["aggs"]["keys"]["terms"]["field"], "entity");
-    assert_eq!(body["aggs"]["keys"]["terms"]["include"], "(code:district|district):.*");
+    assert_eq!(
+        body["aggs"]["keys"]["terms"]["include"],
+        "(code:district|district):.*"
+    );
     assert_eq!(
         body["aggs"]["keys"]["aggs"]["periods"]["date_histogram"],
         json!({"field": "published", "calendar_interval": "year", "format": "yyyy", "min_doc_count": 1})
     );
-    assert_eq!(body["aggs"]["keys"]["aggs"]["undated"], json!({"missing": {"field": "published"}}));
+    assert_eq!(
+        body["aggs"]["keys"]["aggs"]["undated"],
+        json!({"missing": {"field": "published"}})
+    );
     assert_eq!(report.documents, 4);
-    assert_eq!(report.rows.len(), 2, "names are counted by their codes: {:?}", report.rows);
+    assert_eq!(
+        report.rows.len(),
+        2,
+        "names are counted by their codes: {:?}",
+        report.rows
+    );
     assert_eq!(report.rows[0].label, "Huyện Đại Từ (Thái Nguyên)");
     assert_eq!(report.rows[0].documents, 3);
     assert_eq!(
         report.rows[0].timeline,
-        [("2023".to_string(), 1), ("2024".to_string(), 1), ("unknown".to_string(), 1)]
+        [
+            ("2023".to_string(), 1),
+            ("2024".to_string(), 1),
+            ("unknown".to_string(), 1)
+        ]
     );
     // By month, any place.
-    let req = EntityRequest { kind: Some(Kind::Place), top: 5, by: Some(Period::Month) };
-    e.backend().entities(&parsed, &[], &req, &RES).expect("entities");
+    let req = EntityRequest {
+        kind: Some(Kind::Place),
+        top: 5,
+        by: Some(Period::Month),
+    };
+    e.backend()
+        .entities(&parsed, &[], &req, &RES)
+        .expect("entities");
     let body = e.last();
-    assert_eq!(body["aggs"]["keys"]["terms"]["include"], "(code|province|district|commune|place):.*");
-    assert_eq!(body["aggs"]["keys"]["aggs"]["periods"]["date_histogram"]["format"], "yyyy-MM");
+    assert_eq!(
+        body["aggs"]["keys"]["terms"]["include"],
+        "(code|province|district|commune|place):.*"
+    );
+    assert_eq!(
+        body["aggs"]["keys"]["aggs"]["periods"]["date_histogram"]["format"],
+        "yyyy-MM"
+    );
 }
 
 #[test]
@@ -310,16 +479,29 @@ fn error_statuses_are_reported_with_the_engines_reason() {
         .with_status(404)
         .with_body(json!({"error": {"type": "index_not_found_exception", "reason": "no such index [missing]"}, "status": 404}).to_string())
         .create();
-    server.mock("POST", "/busy/_search").with_status(503).with_body("Service Unavailable").create();
+    server
+        .mock("POST", "/busy/_search")
+        .with_status(503)
+        .with_body("Service Unavailable")
+        .create();
     let parsed = vietdex_pipeline::query::parse("Đại Từ", &RES);
     for (index, status, reason) in [
         ("vietdex", 400, "all shards failed"),
         ("missing", 404, "no such index [missing]"),
         ("busy", 503, "Service Unavailable"),
     ] {
-        let b = Backend::new(&format!("{}/{index}", server.url()), None, Duration::from_secs(5)).expect("backend");
+        let b = Backend::new(
+            &format!("{}/{index}", server.url()),
+            None,
+            Duration::from_secs(5),
+        )
+        .expect("backend");
         match b.search(&parsed, &SearchOptions::default()) {
-            Err(Error::Status { status: s, reason: r, .. }) => {
+            Err(Error::Status {
+                status: s,
+                reason: r,
+                ..
+            }) => {
                 assert_eq!((s, r.as_str()), (status, reason));
             }
             other => panic!("{index}: {other:?}"),
@@ -337,7 +519,8 @@ fn a_silent_server_times_out() {
         std::thread::sleep(Duration::from_secs(3));
         drop(conn);
     });
-    let b = Backend::new(&format!("http://{addr}"), None, Duration::from_millis(500)).expect("backend");
+    let b =
+        Backend::new(&format!("http://{addr}"), None, Duration::from_millis(500)).expect("backend");
     let started = std::time::Instant::now();
     let err = b
         .count(&vietdex_pipeline::query::parse("x", &RES), &[])
@@ -365,9 +548,14 @@ fn a_partially_failed_bulk_names_every_rejected_document() {
             {"index": {"_index": "vietdex", "_id": "d", "_version": 2, "result": "updated", "status": 200}}
         ]}).to_string())
         .create();
-    let creds = Credentials::Basic { user: "u".into(), password: "p".into() };
+    let creds = Credentials::Basic {
+        user: "u".into(),
+        password: "p".into(),
+    };
     let b = Backend::new(&server.url(), Some(creds), Duration::from_secs(5)).expect("backend");
-    let report = b.bulk("{\"index\":{\"_id\":\"a\"}}\n{}\n".into()).expect("bulk");
+    let report = b
+        .bulk("{\"index\":{\"_id\":\"a\"}}\n{}\n".into())
+        .expect("bulk");
     m.assert();
     assert_eq!(
         report,
@@ -384,7 +572,11 @@ fn a_partially_failed_bulk_names_every_rejected_document() {
 #[test]
 fn credentials_from_the_environment_or_a_file_never_the_address() {
     let env = |vars: &'static [(&'static str, &'static str)]| {
-        move |k: &str| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+        move |k: &str| {
+            vars.iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
     };
     assert_eq!(
         Credentials::discover(&env(&[("VIETDEX_BACKEND_API_KEY", "k")])).expect("env"),
@@ -395,12 +587,17 @@ fn credentials_from_the_environment_or_a_file_never_the_address() {
     let file = dir.path().join("backend.json");
     std::fs::write(&file, r#"{"user": "reader", "password": "s3cret"}"#).expect("write");
     let path: &'static str = Box::leak(file.display().to_string().into_boxed_str());
-    let vars: &'static [(&'static str, &'static str)] = Box::leak(Box::new([("VIETDEX_BACKEND_CONFIG", path)]));
+    let vars: &'static [(&'static str, &'static str)] =
+        Box::leak(Box::new([("VIETDEX_BACKEND_CONFIG", path)]));
     assert_eq!(
         Credentials::discover(&env(vars)).expect("file"),
-        Some(Credentials::Basic { user: "reader".into(), password: "s3cret".into() })
+        Some(Credentials::Basic {
+            user: "reader".into(),
+            password: "s3cret".into()
+        })
     );
     assert_eq!(Credentials::discover(&env(&[])).expect("none"), None);
-    let err = Backend::new("https://u:p@localhost:9200", None, Duration::from_secs(1)).expect_err("refused");
+    let err = Backend::new("https://u:p@localhost:9200", None, Duration::from_secs(1))
+        .expect_err("refused");
     assert!(err.to_string().contains("VIETDEX_BACKEND_USER"), "{err}");
 }

@@ -24,8 +24,8 @@ use tantivy::query::{
     TermQuery,
 };
 use tantivy::schema::{
-    DateOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
-    TextFieldIndexing, TextOptions, Value as _,
+    DateOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions, Value as _,
 };
 use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
 use tantivy::{DateTime, Index, TantivyDocument, Term};
@@ -92,9 +92,10 @@ impl Engine {
         }
         let schema = b.build();
         let index = Index::create_in_ram(schema.clone());
-        index
-            .tokenizers()
-            .register("ws", TextAnalyzer::builder(WhitespaceTokenizer::default()).build());
+        index.tokenizers().register(
+            "ws",
+            TextAnalyzer::builder(WhitespaceTokenizer::default()).build(),
+        );
         let mut writer = index.writer(50_000_000).expect("writer");
         let mut keywords: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for src in sources {
@@ -116,7 +117,10 @@ impl Engine {
                         doc.add_date(field, DateTime::from_timestamp_secs(d.unix_seconds()));
                     } else {
                         doc.add_text(field, s);
-                        keywords.entry(name.clone()).or_default().insert(s.to_string());
+                        keywords
+                            .entry(name.clone())
+                            .or_default()
+                            .insert(s.to_string());
                     }
                 }
             }
@@ -143,7 +147,10 @@ impl Engine {
             .and_then(|o| o.iter().next())
             .unwrap_or_else(|| panic!("not a query: {q}"));
         let field_and = |body: &Value| -> (Field, Value) {
-            let (f, v) = body.as_object().and_then(|o| o.iter().next()).expect("field");
+            let (f, v) = body
+                .as_object()
+                .and_then(|o| o.iter().next())
+                .expect("field");
             (self.field(f), v.clone())
         };
         let boosted = |q: Box<dyn Query>, v: &Value| -> Box<dyn Query> {
@@ -181,7 +188,10 @@ impl Engine {
                         )
                     })
                     .collect();
-                Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(terms)), 1.0))
+                Box::new(ConstScoreQuery::new(
+                    Box::new(BooleanQuery::new(terms)),
+                    1.0,
+                ))
             }
             "match_phrase" => {
                 let (f, v) = field_and(body);
@@ -208,9 +218,9 @@ impl Engine {
                 let (f, v) = field_and(body);
                 assert_eq!(v["format"], "epoch_second");
                 let at = |k: &str| {
-                    v.get(k).and_then(Value::as_i64).map(|s| {
-                        Term::from_field_date(f, DateTime::from_timestamp_secs(s))
-                    })
+                    v.get(k)
+                        .and_then(Value::as_i64)
+                        .map(|s| Term::from_field_date(f, DateTime::from_timestamp_secs(s)))
                 };
                 let lower = at("gte").map_or(Bound::Unbounded, Bound::Included);
                 let upper = at("lt").map_or(Bound::Unbounded, Bound::Excluded);
@@ -225,8 +235,12 @@ impl Engine {
                         })
                         .unwrap_or_default()
                 };
-                let (must, should, filter, must_not) =
-                    (list("must"), list("should"), list("filter"), list("must_not"));
+                let (must, should, filter, must_not) = (
+                    list("must"),
+                    list("should"),
+                    list("filter"),
+                    list("must_not"),
+                );
                 let msm = body.get("minimum_should_match").and_then(Value::as_u64);
                 assert!(msm.is_none() || msm == Some(1), "{body}");
                 let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -238,9 +252,8 @@ impl Engine {
                         .map(|q| (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)) as _)),
                 );
                 if has_required && msm == Some(1) && !should.is_empty() {
-                    let any = BooleanQuery::new(
-                        should.into_iter().map(|q| (Occur::Should, q)).collect(),
-                    );
+                    let any =
+                        BooleanQuery::new(should.into_iter().map(|q| (Occur::Should, q)).collect());
                     parts.push((Occur::Must, Box::new(any)));
                 } else {
                     parts.extend(should.into_iter().map(|q| (Occur::Should, q)));
@@ -403,7 +416,11 @@ const CASES: &[(&str, F, bool)] = &[
     ("", F::Entity("place:gốc mít"), true),
     ("", F::Dates(Some("2024"), None), true),
     ("", F::Dates(None, Some("2023")), true),
-    ("nông thôn", F::Dates(Some("2021-01"), Some("2023-06")), true),
+    (
+        "nông thôn",
+        F::Dates(Some("2021-01"), Some("2023-06")),
+        true,
+    ),
     ("", F::Source("xây dựng"), true),
 ];
 
@@ -449,7 +466,8 @@ fn translated_queries_find_the_same_documents_in_the_same_tiers() {
         // Tier order: both rankings list tiers best first.
         for list in [&want, &got] {
             assert!(
-                list.windows(2).all(|w| w[0].1 >= w[1].1 || parsed.required.is_empty()),
+                list.windows(2)
+                    .all(|w| w[0].1 >= w[1].1 || parsed.required.is_empty()),
                 "{q:?} {f:?}: tiers out of order {list:?}"
             );
         }
