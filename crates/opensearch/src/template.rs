@@ -13,6 +13,9 @@ pub const ANALYZER: &str = "vietdex_whitespace";
 /// Version of the document layout; recorded in the mapping's `_meta`.
 pub const LAYOUT_VERSION: u32 = 1;
 
+/// Keyword values longer than this (characters) are stored, not indexed.
+pub const KEYWORD_MAX_CHARS: u32 = 4096;
+
 /// The index template for indexes named by `patterns` (e.g. `vietdex*`).
 pub fn index_template(patterns: &[String]) -> Value {
     let presence = json!({
@@ -22,7 +25,9 @@ pub fn index_template(patterns: &[String]) -> Value {
         "type": "text", "analyzer": ANALYZER, "index_options": "positions"
     });
     let stored_text = json!({"type": "text", "index": false});
-    let keyword = json!({"type": "keyword"});
+    // A value longer than this is kept in the source but not indexed,
+    // rather than failing the whole document.
+    let keyword = json!({"type": "keyword", "ignore_above": KEYWORD_MAX_CHARS});
     json!({
         "index_patterns": patterns,
         "priority": 200,
