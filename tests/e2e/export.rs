@@ -190,6 +190,10 @@ fn search_and_entities_on_an_engine_print_like_local_ones() {
         "{}",
         run.stdout
     );
+    // A query with nothing searchable is refused before anything is sent.
+    let run = sb.run(&["search", "!!!", "--backend", &url]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no searchable word"), "{}", run.stderr);
     // An address with credentials in it is refused.
     let run = sb.run(&["search", "x", "--backend", "https://u:p@localhost:1"]);
     assert_eq!(run.code, 2);

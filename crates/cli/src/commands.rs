@@ -11,8 +11,7 @@ use vietdex_tokenize::{Segmenter, analyze};
 
 use crate::args::{
     AnalyzeArgs, BackendArgs, BulkAction, By, CheckArgs, Cli, Command, EntitiesArgs, ExportArgs,
-    ExportFormat, ExtractArgs, FilterArgs, IndexArgs, SearchArgs, SegmentArgs, ShowArgs,
-    StatsArgs,
+    ExportFormat, ExtractArgs, FilterArgs, IndexArgs, SearchArgs, SegmentArgs, ShowArgs, StatsArgs,
 };
 use crate::output;
 
@@ -163,7 +162,10 @@ fn search(a: SearchArgs) -> Result<bool> {
     let results = if let Some(engine) = backend(&a.backend)? {
         let res = resources()?;
         let filters = filter_spec(&a.filters).resolve(&res)?;
-        let parsed = vietdex_pipeline::query::parse(&a.query, &res);
+        let parsed = vietdex_index::search::checked(
+            &a.query,
+            vietdex_pipeline::query::parse(&a.query, &res),
+        )?;
         if a.count {
             let n = engine.count(&parsed, &filters)?;
             writeln!(out, "{n}")?;
@@ -227,7 +229,10 @@ fn entities(a: EntitiesArgs) -> Result<bool> {
     let report = if let Some(engine) = backend(&a.backend)? {
         let res = resources()?;
         let filters = spec.resolve(&res)?;
-        let parsed = vietdex_pipeline::query::parse(&a.query, &res);
+        let parsed = vietdex_index::search::checked(
+            &a.query,
+            vietdex_pipeline::query::parse(&a.query, &res),
+        )?;
         engine.entities(&parsed, &filters, &req, &res)?
     } else {
         let searcher = Searcher::open(&a.index.dir, std::sync::Arc::new(resources()?))?;

@@ -218,14 +218,7 @@ impl Searcher {
     /// searchable in it (only punctuation, symbols or emoji) is an error
     /// rather than a query that matches every document.
     pub fn parse_checked(&self, query: &str) -> Result<ParsedQuery> {
-        let parsed = self.parse(query);
-        if !query.trim().is_empty() && parsed.required.is_empty() && parsed.excluded.is_empty() {
-            return Err(Error::Query(format!(
-                "\"{}\" has no searchable word (only punctuation, symbols or emoji): search for words, or give an empty query \"\" to list documents by filters",
-                vietdex_ingest::escape::text(query)
-            )));
-        }
-        Ok(parsed)
+        checked(query, self.parse(query))
     }
 
     /// The language resources queries and filters are read with.
@@ -338,6 +331,20 @@ impl Searcher {
     pub fn index(&self) -> &Index {
         &self.index
     }
+}
+
+/// `parsed`, the parse of `query`, unless `query` is not blank but has
+/// nothing searchable in it (only punctuation, symbols or emoji): that is
+/// an error rather than a query matching every document. Every backend
+/// checks its queries with this.
+pub fn checked(query: &str, parsed: ParsedQuery) -> Result<ParsedQuery> {
+    if !query.trim().is_empty() && parsed.required.is_empty() && parsed.excluded.is_empty() {
+        return Err(Error::Query(format!(
+            "\"{}\" has no searchable word (only punctuation, symbols or emoji): search for words, or give an empty query \"\" to list documents by filters",
+            vietdex_ingest::escape::text(query)
+        )));
+    }
+    Ok(parsed)
 }
 
 /// Snippets of a query: the best fragment of a text with the query's
