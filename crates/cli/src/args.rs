@@ -122,6 +122,13 @@ pub struct ExportArgs {
     /// Seconds to wait for the engine's answer.
     #[arg(long, value_name = "SECS", default_value_t = 120)]
     pub timeout: u64,
+    /// JSON field holding a value, as KIND=NAME (as for `index`); repeatable.
+    #[arg(long = "field", value_name = "KIND=NAME")]
+    pub fields: Vec<String>,
+    /// Largest file (or JSON line, or WARC record) read, in bytes once
+    /// decompressed.
+    #[arg(long, value_name = "BYTES", default_value_t = 512 << 20)]
+    pub max_bytes: u64,
     /// No summary on stderr.
     #[arg(long, short)]
     pub quiet: bool,

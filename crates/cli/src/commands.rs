@@ -51,22 +51,30 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     bar
 }
 
+/// How sources are read: `--field KIND=NAME` and `--max-bytes`.
+fn ingest_options(fields: &[String], max_bytes: u64) -> Result<vietdex_ingest::Options> {
+    let mut opts = vietdex_ingest::Options {
+        max_bytes,
+        ..vietdex_ingest::Options::default()
+    };
+    for f in fields {
+        let (kind, name) = f.split_once('=').with_context(|| {
+            format!("--field {f}: expected KIND=NAME, e.g. --field body=content")
+        })?;
+        opts.fields
+            .prefer(kind.trim(), name.trim())
+            .map_err(|e| anyhow::anyhow!("--field {f}: {e}"))?;
+    }
+    Ok(opts)
+}
+
 fn index(a: IndexArgs) -> Result<bool> {
     let mut opts = BuildOptions {
         prune: a.prune,
         commit_every_sources: a.commit_every,
         ..BuildOptions::default()
     };
-    opts.ingest.max_bytes = a.max_bytes;
-    for f in &a.fields {
-        let (kind, name) = f.split_once('=').with_context(|| {
-            format!("--field {f}: expected KIND=NAME, e.g. --field body=content")
-        })?;
-        opts.ingest
-            .fields
-            .prefer(kind.trim(), name.trim())
-            .map_err(|e| anyhow::anyhow!("--field {f}: {e}"))?;
-    }
+    opts.ingest = ingest_options(&a.fields, a.max_bytes)?;
     let resources = resources()?;
     resources.preload();
     let bar = progress_bar(a.quiet || a.json);
@@ -305,6 +313,8 @@ fn export(a: ExportArgs) -> Result<bool> {
     let res = resources()?;
     let started = std::time::Instant::now();
     let mut bytes_read = 0;
+    let mut rejected_sources = 0;
+    let mut duplicates = 0;
     if let Some(dir) = &a.index {
         let searcher = Searcher::open(dir, std::sync::Arc::new(resources()?))?;
         searcher.for_each_document(|shown| -> Result<()> {
@@ -342,8 +352,10 @@ fn export(a: ExportArgs) -> Result<bool> {
             }
         }
         res.preload();
-        let collected = collect(&paths, &vietdex_ingest::Options::default(), &res);
+        let collected = collect(&paths, &ingest_options(&a.fields, a.max_bytes)?, &res);
         bytes_read = collected.bytes;
+        rejected_sources = collected.rejects.len();
+        duplicates = collected.duplicates;
         for r in &collected.rejects {
             eprintln!("rejected {r}");
         }
@@ -353,8 +365,10 @@ fn export(a: ExportArgs) -> Result<bool> {
     let secs = started.elapsed().as_secs_f64().max(1e-9);
     if !a.quiet {
         eprintln!(
-            "{} documents · {:.1} MB of bulk in {} · {:.2} s · {:.2} MB/s read",
+            "{} documents ({} duplicates merged, {} rejected) · {:.1} MB of bulk in {} · {:.2} s · {:.2} MB/s read",
             summary.documents,
+            duplicates,
+            rejected_sources,
             summary.bytes as f64 / 1e6,
             match summary.files.len() {
                 0 => "one stream".to_string(),
