@@ -392,11 +392,19 @@ impl Backend {
     }
 
     /// The `_search` body of an entity count: a `terms` aggregation on the
-    /// entity keys (only `kind`'s, when given), with a `date_histogram`
-    /// and a `missing` count per key for a timeline.
-    pub fn entities_body(query: Value, req: &EntityRequest) -> Value {
+    /// entity keys (only `kind`'s, when given). With `timeline_of`, only
+    /// those keys are counted, each with a `date_histogram` by `by` and a
+    /// `missing` count of undated documents.
+    pub fn entities_body(
+        query: Value,
+        req: &EntityRequest,
+        timeline_of: Option<&[String]>,
+    ) -> Value {
         let mut terms = json!({ "field": "entity", "size": MAX_BUCKETS });
-        if let Some(k) = req.kind {
+        if let Some(keys) = timeline_of {
+            terms["include"] = json!(keys);
+            terms["size"] = json!(keys.len().max(1));
+        } else if let Some(k) = req.kind {
             terms["include"] = json!(match k {
                 Kind::Place => "(code|province|district|commune|place):.*".to_string(),
                 k if k.level().is_some() => format!("(code:{k}|{k}):.*", k = k.as_str()),
@@ -404,7 +412,7 @@ impl Backend {
             });
         }
         let mut keys = json!({ "terms": terms });
-        if let Some(p) = req.by {
+        if let (Some(p), Some(_)) = (req.by, timeline_of) {
             let (interval, format) = match p {
                 Period::Year => ("year", "yyyy"),
                 Period::Month => ("month", "yyyy-MM"),
@@ -421,7 +429,9 @@ impl Backend {
     }
 
     /// The most mentioned entities across the matching documents, as the
-    /// local `entities` command reports them.
+    /// local `entities` command reports them. With a timeline, a second
+    /// request counts periods for the keys that can make the top rows only,
+    /// which keeps the answer within the engine's bucket limit.
     pub fn entities(
         &self,
         parsed: &ParsedQuery,
@@ -429,34 +439,67 @@ impl Backend {
         req: &EntityRequest,
         res: &Resources,
     ) -> Result<EntityReport, Error> {
-        let body = Backend::entities_body(self.query(parsed, filters)?, req);
+        let query = self.query(parsed, filters)?;
+        let body = Backend::entities_body(query.clone(), req, None);
         let r = self.post(&format!("{}/_search", self.index), &body)?;
         let documents = total_hits(&r).ok_or_else(|| self.bad("no hits.total"))?;
-        let mut counts = HashMap::new();
+        let counts = self.key_buckets(&r, &mut |_, _| {})?;
+        let Some(_) = req.by else {
+            return Ok(entity_report(res, documents, counts, &HashMap::new(), req));
+        };
+        let plain = EntityRequest {
+            by: None,
+            ..req.clone()
+        };
+        let top = entity_report(res, documents, counts.clone(), &HashMap::new(), &plain);
+        let least = top.rows.last().map_or(usize::MAX, |r| r.documents);
+        let mut keys: Vec<String> = counts
+            .iter()
+            .filter(|(_, n)| **n >= least)
+            .map(|(k, _)| k.clone())
+            .collect();
+        keys.sort();
         let mut periods = HashMap::new();
+        if !keys.is_empty() {
+            let body = Backend::entities_body(query, req, Some(&keys));
+            let r = self.post(&format!("{}/_search", self.index), &body)?;
+            self.key_buckets(&r, &mut |key, b| {
+                for p in b["periods"]["buckets"].as_array().into_iter().flatten() {
+                    if let (Some(period), Some(n)) =
+                        (p["key_as_string"].as_str(), p["doc_count"].as_u64())
+                        && n > 0
+                    {
+                        periods.insert((key.to_string(), period.to_string()), n as usize);
+                    }
+                }
+                if let Some(n) = b["undated"]["doc_count"].as_u64()
+                    && n > 0
+                {
+                    periods.insert((key.to_string(), "unknown".to_string()), n as usize);
+                }
+            })?;
+        }
+        Ok(entity_report(res, documents, counts, &periods, req))
+    }
+
+    /// The document count of each key of an entity aggregation answer;
+    /// `each` sees every bucket.
+    fn key_buckets(
+        &self,
+        r: &Value,
+        each: &mut dyn FnMut(&str, &Value),
+    ) -> Result<HashMap<String, usize>, Error> {
+        let mut counts = HashMap::new();
         for b in r["aggregations"]["keys"]["buckets"]
             .as_array()
             .ok_or_else(|| self.bad("no aggregations.keys.buckets"))?
         {
-            let (Some(key), Some(n)) = (b["key"].as_str(), b["doc_count"].as_u64()) else {
-                continue;
-            };
-            counts.insert(key.to_string(), n as usize);
-            for p in b["periods"]["buckets"].as_array().into_iter().flatten() {
-                if let (Some(period), Some(n)) =
-                    (p["key_as_string"].as_str(), p["doc_count"].as_u64())
-                    && n > 0
-                {
-                    periods.insert((key.to_string(), period.to_string()), n as usize);
-                }
-            }
-            if let Some(n) = b["undated"]["doc_count"].as_u64()
-                && n > 0
-            {
-                periods.insert((key.to_string(), "unknown".to_string()), n as usize);
+            if let (Some(key), Some(n)) = (b["key"].as_str(), b["doc_count"].as_u64()) {
+                counts.insert(key.to_string(), n as usize);
+                each(key, b);
             }
         }
-        Ok(entity_report(res, documents, counts, &periods, req))
+        Ok(counts)
     }
 
     /// Sends one bulk body (NDJSON) to `_bulk`; every item the engine

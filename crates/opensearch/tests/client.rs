@@ -413,12 +413,24 @@ fn entity_counts_are_aggregations() {
         .backend()
         .entities(&parsed, &[], &req, &RES)
         .expect("entities");
-    let body = e.last();
-    assert_eq!(body["size"], 0);
-    assert_eq!(body["aggs"]["keys"]["terms"]["field"], "entity");
+    let bodies = e.bodies.lock().expect("lock").clone();
+    assert_eq!(bodies.len(), 2, "counts, then timelines of the top keys");
+    let (first, body) = (&bodies[0], &bodies[1]);
+    assert_eq!(first["size"], 0);
+    assert_eq!(first["aggs"]["keys"]["terms"]["field"], "entity");
+    assert_eq!(
+        first["aggs"]["keys"]["terms"]["include"],
+        "(code:district|district):.*"
+    );
+    assert!(first["aggs"]["keys"].get("aggs").is_none());
+    assert_eq!(first["query"], body["query"]);
     assert_eq!(
         body["aggs"]["keys"]["terms"]["include"],
-        "(code:district|district):.*"
+        json!([
+            "code:district:171",
+            "code:district:445",
+            "district:Huyện Đại Từ"
+        ])
     );
     assert_eq!(
         body["aggs"]["keys"]["aggs"]["periods"]["date_histogram"],
@@ -445,24 +457,43 @@ fn entity_counts_are_aggregations() {
             ("unknown".to_string(), 1)
         ]
     );
-    // By month, any place.
+    // By month, any place; only keys that can make the top row get a timeline.
     let req = EntityRequest {
         kind: Some(Kind::Place),
-        top: 5,
+        top: 1,
         by: Some(Period::Month),
     };
-    e.backend()
+    let report = e
+        .backend()
         .entities(&parsed, &[], &req, &RES)
         .expect("entities");
-    let body = e.last();
+    let bodies = e.bodies.lock().expect("lock").clone();
     assert_eq!(
-        body["aggs"]["keys"]["terms"]["include"],
+        bodies[2]["aggs"]["keys"]["terms"]["include"],
         "(code|province|district|commune|place):.*"
     );
     assert_eq!(
-        body["aggs"]["keys"]["aggs"]["periods"]["date_histogram"]["format"],
+        bodies[3]["aggs"]["keys"]["terms"]["include"],
+        json!(["code:district:171", "district:Huyện Đại Từ"])
+    );
+    assert_eq!(
+        bodies[3]["aggs"]["keys"]["aggs"]["periods"]["date_histogram"]["format"],
         "yyyy-MM"
     );
+    assert_eq!(report.rows.len(), 1);
+    // Without a timeline: one request.
+    let req = EntityRequest {
+        kind: None,
+        top: 5,
+        by: None,
+    };
+    let report = e
+        .backend()
+        .entities(&parsed, &[], &req, &RES)
+        .expect("entities");
+    assert_eq!(e.bodies.lock().expect("lock").len(), 5);
+    assert!(e.last()["aggs"]["keys"]["terms"].get("include").is_none());
+    assert!(report.rows.iter().all(|r| r.timeline.is_empty()));
 }
 
 #[test]
