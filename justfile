@@ -36,3 +36,9 @@ bench-index CORPUS:
     cargo build --release
     cargo build --release -p vietdex-index --example tantivy_floor
     python3 bench/index_vs_fts5.py {{CORPUS}} --vietdex target/release/vietdex --floor target/release/examples/tantivy_floor
+
+# `vietdex export --format opensearch` against `vietdex index` on the same
+# files, in the same run.
+bench-export CORPUS:
+    cargo build --release
+    python3 bench/export_vs_index.py {{CORPUS}} --vietdex target/release/vietdex

@@ -437,7 +437,10 @@ pub fn collect(inputs: &[PathBuf], opts: &vietdex_ingest::Options, res: &Resourc
                     duplicates.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     return;
                 }
-                let doc = process(a, res);
+                let mut doc = process(a, res);
+                // The headline-and-body text entities were read from is
+                // not exported: do not hold a third copy of every article.
+                doc.text = String::new();
                 if let Ok(mut m) = by_id.lock() {
                     match m.get_mut(&doc.article.id) {
                         // Processed twice at once: keep one.
