@@ -538,3 +538,41 @@ impl Collected {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::LazyLock;
+
+    use super::*;
+
+    static RES: LazyLock<Resources> =
+        LazyLock::new(|| Resources::bundled().expect("bundled resources"));
+
+    #[test]
+    fn three_token_streams_with_the_same_positions() {
+        let a = analysed("Huyện Đại Từ xây dựng nông thôn mới.", RES.segmenter());
+        assert_eq!(a.exact, "huyện đại từ xây dựng nông thôn mới");
+        assert_eq!(a.folded, "huyen dai tu xay dung nong thon moi");
+        assert_eq!(a.words, "huyện đại_từ xây_dựng nông_thôn mới");
+        // NFD input and the other tone placement give the same tokens.
+        let nfd = analysed("Hoà Bình", RES.segmenter());
+        assert_eq!(nfd.exact, analysed("Hòa Bình", RES.segmenter()).exact);
+    }
+
+    #[test]
+    fn a_token_too_long_to_index_keeps_its_position() {
+        let long = "a".repeat(MAX_TOKEN_BYTES + 1);
+        let a = analysed(&format!("xã {long} Vạn Thọ"), RES.segmenter());
+        assert_eq!(a.exact, "xã _ vạn thọ");
+        assert_eq!(a.folded, "xa _ van tho");
+        assert_eq!(a.folded.split(' ').count(), 4);
+    }
+
+    #[test]
+    fn dates_are_the_first_day_of_their_period() {
+        let d = |s: &str| first_day(&s.parse().expect("date"));
+        assert_eq!(d("2023-06"), "2023-06-01");
+        assert_eq!(d("2024"), "2024-01-01");
+        assert_eq!(d("2024-04-08"), "2024-04-08");
+    }
+}
