@@ -329,3 +329,134 @@ fn an_index_on_read_only_storage_is_searchable() {
     assert_eq!(s.code, 0, "{}", s.stderr);
     assert_eq!(c.code, 0, "{}", c.stderr);
 }
+
+#[test]
+fn a_stray_invalid_byte_keeps_the_file_utf8_with_a_warning() {
+    let sb = Sandbox::new();
+    let mut bytes = "Huyện Đại Từ xây dựng nông thôn mới\n\nHuyện Đại Từ, tỉnh Thái Nguyên đạt chuẩn nông thôn mới năm 2023."
+        .as_bytes()
+        .to_vec();
+    bytes.insert(20, 0xFF);
+    sb.write("in/a.txt", &bytes);
+    let r = sb.index(&["in"]);
+    assert!(
+        r.stdout
+            .contains("warning in/a.txt: 1 bytes that are not valid UTF-8 replaced"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        sb.run(&["search", "Thái Nguyên", "--count"]).stdout.trim(),
+        "1"
+    );
+    let r = sb.run(&["search", "Thái Nguyên"]);
+    assert!(!r.stdout.contains("á»"), "{}", r.stdout);
+}
+
+#[test]
+fn stdin_lines_with_invalid_bytes_are_reported_and_the_rest_processed() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    for args in [&["segment"][..], &["extract", "--lines"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_vietdex"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin
+            .write_all(b"x\xe3 Ng\xff\xfec S\xc6\xa1n\nHuy\xe1\xbb\x87n \xc4\x90\xe1\xba\xa1i T\xe1\xbb\xab\nth\xc3\xb4n\n")
+            .expect("write");
+        drop(stdin);
+        let out = child.wait_with_output().expect("wait");
+        let stdout = String::from_utf8(out.stdout).expect("utf8");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        assert_eq!(stdout.lines().count(), 3, "{args:?}: {stdout}");
+        assert!(stdout.contains("Đại"), "{args:?}: {stdout}");
+        assert!(stderr.contains("stdin line 1:"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("line 2"), "{args:?}: {stderr}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn links_are_not_followed_out_of_the_inputs() {
+    let sb = Sandbox::new();
+    sb.write(
+        "outside/secret.txt",
+        "Bí mật\n\nNội dung ngoài thư mục Zakuro.",
+    );
+    sb.write("in/a.txt", "Tin\n\nXã Vạn Thọ đạt chuẩn nông thôn mới.");
+    std::os::unix::fs::symlink(sb.path("outside/secret.txt"), sb.path("in/link.txt")).expect("ln");
+    std::os::unix::fs::symlink(sb.path("outside"), sb.path("in/dir")).expect("ln");
+    let r = sb.index(&["in", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(v["documents_total"], 1, "{}", r.stdout);
+    assert_eq!(sb.run(&["search", "Zakuro", "--count"]).stdout.trim(), "0");
+    let r = sb.run(&["index", "--quiet", "in", "--follow", "--index", "f"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("leads outside the inputs"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        sb.run(&["search", "Zakuro", "--count", "--index", "f"])
+            .stdout
+            .trim(),
+        "0"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn hostile_file_names_are_indexed_and_escaped_everywhere() {
+    use std::os::unix::ffi::OsStrExt;
+    let sb = Sandbox::new();
+    std::fs::create_dir_all(sb.path("in")).expect("mkdir");
+    let latin1 = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    std::fs::write(sb.path("in").join(latin1), "Tin\n\nBài về xã Kiwano.").expect("write");
+    // A tab, a newline and a terminal escape in the name of a file that is rejected.
+    let evil = std::ffi::OsStr::from_bytes(b"bad\tname\nfake\trow\x1b[31m.json");
+    std::fs::write(sb.path("in").join(evil), "{not json").expect("write");
+    let r = sb.run(&["index", "--quiet", "in"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        !r.stdout.contains('\x1b'),
+        "escape reached the terminal: {:?}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("in/bad\\tname\\nfake\\trow\\u{1b}[31m.json"),
+        "{}",
+        r.stdout
+    );
+    let tsv = std::fs::read_to_string(sb.path("index/rejects.tsv")).expect("tsv");
+    let rows: Vec<&str> = tsv.lines().collect();
+    assert_eq!(rows.len(), 2, "{tsv}");
+    assert_eq!(rows[1].split('\t').count(), 3, "{tsv}");
+    // The file whose name is not UTF-8 is indexed under its escaped name.
+    let hits = sb.run(&["search", "Kiwano", "--json"]).json_lines();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["path"], "in/caf\\xe9.txt");
+    // A rerun finds it unchanged (its key is stable).
+    let r = sb.index(&["in"]);
+    assert!(r.stdout.contains("1 unchanged"), "{}", r.stdout);
+}
+
+#[test]
+fn dates_in_the_future_are_not_taken_from_article_text() {
+    let sb = Sandbox::new();
+    sb.write(
+        "in/a.txt",
+        "Quy hoạch đến năm 2050\n\nNgày 21/6/2050, tỉnh sẽ hoàn thành quy hoạch vùng nông thôn mới.",
+    );
+    sb.index(&["in"]);
+    let r = sb.run(&["stats"]);
+    assert!(!r.stdout.contains("2050"), "{}", r.stdout);
+    assert!(r.stdout.contains("1 undated"), "{}", r.stdout);
+}

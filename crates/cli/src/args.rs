@@ -261,6 +261,10 @@ pub struct IndexArgs {
     /// Remove documents whose source files under PATH no longer exist.
     #[arg(long)]
     pub prune: bool,
+    /// Follow symbolic links under PATH (a link to a file outside every
+    /// PATH is reported, not read). Without it, links are skipped.
+    #[arg(long, short = 'L')]
+    pub follow: bool,
     /// JSON field holding a value, as KIND=NAME (kinds: title, body, url,
     /// date, outlet, author); repeatable. Default names: title, text or
     /// content or body, url or link, date or published, source, author.

@@ -72,6 +72,7 @@ fn index(a: IndexArgs) -> Result<bool> {
     let mut opts = BuildOptions {
         prune: a.prune,
         commit_every_sources: a.commit_every,
+        follow_links: a.follow,
         ..BuildOptions::default()
     };
     opts.ingest = ingest_options(&a.fields, a.max_bytes)?;
@@ -130,6 +131,9 @@ fn index(a: IndexArgs) -> Result<bool> {
         )?;
         for r in &report.rejected {
             writeln!(out, "rejected {r}")?;
+        }
+        for w in &report.warnings {
+            writeln!(out, "warning {w}")?;
         }
     }
     Ok(true)
@@ -567,14 +571,56 @@ fn segment(a: SegmentArgs) -> Result<bool> {
         );
         return Ok(true);
     }
-    let stdin = std::io::stdin().lock();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for (no, line) in stdin.lines().enumerate() {
-        let line = line.with_context(|| format!("reading stdin line {}", no + 1))?;
-        writeln!(out, "{}", seg.segment_line(&line))?;
-    }
+    // Bad lines are reported on stderr as they come; every line is output.
+    each_line(std::io::stdin().lock(), "stdin", &mut |_, line| {
+        writeln!(out, "{}", seg.segment_line(line))?;
+        Ok(())
+    })?;
     out.flush()?;
     Ok(true)
+}
+
+/// Calls `f` with each line of `input` (1-based number, text without its
+/// line ending). A line with bytes that are not valid UTF-8 is processed
+/// with them replaced by U+FFFD and reported on stderr with its number;
+/// the remaining lines are processed as usual. Returns whether every line
+/// was valid UTF-8.
+fn each_line(
+    mut input: impl BufRead,
+    name: &str,
+    f: &mut dyn FnMut(usize, &str) -> Result<()>,
+) -> Result<bool> {
+    let mut buf = Vec::new();
+    let mut no = 0;
+    let mut clean = true;
+    loop {
+        buf.clear();
+        let n = input
+            .read_until(b'\n', &mut buf)
+            .with_context(|| format!("reading {name} after line {no}"))?;
+        if n == 0 {
+            return Ok(clean);
+        }
+        no += 1;
+        if buf.last() == Some(&b'\n') {
+            buf.pop();
+            if buf.last() == Some(&b'\r') {
+                buf.pop();
+            }
+        }
+        match std::str::from_utf8(&buf) {
+            Ok(line) => f(no, line)?,
+            Err(_) => {
+                clean = false;
+                let bad: usize = buf.utf8_chunks().map(|c| c.invalid().len()).sum();
+                eprintln!(
+                    "vietdex: {name} line {no}: {bad} bytes that are not valid UTF-8 replaced by U+FFFD"
+                );
+                f(no, &String::from_utf8_lossy(&buf))?;
+            }
+        }
+    }
 }
 
 fn extract_json(
@@ -599,19 +645,25 @@ fn extract(a: ExtractArgs) -> Result<bool> {
     let stdin_only = a.files.is_empty() || a.files.iter().all(|f| f.as_os_str() == "-");
     if stdin_only {
         if a.lines {
-            for (no, line) in std::io::stdin().lock().lines().enumerate() {
-                let line = line.with_context(|| format!("reading stdin line {}", no + 1))?;
-                writeln!(
-                    out,
-                    "{}",
-                    extract_line(&format!("-:{}", no + 1), &line, &res)
-                )?;
-            }
+            each_line(std::io::stdin().lock(), "stdin", &mut |no, line| {
+                writeln!(out, "{}", extract_line(&format!("-:{no}"), line, &res))?;
+                Ok(())
+            })?;
         } else {
-            let mut text = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
                 .context("reading stdin")?;
-            writeln!(out, "{}", extract_line("-", &text, &res))?;
+            let bad: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
+            if bad > 0 {
+                eprintln!(
+                    "vietdex: stdin: {bad} bytes that are not valid UTF-8 replaced by U+FFFD"
+                );
+            }
+            writeln!(
+                out,
+                "{}",
+                extract_line("-", &String::from_utf8_lossy(&bytes), &res)
+            )?;
         }
         out.flush()?;
         return Ok(true);
@@ -620,12 +672,12 @@ fn extract(a: ExtractArgs) -> Result<bool> {
     let mut failed = false;
     for path in &a.files {
         if a.lines {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("{}: cannot read as UTF-8 text", path.display()))?;
-            for (no, line) in text.lines().enumerate() {
-                let src = format!("{}:{}", path.display(), no + 1);
-                writeln!(out, "{}", extract_line(&src, line, &res))?;
-            }
+            let name = vietdex_ingest::escape::path(path);
+            let file = std::fs::File::open(path).with_context(|| format!("cannot read {name}"))?;
+            each_line(std::io::BufReader::new(file), &name, &mut |no, line| {
+                writeln!(out, "{}", extract_line(&format!("{name}:{no}"), line, &res))?;
+                Ok(())
+            })?;
             continue;
         }
         let mut docs = Vec::new();

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::directory::MmapDirectory;
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, Term};
-use vietdex_ingest::{Article, Options, Reject, discover, escape, load, source};
+use vietdex_ingest::{Article, Options, Reject, discover_with, escape, load, source};
 use vietdex_pipeline::{Date, Document, Resources, process};
 
 use crate::schema::{self, Fields};
@@ -41,6 +41,8 @@ pub struct BuildOptions {
     pub commit_interval: Duration,
     /// Also commit after this many sources read (0: only by time).
     pub commit_every_sources: usize,
+    /// Follow symbolic links under the inputs (never to files outside them).
+    pub follow_links: bool,
 }
 
 impl Default for BuildOptions {
@@ -50,6 +52,7 @@ impl Default for BuildOptions {
             prune: false,
             commit_interval: Duration::from_secs(20),
             commit_every_sources: 0,
+            follow_links: false,
         }
     }
 }
@@ -95,6 +98,9 @@ pub struct BuildReport {
     pub bytes_read: u64,
     /// Commits made.
     pub commits: usize,
+    /// Problems that lost nothing but are worth knowing (bytes that were
+    /// not valid UTF-8 replaced in a source), one line each.
+    pub warnings: Vec<String>,
     /// Wall time.
     #[serde(serialize_with = "secs")]
     pub elapsed: Duration,
@@ -206,6 +212,7 @@ struct Run<'a> {
     removed: AtomicUsize,
     bytes: AtomicU64,
     rejected: Mutex<Vec<Reject>>,
+    warnings: Mutex<Vec<String>>,
     error: Mutex<Option<Error>>,
 }
 
@@ -328,6 +335,14 @@ impl Run<'_> {
         match loaded {
             Ok(l) => {
                 drop(state);
+                if l.replaced > 0
+                    && let Ok(mut w) = self.warnings.lock()
+                {
+                    w.push(format!(
+                        "{key}: {} bytes that are not valid UTF-8 replaced by U+FFFD (the rest of the file is UTF-8)",
+                        l.replaced
+                    ));
+                }
                 self.read.fetch_add(1, Ordering::Relaxed);
                 self.bytes.fetch_add(l.bytes, Ordering::Relaxed);
                 self.records.fetch_add(records, Ordering::Relaxed);
@@ -468,29 +483,32 @@ pub fn build(
         removed: AtomicUsize::new(0),
         bytes: AtomicU64::new(0),
         rejected: Mutex::new(Vec::new()),
+        warnings: Mutex::new(Vec::new()),
         error: Mutex::new(None),
     };
     let seen: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
-    discover(inputs).par_bridge().for_each(|found| {
-        match found {
-            Ok(path) => {
-                if let Ok(mut s) = seen.lock() {
-                    s.insert(escape::path(&path));
+    discover_with(inputs, opts.follow_links)
+        .par_bridge()
+        .for_each(|found| {
+            match found {
+                Ok(path) => {
+                    if let Ok(mut s) = seen.lock() {
+                        s.insert(escape::path(&path));
+                    }
+                    run.process(&path);
                 }
-                run.process(&path);
+                Err(r) => {
+                    run.files.fetch_add(1, Ordering::Relaxed);
+                    run.records.fetch_add(1, Ordering::Relaxed);
+                    run.reject(r);
+                }
             }
-            Err(r) => {
-                run.files.fetch_add(1, Ordering::Relaxed);
-                run.records.fetch_add(1, Ordering::Relaxed);
-                run.reject(r);
-            }
-        }
-        on_progress(Progress {
-            files: run.files.load(Ordering::Relaxed),
-            documents: run.indexed.load(Ordering::Relaxed),
-            bytes: run.bytes.load(Ordering::Relaxed),
+            on_progress(Progress {
+                files: run.files.load(Ordering::Relaxed),
+                documents: run.indexed.load(Ordering::Relaxed),
+                bytes: run.bytes.load(Ordering::Relaxed),
+            });
         });
-    });
     if let Some(e) = run.error.lock().ok().and_then(|mut e| e.take()) {
         return Err(e);
     }
@@ -549,6 +567,11 @@ pub fn build(
         clusters,
         bytes_read: run.bytes.into_inner(),
         commits: run.commits.into_inner(),
+        warnings: {
+            let mut w = run.warnings.into_inner().map_err(|_| Error::Poisoned)?;
+            w.sort();
+            w
+        },
         elapsed: start.elapsed(),
     };
     write_reports(dir, &report)?;

@@ -192,12 +192,38 @@ pub fn parse_date(s: &str) -> Option<String> {
 
 /// `YYYY-MM-DD` (or `YYYY-MM` without a day) for a plausible date.
 pub(crate) fn iso(y: u32, m: u32, d: Option<u32>) -> Option<String> {
+    iso_before(y, m, d, today())
+}
+
+/// Today in Vietnam (UTC+7), as (year, month, day): the latest publication
+/// date an article's text can give.
+fn today() -> (u32, u32, u32) {
+    let now = time::OffsetDateTime::now_utc() + time::Duration::hours(7);
+    (
+        u32::try_from(now.year()).unwrap_or(0),
+        u32::from(u8::from(now.month())),
+        u32::from(now.day()),
+    )
+}
+
+/// A publication date read from article text as ISO text, when it is a
+/// real calendar date and not after `today`: a date in the future is a
+/// deadline or a plan (`đến ngày 21/6/2050`), not when the article appeared.
+fn iso_before(y: u32, m: u32, d: Option<u32>, today: (u32, u32, u32)) -> Option<String> {
     if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) {
         return None;
     }
+    Date::new(
+        i32::try_from(y).ok()?,
+        u8::try_from(m).ok(),
+        d.map(|d| u8::try_from(d).unwrap_or(0)),
+    )?;
+    let (ty, tm, td) = today;
+    if (y, m, d.unwrap_or(1)) > (ty, tm, td) {
+        return None;
+    }
     match d {
-        Some(d) if (1..=31).contains(&d) => Some(format!("{y:04}-{m:02}-{d:02}")),
-        Some(_) => None,
+        Some(d) => Some(format!("{y:04}-{m:02}-{d:02}")),
         None => Some(format!("{y:04}-{m:02}")),
     }
 }
@@ -219,6 +245,21 @@ fn from_days(days: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_dates_after_today_are_not_publication_dates() {
+        let today = (2024, 6, 15);
+        assert_eq!(iso_before(2050, 6, Some(21), today), None);
+        assert_eq!(iso_before(2024, 6, Some(16), today), None);
+        assert_eq!(iso_before(2024, 7, None, today), None);
+        assert_eq!(
+            iso_before(2024, 6, Some(15), today).as_deref(),
+            Some("2024-06-15")
+        );
+        assert_eq!(iso_before(2024, 6, None, today).as_deref(), Some("2024-06"));
+        assert_eq!(iso_before(2023, 2, Some(30), today), None, "no such day");
+        assert!(iso(2050, 6, Some(21)).is_none());
+    }
 
     #[test]
     fn forms() {

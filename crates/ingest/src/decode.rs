@@ -8,8 +8,14 @@ pub fn decode(bytes: &[u8]) -> Result<String, RejectReason> {
     decode_owned(bytes.to_vec())
 }
 
-/// [`decode`], taking the buffer: valid UTF-8 becomes the string without a copy.
-pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, RejectReason> {
+/// [`decode`], taking the buffer: valid UTF-8 becomes the string without a
+/// copy. Mostly-valid UTF-8 stays UTF-8 ([`decode_counted`] also says how
+/// many bytes were replaced).
+pub fn decode_owned(bytes: Vec<u8>) -> Result<String, RejectReason> {
+    decode_counted(bytes).map(|d| d.text)
+}
+
+fn decode_detect(mut bytes: Vec<u8>) -> Result<String, RejectReason> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
     } else if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -49,6 +55,54 @@ fn decode_utf16_bom(bytes: &[u8]) -> Result<String, RejectReason> {
         return utf16(rest, u16::from_be_bytes);
     }
     utf8_or_legacy(bytes)
+}
+
+/// Text decoded from bytes, with the number of bytes that were not valid
+/// UTF-8 and were replaced by U+FFFD.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text.
+    pub text: String,
+    /// Invalid bytes replaced (0 for clean text or a legacy code page).
+    pub replaced: usize,
+}
+
+/// Whether bytes that are not valid UTF-8 are nevertheless mostly UTF-8:
+/// at least two valid multi-byte characters for every invalid sequence.
+/// Text in a legacy code page has high bytes that almost never form valid
+/// UTF-8 sequences, so it fails this test; UTF-8 with a few stray or
+/// truncated bytes passes it and must not be re-read as windows-1258.
+/// Returns the number of invalid bytes when it is mostly UTF-8.
+fn mostly_utf8(bytes: &[u8]) -> Option<usize> {
+    let (mut multibyte, mut invalid_runs, mut invalid_bytes) = (0usize, 0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid_runs += 1;
+            invalid_bytes += chunk.invalid().len();
+        }
+    }
+    (multibyte >= invalid_runs * 2 && multibyte > 0).then_some(invalid_bytes)
+}
+
+/// [`decode_owned`], also counting the invalid UTF-8 bytes replaced, so the
+/// caller can warn about them: mostly-valid UTF-8 stays UTF-8, and a legacy
+/// code page is chosen only when the bytes really look like one.
+pub fn decode_counted(bytes: Vec<u8>) -> Result<Decoded, RejectReason> {
+    if std::str::from_utf8(&bytes).is_err()
+        && !bytes.starts_with(&[0xFF, 0xFE])
+        && !bytes.starts_with(&[0xFE, 0xFF])
+        && let Some(replaced) = mostly_utf8(&bytes)
+    {
+        if bytes.contains(&0) {
+            return Err(RejectReason::Decode("binary data (NUL bytes)".into()));
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+        check_controls(text.as_bytes())?;
+        return Ok(Decoded { text, replaced });
+    }
+    decode_detect(bytes).map(|text| Decoded { text, replaced: 0 })
 }
 
 fn utf8_or_legacy(bytes: &[u8]) -> Result<String, RejectReason> {
@@ -134,6 +188,31 @@ mod tests {
         assert_eq!(vietdex_tokenize::normalize(&text), "việt nam");
         // Đ = 0xD0.
         assert_eq!(decode(&[0xD0, b'a']).as_deref(), Ok("Đa"));
+    }
+
+    #[test]
+    fn mostly_valid_utf8_stays_utf8_and_counts_what_it_replaced() {
+        let mut bytes = "Huyện Đại Từ đạt chuẩn nông thôn mới".as_bytes().to_vec();
+        bytes.insert(10, 0xFF);
+        let d = decode_counted(bytes).expect("decoded");
+        assert!(d.text.contains("Từ đạt chuẩn nông thôn mới"), "{}", d.text);
+        assert!(
+            !d.text.contains("á»"),
+            "read as a legacy code page: {}",
+            d.text
+        );
+        assert_eq!(d.replaced, 1);
+        // A truncated multi-byte character at the end.
+        let mut cut = "Xã Vạn Thọ".as_bytes().to_vec();
+        cut.pop();
+        let d = decode_counted(cut).expect("decoded");
+        assert!(d.text.starts_with("Xã Vạn Th"));
+        assert_eq!(d.replaced, 2);
+        // Real windows-1258 is still read as windows-1258.
+        let legacy = [b'V', b'i', 0xEA, 0xF2, b't', b' ', b'N', b'a', b'm'];
+        let d = decode_counted(legacy.to_vec()).expect("cp1258");
+        assert_eq!(vietdex_tokenize::normalize(&d.text), "việt nam");
+        assert_eq!(d.replaced, 0);
     }
 
     #[test]

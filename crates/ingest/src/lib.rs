@@ -42,8 +42,8 @@ mod warc;
 
 pub use article::Article;
 pub use date::{Date, DateError, Precision, parse_date};
-pub use decode::decode;
-pub use discover::{discover, is_supported};
+pub use decode::{Decoded, decode, decode_counted};
+pub use discover::{discover, discover_with, is_supported};
 pub use error::{Reject, RejectReason};
 pub use json::FieldNames;
 pub use source::{Compression, Format};
@@ -78,6 +78,9 @@ pub struct Loaded {
     pub bytes: u64,
     /// Records seen (articles and rejected records).
     pub records: usize,
+    /// Bytes that were not valid UTF-8 in text that is otherwise UTF-8,
+    /// replaced by U+FFFD (worth a warning).
+    pub replaced: u64,
 }
 
 fn finish(mut article: Article) -> Article {
@@ -102,6 +105,7 @@ pub fn load(
     let mut raw = source::HashingReader::new(BufReader::with_capacity(1 << 16, file));
     let name = escape::path(path);
     let mut records = 0;
+    let mut replaced = 0u64;
     {
         let stream = source::decompress(BufReader::new(&mut raw), comp)
             .map_err(|e| reject(RejectReason::Decode(format!("cannot decompress: {e}"))))?;
@@ -131,7 +135,11 @@ pub fn load(
                         continue;
                     }
                     records += 1;
-                    let result = decode(&line)
+                    let result = decode_counted(std::mem::take(&mut line))
+                        .map(|d| {
+                            replaced += d.replaced as u64;
+                            d.text
+                        })
                         .and_then(|text| {
                             serde_json::from_str::<serde_json::Value>(&text)
                                 .map_err(|e| RejectReason::Parse(format!("invalid JSON: {e}")))
@@ -154,7 +162,9 @@ pub fn load(
                 if bytes.len() as u64 > opts.max_bytes {
                     return Err(reject(RejectReason::TooLarge(opts.max_bytes)));
                 }
-                let text = decode::decode_owned(bytes).map_err(reject)?;
+                let decoded = decode_counted(bytes).map_err(reject)?;
+                replaced += decoded.replaced as u64;
+                let text = decoded.text;
                 match format {
                     Format::Text => {
                         records = 1;
@@ -196,5 +206,6 @@ pub fn load(
         hash,
         bytes,
         records,
+        replaced,
     })
 }
