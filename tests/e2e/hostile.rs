@@ -199,12 +199,17 @@ fn a_garbled_or_missing_state_file_says_what_to_do() {
         .expect("dir")
         .map(|e| e.expect("e").path())
         .find(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("state-"))
+            p.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                n.starts_with("state-") && n.ends_with(".json")
+            })
         })
         .expect("state file");
     std::fs::write(&state, b"{\"docs\": \xff\xfe").expect("garble");
-    for args in [&["search", "xã"][..], &["stats"], &["index", "--quiet"]] {
+    // Search reads the document table beside the state, not the state.
+    let table = state.with_extension("docs");
+    assert_eq!(sb.run(&["search", "xã", "--count"]).stdout.trim(), "5");
+    for args in [&["stats"][..], &["index", "--quiet"]] {
         let r = sb.run(args);
         assert_eq!(r.code, 2, "{args:?}");
         assert!(
@@ -214,6 +219,15 @@ fn a_garbled_or_missing_state_file_says_what_to_do() {
             r.stderr
         );
     }
+    std::fs::write(&table, b"VDXDOCS1\xff\xff").expect("garble the table");
+    let r = sb.run(&["search", "xã"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("damaged or missing file") && r.stderr.contains("vietdex check --repair"),
+        "{}",
+        r.stderr
+    );
+    std::fs::remove_file(&table).expect("rm");
     std::fs::remove_file(&state).expect("rm");
     let r = sb.run(&["search", "xã"]);
     assert_eq!(r.code, 2);

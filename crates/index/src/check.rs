@@ -142,6 +142,26 @@ pub fn check(dir: &Path) -> Result<CheckReport> {
                     state.docs.len()
                 ));
             }
+            // The document table search reads instead of the state.
+            if let Some(payload) = metas.payload.as_deref()
+                && let Ok(path) = State::path_of(dir, payload)
+            {
+                let table = crate::state::docs_path(&path);
+                if table.is_file() {
+                    match crate::doctable::DocTable::read(&table) {
+                        Ok(t) if t.len() == state.docs.len() => {}
+                        Ok(t) => report.problems.push(format!(
+                            "the document table lists {} documents but the state {}",
+                            t.len(),
+                            state.docs.len()
+                        )),
+                        Err(Error::Corrupt(_, what)) => report
+                            .problems
+                            .push(format!("the document table is damaged ({what})")),
+                        Err(e) => report.problems.push(e.to_string()),
+                    }
+                }
+            }
         }
         Err(e) => report.problems.push(match e {
             Error::Corrupt(_, what) => format!("the state file is damaged or missing ({what})"),

@@ -299,7 +299,7 @@ impl Searcher {
         // A path known only as a duplicate source.
         if found.is_none()
             && let Some((id, _)) = self
-                .state
+                .state()?
                 .docs
                 .iter()
                 .find(|(_, d)| d.sources.iter().any(|s| s == id_or_path))
@@ -369,7 +369,7 @@ impl Searcher {
         }
         let clusters = {
             let mut ids: Vec<&str> = self
-                .state
+                .state()?
                 .docs
                 .values()
                 .filter(|d| d.cluster_size > 1)
@@ -381,7 +381,7 @@ impl Searcher {
         };
         Ok(Stats {
             documents: searcher.num_docs(),
-            sources: self.state.sources.len(),
+            sources: self.state()?.sources.len(),
             first_published: first.map(day),
             last_published: last.map(day),
             undated,

@@ -13,6 +13,7 @@
 pub mod build;
 pub mod check;
 pub mod dir;
+pub mod doctable;
 mod error;
 pub mod explore;
 pub mod filters;

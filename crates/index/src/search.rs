@@ -169,7 +169,12 @@ pub struct Searcher {
     pub(crate) index: Index,
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
-    pub(crate) state: State,
+    /// The commit payload naming the state (read on demand: only
+    /// statistics and lookups by duplicate path need the whole state).
+    payload: Option<String>,
+    state: std::sync::OnceLock<State>,
+    /// Per-document sources and clusters, read without parsing.
+    docs: Option<crate::doctable::DocTable>,
     pub(crate) dir: std::path::PathBuf,
     pub(crate) resources: Arc<Resources>,
 }
@@ -197,16 +202,43 @@ impl Searcher {
         let fields =
             schema::fields_of(&index).ok_or_else(|| Error::Incompatible(dir.to_path_buf()))?;
         schema::register(&index);
-        let state = State::load(dir, index.load_metas()?.payload.as_deref())?;
+        let payload = index.load_metas()?.payload;
+        // The document table beside the state; an index written before
+        // tables existed reads its JSON state instead.
+        let state = std::sync::OnceLock::new();
+        let docs = match &payload {
+            Some(p) => {
+                let table = crate::state::docs_path(&State::path_of(dir, p)?);
+                if table.is_file() {
+                    Some(crate::doctable::DocTable::read(&table)?)
+                } else {
+                    let _ = state.set(State::load(dir, Some(p))?);
+                    None
+                }
+            }
+            None => None,
+        };
         let reader = index.reader()?;
         Ok(Searcher {
             index,
             reader,
             fields,
+            payload,
             state,
+            docs,
             dir: dir.to_path_buf(),
             resources,
         })
+    }
+
+    /// The index state, read on first use (search itself reads only the
+    /// document table).
+    pub(crate) fn state(&self) -> Result<&State> {
+        if let Some(s) = self.state.get() {
+            return Ok(s);
+        }
+        let loaded = State::load(&self.dir, self.payload.as_deref())?;
+        Ok(self.state.get_or_init(|| loaded))
     }
 
     /// Parses a query string with this searcher's resources.
@@ -312,11 +344,26 @@ impl Searcher {
         let f = &self.fields;
         let id = stored_text(doc, f.id).unwrap_or_default();
         let path = stored_text(doc, f.source).unwrap_or_default();
-        let known = self.state.docs.get(&id);
+        let known =
+            match &self.docs {
+                Some(table) => table.get(&id),
+                // Without a table the state was read when the index opened.
+                None => (self.state.get()).and_then(|s| s.docs.get(&id)).map(|d| {
+                    crate::doctable::DocInfo {
+                        sources: d.sources.clone(),
+                        cluster: d.cluster.clone(),
+                        cluster_size: d.cluster_size,
+                    }
+                }),
+            };
+        let (sources, cluster, cluster_size) = match known {
+            Some(d) => (d.sources, d.cluster, d.cluster_size.max(1)),
+            None => (vec![path.clone()], id.clone(), 1),
+        };
         StoredDoc {
-            sources: known.map_or_else(|| vec![path.clone()], |d| d.sources.clone()),
-            cluster: known.map_or_else(|| id.clone(), |d| d.cluster.clone()),
-            cluster_size: known.map_or(1, |d| d.cluster_size.max(1)),
+            sources,
+            cluster,
+            cluster_size,
             title: stored_text(doc, f.title).unwrap_or_default(),
             published: stored_text(doc, f.published_text),
             outlet: stored_text(doc, f.outlet),

@@ -63,6 +63,11 @@ fn file_name(generation: u64) -> String {
     format!("state-{generation:08}.json")
 }
 
+/// The document table beside a state file (`state-N.docs`).
+pub fn docs_path(state: &Path) -> std::path::PathBuf {
+    state.with_extension("docs")
+}
+
 /// Whether `name` is a state file vietdex wrote (`state-NNNNNNNN.json`,
 /// maybe with `.tmp`); nothing else in the directory is ever removed.
 pub(crate) fn is_state_file(name: &str) -> bool {
@@ -71,6 +76,7 @@ pub(crate) fn is_state_file(name: &str) -> bool {
     };
     let rest = rest.strip_suffix(".tmp").unwrap_or(rest);
     rest.strip_suffix(".json")
+        .or_else(|| rest.strip_suffix(".docs"))
         .is_some_and(|n| n.len() == 8 && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
@@ -102,18 +108,32 @@ impl State {
         };
         let json = serde_json::to_vec(self)
             .map_err(|e| Error::Corrupt(dir.to_path_buf(), e.to_string()))?;
+        // The document table first: a state file always has its table.
+        let docs = docs_path(&path);
+        let docs_tmp = docs.with_extension("docs.tmp");
+        std::fs::write(&docs_tmp, crate::doctable::DocTable::encode(self))
+            .map_err(io(&docs_tmp))?;
+        std::fs::rename(&docs_tmp, &docs).map_err(io(&docs))?;
         std::fs::write(&tmp, json).map_err(io(&tmp))?;
         std::fs::rename(&tmp, &path).map_err(io(&path))?;
         Ok(serde_json::json!({ "state": name }).to_string())
     }
 
+    /// The path of the state file a commit payload names.
+    pub fn path_of(dir: &Path, payload: &str) -> Result<std::path::PathBuf> {
+        let p: Payload = serde_json::from_str(payload)
+            .map_err(|e| Error::Corrupt(dir.to_path_buf(), format!("commit payload: {e}")))?;
+        Ok(dir.join(p.state))
+    }
+
     /// Removes state files of other generations (after a commit).
     pub fn remove_stale(&self, dir: &Path) {
         let keep = file_name(self.generation);
+        let keep_docs = docs_path(Path::new(&keep)).display().to_string();
         if let Ok(entries) = std::fs::read_dir(dir) {
             for e in entries.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
-                if is_state_file(&name) && name != keep {
+                if is_state_file(&name) && name != keep && name != keep_docs {
                     let _ = std::fs::remove_file(e.path());
                 }
             }
@@ -241,11 +261,14 @@ mod tests {
         assert_eq!(back, s);
         s.write_next(dir.path()).expect("write");
         s.remove_stale(dir.path());
-        let files: Vec<_> = std::fs::read_dir(dir.path())
+        let mut files: Vec<String> = std::fs::read_dir(dir.path())
             .expect("dir")
             .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(files.len(), 1);
+        files.sort();
+        // The last generation's state and its document table.
+        assert_eq!(files, ["state-00000002.docs", "state-00000002.json"]);
         assert_eq!(
             State::load(dir.path(), None).expect("empty"),
             State::default()
