@@ -160,6 +160,10 @@ pub enum Details {
     Place {
         /// Units it may be (at most 20).
         candidates: Vec<Candidate>,
+        /// What kind of place a place outside the administrative units is:
+        /// `country`, `city`, `road`, `water`, `mountain`, `island`,
+        /// `landmark`, `address`; none for hamlets and unlinked names.
+        subtype: Option<String>,
     },
     /// A program.
     Program {
@@ -296,10 +300,18 @@ impl Entity {
         }
     }
 
+    /// The subtype of a place outside the administrative units.
+    pub fn subtype(&self) -> Option<&str> {
+        match &self.details {
+            Details::Place { subtype, .. } => subtype.as_deref(),
+            _ => None,
+        }
+    }
+
     /// The units an unlinked place may be.
     pub fn candidates(&self) -> &[Candidate] {
         match &self.details {
-            Details::Unit { candidates, .. } | Details::Place { candidates } => candidates,
+            Details::Unit { candidates, .. } | Details::Place { candidates, .. } => candidates,
             _ => &[],
         }
     }
@@ -336,6 +348,8 @@ struct Flat {
     #[serde(default)]
     role: Option<String>,
     #[serde(default)]
+    subtype: Option<String>,
+    #[serde(default)]
     detail: Option<String>,
     #[serde(default)]
     number: Option<f64>,
@@ -369,6 +383,7 @@ impl TryFrom<Flat> for Entity {
             },
             Kind::Place => Details::Place {
                 candidates: f.candidates,
+                subtype: f.subtype,
             },
             Kind::Program => Details::Program {
                 name: f.name.unwrap_or_else(|| f.value.clone()),
@@ -432,7 +447,13 @@ impl Serialize for Entity {
                     m.serialize_entry("candidates", candidates)?;
                 }
             }
-            Details::Place { candidates } => {
+            Details::Place {
+                candidates,
+                subtype,
+            } => {
+                if let Some(s) = subtype {
+                    m.serialize_entry("subtype", s)?;
+                }
                 if !candidates.is_empty() {
                     m.serialize_entry("candidates", candidates)?;
                 }

@@ -31,12 +31,14 @@
 mod entity;
 pub mod gazetteer;
 mod keys;
+mod landmarks;
 mod people;
 mod places;
 mod programs;
 pub mod resolve;
 mod rules;
 mod text;
+mod titled;
 
 pub use entity::{Candidate, Details, Entity, Kind, Link};
 pub use gazetteer::{Gazetteer, Level, Successor, Unit2025};
@@ -132,7 +134,10 @@ fn place_entity(g: &Gazetteer, text: &str, toks: &[text::Tok], m: &places::Menti
                     link: None,
                     candidates,
                 },
-                _ => Details::Place { candidates },
+                _ => Details::Place {
+                    candidates,
+                    subtype: None,
+                },
             };
             Entity::new(text, s, e, surface_name, details)
         }
@@ -147,11 +152,21 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
 
     let mut mentions = places::typed_mentions(g, k.segmenter, &toks, text, &mut claimed);
-    let persons = people::people(g, &toks, text, &mut claimed);
+    let landmarks = landmarks::landmarks(g, k.segmenter, &toks, text, &mut claimed);
+    let mut persons = people::people(g, &toks, text, &mut claimed);
+    titled::titled_people(k.segmenter, &toks, text, &mut claimed, &mut persons);
     mentions.extend(places::bare_mentions(g, &toks, text, &mut claimed));
     places::link(g, &toks, text, &mut mentions);
     for m in &mentions {
         out.push(place_entity(g, text, &toks, m));
+    }
+    for l in &landmarks {
+        let (s, e) = (toks[l.start].start, toks[l.end - 1].end);
+        let details = Details::Place {
+            candidates: Vec::new(),
+            subtype: Some(l.subtype.to_string()),
+        };
+        out.push(Entity::new(text, s, e, squash(&text[s..e]), details));
     }
     for p in &persons {
         let (s, e) = (toks[p.start].start, toks[p.end - 1].end);
@@ -209,6 +224,7 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
             },
         ));
     }
+    drop_places_inside_names(&mut out, text);
     // An organization is tied to the linked place written inside it.
     // Sorted by start: the first linked place inside an organization is
     // found by binary search, so this stays linear in long texts.
@@ -255,6 +271,73 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
     out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     to_char_offsets(text, &mut out);
     out
+}
+
+/// Words that open the name of an enterprise, school, outlet or other
+/// body whose name may hold a place name that is not a place mention
+/// (`Công ty TNHH Song Lộc`, `Ngân hàng TMCP Đông Nam Á`).
+const NAMED_BODIES: &[&str] = &[
+    "công ty",
+    "tổng công ty",
+    "tập đoàn",
+    "ngân hàng",
+    "htx",
+    "hợp tác xã",
+    "doanh nghiệp",
+    "nhà hàng",
+    "khách sạn",
+    "trường",
+    "đại học",
+    "học viện",
+    "bệnh viện",
+    "báo",
+    "tạp chí",
+    "đài",
+    "quỹ",
+    "dệt",
+];
+
+/// A place written inside an organization's name is not a place mention
+/// when it is a non-administrative place (`Mặt trận Tổ quốc Việt Nam`) or
+/// the organization is an enterprise, school or outlet. Organizations are
+/// sorted by start, so each place is checked by binary search.
+fn drop_places_inside_names(out: &mut Vec<Entity>, text: &str) {
+    let mut orgs: Vec<(usize, usize, bool)> = out
+        .iter()
+        .filter(|e| e.kind() == Kind::Organization)
+        .map(|e| {
+            let head = vietdex_tokenize::normalize(&text[e.start..e.end]);
+            let named = NAMED_BODIES.iter().any(|b| {
+                head.strip_prefix(b)
+                    .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+            });
+            (e.start, e.end, named)
+        })
+        .collect();
+    if orgs.is_empty() {
+        return;
+    }
+    orgs.sort_unstable();
+    // Longest end so far, with whether that organization is a named body.
+    let mut reach: Vec<(usize, bool)> = Vec::with_capacity(orgs.len());
+    let mut best = (0, false);
+    for &(_, e, named) in &orgs {
+        if e >= best.0 {
+            best = (e, named);
+        }
+        reach.push(best);
+    }
+    out.retain(|p| {
+        if !p.kind().is_place() {
+            return true;
+        }
+        let n = orgs.partition_point(|o| o.0 <= p.start);
+        let Some(&(end, named)) = n.checked_sub(1).map(|k| &reach[k]) else {
+            return true;
+        };
+        let inside = p.end <= end;
+        !(inside && (named || p.subtype().is_some()))
+    });
 }
 
 /// Drops a trailing capitalized word that really opens the next phrase

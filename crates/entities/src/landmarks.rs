@@ -1,0 +1,338 @@
+//! Places that are not administrative units: countries, territories and
+//! foreign cities (CLDR names and the press's forms, `data/countries.tsv`,
+//! `data/world.tsv`), and places recognized by their head word (roads,
+//! rivers, lakes, islands, bridges, airports, markets, addresses …).
+
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
+
+use vietdex_tokenize::normalize;
+
+use crate::gazetteer::{Gazetteer, Level};
+use crate::text::{Tok, contiguous};
+
+const COUNTRIES: &str = include_str!("../data/countries.tsv");
+const WORLD: &str = include_str!("../data/world.tsv");
+
+/// A place found by this module, in tokens.
+#[derive(Debug, Clone)]
+pub struct Landmark {
+    /// First token (the head word, if any).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// `country`, `city`, `road`, `water`, `mountain`, `island`,
+    /// `landmark` or `address`.
+    pub subtype: &'static str,
+}
+
+/// Head words, by subtype; each may be followed by a name.
+const HEADS: &[(&str, &str)] = &[
+    ("đường cao tốc", "road"),
+    ("cao tốc", "road"),
+    ("quốc lộ", "road"),
+    ("tỉnh lộ", "road"),
+    ("hương lộ", "road"),
+    ("đại lộ", "road"),
+    ("đường tỉnh", "road"),
+    ("đường", "road"),
+    ("phố đi bộ", "road"),
+    ("phố", "road"),
+    ("hẻm", "road"),
+    ("ngõ", "road"),
+    ("miền", "region"),
+    ("kênh", "water"),
+    ("cửa sông", "water"),
+    ("cửa biển", "water"),
+    ("cửa", "water"),
+    ("vàm", "water"),
+    ("sông", "water"),
+    ("hồ", "water"),
+    ("đầm", "water"),
+    ("biển", "water"),
+    ("vịnh", "water"),
+    ("suối", "water"),
+    ("thác", "water"),
+    ("rạch", "water"),
+    ("núi", "mountain"),
+    ("đèo", "mountain"),
+    ("dãy núi", "mountain"),
+    ("quần đảo", "island"),
+    ("đảo", "island"),
+    ("cù lao", "island"),
+    ("bán đảo", "island"),
+    ("cầu", "landmark"),
+    ("sân bay", "landmark"),
+    ("phi trường", "landmark"),
+    ("cảng hàng không", "landmark"),
+    ("cảng", "landmark"),
+    ("bến", "landmark"),
+    ("bến xe", "landmark"),
+    ("bến cảng", "landmark"),
+    ("chợ", "landmark"),
+    ("công viên", "landmark"),
+    ("quảng trường", "landmark"),
+    ("mũi", "landmark"),
+    ("hầm", "landmark"),
+    ("cửa khẩu", "landmark"),
+    ("khu công nghiệp", "landmark"),
+    ("khu du lịch", "landmark"),
+    ("khu đô thị", "landmark"),
+    ("vườn quốc gia", "landmark"),
+];
+
+/// Head words whose name may be a number or code (`quốc lộ 1A`,
+/// `tỉnh lộ 316G`, `đường số 1`).
+const CODED: &[&str] = &[
+    "quốc lộ",
+    "tỉnh lộ",
+    "hương lộ",
+    "đường tỉnh",
+    "cao tốc",
+    "đường cao tốc",
+];
+
+struct Tables {
+    /// Head words by first syllable, longest first: (syllables, subtype).
+    heads: HashMap<String, Vec<(Vec<String>, &'static str)>>,
+    /// World names by first syllable, longest first: (syllables, subtype).
+    names: HashMap<String, Vec<(Vec<String>, &'static str)>>,
+}
+
+fn syllables(s: &str) -> Vec<String> {
+    normalize(s).split_whitespace().map(str::to_string).collect()
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut heads: HashMap<String, Vec<(Vec<String>, &'static str)>> = HashMap::default();
+        for (h, s) in HEADS {
+            let w = syllables(h);
+            heads.entry(w[0].clone()).or_default().push((w, s));
+        }
+        let mut names: HashMap<String, Vec<(Vec<String>, &'static str)>> = HashMap::default();
+        let rows = COUNTRIES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').nth(1).map(|n| (n, "country")))
+            .chain(
+                WORLD
+                    .lines()
+                    .filter(|l| !l.starts_with('#'))
+                    .filter_map(|l| {
+                        let mut c = l.split('\t');
+                        let sub = match c.next()? {
+                            "city" => "city",
+                            _ => "country",
+                        };
+                        Some((c.next()?, sub))
+                    }),
+            );
+        for (n, s) in rows {
+            let w = syllables(&n.replace('-', " "));
+            if let Some(first) = w.first().cloned() {
+                let list = names.entry(first).or_default();
+                if !list.iter().any(|(x, _)| *x == w) {
+                    list.push((w, s));
+                }
+            }
+        }
+        for list in heads.values_mut().chain(names.values_mut()) {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        Tables { heads, names }
+    })
+}
+
+fn matches(toks: &[Tok], text: &str, i: usize, words: &[String]) -> bool {
+    words.len() <= toks.len() - i
+        && words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| toks[i + k].exact == *w && (k == 0 || contiguous(text, toks, i + k)))
+}
+
+/// Words before a single-syllable name that make it a person's (`chị Nga`,
+/// `ông Đức`, `tên là Anh`).
+const NOT_PLACE_CUES: &[&str] = &[
+    "ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "cháu", "thầy", "là", "tên", "bé",
+    "con", "vợ", "chồng", "mẹ", "cha", "bố", "già", "o", "dì", "cậu", "mợ", "thím", "tộc",
+];
+
+/// The capitalized name (or code) that follows a head word ending before
+/// token `i`: its end, if any. Runs of up to four capitalized syllables,
+/// cut before a province written after the name (`phố Hàng Mành Hà Nội`).
+fn name_after(g: &Gazetteer, toks: &[Tok], text: &str, i: usize, coded: bool) -> Option<usize> {
+    let t = toks.get(i)?;
+    if !contiguous(text, toks, i) {
+        return None;
+    }
+    if t.digits || (coded && t.all_caps) {
+        if !coded {
+            return None;
+        }
+        // `1A`, `316G`, `14`: the code goes on while nothing separates it.
+        let mut j = i + 1;
+        while j < toks.len() && j < i + 4 && toks[j].start == toks[j - 1].end {
+            j += 1;
+        }
+        return Some(j);
+    }
+    if !t.capitalized || t.all_caps {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < toks.len()
+        && j < i + 4
+        && toks[j].capitalized
+        && !toks[j].all_caps
+        && contiguous(text, toks, j)
+    {
+        if j + 1 < toks.len()
+            && j > i + 1
+            && toks[j + 1].capitalized
+            && contiguous(text, toks, j + 1)
+            && g.lookup(&format!("{} {}", toks[j].exact, toks[j + 1].exact))
+                .iter()
+                .any(|&u| g.units()[u].level == Level::Province)
+        {
+            break;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+/// Finds countries, foreign cities and head-word places outside `claimed`
+/// tokens, and claims them. One left-to-right pass: linear in the tokens.
+pub fn landmarks(
+    g: &Gazetteer,
+    seg: &vietdex_tokenize::Segmenter,
+    toks: &[Tok],
+    text: &str,
+    claimed: &mut [bool],
+) -> Vec<Landmark> {
+    let t = tables();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if claimed[i] {
+            i += 1;
+            continue;
+        }
+        let tok = &toks[i];
+        let mut found: Option<(usize, &'static str)> = None;
+        // A head word written in lower case, then a name.
+        if !tok.capitalized
+            && let Some(list) = t.heads.get(tok.exact.as_str())
+        {
+            for (words, sub) in list {
+                if !matches(toks, text, i, words) {
+                    continue;
+                }
+                let after = i + words.len();
+                let head = words.join(" ");
+                let coded = CODED.contains(&head.as_str());
+                // `đường số 1`, `phố 7`: a numbered street.
+                let numbered = head == "đường"
+                    && toks.get(after).is_some_and(|n| n.exact == "số")
+                    && toks.get(after + 1).is_some_and(|n| n.digits);
+                let end = if numbered {
+                    Some(after + 2)
+                } else {
+                    name_after(g, toks, text, after, coded)
+                };
+                // The head word closes a word begun before it: `yêu cầu`,
+                // `thành phố`, `bờ biển` (a coast, named by its province).
+                let compound = i > 0
+                    && contiguous(text, toks, i)
+                    && (toks[i - 1].exact == "bờ"
+                        || seg.is_word(&format!("{} {}", toks[i - 1].exact, tok.exact)));
+                if let Some(end) = end.filter(|&e| e > after && !compound)
+                    && (after..end).all(|k| !claimed[k])
+                {
+                    found = Some((end, sub));
+                }
+                break;
+            }
+        }
+        if found.is_none()
+            && tok.exact == "số"
+            && toks.get(i + 1).is_some_and(|n| n.digits)
+            && let Some(end) = address_street(g, toks, text, i + 2)
+        {
+            found = Some((end, "address"));
+        }
+        // A country or foreign city by its name.
+        if found.is_none()
+            && let Some(list) = t.names.get(tok.exact.as_str())
+        {
+            for (words, sub) in list {
+                if !matches(toks, text, i, words) || (i..i + words.len()).any(|k| claimed[k]) {
+                    continue;
+                }
+                let end = i + words.len();
+                let capital = tok.capitalized;
+                let next_cap = toks
+                    .get(end)
+                    .is_some_and(|n| n.capitalized && contiguous(text, toks, end));
+                let prev_cue = i > 0 && NOT_PLACE_CUES.contains(&toks[i - 1].exact.as_str());
+                // One syllable (`Nga`, `Đức`, `Anh`) is also a given name:
+                // capitalized, not after a form of address, not inside a
+                // longer name. Longer names may be in lower case
+                // (`trung quốc`), as the press sometimes writes them.
+                let ok = if tok.all_caps && words.len() == 1 {
+                    true
+                } else {
+                    (words.len() >= 2
+                        || (capital && !prev_cue && !sentence_start(toks, text, i)))
+                        && !next_cap
+                        && !(i > 0 && toks[i - 1].capitalized && contiguous(text, toks, i))
+                };
+                if ok {
+                    found = Some((end, sub));
+                    break;
+                }
+            }
+        }
+        match found {
+            Some((end, subtype)) => {
+                for c in &mut claimed[i..end] {
+                    *c = true;
+                }
+                out.push(Landmark {
+                    start: i,
+                    end,
+                    subtype,
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// `Hàng Da` after `số 38`, or `phố Hàng Da` / `đường Lê Lợi`: the end of
+/// the street, if a capitalized name (after an optional street word)
+/// follows.
+fn address_street(g: &Gazetteer, toks: &[Tok], text: &str, i: usize) -> Option<usize> {
+    let mut k = i;
+    if toks
+        .get(k)
+        .is_some_and(|t| matches!(t.exact.as_str(), "phố" | "đường" | "ngõ" | "hẻm"))
+    {
+        k += 1;
+    }
+    let end = name_after(g, toks, text, k, false)?;
+    (end > k).then_some(end)
+}
+
+/// Whether token `i` opens a sentence (or the text, or a quotation).
+fn sentence_start(toks: &[Tok], text: &str, i: usize) -> bool {
+    i == 0
+        || text[toks[i - 1].end..toks[i].start]
+            .chars()
+            .any(|c| ".!?:\n\"“…".contains(c))
+}

@@ -1,0 +1,275 @@
+//! People the surname rule does not see: names after a form of address or
+//! a title (`ông Lộc`, `anh Hai Địa`, `giáo sư Glen White`, `ông H.`), and
+//! later references to a name found earlier in the same text (`Quân` after
+//! `ông Nguyễn Quốc Quân`).
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::OnceLock;
+
+use vietdex_tokenize::normalize;
+
+use crate::people::Person;
+use crate::text::{Tok, contiguous};
+
+/// Forms of address and titles that introduce a bare name.
+const TITLES: &[&str] = &[
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "cô",
+    "chú",
+    "bác",
+    "cụ",
+    "thầy",
+    "em",
+    "bé",
+    "cháu",
+    "già",
+    "o",
+    "dì",
+    "mợ",
+    "thím",
+    "đồng chí",
+    "nhà văn",
+    "nhà thơ",
+    "nhà báo",
+    "nhạc sĩ",
+    "họa sĩ",
+    "ca sĩ",
+    "diễn viên",
+    "nghệ sĩ",
+    "giáo sư",
+    "phó giáo sư",
+    "tiến sĩ",
+    "thạc sĩ",
+    "bác sĩ",
+    "kỹ sư",
+    "luật sư",
+    "già làng",
+    "trưởng thôn",
+    "trưởng bản",
+    "trưởng ấp",
+    "chủ tịch",
+    "bí thư",
+    "đại tướng",
+    "thượng tướng",
+    "trung tướng",
+    "thiếu tướng",
+    "đại tá",
+    "thượng tá",
+    "trung tá",
+    "thiếu tá",
+    "đại úy",
+    "thượng úy",
+    "trung úy",
+    "thiếu úy",
+    "trùm",
+    "thợ cả",
+    "thợ săn",
+    "học sinh",
+    "sinh viên",
+    "bị cáo",
+    "bị can",
+    "nghi phạm",
+    "nạn nhân",
+    "cầu thủ",
+    "vận động viên",
+    "hlv",
+    "huấn luyện viên",
+    "tổng thống",
+    "thủ tướng",
+    "ngoại trưởng",
+    "bộ trưởng",
+];
+
+/// First syllables of institutions, place types and other capitalized
+/// words a title may precede that are not names (`Chủ tịch Huyện ủy`,
+/// `bí thư Tỉnh ủy`, `chị Hội trưởng`).
+const NOT_NAMES: &[&str] = &[
+    "tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "bộ", "sở", "ban", "đảng", "ủy", "uỷ",
+    "hội", "hđnd", "ubnd", "công", "trường", "viện", "cục", "tổng", "văn", "liên", "mặt", "nhà",
+    "chi", "trung", "quốc", "chính", "phòng", "đoàn", "tập", "ngân", "hợp", "câu", "đội", "ấp",
+    "thôn", "xóm", "bản", "làng", "tòa", "mttq", "nước", "nhà", "tp", "phó", "chủ", "giám",
+    "trưởng", "bí", "thường", "đại", "học", "thư", "hải", "kiểm", "cảnh", "quân", "lữ", "sư",
+    "tiểu", "hạt", "khu", "cơ", "tổ", "ủy", "uỷ",
+];
+
+struct Tables {
+    /// Titles by first syllable, longest first.
+    titles: HashMap<String, Vec<Vec<String>>>,
+    not_names: HashSet<&'static str>,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut titles: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+        for t in TITLES {
+            let w: Vec<String> = normalize(t).split_whitespace().map(str::to_string).collect();
+            titles.entry(w[0].clone()).or_default().push(w);
+        }
+        for l in titles.values_mut() {
+            l.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        Tables {
+            titles,
+            not_names: NOT_NAMES.iter().copied().collect(),
+        }
+    })
+}
+
+/// The length of the title at token `i`, if one starts there.
+fn title_at(toks: &[Tok], text: &str, i: usize) -> Option<usize> {
+    let list = tables().titles.get(toks[i].exact.as_str())?;
+    list.iter()
+        .find(|w| {
+            w.len() <= toks.len() - i
+                && w.iter()
+                    .enumerate()
+                    .all(|(k, s)| toks[i + k].exact == *s && (k == 0 || contiguous(text, toks, i + k)))
+        })
+        .map(Vec::len)
+}
+
+/// An initial: one capital letter written with its full stop (`H.`).
+fn initial(toks: &[Tok], text: &str, i: usize) -> bool {
+    let t = &toks[i];
+    t.capitalized
+        && t.exact.chars().count() == 1
+        && text[t.end..].trim_start_matches(' ').starts_with('.')
+}
+
+/// The end of a name starting at token `i`: up to four contiguous
+/// capitalized syllables, or one initial.
+fn name_from(toks: &[Tok], text: &str, claimed: &[bool], i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    if claimed[i] || !t.capitalized || t.all_caps || !contiguous(text, toks, i) {
+        return None;
+    }
+    if tables().not_names.contains(t.exact.as_str()) {
+        return None;
+    }
+    if initial(toks, text, i) {
+        return Some(i + 1);
+    }
+    let mut j = i + 1;
+    while j < toks.len()
+        && j < i + 4
+        && !claimed[j]
+        && toks[j].capitalized
+        && !toks[j].all_caps
+        && text[toks[j - 1].end..toks[j].start]
+            .chars()
+            .all(char::is_whitespace)
+    {
+        j += 1;
+    }
+    Some(j)
+}
+
+/// Finds names after titles, then later references to every name found
+/// (by `people` or here), outside `claimed` tokens; adds them to `persons`
+/// and claims them. Two passes over the tokens, hash lookups only.
+pub fn titled_people(
+    seg: &vietdex_tokenize::Segmenter,
+    toks: &[Tok],
+    text: &str,
+    claimed: &mut [bool],
+    persons: &mut Vec<Person>,
+) {
+    // One syllable that opens a word with the next (`Hoạt động`, `Thanh
+    // niên`) is that word, not a name.
+    let opens_word = |i: usize, end: usize| {
+        end == i + 1
+            && toks.get(end).is_some_and(|n| {
+                !n.capitalized
+                    && contiguous(text, toks, end)
+                    && seg.is_word(&format!("{} {}", toks[i].exact, n.exact))
+            })
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        if claimed[i] {
+            i += 1;
+            continue;
+        }
+        // A capitalized title inside a sentence is part of a name
+        // (`Bà Rịa`, `Ông Ích Khiêm`).
+        let inside_name = toks[i].capitalized && !sentence_start(toks, text, i);
+        let Some(len) = title_at(toks, text, i).filter(|_| !inside_name) else {
+            i += 1;
+            continue;
+        };
+        let at = i + len;
+        match name_from(toks, text, claimed, at).filter(|&end| !opens_word(at, end)) {
+            Some(end) => {
+                claimed[at..end].iter_mut().for_each(|c| *c = true);
+                persons.push(Person {
+                    start: at,
+                    end,
+                    role: None,
+                });
+                i = end;
+            }
+            None => i = at,
+        }
+    }
+    // Names known in this text: each full name, and its given name (the
+    // last syllable) when the full name has a family name before it.
+    let mut known: HashSet<String> = HashSet::default();
+    for p in persons.iter() {
+        let words: Vec<&str> = toks[p.start..p.end].iter().map(|t| t.exact.as_str()).collect();
+        if words.len() == 1 && initial(toks, text, p.start) {
+            continue;
+        }
+        known.insert(words.join(" "));
+        if words.len() >= 3
+            && let Some(last) = words.last()
+        {
+            known.insert((*last).to_string());
+        }
+    }
+    if known.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let starts_run = !(i > 0 && toks[i - 1].capitalized && contiguous(text, toks, i));
+        if claimed[i] || !t.capitalized || t.all_caps || !starts_run {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < toks.len()
+            && j < i + 4
+            && toks[j].capitalized
+            && !toks[j].all_caps
+            && text[toks[j - 1].end..toks[j].start]
+                .chars()
+                .all(char::is_whitespace)
+        {
+            j += 1;
+        }
+        let key: Vec<&str> = toks[i..j].iter().map(|t| t.exact.as_str()).collect();
+        if (i..j).all(|k| !claimed[k]) && !opens_word(i, j) && known.contains(&key.join(" ")) {
+            claimed[i..j].iter_mut().for_each(|c| *c = true);
+            persons.push(Person {
+                start: i,
+                end: j,
+                role: None,
+            });
+        }
+        i = j;
+    }
+    persons.sort_by_key(|p| p.start);
+}
+
+/// Whether token `i` opens a sentence (or the text, or a quotation).
+fn sentence_start(toks: &[Tok], text: &str, i: usize) -> bool {
+    i == 0
+        || text[toks[i - 1].end..toks[i].start]
+            .chars()
+            .any(|c| ".!?:\n\"“…-–".contains(c))
+}
