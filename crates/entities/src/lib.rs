@@ -32,6 +32,7 @@ mod entity;
 pub mod gazetteer;
 mod keys;
 mod landmarks;
+mod orgs;
 mod people;
 mod places;
 mod programs;
@@ -212,6 +213,47 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
         if let Some(&p) = person_starts.get(next_person).filter(|&&p| p < e) {
             e = text[..p].trim_end().len();
         }
+        let surface = squash(&text[s..e]);
+        out.push(Entity::new(
+            text,
+            s,
+            e,
+            vietdex_tokenize::normalize(&surface).into_owned(),
+            Details::Organization {
+                place: None,
+                place_code: None,
+            },
+        ));
+    }
+    // Organizations by head word, outside those found above and people.
+    let mut free = vec![true; toks.len()];
+    let mut person = vec![false; toks.len()];
+    for l in &landmarks {
+        free[l.start..l.end].iter_mut().for_each(|f| *f = false);
+    }
+    for p in &persons {
+        free[p.start..p.end].iter_mut().for_each(|f| *f = false);
+        person[p.start..p.end].iter_mut().for_each(|f| *f = true);
+    }
+    {
+        let mut spans: Vec<(usize, usize)> = out
+            .iter()
+            .filter(|e| e.kind() == Kind::Organization)
+            .map(|e| (e.start, e.end))
+            .collect();
+        spans.sort_unstable();
+        let mut k = 0;
+        for (ti, t) in toks.iter().enumerate() {
+            while k < spans.len() && spans[k].1 <= t.start {
+                k += 1;
+            }
+            if k < spans.len() && spans[k].0 <= t.start {
+                free[ti] = false;
+            }
+        }
+    }
+    for (a, b) in orgs::organizations(k.segmenter, &toks, text, &free, &person) {
+        let (s, e) = (toks[a].start, toks[b - 1].end);
         let surface = squash(&text[s..e]);
         out.push(Entity::new(
             text,

@@ -1,0 +1,227 @@
+//! Organizations by their head word (`công ty`, `ngân hàng`, `trường`,
+//! `báo`, `công an`, `VKSND` …), beside the fixed patterns of the state
+//! bodies in `rules`: the name runs from the head word to the last
+//! capitalized word, code or place that belongs to it.
+
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
+
+use vietdex_tokenize::normalize;
+
+use crate::text::{Tok, contiguous};
+
+/// Head words. `true`: a bare level word after it names a body
+/// (`công an tỉnh`, `ủy ban huyện`).
+const HEADS: &[(&str, bool)] = &[
+    ("công ty", false),
+    ("tổng công ty", false),
+    ("tập đoàn", false),
+    ("ngân hàng", false),
+    ("htx", false),
+    ("hợp tác xã", false),
+    ("nhà hàng", false),
+    ("khách sạn", false),
+    ("nhà máy", false),
+    ("xí nghiệp", false),
+    ("trường", false),
+    ("trường đại học", false),
+    ("đại học", false),
+    ("học viện", false),
+    ("bệnh viện", false),
+    ("viện", false),
+    ("trung tâm", false),
+    ("báo", false),
+    ("tạp chí", false),
+    ("đài", false),
+    ("quỹ", false),
+    ("hội", false),
+    ("hiệp hội", false),
+    ("liên đoàn", false),
+    ("câu lạc bộ", false),
+    ("clb", false),
+    ("ubnd", true),
+    ("hđnd", true),
+    ("công an", true),
+    ("cơ quan cảnh sát điều tra", true),
+    ("tòa án", true),
+    ("tòa án nhân dân", true),
+    ("tand", true),
+    ("viện kiểm sát", true),
+    ("viện kiểm sát nhân dân", true),
+    ("vksnd", true),
+    ("ủy ban", true),
+    ("uỷ ban", true),
+    ("hạt kiểm lâm", true),
+    ("chi cục", true),
+    ("cục", false),
+    ("tổng cục", false),
+    ("khu ủy", false),
+    ("quân khu", false),
+    ("lữ đoàn", false),
+    ("sư đoàn", false),
+    ("trung đoàn", false),
+    ("bộ chỉ huy quân sự", true),
+    ("bộ đội biên phòng", true),
+    ("chi đoàn", true),
+    ("chi bộ", true),
+];
+
+/// Lower-case words that may stand inside a name, between the head word
+/// and its capitalized part (`công ty cổ phần Biên Hòa`, `trường tiểu học
+/// Thái Thịnh`, `ngân hàng TMCP Ngoại thương`).
+const INSIDE: &[&str] = &[
+    "cổ", "phần", "tnhh", "tmcp", "mtv", "một", "thành", "viên", "trách", "nhiệm", "hữu", "hạn",
+    "chi", "nhánh", "tiểu", "học", "trung", "cơ", "sở", "phổ", "thông", "thcs", "thpt", "mầm",
+    "non", "đại", "nhân", "dân", "quốc", "gia", "du", "lịch", "xây", "dựng", "đầu", "tư",
+    "thương", "mại", "dịch", "vụ", "sản", "xuất", "xuất", "nhập", "khẩu", "phát", "triển", "tư",
+    "vấn", "phòng", "chống", "bệnh", "nhiệt", "đới", "đa", "khoa", "kiểm", "lâm", "hải", "quân",
+    "cảnh", "sát", "điều", "tra", "giao", "vận", "tải", "dệt", "may", "điện", "lực", "nước",
+    "sạch", "cấp", "thoát", "môi", "trường", "khoa", "ngoại", "ngữ", "công", "nghiệp",
+    "nông", "lâm", "thủy", "lợi", "y", "tế", "văn", "hóa", "thể", "thao", "và", "an", "toàn",
+    "kỹ", "thuật", "bách", "hỗ", "trợ", "phụ", "nữ", "nông", "dân", "cựu", "chiến", "binh",
+    "nhi", "sư", "phạm", "luật", "kinh", "tế",
+];
+
+/// Place type words after which a capitalized name belongs to the body.
+const LEVELS: &[&str] = &[
+    "tỉnh", "huyện", "xã", "quận", "phường", "thị", "trấn", "xã", "thành", "phố", "tp", "thôn",
+    "ấp", "bản", "xóm",
+];
+
+struct Tables {
+    heads: HashMap<String, Vec<(Vec<String>, bool)>>,
+    inside: rustc_hash::FxHashSet<&'static str>,
+    levels: rustc_hash::FxHashSet<&'static str>,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut heads: HashMap<String, Vec<(Vec<String>, bool)>> = HashMap::default();
+        for (h, bare) in HEADS {
+            let w: Vec<String> = normalize(h).split_whitespace().map(str::to_string).collect();
+            heads.entry(w[0].clone()).or_default().push((w, *bare));
+        }
+        for l in heads.values_mut() {
+            l.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        Tables {
+            heads,
+            inside: INSIDE.iter().copied().collect(),
+            levels: LEVELS.iter().copied().collect(),
+        }
+    })
+}
+
+/// `TN&MT`, `NN&PTNT`: parts of one abbreviation.
+/// `TP. HCM`: an abbreviated type word and its name.
+fn joined(text: &str, toks: &[Tok], i: usize) -> bool {
+    if contiguous(text, toks, i) {
+        return true;
+    }
+    let gap = text[toks[i - 1].end..toks[i].start].trim();
+    gap == "&" || (gap == "." && toks[i - 1].exact == "tp")
+}
+
+/// Finds organizations by head word, as token spans, at tokens where
+/// `free` holds (not inside an organization found before, not a person
+/// or a non-administrative place). Names never run into a person
+/// (`person` marks their tokens). Linear: each token starts at most one
+/// bounded look-ahead (a name has at most 16 tokens).
+pub fn organizations(
+    seg: &vietdex_tokenize::Segmenter,
+    toks: &[Tok],
+    text: &str,
+    free: &[bool],
+    person: &[bool],
+) -> Vec<(usize, usize)> {
+    let t = tables();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(list) = t.heads.get(toks[i].exact.as_str()).filter(|_| free[i]) else {
+            i += 1;
+            continue;
+        };
+        let found = list.iter().find_map(|(words, bare)| {
+            let n = words.len();
+            let head_ok = n <= toks.len() - i
+                && words.iter().enumerate().all(|(k, w)| {
+                    toks[i + k].exact == *w && (k == 0 || contiguous(text, toks, i + k))
+                });
+            if !head_ok {
+                return None;
+            }
+            let after = i + n;
+            // The head word opens a longer word (`báo cáo`, `trường hợp`,
+            // `viện trợ`) or closes one begun before (`thông báo`).
+            let opens = toks.get(after).is_some_and(|x| {
+                contiguous(text, toks, after)
+                    && !x.capitalized
+                    && seg.is_word(&format!("{} {}", toks[after - 1].exact, x.exact))
+            });
+            let closes = i > 0
+                && contiguous(text, toks, i)
+                && seg.is_word(&format!("{} {}", toks[i - 1].exact, toks[i].exact));
+            // `trung tâm thị xã`: the centre of a town.
+            let centre = words.join(" ") == "trung tâm"
+                && toks
+                    .get(after)
+                    .is_some_and(|x| x.capitalized || t.levels.contains(x.exact.as_str()));
+            if opens || closes || centre {
+                return None;
+            }
+            let mut end = None;
+            let mut j = after;
+            let mut lower_run = 0;
+            while j < toks.len() && j < after + 16 && joined(text, toks, j) && !person[j] {
+                let x = &toks[j];
+                // A number ends a name (`lữ đoàn Hải quân 125`) unless a
+                // measure follows it (`Đà Nẵng 10 km`).
+                let measured = x.digits
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|y| !y.capitalized && contiguous(text, toks, j + 1));
+                if x.capitalized || (x.digits && !measured) {
+                    end = Some(j + 1);
+                    lower_run = 0;
+                } else if end == Some(j)
+                    && toks[j - 1].capitalized
+                    && seg.is_word(&format!("{} {}", toks[j - 1].exact, x.exact))
+                {
+                    // `Ngoại thương`, `Thủ đô`: a name word capitalized on
+                    // its first syllable only.
+                    end = Some(j + 1);
+                } else if end == Some(j)
+                    && matches!(x.exact.as_str(), "quốc" | "trung")
+                    && toks.get(j + 1).is_some_and(|y| {
+                        contiguous(text, toks, j + 1) && matches!(y.exact.as_str(), "gia" | "ương")
+                    })
+                {
+                    // `… AIDS quốc gia`, `… trung ương`.
+                    end = Some(j + 2);
+                    j += 1;
+                } else if t.levels.contains(x.exact.as_str()) {
+                    if *bare && end.is_none() {
+                        end = Some(j + 1);
+                    }
+                    lower_run = 0;
+                } else if t.inside.contains(x.exact.as_str()) && lower_run < 5 {
+                    lower_run += 1;
+                } else {
+                    break;
+                }
+                j += 1;
+            }
+            end.map(|e| (i, e))
+        });
+        match found {
+            Some((s, e)) => {
+                out.push((s, e));
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
