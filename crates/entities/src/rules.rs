@@ -119,23 +119,23 @@ pub fn dates(text: &str, year: Option<i32>) -> Vec<(usize, usize, String)> {
     };
     let range = re(
         &RANGE,
-        r"(?i)(?:(?:giai đoạn|nhiệm kỳ|thời kỳ|niên khóa|niên khoá|năm học)\s+|\()(\d{4})\s*[-–]\s*(\d{4})\)?",
+        r"(?i)(?:(?-u:\b)(?:giai đoạn|nhiệm kỳ|thời kỳ|niên khóa|niên khoá|năm học|từ năm|năm|từ|các năm)\s+|\(\s*)(\d{4})\s*[-–]\s*(\d{4})(?:\s*\))?",
     );
     for c in range.captures_iter(text) {
         let (m, a, b) = (c.get(0).expect("match"), &c[1], &c[2]);
         let s = if m.as_str().starts_with('(') {
-            m.start() + 1
+            c.get(1).map_or(m.start(), |g| g.start())
         } else {
             m.start()
         };
         let e = if m.as_str().ends_with(')') {
-            m.end() - 1
+            c.get(2).map_or(m.end(), |g| g.end())
         } else {
             m.end()
         };
         out.push((s, e, format!("{a}/{b}")));
     }
-    let full = re(&FULL, r"(?-u:\b)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?-u:\b)");
+    let full = re(&FULL, r"(?-u:\b)(\d{1,2})(?:[/-]|\s[-–]\s|\.)(\d{1,2})(?:[/-]|\s[-–]\s|\.)(\d{4})(?-u:\b)");
     for c in full.captures_iter(text) {
         let m = c.get(0).expect("match");
         if let Some(v) = iso(&c[3], &c[2], Some(&c[1]))
@@ -146,13 +146,26 @@ pub fn dates(text: &str, year: Option<i32>) -> Vec<(usize, usize, String)> {
     }
     let partial = re(
         &PARTIAL,
-        r"(?i)(?-u:\b)(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+(\d{1,2})[/-](\d{1,2})(?-u:\b)",
+        r"(?i)(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|sáng sớm|rạng sáng)\s+(\d{1,2})(?:[/-]|\s[-–]\s|\.)(\d{1,2})(?-u:\b)",
     );
     for c in partial.captures_iter(text) {
         let m = c.get(0).expect("match");
         let (d, mo) = (c.get(1).expect("day"), &c[2]);
+        // The cue word starts a word (`đêm`: no ASCII word boundary there).
+        if text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
         // `22/1/2021` is a full date, already taken.
-        if text[m.end()..].starts_with(['/', '-']) || !free(&out, m.start(), m.end()) {
+        let rest = text[m.end()..].trim_start_matches([' ', '-', '–', '.']);
+        let more_date = text[m.end()..].starts_with(['/', '-', '.', ' '])
+            && rest.len() < text.len() - m.end()
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+            && !text[m.end()..].starts_with(". ");
+        if text[m.end()..].starts_with(['/', '-']) || more_date || !free(&out, m.start(), m.end()) {
             continue;
         }
         let v = match year {
@@ -170,7 +183,7 @@ pub fn dates(text: &str, year: Option<i32>) -> Vec<(usize, usize, String)> {
     }
     let month = re(
         &MONTH,
-        r"(?i)(?-u:\b)tháng\s+(\d{1,2})(?:/|\s+năm\s+)(\d{4})(?-u:\b)",
+        r"(?i)(?-u:\b)tháng\s+(\d{1,2})(?:[/.-]|\s[-–]\s|\s+năm\s+)(\d{4})(?-u:\b)",
     );
     for c in month.captures_iter(text) {
         let m = c.get(0).expect("match");
@@ -183,7 +196,7 @@ pub fn dates(text: &str, year: Option<i32>) -> Vec<(usize, usize, String)> {
     // `năm 2024`, `năm 2020, 2021, 2022`, `đến 2030`.
     let years = re(
         &YEAR,
-        r"(?i)(?-u:\b)(?:năm|đến năm|đến|từ năm)\s+(\d{4})((?:\s*,\s*\d{4})*)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:năm|đến năm|đến|từ năm|sinh năm|SN)\s+(\d{4})((?:\s*,\s*\d{4})*)(?-u:\b)",
     );
     for c in years.captures_iter(text) {
         let first = c.get(1).expect("year");
