@@ -109,6 +109,9 @@ pub struct Gazetteer {
     by_name: HashMap<String, Vec<usize>>,
     /// Folded name key (no tone or vowel marks) → units, in unit order.
     by_folded: HashMap<String, Vec<usize>>,
+    /// Initials of province names of three or more syllables (`hcm` →
+    /// Thành phố Hồ Chí Minh), as the press abbreviates them.
+    by_initials: HashMap<String, Vec<usize>>,
     /// Every unit, ordered by (level, code, unit order).
     by_code: Vec<usize>,
     /// Longest name in syllables.
@@ -328,10 +331,19 @@ impl Gazetteer {
             }
             Ok(())
         });
+        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, u) in units.iter().enumerate() {
+            let folded = vietdex_tokenize::fold(&name_key(&u.name)).into_owned();
+            if u.level == Level::Province && folded.split(' ').count() >= 3 {
+                let initials: String = folded.split(' ').filter_map(|w| w.chars().next()).collect();
+                by_initials.entry(initials).or_default().push(i);
+            }
+        }
         Gazetteer {
             units,
             by_name,
             by_folded,
+            by_initials,
             by_code,
             max_syllables,
             successors,
@@ -360,6 +372,11 @@ impl Gazetteer {
     /// Units whose name has these normalized syllables (see [`name_key`]).
     pub fn lookup(&self, key: &str) -> &[usize] {
         self.by_name.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Provinces whose name has these initials (`hcm`), folded.
+    pub fn lookup_initials(&self, initials: &str) -> &[usize] {
+        self.by_initials.get(initials).map_or(&[], Vec::as_slice)
     }
 
     /// Units whose name, folded (no tone or vowel marks, `đ` → `d`), has

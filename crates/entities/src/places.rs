@@ -201,7 +201,34 @@ fn name_at(
             best = Some((k, cands));
         }
     }
+    // `HCM`: a province abbreviated to its initials.
+    if best.is_none() && ok > 0 && toks[j].all_caps {
+        let cands: Vec<usize> = g
+            .lookup_initials(&vietdex_tokenize::fold(&toks[j].exact))
+            .iter()
+            .copied()
+            .filter(|&u| keep(u))
+            .collect();
+        if !cands.is_empty() {
+            best = Some((1, cands));
+        }
+    }
     best
+}
+
+/// `TPHCM`, `TP.HCM`: the type word and a province's initials in one token.
+fn joined_city(g: &Gazetteer, t: &Tok) -> Vec<usize> {
+    if !t.all_caps {
+        return Vec::new();
+    }
+    let Some(rest) = t.exact.strip_prefix("tp") else {
+        return Vec::new();
+    };
+    let rest = rest.trim_start_matches(['.', ' ']);
+    if rest.is_empty() {
+        return Vec::new();
+    }
+    g.lookup_initials(&vietdex_tokenize::fold(rest)).to_vec()
 }
 
 fn filter_type(g: &Gazetteer, t: &TypeWord, cands: Vec<usize>) -> Vec<usize> {
@@ -238,6 +265,19 @@ pub fn typed_mentions(
     let mut i = 0;
     while i < toks.len() {
         let Some((tlen, t)) = type_at(toks, text, i) else {
+            let units = joined_city(g, &toks[i]);
+            if !units.is_empty() && !claimed[i] {
+                out.push(Mention {
+                    start: i,
+                    end: i + 1,
+                    name_start: i,
+                    typed: Some(Level::Province),
+                    hamlet: false,
+                    candidates: units,
+                    linked: None,
+                });
+                claimed[i] = true;
+            }
             i += 1;
             continue;
         };
@@ -251,7 +291,9 @@ pub fn typed_mentions(
         let sep = raw.trim();
         // A colon only after an administrative type word (`Xã: Tân Thái`);
         // `Bản: Bắt …` is a label, not a hamlet.
-        if raw.contains('\n') || !(sep.is_empty() || (sep == ":" && !t.hamlet)) {
+        // `TP. HCM`: the abbreviated type word keeps its full stop.
+        let dotted = sep == "." && t.syllables == ["tp"];
+        if raw.contains('\n') || !(sep.is_empty() || dotted || (sep == ":" && !t.hamlet)) {
             i += 1;
             continue;
         }
