@@ -30,6 +30,8 @@ const TITLES: &[&str] = &[
     "dì",
     "mợ",
     "thím",
+    "vợ",
+    "chồng",
     "đồng chí",
     "nhà văn",
     "nhà thơ",
@@ -81,6 +83,11 @@ const TITLES: &[&str] = &[
     "thủ tướng",
     "ngoại trưởng",
     "bộ trưởng",
+];
+
+/// Birth-order words that open southern names.
+const ORDERS: &[&str] = &[
+    "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "út",
 ];
 
 /// First syllables of institutions, place types and other capitalized
@@ -172,6 +179,7 @@ fn name_from(toks: &[Tok], text: &str, claimed: &[bool], i: usize) -> Option<usi
 /// (by `people` or here), outside `claimed` tokens; adds them to `persons`
 /// and claims them. Two passes over the tokens, hash lookups only.
 pub fn titled_people(
+    g: &crate::gazetteer::Gazetteer,
     seg: &vietdex_tokenize::Segmenter,
     toks: &[Tok],
     text: &str,
@@ -213,6 +221,33 @@ pub fn titled_people(
                 i = end;
             }
             None => i = at,
+        }
+    }
+    // Southern names by birth order (`Hai Địa`, `Sáu Kế`, `Út Tịch`): an
+    // order word and a capitalized syllable, inside a sentence, that are
+    // not a place's name (`Ba Đình`, `Ba Lan` are claimed before).
+    let mut i = 1;
+    while i + 1 < toks.len() {
+        let t = &toks[i];
+        if !claimed[i]
+            && !claimed[i + 1]
+            && t.capitalized
+            && ORDERS.contains(&t.exact.as_str())
+            && !sentence_start(toks, text, i)
+            && !(toks[i - 1].capitalized && contiguous(text, toks, i))
+            && let Some(end) = name_from(toks, text, claimed, i + 1)
+            && end == i + 2
+            && g.lookup(&format!("{} {}", t.exact, toks[i + 1].exact)).is_empty()
+        {
+            claimed[i..end].iter_mut().for_each(|c| *c = true);
+            persons.push(Person {
+                start: i,
+                end,
+                role: None,
+            });
+            i = end;
+        } else {
+            i += 1;
         }
     }
     // Names known in this text: each full name, and its given name (the
