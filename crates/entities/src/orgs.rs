@@ -139,6 +139,18 @@ pub fn organizations(
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // Party committees named alone, in lower case (`khu ủy`).
+        if free[i]
+            && i + 1 < toks.len()
+            && free[i + 1]
+            && contiguous(text, toks, i + 1)
+            && matches!(toks[i].exact.as_str(), "khu" | "tỉnh" | "huyện" | "thành" | "đảng")
+            && matches!(toks[i + 1].exact.as_str(), "ủy" | "uỷ")
+        {
+            out.push((i, i + 2));
+            i += 2;
+            continue;
+        }
         let Some(list) = t.heads.get(toks[i].exact.as_str()).filter(|_| free[i]) else {
             i += 1;
             continue;

@@ -191,12 +191,15 @@ fn name_at(
             key.push(' ');
         }
         key.push_str(&toks[j + k - 1].exact);
-        let cands: Vec<usize> = g
-            .lookup(&key)
-            .iter()
-            .copied()
-            .filter(|&u| keep(u))
-            .collect();
+        let mut units = g.lookup(&key);
+        // `Qui Nhơn`: the older spelling of `Quy Nhơn`.
+        if units.is_empty()
+            && key.contains("qu")
+            && let Some(alt) = quy_spelling(&key)
+        {
+            units = g.lookup(&alt);
+        }
+        let cands: Vec<usize> = units.iter().copied().filter(|&u| keep(u)).collect();
         if !cands.is_empty() {
             best = Some((k, cands));
         }
@@ -214,6 +217,34 @@ fn name_at(
         }
     }
     best
+}
+
+/// The spelling with `y` of syllables written `qui` (any tone): `qui nhơn`
+/// → `quy nhơn`; `None` when there is none.
+fn quy_spelling(key: &str) -> Option<String> {
+    let mut changed = false;
+    let out: Vec<String> = key
+        .split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            if let (Some('q'), Some('u'), Some(v), None) = (c.next(), c.next(), c.next(), c.next()) {
+                let y = match v {
+                    'i' => 'y',
+                    'í' => 'ý',
+                    'ì' => 'ỳ',
+                    'ỉ' => 'ỷ',
+                    'ĩ' => 'ỹ',
+                    'ị' => 'ỵ',
+                    _ => return w.to_string(),
+                };
+                changed = true;
+                format!("qu{y}")
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    changed.then(|| out.join(" "))
 }
 
 /// `TPHCM`, `TP.HCM`: the type word and a province's initials in one token.

@@ -85,6 +85,12 @@ const TITLES: &[&str] = &[
     "bộ trưởng",
 ];
 
+/// Forms of address (the first entries of [`TITLES`]).
+const ADDRESS: &[&str] = &[
+    "ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "thầy", "em", "bé", "cháu", "o", "dì",
+    "mợ", "thím", "vợ", "chồng",
+];
+
 /// Birth-order words that open southern names.
 const ORDERS: &[&str] = &[
     "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "út",
@@ -150,15 +156,31 @@ fn initial(toks: &[Tok], text: &str, i: usize) -> bool {
 /// The end of a name starting at token `i`: up to four contiguous
 /// capitalized syllables, or one initial.
 fn name_from(toks: &[Tok], text: &str, claimed: &[bool], i: usize) -> Option<usize> {
+    name_after_title(toks, text, claimed, i, false)
+}
+
+/// As [`name_from`]; after a form of address (`ông`, `chị`), a name of one
+/// syllable may also be a word that opens an institution's name (`ông
+/// Chính`, `ông Quốc`).
+fn name_after_title(
+    toks: &[Tok],
+    text: &str,
+    claimed: &[bool],
+    i: usize,
+    address: bool,
+) -> Option<usize> {
     let t = toks.get(i)?;
     if claimed[i] || !t.capitalized || t.all_caps || !contiguous(text, toks, i) {
         return None;
     }
-    if tables().not_names.contains(t.exact.as_str()) {
-        return None;
-    }
     if initial(toks, text, i) {
         return Some(i + 1);
+    }
+    let one = !toks
+        .get(i + 1)
+        .is_some_and(|n| n.capitalized && contiguous(text, toks, i + 1));
+    if !(address && one) && tables().not_names.contains(t.exact.as_str()) {
+        return None;
     }
     let mut j = i + 1;
     while j < toks.len()
@@ -210,7 +232,9 @@ pub fn titled_people(
             continue;
         };
         let at = i + len;
-        match name_from(toks, text, claimed, at).filter(|&end| !opens_word(at, end)) {
+        let address = len == 1 && ADDRESS.contains(&toks[i].exact.as_str());
+        match name_after_title(toks, text, claimed, at, address).filter(|&end| !opens_word(at, end))
+        {
             Some(end) => {
                 claimed[at..end].iter_mut().for_each(|c| *c = true);
                 persons.push(Person {
@@ -221,6 +245,28 @@ pub fn titled_people(
                 i = end;
             }
             None => i = at,
+        }
+    }
+    // An initial alone inside a sentence, before a lower-case word
+    // (`… , K. sắm …`): a person kept anonymous. Not `Q.1`, `P.Phạm`.
+    for i in 1..toks.len() {
+        if !claimed[i]
+            && initial(toks, text, i)
+            && !(toks[i - 1].capitalized && contiguous(text, toks, i))
+            && !sentence_start(toks, text, i)
+            && toks.get(i + 1).is_some_and(|n| {
+                !n.capitalized
+                    && !n.digits
+                    && text[toks[i].end..n.start].trim() == "."
+                    && text[toks[i].end..n.start].ends_with(' ')
+            })
+        {
+            claimed[i] = true;
+            persons.push(Person {
+                start: i,
+                end: i + 1,
+                role: None,
+            });
         }
     }
     // Southern names by birth order (`Hai Địa`, `Sáu Kế`, `Út Tịch`): an
