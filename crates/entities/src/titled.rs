@@ -32,6 +32,8 @@ const TITLES: &[&str] = &[
     "thím",
     "vợ",
     "chồng",
+    "tên là",
+    "tên",
     "đồng chí",
     "nhà văn",
     "nhà thơ",
@@ -88,8 +90,11 @@ const TITLES: &[&str] = &[
 /// Forms of address (the first entries of [`TITLES`]).
 const ADDRESS: &[&str] = &[
     "ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "thầy", "em", "bé", "cháu", "o", "dì",
-    "mợ", "thím", "vợ", "chồng",
+    "mợ", "thím", "vợ", "chồng", "tên",
 ];
+
+/// Verbs of saying after a name.
+const SAYS: &[&str] = &["nói", "kể", "bảo", "hỏi", "đáp"];
 
 /// Birth-order words that open southern names.
 const ORDERS: &[&str] = &[
@@ -268,6 +273,51 @@ pub fn titled_people(
                 role: None,
             });
         }
+    }
+    // A name of one or two syllables before a verb of saying (`Mười cho
+    // biết`, `Dương Tuấn nói`), not a title or an institution.
+    let mut i = 0;
+    while i < toks.len() {
+        let starts_run = !(i > 0 && toks[i - 1].capitalized && contiguous(text, toks, i));
+        let t = &toks[i];
+        if claimed[i]
+            || !t.capitalized
+            || t.all_caps
+            || !starts_run
+            || tables().titles.contains_key(t.exact.as_str())
+            || tables().not_names.contains(t.exact.as_str())
+        {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < toks.len()
+            && j < i + 3
+            && !claimed[j]
+            && toks[j].capitalized
+            && !toks[j].all_caps
+            && contiguous(text, toks, j)
+        {
+            j += 1;
+        }
+        // A lone syllable opening a sentence (`Vừa nói …`) needs the
+        // stronger `cho biết`.
+        let lone_start = j == i + 1 && sentence_start(toks, text, i);
+        let says = toks.get(j).is_some_and(|v| {
+            contiguous(text, toks, j)
+                && !v.capitalized
+                && ((SAYS.contains(&v.exact.as_str()) && !lone_start)
+                    || (v.exact == "cho" && toks.get(j + 1).is_some_and(|b| b.exact == "biết")))
+        });
+        if says && (i..j).all(|k| !claimed[k]) && !opens_word(i, j) {
+            claimed[i..j].iter_mut().for_each(|c| *c = true);
+            persons.push(Person {
+                start: i,
+                end: j,
+                role: None,
+            });
+        }
+        i = j;
     }
     // Southern names by birth order (`Hai Địa`, `Sáu Kế`, `Út Tịch`): an
     // order word and a capitalized syllable, inside a sentence, that are
