@@ -75,9 +75,6 @@ const HEADS: &[(&str, &str)] = &[
     ("mũi", "landmark"),
     ("hầm", "landmark"),
     ("cửa khẩu", "landmark"),
-    ("khu công nghiệp", "landmark"),
-    ("khu du lịch", "landmark"),
-    ("khu đô thị", "landmark"),
     ("vườn quốc gia", "landmark"),
 ];
 
@@ -100,7 +97,10 @@ struct Tables {
 }
 
 fn syllables(s: &str) -> Vec<String> {
-    normalize(s).split_whitespace().map(str::to_string).collect()
+    normalize(s)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
 }
 
 fn tables() -> &'static Tables {
@@ -223,10 +223,16 @@ pub fn landmarks(
         }
         let tok = &toks[i];
         let mut found: Option<(usize, &'static str)> = None;
-        // A head word written in lower case, then a name.
-        if !tok.capitalized
-            && let Some(list) = t.heads.get(tok.exact.as_str())
-        {
+        // A head word, then a name. A capitalized head word (`Mũi Đèn`,
+        // `Biển Đông`) only inside a sentence, not as a family name
+        // (`Hồ`), and not where head and name are a unit's name
+        // (`Sông Cầu`, `Núi Thành`, `Hồ Chí Minh`).
+        let head_ok = !tok.capitalized
+            || (!tok.all_caps
+                && tok.exact != "hồ"
+                && !sentence_start(toks, text, i)
+                && !(i > 0 && toks[i - 1].capitalized && contiguous(text, toks, i)));
+        if head_ok && let Some(list) = t.heads.get(tok.exact.as_str()) {
             for (words, sub) in list {
                 if !matches(toks, text, i, words) {
                     continue;
@@ -249,7 +255,15 @@ pub fn landmarks(
                     && contiguous(text, toks, i)
                     && (toks[i - 1].exact == "bờ"
                         || seg.is_word(&format!("{} {}", toks[i - 1].exact, tok.exact)));
-                if let Some(end) = end.filter(|&e| e > after && !compound)
+                // `miền Phan Thiết`, `Sông Cầu`: a unit's name, not a
+                // region or a river.
+                let unit_name = end.is_some_and(|e| {
+                    let name: Vec<&str> = toks[after..e].iter().map(|x| x.exact.as_str()).collect();
+                    let whole: Vec<&str> = toks[i..e].iter().map(|x| x.exact.as_str()).collect();
+                    (head == "miền" && !g.lookup(&name.join(" ")).is_empty())
+                        || (tok.capitalized && !g.lookup(&whole.join(" ")).is_empty())
+                });
+                if let Some(end) = end.filter(|&e| e > after && !compound && !unit_name)
                     && (after..end).all(|k| !claimed[k])
                 {
                     found = Some((end, sub));
@@ -285,8 +299,7 @@ pub fn landmarks(
                 let ok = if tok.all_caps && words.len() == 1 {
                     true
                 } else {
-                    (words.len() >= 2
-                        || (capital && !prev_cue && !sentence_start(toks, text, i)))
+                    (words.len() >= 2 || (capital && !prev_cue && !sentence_start(toks, text, i)))
                         && !next_cap
                         && !(i > 0 && toks[i - 1].capitalized && contiguous(text, toks, i))
                 };

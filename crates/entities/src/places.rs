@@ -227,7 +227,8 @@ fn quy_spelling(key: &str) -> Option<String> {
         .split(' ')
         .map(|w| {
             let mut c = w.chars();
-            if let (Some('q'), Some('u'), Some(v), None) = (c.next(), c.next(), c.next(), c.next()) {
+            if let (Some('q'), Some('u'), Some(v), None) = (c.next(), c.next(), c.next(), c.next())
+            {
                 let y = match v {
                     'i' => 'y',
                     'í' => 'ý',

@@ -135,7 +135,10 @@ pub fn dates(text: &str, year: Option<i32>) -> Vec<(usize, usize, String)> {
         };
         out.push((s, e, format!("{a}/{b}")));
     }
-    let full = re(&FULL, r"(?-u:\b)(\d{1,2})(?:[/-]|\s[-–]\s|\.)(\d{1,2})(?:[/-]|\s[-–]\s|\.)(\d{4})(?-u:\b)");
+    let full = re(
+        &FULL,
+        r"(?-u:\b)(\d{1,2})(?:[/-]|\s[-–]\s|\.)(\d{1,2})(?:[/-]|\s[-–]\s|\.)(\d{4})(?-u:\b)",
+    );
     for c in full.captures_iter(text) {
         let m = c.get(0).expect("match");
         if let Some(v) = iso(&c[3], &c[2], Some(&c[1]))

@@ -105,12 +105,74 @@ const ORDERS: &[&str] = &[
 /// words a title may precede that are not names (`Chủ tịch Huyện ủy`,
 /// `bí thư Tỉnh ủy`, `chị Hội trưởng`).
 const NOT_NAMES: &[&str] = &[
-    "tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "bộ", "sở", "ban", "đảng", "ủy", "uỷ",
-    "hội", "hđnd", "ubnd", "công", "trường", "viện", "cục", "tổng", "văn", "liên", "mặt", "nhà",
-    "chi", "trung", "quốc", "chính", "phòng", "đoàn", "tập", "ngân", "hợp", "câu", "đội", "ấp",
-    "thôn", "xóm", "bản", "làng", "tòa", "mttq", "nước", "nhà", "tp", "phó", "chủ", "giám",
-    "trưởng", "bí", "thường", "đại", "học", "thư", "hải", "kiểm", "cảnh", "quân", "lữ", "sư",
-    "tiểu", "hạt", "khu", "cơ", "tổ", "ủy", "uỷ",
+    "tỉnh",
+    "huyện",
+    "xã",
+    "phường",
+    "quận",
+    "thị",
+    "thành",
+    "bộ",
+    "sở",
+    "ban",
+    "đảng",
+    "ủy",
+    "uỷ",
+    "hội",
+    "hđnd",
+    "ubnd",
+    "công",
+    "trường",
+    "viện",
+    "cục",
+    "tổng",
+    "văn",
+    "liên",
+    "mặt",
+    "nhà",
+    "chi",
+    "trung",
+    "quốc",
+    "chính",
+    "phòng",
+    "đoàn",
+    "tập",
+    "ngân",
+    "hợp",
+    "câu",
+    "đội",
+    "ấp",
+    "thôn",
+    "xóm",
+    "bản",
+    "làng",
+    "tòa",
+    "mttq",
+    "nước",
+    "nhà",
+    "tp",
+    "phó",
+    "chủ",
+    "giám",
+    "trưởng",
+    "bí",
+    "thường",
+    "đại",
+    "học",
+    "thư",
+    "hải",
+    "kiểm",
+    "cảnh",
+    "quân",
+    "lữ",
+    "sư",
+    "tiểu",
+    "hạt",
+    "khu",
+    "cơ",
+    "tổ",
+    "ủy",
+    "uỷ",
 ];
 
 struct Tables {
@@ -124,7 +186,10 @@ fn tables() -> &'static Tables {
     T.get_or_init(|| {
         let mut titles: HashMap<String, Vec<Vec<String>>> = HashMap::default();
         for t in TITLES {
-            let w: Vec<String> = normalize(t).split_whitespace().map(str::to_string).collect();
+            let w: Vec<String> = normalize(t)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
             titles.entry(w[0].clone()).or_default().push(w);
         }
         for l in titles.values_mut() {
@@ -143,9 +208,9 @@ fn title_at(toks: &[Tok], text: &str, i: usize) -> Option<usize> {
     list.iter()
         .find(|w| {
             w.len() <= toks.len() - i
-                && w.iter()
-                    .enumerate()
-                    .all(|(k, s)| toks[i + k].exact == *s && (k == 0 || contiguous(text, toks, i + k)))
+                && w.iter().enumerate().all(|(k, s)| {
+                    toks[i + k].exact == *s && (k == 0 || contiguous(text, toks, i + k))
+                })
         })
         .map(Vec::len)
 }
@@ -333,7 +398,8 @@ pub fn titled_people(
             && !(toks[i - 1].capitalized && contiguous(text, toks, i))
             && let Some(end) = name_from(toks, text, claimed, i + 1)
             && end == i + 2
-            && g.lookup(&format!("{} {}", t.exact, toks[i + 1].exact)).is_empty()
+            && g.lookup(&format!("{} {}", t.exact, toks[i + 1].exact))
+                .is_empty()
         {
             claimed[i..end].iter_mut().for_each(|c| *c = true);
             persons.push(Person {
@@ -350,7 +416,10 @@ pub fn titled_people(
     // last syllable) when the full name has a family name before it.
     let mut known: HashSet<String> = HashSet::default();
     for p in persons.iter() {
-        let words: Vec<&str> = toks[p.start..p.end].iter().map(|t| t.exact.as_str()).collect();
+        let words: Vec<&str> = toks[p.start..p.end]
+            .iter()
+            .map(|t| t.exact.as_str())
+            .collect();
         if words.len() == 1 && initial(toks, text, p.start) {
             continue;
         }

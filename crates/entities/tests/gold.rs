@@ -237,8 +237,9 @@ fn ud_vtb_dev_precision_and_recall() {
         }
     }
     let (mut c_all, mut p_all, mut g_all) = (0, 0, 0);
-    let mut report =
-        String::from("UD-VTB dev (300 sentences)\nkind          precision  recall  (correct/predicted/gold)\n");
+    let mut report = String::from(
+        "UD-VTB dev (300 sentences)\nkind          precision  recall  (correct/predicted/gold)\n",
+    );
     for kind in kinds {
         let (c, p, g) = totals[kind];
         (c_all, p_all, g_all) = (c_all + c, p_all + p, g_all + g);
