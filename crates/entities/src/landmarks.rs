@@ -231,7 +231,7 @@ pub fn landmarks(
             || (!tok.all_caps
                 && tok.exact != "hồ"
                 && !sentence_start(toks, text, i)
-                && !(i > 0 && toks[i - 1].capitalized && contiguous(text, toks, i)));
+                && !after_capital(toks, text, i));
         if head_ok && let Some(list) = t.heads.get(tok.exact.as_str()) {
             for (words, sub) in list {
                 if !matches(toks, text, i, words) {
@@ -301,7 +301,7 @@ pub fn landmarks(
                 } else {
                     (words.len() >= 2 || (capital && !prev_cue && !sentence_start(toks, text, i)))
                         && !next_cap
-                        && !(i > 0 && toks[i - 1].capitalized && contiguous(text, toks, i))
+                        && !after_capital(toks, text, i)
                 };
                 if ok {
                     found = Some((end, sub));
@@ -348,4 +348,9 @@ fn sentence_start(toks: &[Tok], text: &str, i: usize) -> bool {
         || text[toks[i - 1].end..toks[i].start]
             .chars()
             .any(|c| ".!?:\n\"“…".contains(c))
+}
+
+/// Whether token `i` continues a capitalized word before it.
+fn after_capital(toks: &[Tok], text: &str, i: usize) -> bool {
+    i > 0 && toks[i - 1].capitalized && contiguous(text, toks, i)
 }

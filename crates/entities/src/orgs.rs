@@ -66,6 +66,47 @@ const HEADS: &[(&str, bool)] = &[
     ("chi bộ", true),
 ];
 
+/// International organizations by name or acronym (acronyms match only in
+/// capitals).
+const INTERNATIONAL: &[&str] = &[
+    "NATO",
+    "WHO",
+    "ASEAN",
+    "UNESCO",
+    "UNICEF",
+    "UNDP",
+    "UNHCR",
+    "FAO",
+    "IMF",
+    "WTO",
+    "APEC",
+    "EU",
+    "OPEC",
+    "ADB",
+    "WB",
+    "ILO",
+    "IAEA",
+    "FIFA",
+    "AFF",
+    "IOC",
+    "OECD",
+    "G7",
+    "G20",
+    "WWF",
+    "Liên Hợp Quốc",
+    "Liên hiệp quốc",
+    "Ngân hàng Thế giới",
+    "Quỹ Tiền tệ Quốc tế",
+    "Liên minh châu Âu",
+    "Tổ chức Y tế Thế giới",
+    "Tổ chức Thương mại Thế giới",
+    "Hội đồng Bảo an",
+    "Ngân hàng Phát triển châu Á",
+    "Diễn đàn Kinh tế Thế giới",
+    "Chữ thập đỏ quốc tế",
+    "Hiệp hội các quốc gia Đông Nam Á",
+];
+
 /// Lower-case words that may stand inside a name, between the head word
 /// and its capitalized part (`công ty cổ phần Biên Hòa`, `trường tiểu học
 /// Thái Thịnh`, `ngân hàng TMCP Ngoại thương`).
@@ -206,6 +247,9 @@ const LEVELS: &[&str] = &[
 
 struct Tables {
     heads: HashMap<String, Vec<(Vec<String>, bool)>>,
+    /// International names by first syllable, longest first: (syllables,
+    /// acronym).
+    international: HashMap<String, Vec<(Vec<String>, bool)>>,
     inside: rustc_hash::FxHashSet<&'static str>,
     levels: rustc_hash::FxHashSet<&'static str>,
 }
@@ -224,8 +268,24 @@ fn tables() -> &'static Tables {
         for l in heads.values_mut() {
             l.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
+        let mut international: HashMap<String, Vec<(Vec<String>, bool)>> = HashMap::default();
+        for n in INTERNATIONAL {
+            let w: Vec<String> = normalize(n)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
+            let acronym = !n.contains(' ');
+            international
+                .entry(w[0].clone())
+                .or_default()
+                .push((w, acronym));
+        }
+        for l in international.values_mut() {
+            l.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
         Tables {
             heads,
+            international,
             inside: INSIDE.iter().copied().collect(),
             levels: LEVELS.iter().copied().collect(),
         }
@@ -258,6 +318,23 @@ pub fn organizations(
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if free[i]
+            && toks[i].capitalized
+            && let Some(list) = t.international.get(toks[i].exact.as_str())
+            && let Some((words, _)) = list.iter().find(|(w, acronym)| {
+                (!acronym || toks[i].all_caps || toks[i].digits)
+                    && w.len() <= toks.len() - i
+                    && w.iter().enumerate().all(|(k, s)| {
+                        toks[i + k].exact == *s
+                            && free[i + k]
+                            && (k == 0 || contiguous(text, toks, i + k))
+                    })
+            })
+        {
+            out.push((i, i + words.len()));
+            i += words.len();
+            continue;
+        }
         // Party committees named alone, in lower case (`khu ủy`).
         if free[i]
             && i + 1 < toks.len()
@@ -340,7 +417,11 @@ pub fn organizations(
                         end = Some(j + 1);
                     }
                     lower_run = 0;
-                } else if t.inside.contains(x.exact.as_str()) && lower_run < 5 {
+                } else if t.inside.contains(x.exact.as_str())
+                    && lower_run < 5
+                    // `báo Thanh Niên và Bệnh viện …`: two names.
+                    && !(x.exact == "và" && toks.get(j + 1).is_some_and(|y| y.capitalized))
+                {
                     lower_run += 1;
                 } else {
                     break;

@@ -322,7 +322,7 @@ pub fn titled_people(
     for i in 1..toks.len() {
         if !claimed[i]
             && initial(toks, text, i)
-            && !(toks[i - 1].capitalized && contiguous(text, toks, i))
+            && !after_capital(toks, text, i)
             && !sentence_start(toks, text, i)
             && toks.get(i + 1).is_some_and(|n| {
                 !n.capitalized
@@ -343,7 +343,7 @@ pub fn titled_people(
     // biết`, `Dương Tuấn nói`), not a title or an institution.
     let mut i = 0;
     while i < toks.len() {
-        let starts_run = !(i > 0 && toks[i - 1].capitalized && contiguous(text, toks, i));
+        let starts_run = !after_capital(toks, text, i);
         let t = &toks[i];
         if claimed[i]
             || !t.capitalized
@@ -395,7 +395,7 @@ pub fn titled_people(
             && t.capitalized
             && ORDERS.contains(&t.exact.as_str())
             && !sentence_start(toks, text, i)
-            && !(toks[i - 1].capitalized && contiguous(text, toks, i))
+            && !after_capital(toks, text, i)
             && let Some(end) = name_from(toks, text, claimed, i + 1)
             && end == i + 2
             && g.lookup(&format!("{} {}", t.exact, toks[i + 1].exact))
@@ -436,7 +436,7 @@ pub fn titled_people(
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let starts_run = !(i > 0 && toks[i - 1].capitalized && contiguous(text, toks, i));
+        let starts_run = !after_capital(toks, text, i);
         if claimed[i] || !t.capitalized || t.all_caps || !starts_run {
             i += 1;
             continue;
@@ -452,14 +452,22 @@ pub fn titled_people(
         {
             j += 1;
         }
-        let key: Vec<&str> = toks[i..j].iter().map(|t| t.exact.as_str()).collect();
-        if (i..j).all(|k| !claimed[k]) && !opens_word(i, j) && known.contains(&key.join(" ")) {
-            claimed[i..j].iter_mut().for_each(|c| *c = true);
-            persons.push(Person {
-                start: i,
-                end: j,
-                role: None,
-            });
+        // The run, or the run without a capitalized word before the name
+        // (`Theo Phước`).
+        for from in [i, i + 1].into_iter().filter(|&f| f < j) {
+            let key: Vec<&str> = toks[from..j].iter().map(|t| t.exact.as_str()).collect();
+            if (from..j).all(|k| !claimed[k])
+                && !opens_word(from, j)
+                && known.contains(&key.join(" "))
+            {
+                claimed[from..j].iter_mut().for_each(|c| *c = true);
+                persons.push(Person {
+                    start: from,
+                    end: j,
+                    role: None,
+                });
+                break;
+            }
         }
         i = j;
     }
@@ -472,4 +480,9 @@ fn sentence_start(toks: &[Tok], text: &str, i: usize) -> bool {
         || text[toks[i - 1].end..toks[i].start]
             .chars()
             .any(|c| ".!?:\n\"“…-–".contains(c))
+}
+
+/// Whether token `i` continues a capitalized word before it.
+fn after_capital(toks: &[Tok], text: &str, i: usize) -> bool {
+    i > 0 && toks[i - 1].capitalized && contiguous(text, toks, i)
 }

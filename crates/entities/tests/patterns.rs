@@ -1,0 +1,279 @@
+//! One test per error pattern of entity extraction on unseen news, each on
+//! sentences written for the test: places beyond the administrative units,
+//! organizations by head word, people, unit variants, names inside other
+//! names, dates, programs.
+
+use std::sync::LazyLock;
+
+use vietdex_entities::{Context, Entity, Gazetteer, Knowledge, Programs, extract};
+use vietdex_tokenize::Segmenter;
+
+fn knowledge() -> Knowledge<'static> {
+    static G: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::bundled);
+    static P: LazyLock<Programs> = LazyLock::new(|| Programs::bundled().expect("programs"));
+    static S: LazyLock<Segmenter> = LazyLock::new(Segmenter::bundled);
+    Knowledge {
+        gazetteer: &G,
+        programs: &P,
+        segmenter: &S,
+    }
+}
+
+fn ents(text: &str) -> Vec<Entity> {
+    extract(text, &Context { year: Some(2019) }, &knowledge())
+}
+
+/// `(kind, text)` of every entity.
+fn pairs(text: &str) -> Vec<(String, String)> {
+    ents(text)
+        .into_iter()
+        .map(|e| (e.kind().as_str().to_string(), e.text.clone()))
+        .collect()
+}
+
+fn has(text: &str, kind: &str, surface: &str) -> bool {
+    pairs(text).iter().any(|(k, t)| k == kind && t == surface)
+}
+
+#[track_caller]
+fn expect(text: &str, want: &[(&str, &str)]) {
+    let got = pairs(text);
+    for (k, t) in want {
+        assert!(
+            got.iter().any(|(gk, gt)| gk == k && gt == t),
+            "{k} `{t}` not found in {text:?}: {got:?}"
+        );
+    }
+}
+
+#[track_caller]
+fn expect_not(text: &str, kind: &str, surface: &str) {
+    assert!(
+        !has(text, kind, surface),
+        "{kind} `{surface}` found in {text:?}: {:?}",
+        pairs(text)
+    );
+}
+
+fn subtype_of(text: &str, surface: &str) -> Option<String> {
+    ents(text)
+        .into_iter()
+        .find(|e| e.text == surface)
+        .and_then(|e| e.subtype().map(str::to_string))
+}
+
+#[test]
+fn countries_and_foreign_cities() {
+    let t = "Đoàn công tác đã sang Hàn Quốc, Peru và Nga, rồi ghé Bangkok trước khi về Việt Nam.";
+    expect(
+        t,
+        &[
+            ("place", "Hàn Quốc"),
+            ("place", "Peru"),
+            ("place", "Nga"),
+            ("place", "Bangkok"),
+            ("place", "Việt Nam"),
+        ],
+    );
+    assert_eq!(subtype_of(t, "Peru").as_deref(), Some("country"));
+    assert_eq!(subtype_of(t, "Bangkok").as_deref(), Some("city"));
+    // A one-syllable country name is also a given name.
+    expect_not("Hôm qua chị Nga về quê ăn Tết.", "place", "Nga");
+    expect_not("Ông Đức Minh nói thêm.", "place", "Đức");
+    // Lower-case multi-syllable names, as some outlets write them.
+    expect(
+        "hàng xuất sang thị trường nhật bản tăng",
+        &[("place", "nhật bản")],
+    );
+}
+
+#[test]
+fn places_by_head_word() {
+    let t = "Xe đi theo quốc lộ 14C, qua cầu Bến Lức, dọc sông Vàm Cỏ rồi ra sân bay Liên Khương; \
+             hồ Trị An và đảo Phú Quý đều đông khách, còn chợ Đầm mở cửa sớm.";
+    expect(
+        t,
+        &[
+            ("place", "quốc lộ 14C"),
+            ("place", "cầu Bến Lức"),
+            ("place", "sông Vàm Cỏ"),
+            ("place", "sân bay Liên Khương"),
+            ("place", "hồ Trị An"),
+            ("place", "đảo Phú Quý"),
+            ("place", "chợ Đầm"),
+        ],
+    );
+    assert_eq!(subtype_of(t, "quốc lộ 14C").as_deref(), Some("road"));
+    assert_eq!(subtype_of(t, "sông Vàm Cỏ").as_deref(), Some("water"));
+    assert_eq!(subtype_of(t, "đảo Phú Quý").as_deref(), Some("island"));
+    assert_eq!(
+        subtype_of(t, "sân bay Liên Khương").as_deref(),
+        Some("landmark")
+    );
+    let a = "Cửa hàng ở số 27 Hàng Bạc bán đồ bạc.";
+    expect(a, &[("place", "số 27 Hàng Bạc")]);
+    assert_eq!(subtype_of(a, "số 27 Hàng Bạc").as_deref(), Some("address"));
+    // A head word closing a longer word is no place: `yêu cầu`, `thành phố`.
+    expect_not(
+        "Ông yêu cầu Bộ Tài chính trả lời.",
+        "place",
+        "cầu Bộ Tài chính",
+    );
+    // A bridge named after a place is not that place.
+    expect_not(
+        "Cầu Tân An mới thông xe, cầu Thạnh Phú thì chưa.",
+        "commune",
+        "Thạnh Phú",
+    );
+}
+
+#[test]
+fn organizations_by_head_word() {
+    expect(
+        "Công ty TNHH Cơ khí Phú Tài ký hợp đồng với Ngân hàng TMCP Công thương Việt Nam chi nhánh Bình Định.",
+        &[
+            ("organization", "Công ty TNHH Cơ khí Phú Tài"),
+            (
+                "organization",
+                "Ngân hàng TMCP Công thương Việt Nam chi nhánh Bình Định",
+            ),
+        ],
+    );
+    expect(
+        "Trường Đại học Cần Thơ, báo Thanh Niên và Bệnh viện Đa khoa tỉnh Gia Lai cùng tham gia.",
+        &[
+            ("organization", "Trường Đại học Cần Thơ"),
+            ("organization", "báo Thanh Niên"),
+            ("organization", "Bệnh viện Đa khoa tỉnh Gia Lai"),
+        ],
+    );
+    expect(
+        "Vụ việc đã được Công an huyện Krông Pa và VKSND tỉnh Gia Lai thụ lý.",
+        &[
+            ("organization", "Công an huyện Krông Pa"),
+            ("organization", "VKSND tỉnh Gia Lai"),
+        ],
+    );
+    expect(
+        "Đại diện WHO và Liên Hợp Quốc làm việc với ASEAN.",
+        &[
+            ("organization", "WHO"),
+            ("organization", "Liên Hợp Quốc"),
+            ("organization", "ASEAN"),
+        ],
+    );
+    // The name ends before a person's name.
+    let t = "Công ty Điện lực Gia Lai Nguyễn Văn Hòa cho biết sẽ cấp điện.";
+    expect_not(t, "organization", "Công ty Điện lực Gia Lai Nguyễn Văn Hòa");
+    // A lower-case name word goes with its capitalized first syllable.
+    expect(
+        "Anh tốt nghiệp Đại học Ngoại thương năm 2010.",
+        &[("organization", "Đại học Ngoại thương")],
+    );
+}
+
+#[test]
+fn people_beyond_the_surname_rule() {
+    // Given-name references tied to the full name earlier in the text.
+    let t = "Ông Lê Hữu Phước là chủ vườn. Theo Phước, giá bưởi năm nay thấp.";
+    expect(t, &[("person", "Lê Hữu Phước"), ("person", "Phước")]);
+    // Names after forms of address and titles, foreign names, initials.
+    expect(
+        "Anh Tư Lành gặp giáo sư John Smith; bà H. không muốn nêu tên.",
+        &[
+            ("person", "Tư Lành"),
+            ("person", "John Smith"),
+            ("person", "H"),
+        ],
+    );
+    // Southern names by birth order, and a name before a verb of saying.
+    expect(
+        "Hôm đó Bảy Tửng ra chợ sớm. Mai Liên nói giá đã lên.",
+        &[("person", "Bảy Tửng"), ("person", "Mai Liên")],
+    );
+    // Streets named after people are not people.
+    let s = "Nhà nằm trên đường Trần Quang Khải, gần phố Lý Thường Kiệt.";
+    expect_not(s, "person", "Trần Quang Khải");
+    expect_not(s, "person", "Lý Thường Kiệt");
+    expect(s, &[("place", "đường Trần Quang Khải")]);
+    // A word that opens a sentence is not a given name.
+    expect_not(
+        "Ông Nguyễn Văn Hoạt dự họp. Hoạt động của xã sôi nổi.",
+        "person",
+        "Hoạt",
+    );
+    // Place names that begin with a form of address.
+    expect_not("Khách về Bà Rịa nghỉ lễ.", "person", "Rịa");
+}
+
+#[test]
+fn unit_variants_resolve() {
+    for t in [
+        "Giá nhà ở TPHCM tăng.",
+        "Giá nhà ở TP.HCM tăng.",
+        "Giá nhà ở TP HCM tăng.",
+        "Giá nhà ở TP. HCM tăng.",
+    ] {
+        let e = ents(t);
+        assert!(
+            e.iter().any(|e| e.name() == Some("Thành phố Hồ Chí Minh")),
+            "{t}: {e:?}"
+        );
+    }
+    // The older spelling `qui` of `quy`.
+    let e = ents("Du khách đến thành phố Qui Nhơn ngày càng đông.");
+    assert!(
+        e.iter().any(|e| e.name() == Some("Thành phố Quy Nhơn")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn names_inside_other_names_are_not_places() {
+    // A company or bank name holding a unit's name.
+    let t = "Công ty TNHH Thạnh Phú đã vay Ngân hàng TMCP Phương Đông.";
+    for e in ents(t) {
+        assert!(!e.kind().is_place(), "{t}: {e:?}");
+    }
+    // A country inside an organization's name.
+    expect_not(
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh họp.",
+        "place",
+        "Việt Nam",
+    );
+}
+
+#[test]
+fn dates_and_ranges() {
+    let d = |t: &str| {
+        ents(t)
+            .into_iter()
+            .filter(|e| e.kind().as_str() == "date")
+            .map(|e| e.value)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(d("Sáng ngày 21.8, đoàn về xã."), ["2019-08-21"]);
+    assert_eq!(d("Trong tháng 3.2018 có mưa."), ["2018-03"]);
+    assert_eq!(d("Ông Tài (SN 1988) bị bắt."), ["1988"]);
+    assert_eq!(d("Từ 2011 - 2014, huyện làm 20 km đường."), ["2011/2014"]);
+    assert_eq!(d("Trong năm 2015 – 2016, xã trồng rừng."), ["2015/2016"]);
+    assert_eq!(d("Đêm 12 - 9, lũ về."), ["2019-09-12"]);
+    assert_eq!(d("Ngày 4 - 5 - 2017, tàu rời bến."), ["2017-05-04"]);
+}
+
+#[test]
+fn more_programs() {
+    let p = |t: &str| {
+        ents(t)
+            .into_iter()
+            .filter(|e| e.kind().as_str() == "program")
+            .map(|e| e.value)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(p("Xã được đầu tư từ Chương trình 135."), ["135"]);
+    assert_eq!(p("Huyện thoát khỏi danh sách huyện nghèo 30a."), ["30a"]);
+    assert_eq!(
+        p("Phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa được hưởng ứng."),
+        ["ttdk"]
+    );
+}
