@@ -54,6 +54,8 @@ pub enum Command {
     /// Export analysed documents for OpenSearch / Elasticsearch (bulk NDJSON),
     /// or the index template they need.
     Export(ExportArgs),
+    /// Serve the index to a browser and over an HTTP API (read-only).
+    Serve(ServeArgs),
 }
 
 /// Where `search` and `entities` run: a remote engine instead of a local
@@ -134,6 +136,37 @@ pub struct ExportArgs {
     pub quiet: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub index: IndexLocation,
+    /// Address to listen on; the default answers this machine only.
+    /// Another address (`0.0.0.0:7700`) serves the network: the index is
+    /// read-only, but anyone who can reach it can read it.
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:7700")]
+    pub addr: std::net::SocketAddr,
+}
+
+/// Output formats of `search` and `entities`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// One JSON object per line (the same as `--json`).
+    Json,
+    /// CSV with a header line, for spreadsheets.
+    Csv,
+}
+
+/// Graph formats of `entities --graph`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GraphFormat {
+    /// GEXF 1.3 (Gephi, networkx).
+    Gexf,
+    /// An edge table (Source, Target, Weight, Type, and each end's kind and documents).
+    Csv,
+}
+
 /// Filters shared by `search` and `entities`. Values match without
 /// diacritics and in either tone placement.
 #[derive(Debug, Args, Default)]
@@ -201,6 +234,17 @@ pub struct EntitiesArgs {
     /// JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Output format.
+    #[arg(long, value_enum, conflicts_with = "json")]
+    pub format: Option<Format>,
+    /// The co-occurrence graph instead of a table: the `--top` entities
+    /// (of each `--graph-kind`) and, between two of them, the matching
+    /// documents mentioning both.
+    #[arg(long, value_enum, conflicts_with_all = ["json", "format", "by"])]
+    pub graph: Option<GraphFormat>,
+    /// Kinds of the graph's entities (repeatable; default every kind).
+    #[arg(long, value_parser = parse_kind, requires = "graph")]
+    pub graph_kind: Vec<Kind>,
 }
 
 #[derive(Debug, Args)]
@@ -300,6 +344,9 @@ pub struct SearchArgs {
     /// Print only the number of matching documents.
     #[arg(long)]
     pub count: bool,
+    /// Output format.
+    #[arg(long, value_enum, conflicts_with = "json")]
+    pub format: Option<Format>,
     #[command(flatten)]
     pub filters: FilterArgs,
 }

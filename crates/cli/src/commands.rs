@@ -11,7 +11,8 @@ use vietdex_tokenize::{Segmenter, analyze};
 
 use crate::args::{
     AnalyzeArgs, BackendArgs, BulkAction, By, CheckArgs, Cli, Command, EntitiesArgs, ExportArgs,
-    ExportFormat, ExtractArgs, FilterArgs, IndexArgs, SearchArgs, SegmentArgs, ShowArgs, StatsArgs,
+    ExportFormat, ExtractArgs, FilterArgs, Format, GraphFormat, IndexArgs, SearchArgs, SegmentArgs,
+    ServeArgs, ShowArgs, StatsArgs,
 };
 use crate::output;
 
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> Result<bool> {
         Command::Stats(a) => stats(a),
         Command::Check(a) => check(a),
         Command::Export(a) => export(a),
+        Command::Serve(a) => serve(a),
     }
 }
 
@@ -208,7 +210,12 @@ fn search(a: SearchArgs) -> Result<bool> {
             },
         )?
     };
-    if a.json {
+    let format = a
+        .format
+        .unwrap_or(if a.json { Format::Json } else { Format::Text });
+    if format == Format::Csv {
+        vietdex_index::export::hits_csv(&mut out, &results.hits, 1)?;
+    } else if format == Format::Json {
         for hit in &results.hits {
             writeln!(out, "{}", serde_json::to_string(hit)?)?;
         }
@@ -238,6 +245,25 @@ fn entities(a: EntitiesArgs) -> Result<bool> {
             By::Month => vietdex_index::Period::Month,
         }),
     };
+    let mut out = std::io::stdout().lock();
+    if let Some(g) = a.graph {
+        if a.backend.backend.is_some() {
+            anyhow::bail!("--graph reads a local index: drop --backend, or use --json with it");
+        }
+        let searcher = Searcher::open(&a.index.dir, std::sync::Arc::new(resources()?))?;
+        let filters = spec.resolve(searcher.resources())?;
+        let kinds = if a.graph_kind.is_empty() {
+            a.kind.into_iter().collect()
+        } else {
+            a.graph_kind.clone()
+        };
+        let graph = searcher.graph(&a.query, &filters, &kinds, a.top)?;
+        match g {
+            GraphFormat::Gexf => vietdex_index::export::graph_gexf(&mut out, &graph)?,
+            GraphFormat::Csv => vietdex_index::export::graph_csv(&mut out, &graph)?,
+        }
+        return Ok(!graph.nodes.is_empty());
+    }
     let report = if let Some(engine) = backend(&a.backend)? {
         let res = resources()?;
         let filters = spec.resolve(&res)?;
@@ -251,8 +277,12 @@ fn entities(a: EntitiesArgs) -> Result<bool> {
         let filters = spec.resolve(searcher.resources())?;
         searcher.entities(&a.query, &filters, &req)?
     };
-    let mut out = std::io::stdout().lock();
-    if a.json {
+    let format = a
+        .format
+        .unwrap_or(if a.json { Format::Json } else { Format::Text });
+    if format == Format::Csv {
+        vietdex_index::export::entities_csv(&mut out, &report.rows)?;
+    } else if format == Format::Json {
         for row in &report.rows {
             writeln!(out, "{}", serde_json::to_string(row)?)?;
         }
@@ -517,6 +547,23 @@ fn check(a: CheckArgs) -> Result<bool> {
             writeln!(out, "source gone, not re-indexed: {m}")?;
         }
     }
+    Ok(true)
+}
+
+fn serve(a: ServeArgs) -> Result<bool> {
+    let resources = std::sync::Arc::new(resources()?);
+    vietdex_server::run(&a.index.dir, a.addr, resources, |addr| {
+        let note = if addr.ip().is_loopback() {
+            "this machine only"
+        } else {
+            "reachable from the network: anyone who can connect can read the index"
+        };
+        eprintln!(
+            "vietdex: serving {} on http://{addr}/ ({note}); Ctrl-C stops",
+            a.index.dir.display()
+        );
+    })
+    .with_context(|| format!("serving {}", a.index.dir.display()))?;
     Ok(true)
 }
 

@@ -87,6 +87,15 @@ impl Programs {
         }
     }
 
+    /// The aliases of the program at `idx` (as written in the table,
+    /// normalized).
+    pub fn names_of(&self, idx: usize) -> impl Iterator<Item = &str> + '_ {
+        self.aliases
+            .iter()
+            .filter(move |(_, p)| **p == Some(idx))
+            .map(|(k, _)| k.as_str())
+    }
+
     /// Every program.
     pub fn all(&self) -> &[Program] {
         &self.programs

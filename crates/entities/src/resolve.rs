@@ -277,6 +277,158 @@ pub fn describe(g: &Gazetteer, programs: &Programs, key: &EntityKey) -> Option<D
     })
 }
 
+/// A name offered while a user types (`dai tu` → `Đại Từ (Thái Nguyên)`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Suggestion {
+    /// Kind: `province`, `district`, `commune` or `program`.
+    pub kind: String,
+    /// What to put in the filter: a name that resolves to exactly this
+    /// unit (`Đại Từ, Thái Nguyên`), or a program's name.
+    pub value: String,
+    /// For display: `Đại Từ (Thái Nguyên)`.
+    pub label: String,
+    /// Full name with the type word (`Huyện Đại Từ`).
+    pub name: String,
+    /// Gazetteer code of a place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Full names of the enclosing units, nearest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parents: Vec<String>,
+    /// Documents of an index mentioning it, when it comes from one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub documents: Option<u64>,
+}
+
+/// How well a folded candidate (syllables joined by spaces) matches what was typed: 0 same name, 1
+/// starts with it, 2 a later word starts with it; `None` no match.
+pub fn match_rank(candidate: &str, typed: &str) -> Option<u8> {
+    if typed.is_empty() {
+        return None;
+    }
+    if candidate == typed {
+        Some(0)
+    } else if candidate.starts_with(typed) {
+        Some(1)
+    } else if candidate
+        .match_indices(typed)
+        .any(|(i, _)| candidate[..i].ends_with(' '))
+    {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// Places of `level` (any level when `None`) whose name, without
+/// diacritics or type word, starts with what was typed (or has a word that
+/// does), best first: whole-name matches, then by level (provinces first),
+/// then shorter names. `value` of each is a filter value that resolves to
+/// that unit alone (with [`place`]).
+pub fn suggest_places(
+    g: &Gazetteer,
+    level: Option<Level>,
+    typed: &str,
+    limit: usize,
+) -> Vec<Suggestion> {
+    let key = bare_name(typed);
+    let mut found: Vec<(u8, Level, usize, usize)> = Vec::new();
+    for (name, units) in g.folded_names() {
+        let Some(rank) = match_rank(name, &key) else {
+            continue;
+        };
+        for &u in units {
+            let unit = g.unit(u);
+            if level.is_none_or(|l| unit.level == l) {
+                found.push((rank, unit.level, name.len(), u));
+            }
+        }
+    }
+    found.sort_by(|a, b| {
+        (a.0, a.1, a.2, &g.unit(a.3).code).cmp(&(b.0, b.1, b.2, &g.unit(b.3).code))
+    });
+    let mut out: Vec<Suggestion> = Vec::new();
+    for (_, lvl, _, u) in found {
+        if out.len() >= limit {
+            break;
+        }
+        let unit = g.unit(u);
+        if out
+            .iter()
+            .any(|s| s.kind == lvl.as_str() && s.code.as_deref() == Some(unit.code.as_str()))
+        {
+            continue;
+        }
+        let parents: Vec<String> = g
+            .ancestors(u)
+            .map(|a| g.unit(a).full_name.clone())
+            .collect();
+        // The name alone when it names one unit of its level; else with the
+        // nearest parent that tells it apart; else the code.
+        let value = [None, g.unit(u).parent]
+            .into_iter()
+            .map(|p| match p {
+                None => unit.name.clone(),
+                Some(p) => format!("{}, {}", unit.name, g.unit(p).name),
+            })
+            .chain(
+                g.ancestors(u)
+                    .skip(1)
+                    .map(|a| format!("{}, {}", unit.name, g.unit(a).name)),
+            )
+            .find(|v| place(g, lvl, v).is_ok())
+            .unwrap_or_else(|| unit.code.clone());
+        let province = g.ancestors(u).last().map(|p| g.unit(p).name.clone());
+        out.push(Suggestion {
+            kind: lvl.as_str().to_string(),
+            label: match province {
+                Some(p) => format!("{} ({p})", unit.name),
+                None => unit.name.clone(),
+            },
+            value,
+            name: unit.full_name.clone(),
+            code: Some(unit.code.clone()),
+            parents,
+            documents: None,
+        });
+    }
+    out
+}
+
+/// Programs whose name, id or an alias starts with what was typed (or has
+/// a word that does), without diacritics.
+pub fn suggest_programs(programs: &Programs, typed: &str, limit: usize) -> Vec<Suggestion> {
+    let key = folded_key(typed);
+    let mut found: Vec<(u8, usize)> = Vec::new();
+    for (idx, p) in programs.all().iter().enumerate() {
+        let best = programs
+            .names_of(idx)
+            .chain([p.id.as_str(), p.name.as_str()])
+            .filter_map(|n| match_rank(&folded_key(n), &key))
+            .min();
+        if let Some(r) = best {
+            found.push((r, idx));
+        }
+    }
+    found.sort();
+    found
+        .into_iter()
+        .take(limit)
+        .map(|(_, idx)| {
+            let p = programs.program(idx);
+            Suggestion {
+                kind: "program".to_string(),
+                value: p.name.clone(),
+                label: p.name.clone(),
+                name: p.name.clone(),
+                code: None,
+                parents: Vec::new(),
+                documents: None,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,5 +530,36 @@ mod tests {
         let across = commune_across_reform(g, "Tân Thái, Đại Từ").expect("across");
         assert!(across.codes.contains(&g.unit(tan_thai[0]).code));
         assert!(across.names_2025.contains(&succ[0].name));
+    }
+
+    #[test]
+    fn suggestions_restore_diacritics_and_parents() {
+        let g = bundled::gazetteer();
+        let s = suggest_places(g, Some(Level::District), "dai tu", 5);
+        let first = s.first().expect("a suggestion");
+        assert_eq!(first.label, "Đại Từ (Thái Nguyên)");
+        assert_eq!(first.parents, vec!["Tỉnh Thái Nguyên".to_string()]);
+        let back = place(g, Level::District, &first.value).expect("value resolves");
+        assert_eq!(g.unit(back[0]).code, first.code.clone().unwrap_or_default());
+        // A shared name: every value resolves to its own unit.
+        let s = suggest_places(g, Some(Level::District), "chau thanh", 20);
+        assert!(s.len() > 5, "{s:?}");
+        for x in &s {
+            let u = place(g, Level::District, &x.value).expect("resolves");
+            assert_eq!(Some(&g.unit(u[0]).code), x.code.as_ref(), "{x:?}");
+        }
+        // A prefix of the name.
+        assert!(
+            suggest_places(g, None, "thai ng", 5)
+                .iter()
+                .any(|x| x.name == "Tỉnh Thái Nguyên")
+        );
+        assert!(suggest_places(g, None, "", 5).is_empty());
+        let p = suggest_programs(
+            &crate::Programs::bundled().expect("programs"),
+            "nong thon",
+            5,
+        );
+        assert!(p.iter().any(|x| x.name == "Nông thôn mới"), "{p:?}");
     }
 }

@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 use tantivy::collector::DocSetCollector;
 use tantivy::{DocAddress, TantivyDocument, Term};
+use vietdex_pipeline::entities::Level;
 use vietdex_pipeline::entities::{Entity, EntityKey, Kind, resolve};
-use vietdex_pipeline::{Filter, Resources};
+use vietdex_pipeline::{Filter, IndexedKind, Resources};
 
 use crate::search::{Searcher, StoredDoc, stored_text};
 use crate::{Error, Result};
@@ -59,6 +60,39 @@ pub struct EntityReport {
     pub documents: usize,
     /// The most mentioned entities, most documents first.
     pub rows: Vec<EntityRow>,
+}
+
+/// Matching documents per period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Timeline {
+    /// Documents matching.
+    pub documents: usize,
+    /// `(period, documents)`, oldest first.
+    pub periods: Vec<(String, usize)>,
+    /// Matching documents without a date.
+    pub undated: usize,
+}
+
+/// Entities and the documents they share.
+#[derive(Debug, Clone, Serialize)]
+pub struct Graph {
+    /// Documents matching.
+    pub documents: usize,
+    /// Entities, with the matching documents mentioning each.
+    pub nodes: Vec<EntityRow>,
+    /// Pairs of nodes mentioned together.
+    pub edges: Vec<Edge>,
+}
+
+/// Two entities mentioned by the same documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct Edge {
+    /// Index of one node in [`Graph::nodes`].
+    pub source: usize,
+    /// Index of the other.
+    pub target: usize,
+    /// Matching documents mentioning both.
+    pub documents: usize,
 }
 
 /// A document in full.
@@ -125,6 +159,23 @@ pub fn entity_report(
     periods: &HashMap<(String, String), usize>,
     req: &EntityRequest,
 ) -> EntityReport {
+    EntityReport {
+        documents,
+        rows: ranked_rows(res, counts, periods, req)
+            .into_iter()
+            .map(|(_, r)| r)
+            .collect(),
+    }
+}
+
+/// The `req.top` rows of `counts` of `req.kind`, most documents first, with
+/// their keys.
+fn ranked_rows(
+    res: &Resources,
+    counts: HashMap<String, usize>,
+    periods: &HashMap<(String, String), usize>,
+    req: &EntityRequest,
+) -> Vec<(String, EntityRow)> {
     let mut rows: Vec<(String, EntityRow)> = counts
         .into_iter()
         .filter_map(|(k, n)| {
@@ -155,10 +206,7 @@ pub fn entity_report(
             row.timeline = t;
         }
     }
-    EntityReport {
-        documents,
-        rows: rows.into_iter().map(|(_, r)| r).collect(),
-    }
+    rows
 }
 
 impl Searcher {
@@ -183,8 +231,26 @@ impl Searcher {
         filters: &[Filter],
         req: &EntityRequest,
     ) -> Result<EntityReport> {
-        let searcher = self.reader.searcher();
         let docs = self.matching(query_text, filters)?;
+        let (counts, periods) = self.entity_counts(&docs, req.by)?;
+        Ok(entity_report(
+            &self.resources,
+            docs.len(),
+            counts,
+            &periods,
+            req,
+        ))
+    }
+
+    /// Documents of `docs` mentioning each entity key, and per period when
+    /// `by` is given.
+    #[allow(clippy::type_complexity)]
+    fn entity_counts(
+        &self,
+        docs: &[DocAddress],
+        by: Option<Period>,
+    ) -> Result<(HashMap<String, usize>, HashMap<(String, String), usize>)> {
+        let searcher = self.reader.searcher();
         let mut counts: HashMap<String, usize> = HashMap::new();
         let mut periods: HashMap<(String, String), usize> = HashMap::new();
         // Documents are sorted by segment: count each segment's entity
@@ -199,7 +265,7 @@ impl Searcher {
             let mut by_ord: Vec<u32> = vec![0; col.num_terms()];
             let mut by_ord_period: HashMap<(u64, String), usize> = HashMap::new();
             for addr in seg_docs {
-                let period = req.by.map(|p| {
+                let period = by.map(|p| {
                     let d = dates.as_ref().and_then(|c| c.first(addr.doc_id)).map(day);
                     let len = if p == Period::Year { 4 } else { 7 };
                     d.and_then(|d| d.get(..len).map(str::to_string))
@@ -242,13 +308,222 @@ impl Searcher {
                 }
             }
         }
-        Ok(entity_report(
-            &self.resources,
-            docs.len(),
-            counts,
-            &periods,
-            req,
-        ))
+        Ok((counts, periods))
+    }
+
+    /// Matching documents per period, oldest first (`unknown` last, for
+    /// undated ones).
+    pub fn timeline(
+        &self,
+        query_text: &str,
+        filters: &[Filter],
+        period: Period,
+    ) -> Result<Timeline> {
+        let docs = self.matching(query_text, filters)?;
+        let searcher = self.reader.searcher();
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        let mut undated = 0;
+        let mut current_segment = u32::MAX;
+        let mut dates = None;
+        let len = if period == Period::Year { 4 } else { 7 };
+        for addr in &docs {
+            if addr.segment_ord != current_segment {
+                let seg = searcher.segment_reader(addr.segment_ord);
+                dates = seg.fast_fields().date("published").ok();
+                current_segment = addr.segment_ord;
+            }
+            match dates
+                .as_ref()
+                .and_then(|c| c.first(addr.doc_id))
+                .map(day)
+                .and_then(|d| d.get(..len).map(str::to_string))
+            {
+                Some(p) => *counts.entry(p).or_default() += 1,
+                None => undated += 1,
+            }
+        }
+        Ok(Timeline {
+            documents: docs.len(),
+            periods: counts.into_iter().collect(),
+            undated,
+        })
+    }
+
+    /// The co-occurrence graph of the matching documents: the `top` most
+    /// mentioned entities of each kind in `kinds` (of every kind when
+    /// empty) as nodes, and for each pair of them the number of matching
+    /// documents mentioning both as an edge.
+    pub fn graph(
+        &self,
+        query_text: &str,
+        filters: &[Filter],
+        kinds: &[Kind],
+        top: usize,
+    ) -> Result<Graph> {
+        let docs = self.matching(query_text, filters)?;
+        let (counts, periods) = self.entity_counts(&docs, None)?;
+        let mut nodes: Vec<(String, EntityRow)> = Vec::new();
+        let wanted: Vec<Option<Kind>> = if kinds.is_empty() {
+            vec![None]
+        } else {
+            kinds.iter().copied().map(Some).collect()
+        };
+        for kind in wanted {
+            let req = EntityRequest {
+                kind,
+                top,
+                by: None,
+            };
+            for n in ranked_rows(&self.resources, counts.clone(), &periods, &req) {
+                if !nodes.iter().any(|(k, _)| *k == n.0) {
+                    nodes.push(n);
+                }
+            }
+        }
+        let searcher = self.reader.searcher();
+        let mut pairs: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+        let mut present: Vec<usize> = Vec::new();
+        for seg_docs in docs.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
+            let seg = searcher.segment_reader(seg_docs[0].segment_ord);
+            let Some(col) = seg.fast_fields().str("entity")? else {
+                continue;
+            };
+            // The nodes' term ordinals in this segment.
+            let mut node_of: HashMap<u64, usize> = HashMap::new();
+            for (i, (key, _)) in nodes.iter().enumerate() {
+                if let Some(ord) = col
+                    .dictionary()
+                    .term_ord(key.as_bytes())
+                    .map_err(|e| Error::Tantivy(e.into()))?
+                {
+                    node_of.insert(ord, i);
+                }
+            }
+            for addr in seg_docs {
+                present.clear();
+                present.extend(
+                    col.term_ords(addr.doc_id)
+                        .filter_map(|o| node_of.get(&o).copied()),
+                );
+                present.sort_unstable();
+                present.dedup();
+                for (i, &a) in present.iter().enumerate() {
+                    for &b in &present[i + 1..] {
+                        *pairs.entry((a, b)).or_default() += 1;
+                    }
+                }
+            }
+        }
+        Ok(Graph {
+            documents: docs.len(),
+            nodes: nodes.into_iter().map(|(_, r)| r).collect(),
+            edges: pairs
+                .into_iter()
+                .map(|((source, target), documents)| Edge {
+                    source,
+                    target,
+                    documents,
+                })
+                .collect(),
+        })
+    }
+
+    /// Names offered while a user types, without diacritics: places
+    /// (from the gazetteer, with their parents), programs (from the
+    /// program table), organizations and people (from this index, most
+    /// mentioned first). `kind` `None` offers every kind, places first.
+    pub fn suggest(
+        &self,
+        kind: Option<Kind>,
+        typed: &str,
+        limit: usize,
+    ) -> Result<Vec<resolve::Suggestion>> {
+        let res = &self.resources;
+        let level = |k: Kind| match k {
+            Kind::Province => Some(Some(Level::Province)),
+            Kind::District => Some(Some(Level::District)),
+            Kind::Commune => Some(Some(Level::Commune)),
+            Kind::Place => Some(None),
+            _ => None,
+        };
+        let mut out = Vec::new();
+        match kind {
+            Some(k) if level(k).is_some() => {
+                out = resolve::suggest_places(res.gazetteer(), level(k).flatten(), typed, limit);
+            }
+            Some(Kind::Program) => out = resolve::suggest_programs(res.programs(), typed, limit),
+            Some(Kind::Organization) => {
+                out = self.suggest_indexed(IndexedKind::Organization, typed, limit)?;
+            }
+            Some(Kind::Person) => out = self.suggest_indexed(IndexedKind::Person, typed, limit)?,
+            Some(_) => {}
+            None => {
+                out.extend(resolve::suggest_places(res.gazetteer(), None, typed, limit));
+                out.extend(resolve::suggest_programs(res.programs(), typed, limit));
+                out.extend(self.suggest_indexed(IndexedKind::Organization, typed, limit)?);
+                out.extend(self.suggest_indexed(IndexedKind::Person, typed, limit)?);
+                out.truncate(limit);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Organizations or people in the index whose name, without
+    /// diacritics, starts with what was typed (or has a word that does),
+    /// most mentioned first.
+    fn suggest_indexed(
+        &self,
+        kind: IndexedKind,
+        typed: &str,
+        limit: usize,
+    ) -> Result<Vec<resolve::Suggestion>> {
+        let key = resolve::folded_key(typed);
+        if key.is_empty() {
+            return Ok(Vec::new());
+        }
+        let searcher = self.reader.searcher();
+        let prefix = format!("{}:", kind.as_str());
+        let mut found: HashMap<String, (u8, u64)> = HashMap::new();
+        for seg in searcher.segment_readers() {
+            let inv = seg.inverted_index(self.fields.entity)?;
+            let mut stream = inv
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .into_stream()
+                .map_err(|e| Error::Tantivy(e.into()))?;
+            while stream.advance() {
+                let k = stream.key();
+                if !k.starts_with(prefix.as_bytes()) {
+                    break;
+                }
+                let Ok(name) = std::str::from_utf8(&k[prefix.len()..]) else {
+                    continue;
+                };
+                let Some(rank) = resolve::match_rank(&resolve::folded_key(name), &key) else {
+                    continue;
+                };
+                let e = found.entry(name.to_string()).or_insert((rank, 0));
+                e.1 += u64::from(stream.value().doc_freq);
+            }
+        }
+        let mut out: Vec<(String, (u8, u64))> = found.into_iter().collect();
+        out.sort_by(|a, b| {
+            (a.1.0, std::cmp::Reverse(a.1.1), &a.0).cmp(&(b.1.0, std::cmp::Reverse(b.1.1), &b.0))
+        });
+        Ok(out
+            .into_iter()
+            .take(limit)
+            .map(|(name, (_, n))| resolve::Suggestion {
+                kind: kind.as_str().to_string(),
+                value: name.clone(),
+                label: name.clone(),
+                name,
+                code: None,
+                parents: Vec::new(),
+                documents: Some(n),
+            })
+            .collect())
     }
 
     /// Calls `f` with every document of the index in full, in index order;

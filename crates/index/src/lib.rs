@@ -16,6 +16,7 @@ pub mod dir;
 pub mod doctable;
 mod error;
 pub mod explore;
+pub mod export;
 pub mod filters;
 pub mod query;
 pub mod schema;
@@ -26,7 +27,10 @@ mod storage;
 pub use build::{BuildOptions, BuildReport, Progress, build};
 pub use check::{CheckReport, RepairReport, check, repair};
 pub use error::{Error, Result};
-pub use explore::{EntityReport, EntityRequest, EntityRow, Period, Shown, Stats, entity_report};
+pub use explore::{
+    Edge, EntityReport, EntityRequest, EntityRow, Graph, Period, Shown, Stats, Timeline,
+    entity_report,
+};
 pub use search::{Hit, Results, SearchOptions, Searcher, Snippet, Snippets, StoredDoc};
 pub use vietdex_pipeline::{Filter, FilterSpec};
 
