@@ -9,4 +9,5 @@ mod index;
 mod ingest;
 mod query;
 mod search;
+mod serve;
 mod util;
