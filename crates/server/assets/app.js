@@ -290,7 +290,7 @@ async function renderDoc(s) {
     seen.add(e.kind + e.code);
     const parents = [e.district, e.province].filter((x) => x && x !== e.name);
     const succ = (e.successors || []).map((x) => `${x.name} (${x.province})`).join("; ");
-    places.push(el("tr", { class: "place" }, el("td", {}, el("span", { class: `ent ent-${e.kind}` }, e.name)), el("td", { class: "muted" }, e.kind),
+    places.push(el("tr", { class: "place" }, el("td", {}, el("span", { class: `ent ent-${e.kind}` }, e.name)), el("td", { class: "muted" }, t(e.kind)),
       el("td", {}, parents.join(", ")), el("td", { class: "succ" }, succ)));
   }
   const legend = el("div", { class: "legend" }, ["province", "program", "organization", "person"].map((k) =>
@@ -302,6 +302,7 @@ async function renderDoc(s) {
 }
 
 async function render() {
+  document.body.dataset.ready = "0";
   translate();
   const s = state();
   $("#q").value = s.get("q") || "";
