@@ -108,12 +108,15 @@ fn cli_json(sb: &Sandbox, args: &[&str]) -> Vec<Value> {
     r.json_lines()
 }
 
+/// CLI arguments and the API parameters that ask the same.
+type Same<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)]);
+
 #[test]
 fn api_answers_equal_the_cli_json() {
     let sb = indexed();
     let server = Server::start(&sb);
     // (CLI flags, API parameters) for the same searches.
-    let searches: &[(&[&str], &[(&str, &str)])] = &[
+    let searches: &[Same] = &[
         (&["dai tu"], &[("q", "dai tu")]),
         (
             &["nông thôn mới", "--district", "dai tu", "--from", "2024"],
@@ -157,7 +160,7 @@ fn api_answers_equal_the_cli_json() {
         let n = sb.run(&count);
         assert_eq!(api["total"].to_string(), n.stdout.trim(), "{params:?}");
     }
-    let entities: &[(&[&str], &[(&str, &str)])] = &[
+    let entities: &[Same] = &[
         (
             &["--kind", "district", "--top", "5"],
             &[("kind", "district"), ("top", "5")],

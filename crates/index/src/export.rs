@@ -33,11 +33,7 @@ fn labels(ents: &[Entity]) -> (Vec<String>, Vec<String>) {
         match &e.details {
             Details::Unit {
                 link: Some(link), ..
-            } => {
-                if !places.contains(&link.name) {
-                    places.push(link.name.clone());
-                }
-            }
+            } if !places.contains(&link.name) => places.push(link.name.clone()),
             Details::Program { name, detail } => {
                 let l = match detail {
                     Some(d) => format!("{name} ({d})"),
