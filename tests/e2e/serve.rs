@@ -234,6 +234,8 @@ fn api_answers_equal_the_cli_json() {
             "/api/search",
             vec![("from", "2024-13")],
         ),
+        (vec!["search", "?!…"], "/api/search", vec![("q", "?!…")]),
+        (vec!["entities", "?!…"], "/api/entities", vec![("q", "?!…")]),
     ] {
         let r = sb.run(&flags);
         assert_eq!(r.code, 2, "{flags:?}");
@@ -311,6 +313,8 @@ fn hostile_requests_get_4xx_and_the_server_keeps_serving() {
         (url("/api/search", &[("q", &"a".repeat(1001))]), 400),
         (url("/api/search", &[("limit", "abc")]), 400),
         (url("/api/search", &[("limit", "-1")]), 400),
+        (url("/api/search", &[("limit", "0")]), 400),
+        (url("/api/entities", &[("top", "0")]), 400),
         (url("/api/search", &[("limit", "100000")]), 400),
         (
             url("/api/search", &[("offset", "990"), ("limit", "20")]),

@@ -174,8 +174,14 @@ impl From<vietdex_pipeline::FilterError> for ApiError {
 
 impl From<vietdex_index::Error> for ApiError {
     fn from(e: vietdex_index::Error) -> ApiError {
+        use vietdex_index::Error as E;
+        let status = match e {
+            // What was asked cannot be answered as asked.
+            E::Query(_) | E::Filter(_) => StatusCode::BAD_REQUEST,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        };
         ApiError {
-            status: StatusCode::INTERNAL_SERVER_ERROR,
+            status,
             message: e.to_string(),
         }
     }
@@ -249,16 +255,22 @@ impl Params {
             .map(|(_, v)| v.as_str())
     }
 
-    fn number(&self, key: &str, default: usize, max: usize) -> Result<usize, ApiError> {
-        match self.one(key) {
-            None => Ok(default),
-            Some(v) => match v.trim().parse::<usize>() {
-                Ok(n) if n <= max => Ok(n),
-                Ok(_) => Err(ApiError::bad(format!("{key} {v}: at most {max}"))),
-                Err(_) => Err(ApiError::bad(format!(
-                    "{key} \"{v}\": expected a whole number from 0 to {max}"
-                ))),
-            },
+    /// A whole number from `min` to `max` (the CLI's messages for
+    /// `--limit` and `--top`).
+    fn number(&self, key: &str, default: usize, min: usize, max: usize) -> Result<usize, ApiError> {
+        let Some(v) = self.one(key) else {
+            return Ok(default);
+        };
+        let n: u128 = v.trim().parse().map_err(|_| {
+            ApiError::bad(format!(
+                "{key}: \"{v}\" is not a number: give {min} to {max}"
+            ))
+        })?;
+        match usize::try_from(n) {
+            Ok(n) if (min..=max).contains(&n) => Ok(n),
+            _ => Err(ApiError::bad(format!(
+                "{key}: {v} is out of range: give {min} to {max}"
+            ))),
         }
     }
 
@@ -416,8 +428,8 @@ async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Answer 
         &with_filters(&["q", "limit", "offset", "dedup", "format"]),
         l,
     )?;
-    let limit = p.number("limit", 10, l.max_limit)?;
-    let offset = p.number("offset", 0, l.window)?;
+    let limit = p.number("limit", 10, 1, l.max_limit)?;
+    let offset = p.number("offset", 0, 0, l.window)?;
     if offset + limit > l.window {
         return Err(ApiError::bad(format!(
             "offset + limit is {}; results are served up to {} (narrow the search instead)",
@@ -467,7 +479,7 @@ async fn entities(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Answe
         .iter()
         .map(|k| parse_kind(k))
         .collect::<Result<_, _>>()?;
-    let top = p.number("top", 20, l.max_top)?;
+    let top = p.number("top", 20, 1, l.max_top)?;
     let by = match p.one("by") {
         None => None,
         Some("year") => Some(Period::Year),
@@ -578,7 +590,7 @@ struct Suggestions {
 async fn suggest(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Answer {
     let p = Params::parse(raw.as_deref(), &["q", "kind", "limit"], &app.limits)?;
     let kind = p.kind()?;
-    let limit = p.number("limit", 10, 50)?;
+    let limit = p.number("limit", 10, 1, 50)?;
     let typed = p.one("q").unwrap_or("").to_string();
     if typed.chars().count() > app.limits.value_chars {
         return Err(ApiError::bad(format!(
