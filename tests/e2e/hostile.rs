@@ -474,3 +474,88 @@ fn dates_in_the_future_are_not_taken_from_article_text() {
     assert!(!r.stdout.contains("2050"), "{}", r.stdout);
     assert!(r.stdout.contains("1 undated"), "{}", r.stdout);
 }
+
+#[test]
+fn a_run_killed_inside_one_large_json_lines_file_resumes_after_its_last_commit() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let sb = Sandbox::new();
+    let n = 20_000;
+    let mut f =
+        std::io::BufWriter::new(std::fs::File::create(sb.path("big.jsonl")).expect("create"));
+    for i in 0..n {
+        writeln!(
+            f,
+            "{}",
+            serde_json::json!({
+                "id": i,
+                "title": format!("Tin số {i}"),
+                "body": format!("Bài số {i} nói về xã thứ {i} của huyện Đại Từ, tỉnh Thái Nguyên, mã {i:x}; UBND xã đã họp ngày 3/4/2023 về nông thôn mới và OCOP {}.", i * 7919),
+            })
+        )
+        .expect("write");
+    }
+    drop(f);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vietdex"))
+        .args(["index", "big.jsonl", "--quiet", "--commit-interval", "0.5"])
+        .current_dir(sb.dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    // Wait for the first commit inside the file, then kill hard.
+    let meta = sb.path("index/meta.json");
+    let deadline = Instant::now() + Duration::from_secs(300);
+    loop {
+        let committed = std::fs::read_to_string(&meta).is_ok_and(|m| m.contains("state-"));
+        if committed || Instant::now() > deadline {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let still_running = child.try_wait().expect("try_wait").is_none();
+    child.kill().expect("kill");
+    child.wait().expect("wait");
+    assert!(
+        still_running,
+        "the run finished before it could be interrupted"
+    );
+    let count = |sb: &Sandbox| -> usize {
+        let r = sb.run(&["search", "", "--count"]);
+        r.stdout
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("{}{}", r.stdout, r.stderr))
+    };
+    let partial = count(&sb);
+    assert!(partial > 0 && partial < n, "{partial}");
+    // The commit records where to resume inside the file.
+    let state = std::fs::read_dir(sb.path("index"))
+        .expect("dir")
+        .map(|e| e.expect("e").path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("state-"))
+        })
+        .expect("state");
+    let state: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(state).expect("read")).expect("json");
+    let resume = &state["sources"]["big.jsonl"]["resume"];
+    assert!(resume["line"].as_u64().is_some_and(|l| l > 0), "{state:#}");
+    // The rerun resumes there: it reads only the rest, and ends with
+    // exactly one document per line.
+    let r = sb.run(&["index", "big.jsonl", "--quiet", "--json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(v["documents_total"], n, "{v}");
+    let read = v["records_read"].as_u64().expect("records");
+    assert!(read < n as u64, "resumed, not re-read: {read}");
+    assert_eq!(count(&sb), n);
+    let hits = sb
+        .run(&["search", "\"Tin số 12345\"", "--json"])
+        .json_lines();
+    assert_eq!(hits.len(), 1);
+    let r = sb.run(&["check"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+}

@@ -16,6 +16,16 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Parses `--commit-interval`: a positive number of seconds.
+fn commit_secs(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= 86_400.0 => Ok(v),
+        _ => Err(format!(
+            "\"{s}\": give a number of seconds, more than 0 and at most 86400"
+        )),
+    }
+}
+
 /// Largest `--limit` or `--top`.
 pub const MAX_LIMIT: usize = 10_000;
 
@@ -314,6 +324,10 @@ pub struct IndexArgs {
     /// content or body, url or link, date or published, source, author.
     #[arg(long = "field", value_name = "KIND=NAME")]
     pub fields: Vec<String>,
+    /// Commit every SECS seconds, also inside one large JSON Lines file
+    /// (a later run resumes after the last commit).
+    #[arg(long, value_name = "SECS", default_value_t = 20.0, value_parser = commit_secs)]
+    pub commit_interval: f64,
     /// Commit after every N source files read (besides every 20 seconds).
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub commit_every: usize,

@@ -75,6 +75,7 @@ fn index(a: IndexArgs) -> Result<bool> {
         prune: a.prune,
         commit_every_sources: a.commit_every,
         follow_links: a.follow,
+        commit_interval: Duration::from_secs_f64(a.commit_interval),
         ..BuildOptions::default()
     };
     opts.ingest = ingest_options(&a.fields, a.max_bytes)?;

@@ -20,11 +20,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::directory::MmapDirectory;
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, Term};
-use vietdex_ingest::{Article, Options, Reject, discover_with, escape, load, source};
+use vietdex_ingest::{
+    Article, Options, Position, Reject, discover_with, escape, load_from, prefix_hash, source,
+};
 use vietdex_pipeline::{Date, Document, Resources, process};
 
 use crate::schema::{self, Fields};
-use crate::state::{DocState, SourceState, State};
+use crate::state::{DocState, Resume, SourceState, State};
 use crate::{Error, MANIFEST_FILE, REJECTS_FILE, Result};
 
 /// Memory the Tantivy writer may use before it flushes a segment.
@@ -261,22 +263,64 @@ impl Run<'_> {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
             return;
         }
-        let Ok(writer) = self.writer.read() else {
+        let Ok(guard) = self.writer.read() else {
             return;
         };
+        let mut writer = Some(guard);
         self.dirty.store(true, Ordering::Relaxed);
-        // A changed source: its old documents go first.
-        let orphans = self
-            .state
-            .lock()
-            .map(|mut s| s.remove_source(&key))
-            .unwrap_or_default();
-        self.delete(&writer, &orphans);
-        // This source's own counts, added to the run's once it is read whole.
+        // A source an interrupted run indexed in part resumes after its last
+        // committed line, when that part of the file is unchanged.
+        let resume = self.resume_point(&key, path);
         let mut ids: Vec<String> = Vec::new();
+        let skip_lines = match &resume {
+            Some((r, docs)) => {
+                ids.clone_from(docs);
+                r.line
+            }
+            None => {
+                // A changed source: its old documents go first.
+                let orphans = self
+                    .state
+                    .lock()
+                    .map(|mut s| s.remove_source(&key))
+                    .unwrap_or_default();
+                if let Some(w) = &writer {
+                    self.delete(w, &orphans);
+                }
+                0
+            }
+        };
+        // This source's own counts, added to the run's once it is read whole.
         let (mut records, mut indexed, mut duplicates) = (0, 0, 0);
         let mut rejects: Vec<Reject> = Vec::new();
-        let mut sink = |record: std::result::Result<Article, Reject>| {
+        let mut sink = |record: std::result::Result<Article, Reject>, at: Position| {
+            if at.line > 0 && records % 256 == 255 && self.commit_due() {
+                // A commit inside a large source: record how far it got,
+                // let the commit through, then go on.
+                // The record at `at` is not indexed yet: the next run resumes
+                // at its line (the hash also covers it, which only makes the
+                // check stricter).
+                let point = prefix_hash(path, at.offset).ok().map(|h| Resume {
+                    line: at.line - 1,
+                    offset: at.offset,
+                    prefix_hash: format!("{h:016x}"),
+                });
+                if let (Some(r), Ok(mut s)) = (point, self.state.lock()) {
+                    s.sources.insert(
+                        key.clone(),
+                        SourceState {
+                            hash: String::new(),
+                            bytes: 0,
+                            docs: ids.clone(),
+                            resume: Some(r),
+                        },
+                    );
+                }
+                writer = None;
+                self.maybe_commit();
+                writer = self.writer.read().ok();
+            }
+            let Some(writer) = &writer else { return };
             records += 1;
             let a = match record {
                 Ok(a) => a,
@@ -316,7 +360,10 @@ impl Run<'_> {
             }
             ids.push(doc.article.id);
         };
-        let loaded = load(path, &self.opts.ingest, &mut sink);
+        let loaded = load_from(path, &self.opts.ingest, skip_lines, &mut sink);
+        let Some(writer) = writer else { return };
+        // Set again at the end: a commit inside this source cleared it.
+        self.dirty.store(true, Ordering::Relaxed);
         let Ok(mut state) = self.state.lock() else {
             return;
         };
@@ -330,6 +377,7 @@ impl Run<'_> {
                     .map_or(String::new(), |l| format!("{:016x}", l.hash)),
                 bytes: loaded.as_ref().map_or(0, |l| l.bytes),
                 docs: ids,
+                resume: None,
             },
         );
         match loaded {
@@ -365,6 +413,23 @@ impl Run<'_> {
         drop(writer);
         self.sources_since_commit.fetch_add(1, Ordering::Relaxed);
         self.maybe_commit();
+    }
+
+    /// The resume point of a partly indexed source and the documents it
+    /// gave so far, when the indexed part of the file is unchanged.
+    fn resume_point(&self, key: &str, path: &Path) -> Option<(Resume, Vec<String>)> {
+        let known = self.state.lock().ok()?.sources.get(key).cloned()?;
+        let r = known.resume?;
+        let h = prefix_hash(path, r.offset).ok()?;
+        (format!("{h:016x}") == r.prefix_hash).then_some((r, known.docs))
+    }
+
+    /// Whether a commit is due by time.
+    fn commit_due(&self) -> bool {
+        self.last_commit
+            .lock()
+            .map(|t| t.elapsed() >= self.opts.commit_interval)
+            .unwrap_or(false)
     }
 
     fn maybe_commit(&self) {

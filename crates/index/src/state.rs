@@ -24,6 +24,21 @@ pub struct SourceState {
     pub bytes: u64,
     /// Documents it gave (content ids), in order.
     pub docs: Vec<String>,
+    /// Set while the source is only partly indexed (a commit in the middle
+    /// of a large JSON Lines file): where the next run resumes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resume: Option<Resume>,
+}
+
+/// The point after which a partly indexed source is read again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resume {
+    /// Lines already indexed.
+    pub line: usize,
+    /// Bytes of the file holding those lines.
+    pub offset: u64,
+    /// xxh3 of those bytes, hex: a source changed there is read from the start.
+    pub prefix_hash: String,
 }
 
 /// A document as indexed.
@@ -244,6 +259,7 @@ mod tests {
                 hash: "0".into(),
                 bytes: 1,
                 docs: vec!["x".into(), "y".into()],
+                resume: None,
             },
         );
         assert_eq!(s.remove_source("p"), ["y"]);

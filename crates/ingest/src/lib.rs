@@ -90,6 +90,17 @@ fn finish(mut article: Article) -> Article {
     article
 }
 
+/// Where a record ends in its source: its 1-based line and the byte offset
+/// just after it (in the decompressed stream; the file offset for an
+/// uncompressed file). Only JSON Lines have more than one position.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Position {
+    /// Lines read so far.
+    pub line: usize,
+    /// Bytes read so far.
+    pub offset: u64,
+}
+
 /// Reads one source and hands each article (or rejected record) to `sink`,
 /// in file order. A source that cannot be read or decoded as a whole is
 /// returned as `Err`.
@@ -97,6 +108,34 @@ pub fn load(
     path: &Path,
     opts: &Options,
     sink: &mut dyn FnMut(Result<Article, Reject>),
+) -> Result<Loaded, Reject> {
+    load_from(path, opts, 0, &mut |r, _| sink(r))
+}
+
+/// xxh3 of the first `len` bytes of a file (to check that the part of a
+/// source already indexed has not changed before resuming after it).
+pub fn prefix_hash(path: &Path, len: u64) -> std::io::Result<u64> {
+    let file = std::fs::File::open(path)?;
+    let mut r = source::HashingReader::new(BufReader::with_capacity(1 << 16, file).take(len));
+    let copied = std::io::copy(&mut r, &mut std::io::sink())?;
+    if copied < len {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::UnexpectedEof,
+            "shorter than the part already indexed",
+        ));
+    }
+    Ok(source::digest(&r).0)
+}
+
+/// [`load`], skipping the first `skip_lines` lines of a JSON Lines source
+/// (read and hashed, not parsed: they were indexed by an interrupted run),
+/// and telling `sink` where each record ends, so a caller can commit in the
+/// middle of a large source and later resume after the last commit.
+pub fn load_from(
+    path: &Path,
+    opts: &Options,
+    skip_lines: usize,
+    sink: &mut dyn FnMut(Result<Article, Reject>, Position),
 ) -> Result<Loaded, Reject> {
     let reject = |reason| Reject::new(path, reason);
     let io_err = |e: std::io::Error| reject(RejectReason::Io(e.to_string()));
@@ -114,11 +153,14 @@ pub fn load(
             Format::Warc => {
                 // Record by record: the size limit applies to each record.
                 limited.set_limit(u64::MAX);
-                records = warc::read(limited, path, opts, finish, sink)?;
+                records = warc::read(limited, path, opts, finish, &mut |r| {
+                    sink(r, Position::default())
+                })?;
             }
             Format::JsonLines => {
                 let mut line = Vec::new();
                 let mut no = 0;
+                let mut offset = 0u64;
                 loop {
                     line.clear();
                     let n = limited.read_until(b'\n', &mut line).map_err(|e| {
@@ -128,12 +170,14 @@ pub fn load(
                         break;
                     }
                     no += 1;
+                    offset += n as u64;
                     if limited.limit() == 0 {
                         return Err(reject(RejectReason::TooLarge(opts.max_bytes)));
                     }
-                    if line.iter().all(u8::is_ascii_whitespace) {
+                    if no <= skip_lines || line.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
+                    let at = Position { line: no, offset };
                     records += 1;
                     let result = decode_counted(std::mem::take(&mut line))
                         .map(|d| {
@@ -151,7 +195,7 @@ pub fn load(
                             line: Some(no),
                             reason,
                         });
-                    sink(result);
+                    sink(result, at);
                 }
             }
             _ => {
@@ -168,13 +212,19 @@ pub fn load(
                 match format {
                     Format::Text => {
                         records = 1;
-                        sink(Ok(finish(text::parse(&name, &text).map_err(reject)?)));
+                        sink(
+                            Ok(finish(text::parse(&name, &text).map_err(reject)?)),
+                            Position::default(),
+                        );
                     }
                     Format::Html => {
                         records = 1;
-                        sink(Ok(finish(
-                            html::article(&text, &name, 0, None).map_err(reject)?,
-                        )));
+                        sink(
+                            Ok(finish(
+                                html::article(&text, &name, 0, None).map_err(reject)?,
+                            )),
+                            Position::default(),
+                        );
                     }
                     Format::Json => {
                         let values = json::records(&text).map_err(reject)?;
@@ -191,6 +241,7 @@ pub fn load(
                                             i + 1
                                         )),
                                     }),
+                                Position::default(),
                             );
                         }
                     }
