@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = ROOT / "target" / "release" / "vietdex"
+BIN = Path(os.environ.get("VIETDEX_BIN", ROOT / "target" / "release" / "vietdex"))
 
 
 def text_of(folder: Path, size: int) -> bytes:

@@ -530,15 +530,15 @@ fn a_run_killed_inside_one_large_json_lines_file_resumes_after_its_last_commit()
     };
     let partial = count(&sb);
     assert!(partial > 0 && partial < n, "{partial}");
-    // The commit records where to resume inside the file.
-    let state = std::fs::read_dir(sb.path("index"))
-        .expect("dir")
-        .map(|e| e.expect("e").path())
-        .find(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("state-"))
-        })
-        .expect("state");
+    // The commit records where to resume inside the file (in the state
+    // file its payload names: a killed run may leave a newer one behind).
+    let meta: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&meta).expect("meta")).expect("meta json");
+    let payload: serde_json::Value =
+        serde_json::from_str(meta["payload"].as_str().expect("payload")).expect("payload json");
+    let state = sb
+        .path("index")
+        .join(payload["state"].as_str().expect("state name"));
     let state: serde_json::Value =
         serde_json::from_slice(&std::fs::read(state).expect("read")).expect("json");
     let resume = &state["sources"]["big.jsonl"]["resume"];
