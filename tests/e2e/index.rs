@@ -108,3 +108,15 @@ fn explicit_paths_and_index_dir() {
     assert_eq!(r.code, 0);
     assert_eq!(r.json_lines().len(), 1);
 }
+
+#[test]
+fn the_repository_layout_indexes_into_its_placeholder_index_dir() {
+    // The repository ships `index/` holding only `.gitkeep`: the README's
+    // `vietdex index` must accept it as empty.
+    let sb = Sandbox::with_corpus();
+    sb.write("index/.gitkeep", "");
+    let r = sb.index(&[]);
+    assert!(r.stdout.contains("5 indexed"), "{}", r.stdout);
+    assert!(sb.path("index/.gitkeep").is_file());
+    assert_eq!(sb.search_paths("Đại Từ", &[]).len(), 2);
+}

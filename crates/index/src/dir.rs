@@ -77,6 +77,9 @@ fn is_unmarked_vietdex_index(dir: &Path) -> bool {
         && manifest.is_some_and(|m| m.get("vietdex").is_some() && m.get("last_run").is_some())
 }
 
+/// Files a directory may hold and still count as empty.
+const PLACEHOLDERS: &[&str] = &[".gitkeep"];
+
 /// Makes sure `dir` may be written as an index: creates it when missing,
 /// accepts it when it holds a vietdex index of this version or is empty,
 /// refuses anything else without touching it.
@@ -96,6 +99,11 @@ pub fn claim(dir: &Path) -> Result<Claim> {
     let mut count = 0usize;
     for entry in std::fs::read_dir(dir).map_err(io(dir))? {
         let entry = entry.map_err(io(dir))?;
+        // A placeholder that keeps an empty folder in version control (the
+        // repository's own `index/.gitkeep`) does not make it non-empty.
+        if PLACEHOLDERS.iter().any(|p| entry.file_name() == *p) {
+            continue;
+        }
         count += 1;
         if names.len() < 3 {
             names.push(vietdex_ingest::escape::name(&entry.file_name()));
@@ -129,6 +137,11 @@ mod tests {
         let empty = tmp.path().join("empty");
         std::fs::create_dir(&empty).expect("mkdir");
         assert_eq!(claim(&empty).expect("empty"), Claim::New);
+        let kept = tmp.path().join("kept");
+        std::fs::create_dir(&kept).expect("mkdir");
+        std::fs::write(kept.join(".gitkeep"), "").expect("write");
+        assert_eq!(claim(&kept).expect("placeholder only"), Claim::New);
+        assert!(kept.join(".gitkeep").is_file());
     }
 
     #[test]
