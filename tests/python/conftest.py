@@ -12,7 +12,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
 def binary() -> str:
-    path = os.environ.get("VIETDEX_BIN", str(ROOT / "target" / "debug" / "vietdex"))
+    # Relative to the repository: the tests run the binary from other folders.
+    path = str(ROOT / os.environ.get("VIETDEX_BIN", "target/debug/vietdex"))
     if not os.path.exists(path):
         pytest.fail(f"no vietdex binary at {path}: run `cargo build` or set VIETDEX_BIN")
     return path
