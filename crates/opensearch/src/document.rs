@@ -16,7 +16,7 @@ use std::sync::Mutex;
 use serde::Serialize;
 use vietdex_pipeline::entities::{Entity, EntityKey};
 use vietdex_pipeline::{Article, Date, Document, Resources, process};
-use vietdex_tokenize::{Segmenter, Syllable, analyze, is_name_like};
+use vietdex_tokenize::{Segmenter, analyze};
 
 /// Tokens longer than this many bytes are not indexed by vietdex; in the
 /// exported text they become [`LONG_TOKEN`], which keeps later positions
@@ -59,22 +59,7 @@ pub fn analysed(text: &str, segmenter: &Segmenter) -> Analysed {
         push_token(&mut a.exact, &t.exact);
         push_token(&mut a.folded, &t.folded);
     }
-    let sylls: Vec<Syllable<'_>> = toks
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let gap = if i == 0 {
-                ""
-            } else {
-                &text[toks[i - 1].end..t.start]
-            };
-            Syllable {
-                norm: &t.exact,
-                name_like: is_name_like(&text[t.start..t.end]),
-                break_before: i == 0 || gap.is_empty() || !gap.chars().all(char::is_whitespace),
-            }
-        })
-        .collect();
+    let sylls = vietdex_tokenize::syllables(text, &toks);
     let (mut key, mut lens) = (String::new(), Vec::new());
     segmenter.segment_into(&sylls, &mut key, &mut lens);
     let mut at = 0;

@@ -14,7 +14,7 @@
 //! backend compiles the same value to its own query language.
 
 use serde::Serialize;
-use vietdex_tokenize::{Analyzed, Syllable, analyze, is_name_like};
+use vietdex_tokenize::{Analyzed, analyze};
 
 use crate::Resources;
 
@@ -125,22 +125,7 @@ fn clauses_of_run(run: &str, res: &Resources) -> Vec<Clause> {
     let exact: Vec<&str> = toks.iter().map(|t| t.exact.as_str()).collect();
     let folded: Vec<&str> = toks.iter().map(|t| t.folded.as_str()).collect();
     let plain = exact == folded;
-    let sylls: Vec<Syllable<'_>> = toks
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let gap = if i == 0 {
-                ""
-            } else {
-                &run[toks[i - 1].end..t.start]
-            };
-            Syllable {
-                norm: &t.exact,
-                name_like: is_name_like(&run[t.start..t.end]),
-                break_before: i == 0 || gap.is_empty() || !gap.chars().all(char::is_whitespace),
-            }
-        })
-        .collect();
+    let sylls = vietdex_tokenize::syllables(run, &toks);
     let (abbrevs, segmenter) = (res.abbreviations(), res.segmenter());
     let mut lens = Vec::new();
     let mut key = String::new();

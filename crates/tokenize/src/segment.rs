@@ -289,16 +289,9 @@ impl Segmenter {
             .iter()
             .enumerate()
             .map(|(i, sp)| {
-                let (from, gap) = if i == 0 {
-                    (0, "")
-                } else {
-                    (ends[i - 1], &line[spans[i - 1].end..sp.start])
-                };
-                Syllable {
-                    norm: &norms[from..ends[i]],
-                    name_like: is_name_like(&line[sp.start..sp.end]),
-                    break_before: i == 0 || gap.is_empty() || !gap.chars().all(char::is_whitespace),
-                }
+                let from = if i == 0 { 0 } else { ends[i - 1] };
+                let prev_end = (i > 0).then(|| spans[i - 1].end);
+                Syllable::at(line, &norms[from..ends[i]], sp.start, sp.end, prev_end)
             })
             .collect();
         let mut lens = Vec::with_capacity(sylls.len());
@@ -357,6 +350,39 @@ fn word_spans(line: &str) -> Vec<(usize, usize)> {
             let span = (at, at + n);
             at += n;
             span
+        })
+        .collect()
+}
+
+impl<'a> Syllable<'a> {
+    /// The syllable written at `text[start..end]`, normalized as `norm`,
+    /// after a syllable that ended at `prev_end` (`None`: the first one).
+    pub fn at(
+        text: &str,
+        norm: &'a str,
+        start: usize,
+        end: usize,
+        prev_end: Option<usize>,
+    ) -> Syllable<'a> {
+        let break_before = prev_end.is_none_or(|p| {
+            let gap = &text[p..start];
+            gap.is_empty() || !gap.chars().all(char::is_whitespace)
+        });
+        Syllable {
+            norm,
+            name_like: is_name_like(&text[start..end]),
+            break_before,
+        }
+    }
+}
+
+/// The syllables of analysed tokens of `text`, as the segmenter reads them.
+pub fn syllables<'a>(text: &str, toks: &'a [crate::Analyzed]) -> Vec<Syllable<'a>> {
+    toks.iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let prev_end = i.checked_sub(1).map(|p| toks[p].end);
+            Syllable::at(text, &t.exact, t.start, t.end, prev_end)
         })
         .collect()
 }
