@@ -484,29 +484,21 @@ impl Searcher {
         let searcher = self.reader.searcher();
         let prefix = format!("{}:", kind.as_str());
         let mut found: HashMap<String, (u8, u64)> = HashMap::new();
-        for seg in searcher.segment_readers() {
-            let inv = seg.inverted_index(self.fields.entity)?;
-            let mut stream = inv
-                .terms()
-                .range()
-                .ge(prefix.as_bytes())
-                .into_stream()
-                .map_err(|e| Error::Tantivy(e.into()))?;
-            while stream.advance() {
-                let k = stream.key();
-                if !k.starts_with(prefix.as_bytes()) {
-                    break;
-                }
+        crate::filters::for_each_term_with_prefix(
+            &searcher,
+            self.fields.entity,
+            &prefix,
+            |k, doc_freq| {
                 let Ok(name) = std::str::from_utf8(&k[prefix.len()..]) else {
-                    continue;
+                    return;
                 };
                 let Some(rank) = resolve::match_rank(&resolve::folded_key(name), &key) else {
-                    continue;
+                    return;
                 };
                 let e = found.entry(name.to_string()).or_insert((rank, 0));
-                e.1 += u64::from(stream.value().doc_freq);
-            }
-        }
+                e.1 += u64::from(doc_freq);
+            },
+        )?;
         let mut out: Vec<(String, (u8, u64))> = found.into_iter().collect();
         out.sort_by(|a, b| {
             (a.1.0, std::cmp::Reverse(a.1.1), &a.0).cmp(&(b.1.0, std::cmp::Reverse(b.1.1), &b.0))

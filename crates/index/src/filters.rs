@@ -38,6 +38,25 @@ pub fn terms_with_prefix(
     prefix: &str,
 ) -> Result<Vec<String>> {
     let mut out = Vec::new();
+    for_each_term_with_prefix(searcher, field, prefix, |term, _| {
+        if let Ok(s) = std::str::from_utf8(term) {
+            out.push(s.to_string());
+        }
+    })?;
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+/// Calls `f` with every indexed term of `field` that starts with `prefix`
+/// and its document frequency, segment by segment (a term in several
+/// segments comes once per segment).
+pub(crate) fn for_each_term_with_prefix(
+    searcher: &tantivy::Searcher,
+    field: Field,
+    prefix: &str,
+    mut f: impl FnMut(&[u8], u32),
+) -> Result<()> {
     for seg in searcher.segment_readers() {
         let inv = seg.inverted_index(field)?;
         let mut stream = inv
@@ -51,14 +70,10 @@ pub fn terms_with_prefix(
             if !k.starts_with(prefix.as_bytes()) {
                 break;
             }
-            if let Ok(s) = std::str::from_utf8(k) {
-                out.push(s.to_string());
-            }
+            f(k, stream.value().doc_freq);
         }
     }
-    out.sort();
-    out.dedup();
-    Ok(out)
+    Ok(())
 }
 
 /// Resolves a value against the indexed terms of `field` under `prefix`
