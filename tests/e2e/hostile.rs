@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::util::Sandbox;
+use crate::util::{Sandbox, bin};
 
 /// Every file under `dir` with its bytes.
 fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -252,7 +252,7 @@ fn a_second_writer_is_refused_naming_the_first() {
             ),
         );
     }
-    let mut first = Command::new(env!("CARGO_BIN_EXE_vietdex"))
+    let mut first = Command::new(bin())
         .args(["index", "big", "--quiet"])
         .current_dir(sb.dir.path())
         .stdout(Stdio::null())
@@ -372,7 +372,7 @@ fn stdin_lines_with_invalid_bytes_are_reported_and_the_rest_processed() {
     use std::io::Write;
     use std::process::{Command, Stdio};
     for args in [&["segment"][..], &["extract", "--lines"]] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_vietdex"))
+        let mut child = Command::new(bin())
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -497,7 +497,7 @@ fn a_run_killed_inside_one_large_json_lines_file_resumes_after_its_last_commit()
         .expect("write");
     }
     drop(f);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vietdex"))
+    let mut child = Command::new(bin())
         .args(["index", "big.jsonl", "--quiet", "--commit-interval", "0.5"])
         .current_dir(sb.dir.path())
         .stdout(Stdio::null())
@@ -558,4 +558,78 @@ fn a_run_killed_inside_one_large_json_lines_file_resumes_after_its_last_commit()
     assert_eq!(hits.len(), 1);
     let r = sb.run(&["check"]);
     assert_eq!(r.code, 0, "{}", r.stdout);
+}
+
+/// Entity-dense news-like text written for the tests: `n` varied
+/// sentences on one line.
+fn dense_line(bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + 300);
+    let mut i = 0usize;
+    while s.len() < bytes {
+        use std::fmt::Write;
+        let _ = write!(
+            s,
+            "Ngày {}/{}/2023, UBND xã Vạn Thọ, huyện Đại Từ, tỉnh Thái Nguyên họp về nông thôn mới và OCOP 4 sao với {} hộ dân; ông Nguyễn Văn An, Chủ tịch UBND xã, cho biết xã đã làm {} km đường. ",
+            i % 28 + 1,
+            i % 12 + 1,
+            i * 7 + 3,
+            i % 90 + 1
+        );
+        i += 1;
+    }
+    s
+}
+
+/// Large inputs, generated here: a long single line of entity-dense text
+/// past the text limit, HTML nested 100,000 elements deep, and a 1 MB line
+/// on `extract`'s stdin. Each finishes with a clear report and loses nothing
+/// unreported. The bounds are generous sanity limits; the measured time and
+/// memory per size come from `bench/one_line_scaling.py`.
+#[test]
+fn large_hostile_inputs_finish_with_a_report_within_bounds() {
+    let sb = Sandbox::new();
+    sb.write(
+        "in/long.txt",
+        format!("Tin một dòng\n{}", dense_line(3 << 19)),
+    );
+    let mut html = String::from("<html><head><title>Trang lồng sâu</title></head><body>");
+    html.push_str(&"<div>".repeat(100_000));
+    html.push_str("Xã Phú Xuyên đạt chuẩn nông thôn mới nâng cao.");
+    html.push_str(&"</div>".repeat(100_000));
+    html.push_str("</body></html>");
+    sb.write("in/deep.html", html);
+    let r = sb.run(&["index", "in", "--json", "--max-text", "1000000"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(v["documents_total"], 2, "{v}");
+    let warnings = v["warnings"].to_string();
+    assert!(
+        warnings.contains("long.txt: 1 document longer than 1000000 bytes")
+            && warnings.contains("--max-text"),
+        "{warnings}"
+    );
+    let peak = v["peak_memory_bytes"].as_u64().unwrap_or(0);
+    assert!(peak < 2 << 30, "peak memory {peak} bytes");
+    // The part kept is searchable; the deep page's text too.
+    assert_eq!(sb.search_paths("\"Nguyễn Văn An\"", &[]), ["long.txt"]);
+    assert_eq!(sb.search_paths("\"Phú Xuyên\"", &[]), ["deep.html"]);
+    // The human summary says the same.
+    sb.write(
+        "in2/long.txt",
+        format!("Tin khác\n{}", dense_line(1_200_000)),
+    );
+    let r = sb.run(&["index", "in2", "--index", "other", "--max-text", "1000000"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("warning") && r.stdout.contains("raise the limit with --max-text"),
+        "{}",
+        r.stdout
+    );
+    // `extract` on one 1 MB line answers with its entities.
+    let out = crate::util::run_with_stdin(&["extract", "--lines"], &dense_line(1 << 20));
+    assert!(
+        out.matches("Vạn Thọ").count() > 500,
+        "{} bytes out",
+        out.len()
+    );
 }

@@ -4,7 +4,7 @@
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::util::Sandbox;
+use crate::util::{Sandbox, bin};
 
 fn report(sb: &Sandbox, args: &[&str]) -> serde_json::Value {
     let mut all = vec!["index", "--json"];
@@ -196,7 +196,7 @@ fn a_killed_run_leaves_the_last_commit_and_the_next_run_finishes() {
             format!("Tin số {i}\nBài số {i} nói về xã thứ {i} của huyện Đại Từ, mã {i:x}, đạt chuẩn nông thôn mới năm {}.", 2000 + i % 25),
         );
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vietdex"))
+    let mut child = Command::new(bin())
         .args(["index", "big", "--quiet", "--commit-every", "50"])
         .current_dir(sb.dir.path())
         .stdout(Stdio::null())

@@ -1,6 +1,6 @@
 //! `vietdex search`: ranking, JSON, errors, exit codes.
 
-use crate::util::Sandbox;
+use crate::util::{Sandbox, bin};
 
 #[test]
 fn dai_tu_ranks_its_article_first() {
@@ -106,7 +106,7 @@ fn a_closed_output_pipe_ends_quietly() {
         &["search", "", "--json"],
         &["stats", "--json"],
     ] {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vietdex"))
+        let mut child = std::process::Command::new(bin())
             .args(args)
             .current_dir(sb.path(""))
             .stdout(std::process::Stdio::piped())

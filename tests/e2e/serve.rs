@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::util::Sandbox;
+use crate::util::{Sandbox, bin};
 
 /// A running `vietdex serve`, stopped when dropped.
 struct Server {
@@ -19,7 +19,7 @@ struct Server {
 impl Server {
     /// Starts `vietdex serve` on a free loopback port in the sandbox.
     fn start(sb: &Sandbox) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_vietdex"))
+        let mut child = Command::new(bin())
             .args(["serve", "--addr", "127.0.0.1:0"])
             .current_dir(sb.dir.path())
             .stdout(Stdio::null())

@@ -8,6 +8,16 @@ pub fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
 }
 
+/// The binary under test: the one Cargo built, or `VIETDEX_E2E_BIN` when
+/// set (to run these tests against another build, e.g. an older release,
+/// and see which of them it fails).
+pub fn bin() -> PathBuf {
+    std::env::var_os("VIETDEX_E2E_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_vietdex")),
+        PathBuf::from,
+    )
+}
+
 /// A scratch directory with helpers to run the binary in it.
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
@@ -63,7 +73,7 @@ impl Sandbox {
 
     /// Runs `vietdex ARGS` in the sandbox.
     pub fn run(&self, args: &[&str]) -> Run {
-        Command::new(env!("CARGO_BIN_EXE_vietdex"))
+        Command::new(bin())
             .args(args)
             .current_dir(self.dir.path())
             .env("NO_COLOR", "1")
@@ -121,7 +131,7 @@ impl Sandbox {
 pub fn run_with_stdin(args: &[&str], input: &str) -> String {
     use std::io::Write;
     use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vietdex"))
+    let mut child = Command::new(bin())
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

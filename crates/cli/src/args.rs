@@ -141,6 +141,10 @@ pub struct ExportArgs {
     /// decompressed.
     #[arg(long, value_name = "BYTES", default_value_t = 512 << 20)]
     pub max_bytes: u64,
+    /// Longest article text kept, in bytes (0: no limit): a longer
+    /// headline or body is cut there, at a word boundary, with a warning.
+    #[arg(long, value_name = "BYTES", default_value_t = vietdex_ingest::MAX_TEXT)]
+    pub max_text: usize,
     /// No summary on stderr.
     #[arg(long, short)]
     pub quiet: bool,
@@ -335,6 +339,10 @@ pub struct IndexArgs {
     /// decompressed.
     #[arg(long, value_name = "BYTES", default_value_t = 512 << 20)]
     pub max_bytes: u64,
+    /// Longest article text kept, in bytes (0: no limit): a longer
+    /// headline or body is cut there, at a word boundary, with a warning.
+    #[arg(long, value_name = "BYTES", default_value_t = vietdex_ingest::MAX_TEXT)]
+    pub max_text: usize,
 }
 
 #[derive(Debug, Args)]

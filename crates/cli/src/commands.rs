@@ -53,10 +53,15 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     bar
 }
 
-/// How sources are read: `--field KIND=NAME` and `--max-bytes`.
-fn ingest_options(fields: &[String], max_bytes: u64) -> Result<vietdex_ingest::Options> {
+/// How sources are read: `--field KIND=NAME`, `--max-bytes`, `--max-text`.
+fn ingest_options(
+    fields: &[String],
+    max_bytes: u64,
+    max_text: usize,
+) -> Result<vietdex_ingest::Options> {
     let mut opts = vietdex_ingest::Options {
         max_bytes,
+        max_text,
         ..vietdex_ingest::Options::default()
     };
     for f in fields {
@@ -78,7 +83,7 @@ fn index(a: IndexArgs) -> Result<bool> {
         commit_interval: Duration::from_secs_f64(a.commit_interval),
         ..BuildOptions::default()
     };
-    opts.ingest = ingest_options(&a.fields, a.max_bytes)?;
+    opts.ingest = ingest_options(&a.fields, a.max_bytes, a.max_text)?;
     let resources = resources()?;
     resources.preload();
     let bar = progress_bar(a.quiet || a.json);
@@ -126,11 +131,15 @@ fn index(a: IndexArgs) -> Result<bool> {
         )?;
         writeln!(
             out,
-            "{:.2} s · {:.0} documents/s · {:.2} MB/s · {} commits",
+            "{:.2} s · {:.0} documents/s · {:.2} MB/s · {} commits{}",
             secs,
             report.documents_indexed as f64 / secs,
             report.bytes_read as f64 / 1e6 / secs,
-            report.commits
+            report.commits,
+            report.peak_memory_bytes.map_or(String::new(), |b| format!(
+                " · peak memory {:.0} MB",
+                b as f64 / 1e6
+            ))
         )?;
         for r in &report.rejected {
             writeln!(out, "rejected {r}")?;
@@ -387,7 +396,11 @@ fn export(a: ExportArgs) -> Result<bool> {
             }
         }
         res.preload();
-        let collected = collect(&paths, &ingest_options(&a.fields, a.max_bytes)?, &res);
+        let collected = collect(
+            &paths,
+            &ingest_options(&a.fields, a.max_bytes, a.max_text)?,
+            &res,
+        );
         bytes_read = collected.bytes;
         rejected_sources = collected.rejects.len();
         duplicates = collected.duplicates;

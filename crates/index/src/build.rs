@@ -106,6 +106,18 @@ pub struct BuildReport {
     /// Wall time.
     #[serde(serialize_with = "secs")]
     pub elapsed: Duration,
+    /// Peak resident memory of this process so far, in bytes, where the
+    /// system tells it (Linux: `VmHWM` of `/proc/self/status`).
+    pub peak_memory_bytes: Option<u64>,
+}
+
+/// Peak resident memory of this process, in bytes, where the system
+/// tells it.
+pub fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
 }
 
 fn rejects_as_strings<S: serde::Serializer>(
@@ -391,6 +403,17 @@ impl Run<'_> {
                         l.replaced
                     ));
                 }
+                if l.truncated > 0
+                    && let Ok(mut w) = self.warnings.lock()
+                {
+                    w.push(format!(
+                        "{key}: {} {} longer than {} bytes: only the first {} bytes of its text indexed (raise the limit with --max-text)",
+                        l.truncated,
+                        if l.truncated == 1 { "document" } else { "documents" },
+                        self.opts.ingest.max_text,
+                        self.opts.ingest.max_text,
+                    ));
+                }
                 self.read.fetch_add(1, Ordering::Relaxed);
                 self.bytes.fetch_add(l.bytes, Ordering::Relaxed);
                 self.records.fetch_add(records, Ordering::Relaxed);
@@ -638,6 +661,7 @@ pub fn build(
             w
         },
         elapsed: start.elapsed(),
+        peak_memory_bytes: peak_memory(),
     };
     write_reports(dir, &report)?;
     Ok(report)

@@ -58,13 +58,22 @@ pub struct Options {
     pub fields: FieldNames,
     /// Largest decompressed file (or JSON line, or WARC record) read, in bytes.
     pub max_bytes: u64,
+    /// Longest article body kept, in bytes (0: no limit). A longer body is
+    /// cut at the last whitespace before the limit and counted in
+    /// [`Loaded::truncated`], so one huge document cannot hold memory in
+    /// proportion to its size in every later stage.
+    pub max_text: usize,
 }
+
+/// The default [`Options::max_text`]: 16 MiB, far above any news article.
+pub const MAX_TEXT: usize = 16 << 20;
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             fields: FieldNames::default(),
             max_bytes: 512 << 20,
+            max_text: MAX_TEXT,
         }
     }
 }
@@ -81,6 +90,30 @@ pub struct Loaded {
     /// Bytes that were not valid UTF-8 in text that is otherwise UTF-8,
     /// replaced by U+FFFD (worth a warning).
     pub replaced: u64,
+    /// Articles whose body was cut at [`Options::max_text`] (worth a warning).
+    pub truncated: usize,
+}
+
+/// Cuts `body` to at most `max` bytes (0: no limit), at the last whitespace
+/// before the limit when there is one in its last 4 KiB, else at a character
+/// boundary. Returns whether it cut.
+pub fn truncate_text(body: &mut String, max: usize) -> bool {
+    if max == 0 || body.len() <= max {
+        return false;
+    }
+    let mut end = max;
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let floor = end.saturating_sub(4096);
+    if let Some(ws) = body.as_bytes()[floor..end]
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+    {
+        end = floor + ws;
+    }
+    body.truncate(end);
+    true
 }
 
 fn finish(mut article: Article) -> Article {
@@ -145,6 +178,14 @@ pub fn load_from(
     let name = escape::path(path);
     let mut records = 0;
     let mut replaced = 0u64;
+    let truncated = std::cell::Cell::new(0usize);
+    let finish = |mut a: Article| {
+        let title = truncate_text(&mut a.title, opts.max_text);
+        if truncate_text(&mut a.body, opts.max_text) || title {
+            truncated.set(truncated.get() + 1);
+        }
+        finish(a)
+    };
     {
         let stream = source::decompress(BufReader::new(&mut raw), comp)
             .map_err(|e| reject(RejectReason::Decode(format!("cannot decompress: {e}"))))?;
@@ -153,7 +194,7 @@ pub fn load_from(
             Format::Warc => {
                 // Record by record: the size limit applies to each record.
                 limited.set_limit(u64::MAX);
-                records = warc::read(limited, path, opts, finish, &mut |r| {
+                records = warc::read(limited, path, opts, &finish, &mut |r| {
                     sink(r, Position::default())
                 })?;
             }
@@ -258,5 +299,6 @@ pub fn load_from(
         bytes,
         records,
         replaced,
+        truncated: truncated.get(),
     })
 }

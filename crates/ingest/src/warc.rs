@@ -273,7 +273,7 @@ pub(crate) fn read(
     stream: impl BufRead,
     path: &Path,
     opts: &Options,
-    finish: fn(Article) -> Article,
+    finish: &dyn Fn(Article) -> Article,
     sink: &mut dyn FnMut(Result<Article, Reject>),
 ) -> Result<usize, Reject> {
     let name = crate::escape::path(path);

@@ -246,15 +246,40 @@ fn a_50_mb_single_line_file() {
         "huge.txt",
         format!("Tiêu đề\n{body}").as_bytes(),
     );
+    // By default the body is cut at the text limit, at a word boundary,
+    // and the cut is counted.
     let (r, ok, _) = run(&p);
-    assert!(r.expect("loads").bytes > 50_000_000);
+    let loaded = r.expect("loads");
+    assert!(loaded.bytes > 50_000_000);
+    assert_eq!(loaded.truncated, 1);
     assert_eq!(ok.len(), 1);
-    assert!(ok[0].body.len() > 49_000_000);
+    let kept = &ok[0].body;
+    assert!(kept.len() <= vietdex_ingest::MAX_TEXT && kept.len() > vietdex_ingest::MAX_TEXT - 100);
+    assert!(body.starts_with(kept.as_str()) && body[kept.len()..].starts_with(' '));
+    // With no limit, all of it (shown on a smaller file).
+    let small = write(
+        dir.path(),
+        "small.txt",
+        format!("Tiêu đề\n{}", unit.repeat(1_000_000 / unit.len())).as_bytes(),
+    );
+    for (max_text, cut) in [(0, false), (500_000, true)] {
+        let opts = Options {
+            max_text,
+            ..Options::default()
+        };
+        let mut bodies = Vec::new();
+        let loaded = load(&small, &opts, &mut |a| {
+            bodies.push(a.expect("article").body)
+        })
+        .expect("loads");
+        assert_eq!(loaded.truncated, usize::from(cut));
+        assert_eq!(bodies[0].len() < 999_000, cut);
+    }
     // The same line as one JSON record.
     let rec = serde_json::json!({"title": "t", "text": body}).to_string();
     let p = write(dir.path(), "huge.jsonl", rec.as_bytes());
     let (r, ok, _) = run(&p);
-    assert!(r.is_ok());
+    assert_eq!(r.expect("loads").truncated, 1);
     assert_eq!(ok.len(), 1);
     // Over the configured limit: rejected with the reason, not read.
     let small = Options {
@@ -517,4 +542,20 @@ fn a_web_archive_record_over_the_limit_is_skipped_and_the_next_read() {
     assert_eq!(ok.len(), 1);
     assert_eq!(ok[0].url.as_deref(), Some("https://a.vn/4"));
     assert!(bad[0].to_string().contains("too large"), "{}", bad[0]);
+}
+
+#[test]
+fn text_is_cut_at_a_word_or_character_boundary() {
+    use vietdex_ingest::truncate_text;
+    let mut s = "Đại Từ đạt chuẩn".to_string();
+    assert!(!truncate_text(&mut s, 0));
+    assert!(!truncate_text(&mut s, 100));
+    assert!(truncate_text(&mut s, 12));
+    assert_eq!(s, "Đại Từ");
+    // No whitespace: the last whole character that fits.
+    let mut s = "ĐạiTừđạt".to_string();
+    assert!(truncate_text(&mut s, 6));
+    assert_eq!(s, "Đại");
+    assert!(truncate_text(&mut s, 4));
+    assert_eq!(s, "Đ");
 }
