@@ -330,9 +330,9 @@ pub struct IndexArgs {
     pub fields: Vec<String>,
     /// Commit every SECS seconds, also inside one large JSON Lines file
     /// (a later run resumes after the last commit).
-    #[arg(long, value_name = "SECS", default_value_t = 20.0, value_parser = commit_secs)]
+    #[arg(long, value_name = "SECS", default_value_t = 10.0, value_parser = commit_secs)]
     pub commit_interval: f64,
-    /// Commit after every N source files read (besides every 20 seconds).
+    /// Commit after every N source files read (besides every --commit-interval seconds).
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub commit_every: usize,
     /// Largest file (or JSON line, or WARC record) read, in bytes once

@@ -52,7 +52,7 @@ impl Default for BuildOptions {
         BuildOptions {
             ingest: Options::default(),
             prune: false,
-            commit_interval: Duration::from_secs(20),
+            commit_interval: Duration::from_secs(10),
             commit_every_sources: 0,
             follow_links: false,
         }
