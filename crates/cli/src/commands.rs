@@ -310,7 +310,9 @@ fn is_single_file(p: &std::path::Path) -> bool {
 }
 
 fn export(a: ExportArgs) -> Result<bool> {
-    use vietdex_opensearch::document::{Action, BulkWriter, collect, known_document, source_json};
+    use vietdex_opensearch::document::{
+        Action, BulkWriter, collect_in, known_document, source_json,
+    };
     if a.format == ExportFormat::IndexTemplate {
         let t = vietdex_opensearch::template::index_template(&[format!("{}*", a.index_name)]);
         let text = serde_json::to_string_pretty(&t)? + "\n";
@@ -396,18 +398,25 @@ fn export(a: ExportArgs) -> Result<bool> {
             }
         }
         res.preload();
-        let collected = collect(
-            &paths,
-            &ingest_options(&a.fields, a.max_bytes, a.max_text)?,
-            &res,
-        );
+        // Documents wait in a temporary file beside the output (on the disk
+        // that takes the output) until clusters are known.
+        let spill_dir = match &a.out {
+            Some(p) if is_single_file(p) => match p.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                _ => std::path::PathBuf::from("."),
+            },
+            Some(dir) => dir.clone(),
+            None => std::env::temp_dir(),
+        };
+        let opts = ingest_options(&a.fields, a.max_bytes, a.max_text)?;
+        let collected = collect_in(&paths, &opts, &res, &spill_dir);
         bytes_read = collected.bytes;
         rejected_sources = collected.rejects.len();
         duplicates = collected.duplicates;
         for r in &collected.rejects {
             eprintln!("rejected {r}");
         }
-        collected.for_each_source(&res, |id, s| writer.write(id, s))?;
+        collected.write_to(&mut writer)?;
     }
     let summary = writer.finish()?;
     let secs = started.elapsed().as_secs_f64().max(1e-9);

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use vietdex_ingest::fingerprint::clusters;
+use vietdex_ingest::fingerprint::cluster_assignments;
 
 use crate::{Error, Result};
 
@@ -177,21 +177,16 @@ impl State {
     }
 
     /// Groups documents into near-duplicate clusters
-    /// ([`vietdex_ingest::fingerprint::clusters`]) and records each
+    /// ([`vietdex_ingest::fingerprint::cluster_assignments`]) and records each
     /// document's cluster (its smallest id) and the cluster's size.
     pub fn cluster(&mut self) {
         let mut ids: Vec<&String> = self.docs.keys().collect();
         ids.sort();
         let hashes: Vec<Option<u64>> = ids.iter().map(|id| self.docs[*id].simhash).collect();
-        let roots = clusters(&hashes);
-        let mut sizes: HashMap<usize, u32> = HashMap::new();
-        for &r in &roots {
-            *sizes.entry(r).or_default() += 1;
-        }
         let assigned: Vec<(String, String, u32)> = ids
             .iter()
-            .zip(&roots)
-            .map(|(id, &r)| ((*id).clone(), ids[r].clone(), sizes[&r]))
+            .zip(cluster_assignments(&hashes))
+            .map(|(id, (r, size))| ((*id).clone(), ids[r].clone(), size))
             .collect();
         for (id, cluster, size) in assigned {
             if let Some(d) = self.docs.get_mut(&id) {

@@ -118,6 +118,20 @@ pub fn clusters(simhashes: &[Option<u64>]) -> Vec<usize> {
     (0..simhashes.len()).map(|i| find(&mut parent, i)).collect()
 }
 
+/// Near-duplicate clusters as documents record them: for each item (items
+/// in document-id order), the index of the item naming its cluster (the
+/// first of it, so a cluster is named by its smallest document id) and the
+/// number of items in the cluster. `vietdex index` and the OpenSearch
+/// export both assign clusters with this.
+pub fn cluster_assignments(simhashes: &[Option<u64>]) -> Vec<(usize, u32)> {
+    let roots = clusters(simhashes);
+    let mut sizes = vec![0u32; roots.len()];
+    for &r in &roots {
+        sizes[r] += 1;
+    }
+    roots.iter().map(|&r| (r, sizes[r])).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +149,18 @@ mod tests {
             [0, 0, 2, 3, 0]
         );
         assert!(clusters(&[]).is_empty());
+    }
+
+    #[test]
+    fn assignments_name_each_cluster_by_its_first_item_and_count_it() {
+        let a = 0u64;
+        let b = 0b111;
+        let far = u64::MAX;
+        assert_eq!(
+            cluster_assignments(&[Some(b), None, Some(a), Some(far)]),
+            [(0, 2), (1, 1), (0, 2), (3, 1)]
+        );
+        assert!(cluster_assignments(&[]).is_empty());
     }
 
     #[test]

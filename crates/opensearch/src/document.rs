@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -90,12 +90,10 @@ pub struct Placement {
     pub cluster_size: u32,
 }
 
-/// The JSON source of one document; field names are the template's.
+/// The fields of a document's JSON source that come before `cluster`
+/// (after `id`, `path` and `sources`); field names are the template's.
 #[derive(Debug, Serialize)]
-struct Source<'a> {
-    id: &'a str,
-    path: &'a str,
-    sources: &'a [String],
+struct Head<'a> {
     url: &'a Option<String>,
     title: &'a str,
     body: &'a str,
@@ -103,8 +101,11 @@ struct Source<'a> {
     published_text: &'a Option<String>,
     outlet: &'a Option<String>,
     author: &'a Option<String>,
-    cluster: &'a str,
-    cluster_size: u32,
+}
+
+/// The fields that come after `cluster_size`.
+#[derive(Debug, Serialize)]
+struct Tail<'a> {
     title_exact: String,
     title_folded: String,
     title_words: String,
@@ -125,58 +126,117 @@ pub fn first_day(d: &Date) -> String {
     format!("{:04}-{:02}-{:02}", f.year(), u8::from(f.month()), f.day())
 }
 
+/// A document's JSON source without its [`Placement`] (sources and
+/// cluster, known only once every document has been read): everything
+/// that takes analysis and serialization, made once per document. Its
+/// bytes are the fields before the cluster and those after it, each as a
+/// JSON object without its closing brace; [`SourceParts::write_json`] puts
+/// the placement between them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceParts {
+    bytes: Vec<u8>,
+    split: usize,
+}
+
+impl SourceParts {
+    /// Analyses and serializes a processed document.
+    pub fn new(doc: &Document, res: &Resources) -> SourceParts {
+        let a = &doc.article;
+        let seg = res.segmenter();
+        let title = analysed(&a.title, seg);
+        let body = analysed(&a.body, seg);
+        let names = |want: fn(&EntityKey) -> Option<&String>| -> Vec<&str> {
+            doc.entity_keys
+                .iter()
+                .filter_map(want)
+                .map(String::as_str)
+                .collect()
+        };
+        let head = Head {
+            url: &a.url,
+            title: &a.title,
+            body: &a.body,
+            published: doc.published.as_ref().map(first_day),
+            published_text: &a.published,
+            outlet: &a.outlet,
+            author: &a.author,
+        };
+        let tail = Tail {
+            title_exact: title.exact,
+            title_folded: title.folded,
+            title_words: title.words,
+            body_exact: body.exact,
+            body_folded: body.folded,
+            body_words: body.words,
+            entity: doc.entity_keys.iter().map(ToString::to_string).collect(),
+            organization: names(|k| match k {
+                EntityKey::Organization(v) => Some(v),
+                _ => None,
+            }),
+            person: names(|k| match k {
+                EntityKey::Person(v) => Some(v),
+                _ => None,
+            }),
+            place: names(|k| match k {
+                EntityKey::Place(v) => Some(v),
+                _ => None,
+            }),
+            entities: &doc.entities,
+        };
+        let mut bytes = Vec::with_capacity(6 * (a.title.len() + a.body.len()) + 4096);
+        // Plain data into memory: serializing cannot fail.
+        let _ = serde_json::to_writer(&mut bytes, &head);
+        bytes.pop();
+        let split = bytes.len();
+        let _ = serde_json::to_writer(&mut bytes, &tail);
+        bytes.pop();
+        SourceParts { bytes, split }
+    }
+
+    /// The fields before the cluster, without braces (`"url":…,"author":…`).
+    fn head(&self) -> &[u8] {
+        self.bytes.get(1..self.split).unwrap_or_default()
+    }
+
+    /// The fields after the cluster size, without braces.
+    fn tail(&self) -> &[u8] {
+        self.bytes.get(self.split + 1..).unwrap_or_default()
+    }
+
+    /// Appends to `out` the whole JSON source of document `id` placed at
+    /// `place`; `path` stands for the first source when `place` lists none.
+    pub fn write_json(&self, id: &str, path: &str, place: &Placement, out: &mut Vec<u8>) {
+        let path = place.sources.first().map_or(path, String::as_str);
+        out.extend_from_slice(b"{\"id\":");
+        json(out, &id);
+        out.extend_from_slice(b",\"path\":");
+        json(out, &path);
+        out.extend_from_slice(b",\"sources\":");
+        json(out, &place.sources);
+        out.push(b',');
+        out.extend_from_slice(self.head());
+        out.extend_from_slice(b",\"cluster\":");
+        json(out, &place.cluster);
+        out.extend_from_slice(b",\"cluster_size\":");
+        json(out, &place.cluster_size);
+        out.push(b',');
+        out.extend_from_slice(self.tail());
+        out.push(b'}');
+    }
+}
+
+/// Appends `v` as JSON (strings, numbers and lists of strings into memory:
+/// serializing cannot fail).
+fn json<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
+    let _ = serde_json::to_writer(out, v);
+}
+
 /// The JSON source of a processed document.
 pub fn source_json(doc: &Document, place: &Placement, res: &Resources) -> String {
-    let a = &doc.article;
-    let seg = res.segmenter();
-    let title = analysed(&a.title, seg);
-    let body = analysed(&a.body, seg);
-    let names = |want: fn(&EntityKey) -> Option<&String>| -> Vec<&str> {
-        doc.entity_keys
-            .iter()
-            .filter_map(want)
-            .map(String::as_str)
-            .collect()
-    };
-    let src = Source {
-        id: &a.id,
-        path: place
-            .sources
-            .first()
-            .map_or(a.source.as_str(), String::as_str),
-        sources: &place.sources,
-        url: &a.url,
-        title: &a.title,
-        body: &a.body,
-        published: doc.published.as_ref().map(first_day),
-        published_text: &a.published,
-        outlet: &a.outlet,
-        author: &a.author,
-        cluster: &place.cluster,
-        cluster_size: place.cluster_size,
-        title_exact: title.exact,
-        title_folded: title.folded,
-        title_words: title.words,
-        body_exact: body.exact,
-        body_folded: body.folded,
-        body_words: body.words,
-        entity: doc.entity_keys.iter().map(ToString::to_string).collect(),
-        organization: names(|k| match k {
-            EntityKey::Organization(v) => Some(v),
-            _ => None,
-        }),
-        person: names(|k| match k {
-            EntityKey::Person(v) => Some(v),
-            _ => None,
-        }),
-        place: names(|k| match k {
-            EntityKey::Place(v) => Some(v),
-            _ => None,
-        }),
-        entities: &doc.entities,
-    };
-    // Plain data: serializing cannot fail.
-    serde_json::to_string(&src).unwrap_or_default()
+    let mut out = Vec::new();
+    SourceParts::new(doc, res).write_json(&doc.article.id, &doc.article.source, place, &mut out);
+    // JSON written by serde_json: valid UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Rebuilds the document of an article whose entities are known (read back
@@ -302,6 +362,11 @@ impl BulkWriter {
 
     /// Writes one document (its JSON source, one line).
     pub fn write(&mut self, id: &str, source: &str) -> io::Result<()> {
+        self.write_bytes(id, source.as_bytes())
+    }
+
+    /// [`BulkWriter::write`] for a source held as bytes (UTF-8 JSON).
+    pub fn write_bytes(&mut self, id: &str, source: &[u8]) -> io::Result<()> {
         let action = self.action_line(id);
         let len = (action.len() + source.len() + 2) as u64;
         if let Sink::Dir { dir, file } = &mut self.sink
@@ -324,7 +389,7 @@ impl BulkWriter {
         };
         w.write_all(action.as_bytes())?;
         w.write_all(b"\n")?;
-        w.write_all(source.as_bytes())?;
+        w.write_all(source)?;
         w.write_all(b"\n")?;
         self.bytes_in_file += len;
         self.bytes += len;
@@ -361,19 +426,58 @@ pub struct BulkSummary {
     pub bytes: u64,
 }
 
-/// A document made ready for export, before duplicates and clusters are
-/// known.
-#[derive(Debug)]
-struct Pending {
-    doc: Document,
-    sources: Vec<String>,
+/// Where a document's [`SourceParts`] lie in the spill file.
+#[derive(Debug, Clone, Copy)]
+struct Spilled {
+    offset: u64,
+    len: usize,
+    split: usize,
 }
 
-/// Articles read from files, processed, with exact duplicates merged and
-/// near-duplicate clusters assigned as `vietdex index` does.
+/// One document of a [`collect`] run.
+#[derive(Debug)]
+struct Slot {
+    id: String,
+    /// Every source holding this text (exact duplicates).
+    sources: Vec<String>,
+    simhash: Option<u64>,
+    /// `None` until the document is processed and spilled.
+    at: Option<Spilled>,
+    /// Its near-duplicate cluster, once every document is in: the slot
+    /// naming it and its size.
+    cluster: (usize, u32),
+}
+
+/// The documents met so far: each id once, exact duplicates merged.
 #[derive(Debug, Default)]
+struct Table {
+    by_id: HashMap<String, usize>,
+    slots: Vec<Slot>,
+}
+
+/// The file documents are spilled to while the others are read.
+#[derive(Debug)]
+struct Spill {
+    file: BufWriter<File>,
+    offset: u64,
+}
+
+/// Articles read from files, processed, analysed and serialized, with
+/// exact duplicates merged and near-duplicate clusters assigned as
+/// `vietdex index` does.
+///
+/// Documents are serialized as soon as they are processed and spilled to
+/// an unnamed temporary file; only each document's id, sources, SimHash
+/// and place in that file stay in memory. Their sources and clusters are
+/// known only once every file is read, so [`Collected::write_to`] and
+/// [`Collected::for_each_source`] put them in when they copy each document
+/// out, in id order.
+#[derive(Debug)]
 pub struct Collected {
-    docs: Vec<Pending>,
+    slots: Vec<Slot>,
+    spill: Option<File>,
+    /// An error writing the spill file, returned by the methods that read it.
+    error: Option<io::Error>,
     /// Files and records that could not be read, as `vietdex index`
     /// reports them.
     pub rejects: Vec<vietdex_ingest::Reject>,
@@ -383,89 +487,174 @@ pub struct Collected {
     pub bytes: u64,
 }
 
-/// Reads every supported file under `inputs` on every core and processes
-/// each article with [`vietdex_pipeline::process`].
+/// [`collect_in`] with the spill file in the system's temporary directory.
 pub fn collect(inputs: &[PathBuf], opts: &vietdex_ingest::Options, res: &Resources) -> Collected {
-    use rayon::prelude::*;
-    let by_id: Mutex<HashMap<String, Pending>> = Mutex::new(HashMap::new());
+    collect_in(inputs, opts, res, &std::env::temp_dir())
+}
+
+/// Reads every supported file under `inputs` on every core, processes each
+/// new article with [`vietdex_pipeline::process`] and serializes it to a
+/// temporary file in `spill_dir` (unnamed where the system allows it, and
+/// removed in any case when the [`Collected`] is dropped). Articles of one
+/// large file are processed on every core too; at most a few per thread
+/// wait in memory.
+pub fn collect_in(
+    inputs: &[PathBuf],
+    opts: &vietdex_ingest::Options,
+    res: &Resources,
+    spill_dir: &Path,
+) -> Collected {
+    use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Relaxed};
+    let spill = match tempfile::tempfile_in(spill_dir) {
+        Ok(f) => f,
+        Err(e) => {
+            return Collected {
+                slots: Vec::new(),
+                spill: None,
+                error: Some(io::Error::new(
+                    e.kind(),
+                    format!(
+                        "cannot create a temporary file in {}: {e}",
+                        spill_dir.display()
+                    ),
+                )),
+                rejects: Vec::new(),
+                duplicates: 0,
+                bytes: 0,
+            };
+        }
+    };
+    let table = Mutex::new(Table::default());
+    let writer = Mutex::new(Spill {
+        file: BufWriter::with_capacity(1 << 20, spill),
+        offset: 0,
+    });
+    let error: Mutex<Option<io::Error>> = Mutex::new(None);
     let rejects = Mutex::new(Vec::new());
-    let duplicates = std::sync::atomic::AtomicUsize::new(0);
-    let bytes = std::sync::atomic::AtomicU64::new(0);
+    let duplicates = AtomicUsize::new(0);
+    let bytes = AtomicU64::new(0);
+    let in_flight = AtomicUsize::new(0);
+    let max_in_flight = 4 * rayon::current_num_threads();
     let reject = |r| {
         if let Ok(mut v) = rejects.lock() {
             v.push(r);
         }
     };
-    vietdex_ingest::discover(inputs)
-        .par_bridge()
-        .for_each(|found| {
-            let path = match found {
-                Ok(p) => p,
-                Err(r) => return reject(r),
+    // Processes, serializes and spills one new document.
+    let work = |slot: usize, a: Article| {
+        let doc = process(a, res);
+        let parts = SourceParts::new(&doc, res);
+        drop(doc);
+        let spilled = writer.lock().map_err(|_| None).and_then(|mut w| {
+            let at = Spilled {
+                offset: w.offset,
+                len: parts.bytes.len(),
+                split: parts.split,
             };
-            let key = vietdex_ingest::escape::path(&path);
-            let mut sink = |rec: Result<Article, vietdex_ingest::Reject>| {
-                let a = match rec {
-                    Ok(a) => a,
+            w.file.write_all(&parts.bytes).map_err(Some)?;
+            w.offset += parts.bytes.len() as u64;
+            Ok(at)
+        });
+        match spilled {
+            Ok(at) => {
+                if let Ok(mut t) = table.lock() {
+                    t.slots[slot].at = Some(at);
+                }
+            }
+            Err(e) => {
+                if let (Some(e), Ok(mut slot)) = (e, error.lock()) {
+                    slot.get_or_insert(e);
+                }
+            }
+        }
+    };
+    rayon::scope(|scope| {
+        use rayon::prelude::*;
+        vietdex_ingest::discover(inputs)
+            .par_bridge()
+            .for_each(|found| {
+                let path = match found {
+                    Ok(p) => p,
                     Err(r) => return reject(r),
                 };
-                let known = by_id.lock().map(|mut m| match m.get_mut(&a.id) {
-                    Some(p) => {
-                        if !p.sources.contains(&key) {
-                            p.sources.push(key.clone());
-                        }
-                        true
-                    }
-                    None => false,
-                });
-                if known.unwrap_or(true) {
-                    duplicates.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    return;
-                }
-                let mut doc = process(a, res);
-                // The headline-and-body text entities were read from is
-                // not exported: do not hold a third copy of every article.
-                doc.text = String::new();
-                if let Ok(mut m) = by_id.lock() {
-                    match m.get_mut(&doc.article.id) {
-                        // Processed twice at once: keep one.
-                        Some(p) => {
-                            if !p.sources.contains(&key) {
-                                p.sources.push(key.clone());
+                let key = vietdex_ingest::escape::path(&path);
+                let mut sink = |rec: Result<Article, vietdex_ingest::Reject>| {
+                    let a = match rec {
+                        Ok(a) => a,
+                        Err(r) => return reject(r),
+                    };
+                    // The first copy of a text gets a slot before it is
+                    // processed; later copies only add their source to it.
+                    let slot = table.lock().ok().and_then(|mut t| {
+                        if let Some(&i) = t.by_id.get(&a.id) {
+                            let s = &mut t.slots[i].sources;
+                            if !s.contains(&key) {
+                                s.push(key.clone());
                             }
-                            duplicates.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            return None;
                         }
-                        None => {
-                            m.insert(
-                                doc.article.id.clone(),
-                                Pending {
-                                    doc,
-                                    sources: vec![key.clone()],
-                                },
-                            );
-                        }
+                        let i = t.slots.len();
+                        t.by_id.insert(a.id.clone(), i);
+                        t.slots.push(Slot {
+                            id: a.id.clone(),
+                            sources: vec![key.clone()],
+                            simhash: a.simhash,
+                            at: None,
+                            cluster: (i, 1),
+                        });
+                        Some(i)
+                    });
+                    let Some(slot) = slot else {
+                        duplicates.fetch_add(1, Relaxed);
+                        return;
+                    };
+                    // Hand the article to an idle thread when few wait
+                    // already (one large file keeps every core busy),
+                    // else process it here (memory stays bounded).
+                    if in_flight.fetch_add(1, Relaxed) < max_in_flight {
+                        let (work, in_flight) = (&work, &in_flight);
+                        scope.spawn(move |_| {
+                            work(slot, a);
+                            in_flight.fetch_sub(1, Relaxed);
+                        });
+                    } else {
+                        in_flight.fetch_sub(1, Relaxed);
+                        work(slot, a);
                     }
+                };
+                match vietdex_ingest::load(&path, opts, &mut sink) {
+                    Ok(l) => {
+                        bytes.fetch_add(l.bytes, Relaxed);
+                    }
+                    Err(r) => reject(r),
                 }
-            };
-            match vietdex_ingest::load(&path, opts, &mut sink) {
-                Ok(l) => {
-                    bytes.fetch_add(l.bytes, std::sync::atomic::Ordering::Relaxed);
-                }
-                Err(r) => reject(r),
-            }
-        });
-    let mut docs: Vec<Pending> = by_id
-        .into_inner()
-        .map(|m| m.into_values().collect())
-        .unwrap_or_default();
-    docs.sort_by(|a, b| a.doc.article.id.cmp(&b.doc.article.id));
-    for d in &mut docs {
-        d.sources.sort();
+            });
+    });
+    let mut error = error.into_inner().unwrap_or_default();
+    let spill = match writer.into_inner().map(|w| w.file.into_inner()) {
+        Ok(Ok(f)) => Some(f),
+        Ok(Err(e)) => {
+            error.get_or_insert(e.into_error());
+            None
+        }
+        Err(_) => None,
+    };
+    let mut slots = table.into_inner().map(|t| t.slots).unwrap_or_default();
+    slots.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    let hashes: Vec<Option<u64>> = slots.iter().map(|s| s.simhash).collect();
+    for (s, c) in slots
+        .iter_mut()
+        .zip(vietdex_ingest::fingerprint::cluster_assignments(&hashes))
+    {
+        s.sources.sort();
+        s.cluster = c;
     }
     let mut rejects = rejects.into_inner().unwrap_or_default();
     rejects.sort_by_key(|r| r.to_string());
     Collected {
-        docs,
+        slots,
+        spill,
+        error,
         rejects,
         duplicates: duplicates.into_inner(),
         bytes: bytes.into_inner(),
@@ -475,52 +664,65 @@ pub fn collect(inputs: &[PathBuf], opts: &vietdex_ingest::Options, res: &Resourc
 impl Collected {
     /// Documents collected.
     pub fn len(&self) -> usize {
-        self.docs.len()
+        self.slots.len()
     }
 
     /// Whether nothing was collected.
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.slots.is_empty()
     }
 
-    /// Calls `f` with each document's id and JSON source, in id order;
-    /// clusters are computed over all documents first. Sources are
-    /// analysed on every core, a chunk at a time.
-    pub fn for_each_source(
-        &self,
-        res: &Resources,
-        mut f: impl FnMut(&str, &str) -> io::Result<()>,
-    ) -> io::Result<()> {
-        use rayon::prelude::*;
-        let hashes: Vec<Option<u64>> = self.docs.iter().map(|d| d.doc.article.simhash).collect();
-        let roots = vietdex_ingest::fingerprint::clusters(&hashes);
-        let mut sizes: HashMap<usize, u32> = HashMap::new();
-        for &r in &roots {
-            *sizes.entry(r).or_default() += 1;
+    /// Calls `f` with each document's id and whole JSON source (as bytes:
+    /// UTF-8), in id order.
+    fn for_each_json(&self, mut f: impl FnMut(&str, &[u8]) -> io::Result<()>) -> io::Result<()> {
+        if let Some(e) = &self.error {
+            return Err(io::Error::new(
+                e.kind(),
+                format!("writing the temporary file: {e}"),
+            ));
         }
-        let ids: Vec<&str> = self
-            .docs
-            .iter()
-            .map(|d| d.doc.article.id.as_str())
-            .collect();
-        let indexed: Vec<(usize, &Pending)> = self.docs.iter().enumerate().collect();
-        for chunk in indexed.chunks(512) {
-            let sources: Vec<String> = chunk
-                .par_iter()
-                .map(|&(i, p)| {
-                    let place = Placement {
-                        sources: p.sources.clone(),
-                        cluster: ids[roots[i]].to_string(),
-                        cluster_size: sizes.get(&roots[i]).copied().unwrap_or(1),
-                    };
-                    source_json(&p.doc, &place, res)
-                })
-                .collect();
-            for ((_, p), s) in chunk.iter().zip(&sources) {
-                f(&p.doc.article.id, s)?;
-            }
+        let mut spill = self.spill.as_ref();
+        let (mut parts, mut out) = (SourceParts::default(), Vec::new());
+        for s in &self.slots {
+            let (Some(at), Some(file)) = (s.at, spill.as_mut()) else {
+                return Err(io::Error::other(format!(
+                    "document {} was not written to the temporary file",
+                    s.id
+                )));
+            };
+            parts.bytes.resize(at.len, 0);
+            parts.split = at.split;
+            file.seek(io::SeekFrom::Start(at.offset))?;
+            file.read_exact(&mut parts.bytes)?;
+            let place = Placement {
+                sources: s.sources.clone(),
+                cluster: self.slots[s.cluster.0].id.clone(),
+                cluster_size: s.cluster.1,
+            };
+            out.clear();
+            parts.write_json(&s.id, "", &place, &mut out);
+            f(&s.id, &out)?;
         }
         Ok(())
+    }
+
+    /// Writes every document to `writer`, in id order.
+    pub fn write_to(&self, writer: &mut BulkWriter) -> io::Result<()> {
+        self.for_each_json(|id, source| writer.write_bytes(id, source))
+    }
+
+    /// Calls `f` with each document's id and JSON source, in id order.
+    /// Documents were analysed and serialized when collected; `res` is
+    /// not used again.
+    pub fn for_each_source(
+        &self,
+        _res: &Resources,
+        mut f: impl FnMut(&str, &str) -> io::Result<()>,
+    ) -> io::Result<()> {
+        self.for_each_json(|id, source| {
+            let s = std::str::from_utf8(source).map_err(io::Error::other)?;
+            f(id, s)
+        })
     }
 }
 
@@ -551,6 +753,160 @@ mod tests {
         assert_eq!(a.exact, "xã _ vạn thọ");
         assert_eq!(a.folded, "xa _ van tho");
         assert_eq!(a.folded.split(' ').count(), 4);
+    }
+
+    fn corpus_file(n: usize) -> PathBuf {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .expect("corpus")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        files.sort();
+        files[n].clone()
+    }
+
+    /// The export of `inputs` made the direct way: every article loaded,
+    /// exact duplicates merged, clusters assigned, each document processed
+    /// and serialized with its placement, in id order.
+    fn direct_export(inputs: &[PathBuf]) -> Vec<(String, String)> {
+        let mut by_id: HashMap<String, (Article, Vec<String>)> = HashMap::new();
+        for path in vietdex_ingest::discover(inputs).filter_map(Result::ok) {
+            let key = vietdex_ingest::escape::path(&path);
+            let _ = vietdex_ingest::load(&path, &Default::default(), &mut |r| {
+                if let Ok(a) = r {
+                    let e = by_id.entry(a.id.clone()).or_insert((a, Vec::new()));
+                    if !e.1.contains(&key) {
+                        e.1.push(key.clone());
+                    }
+                }
+            });
+        }
+        let mut docs: Vec<(Article, Vec<String>)> = by_id.into_values().collect();
+        docs.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+        let hashes: Vec<Option<u64>> = docs.iter().map(|d| d.0.simhash).collect();
+        let clusters = vietdex_ingest::fingerprint::cluster_assignments(&hashes);
+        let ids: Vec<String> = docs.iter().map(|d| d.0.id.clone()).collect();
+        docs.into_iter()
+            .zip(clusters)
+            .map(|((a, mut sources), (root, size))| {
+                sources.sort();
+                let place = Placement {
+                    sources,
+                    cluster: ids[root].clone(),
+                    cluster_size: size,
+                };
+                let id = a.id.clone();
+                (id, source_json(&process(a, &RES), &place, &RES))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn collected_documents_are_the_direct_export() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().join("in");
+        for sub in ["a", "b"] {
+            std::fs::create_dir_all(root.join(sub)).expect("mkdir");
+        }
+        // An exact copy in another folder, and a near copy (one word changed).
+        let text = std::fs::read_to_string(corpus_file(2)).expect("article");
+        std::fs::write(root.join("a/x.txt"), &text).expect("write");
+        std::fs::write(root.join("b/x.txt"), &text).expect("write");
+        let near = text.replacen("tập trung", "dồn", 1);
+        assert_ne!(near, text);
+        std::fs::write(root.join("b/near.txt"), &near).expect("write");
+        std::fs::copy(corpus_file(0), root.join("a/other.txt")).expect("copy");
+        // One JSON Lines file of many articles (processed on every core),
+        // with an unreadable line.
+        let paragraphs: Vec<String> = (0..5)
+            .flat_map(|n| {
+                std::fs::read_to_string(corpus_file(n))
+                    .expect("article")
+                    .split("\n\n")
+                    .filter(|p| p.len() > 200)
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(paragraphs.len() >= 40, "{}", paragraphs.len());
+        let mut lines = String::new();
+        for (i, p) in paragraphs.iter().enumerate() {
+            let rec = serde_json::json!({"title": format!("Tin số {i}"), "body": p});
+            lines.push_str(&rec.to_string());
+            lines.push('\n');
+            if i == 3 {
+                lines.push_str("{not json\n");
+            }
+        }
+        std::fs::write(root.join("many.jsonl"), lines).expect("write");
+
+        let spill = dir.path().join("spill");
+        std::fs::create_dir_all(&spill).expect("mkdir");
+        let inputs = [root.clone()];
+        let got = collect_in(&inputs, &Default::default(), &RES, &spill);
+        let mut sources = Vec::new();
+        got.for_each_source(&RES, |id, s| {
+            sources.push((id.to_string(), s.to_string()));
+            Ok(())
+        })
+        .expect("sources");
+        // Nothing was left in the spill directory.
+        assert_eq!(std::fs::read_dir(&spill).expect("spill").count(), 0);
+        assert_eq!(sources, direct_export(&inputs));
+        assert_eq!(got.len(), sources.len());
+        assert_eq!(got.duplicates, 1);
+        assert_eq!(got.rejects.len(), 1, "{:?}", got.rejects);
+        assert_eq!(got.rejects[0].line, Some(5));
+        assert!(sources.windows(2).all(|w| w[0].0 < w[1].0), "id order");
+        let docs: Vec<serde_json::Value> = sources
+            .iter()
+            .map(|(_, s)| serde_json::from_str(s).expect("json"))
+            .collect();
+        let copy = docs
+            .iter()
+            .find(|d| d["sources"].as_array().is_some_and(|s| s.len() == 2))
+            .expect("the exact copies are one document");
+        assert!(copy["path"].as_str().expect("path").ends_with("a/x.txt"));
+        assert_eq!(copy["cluster_size"], 2, "the near copy joins its cluster");
+        let near_copy = docs
+            .iter()
+            .find(|d| {
+                d["path"]
+                    .as_str()
+                    .is_some_and(|p| p.ends_with("b/near.txt"))
+            })
+            .expect("near copy");
+        assert_eq!(near_copy["cluster"], copy["cluster"]);
+        let smaller = copy["id"].as_str().min(near_copy["id"].as_str());
+        assert_eq!(copy["cluster"].as_str(), smaller);
+        // A second collection gives the same bytes.
+        let mut again = Vec::new();
+        let mut w = BulkWriter::to_stream(Box::new(io::sink()), Action::Index, None);
+        collect_in(&inputs, &Default::default(), &RES, &spill)
+            .write_to(&mut w)
+            .expect("write");
+        collect(&inputs, &Default::default(), &RES)
+            .for_each_source(&RES, |_, s| {
+                again.push(s.to_string());
+                Ok(())
+            })
+            .expect("again");
+        assert_eq!(w.finish().expect("finish").documents, sources.len());
+        assert_eq!(
+            again,
+            sources.iter().map(|s| s.1.clone()).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_spill_directory_that_cannot_be_written_is_reported() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let missing = dir.path().join("missing");
+        let got = collect_in(&[corpus_file(0)], &Default::default(), &RES, &missing);
+        let mut w = BulkWriter::to_stream(Box::new(io::sink()), Action::Index, None);
+        let err = got.write_to(&mut w).expect_err("no spill file");
+        assert!(err.to_string().contains("missing"), "{err}");
+        assert_eq!(w.finish().expect("finish").documents, 0);
     }
 
     #[test]
