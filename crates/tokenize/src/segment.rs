@@ -13,6 +13,7 @@
 //! every prefix of a word, so most positions cost one lookup.
 
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 use crate::normalize::normalize_token_into;
 use crate::tokenizer::Scanner;
@@ -55,8 +56,16 @@ const NOT_NAME_STARTS: &[&str] = &[
     "đồng chí",
 ];
 
+/// The word list the bundled segmenter starts from.
 const LEXICON: &str = include_str!("../data/pyvi-words.txt");
+/// The segmented treebank text the bundled segmenter learns from.
 const TRAIN: &str = include_str!("../data/ud-vi-vtb/train.seg");
+/// What [`Segmenter::learned`] builds from [`LEXICON`] and [`TRAIN`], as
+/// written by [`Segmenter::table`]: the bundled segmenter loads it without
+/// normalizing or learning anything, so a command starts in a few
+/// milliseconds. `examples/segmenter_table.rs` writes it; a test checks
+/// that it is what the data gives.
+const TABLE: &str = include_str!("../data/segmenter.tsv");
 
 /// One syllable as the segmenter sees it.
 #[derive(Debug, Clone, Copy)]
@@ -73,9 +82,9 @@ pub struct Syllable<'a> {
 /// A word segmenter; see the module documentation.
 #[derive(Debug, Clone)]
 pub struct Segmenter {
-    entries: FxHashMap<Box<str>, u8>,
+    entries: FxHashMap<Cow<'static, str>, u8>,
     /// The same words without diacritics, for text typed without them.
-    folded: FxHashMap<Box<str>, u8>,
+    folded: FxHashMap<Cow<'static, str>, u8>,
 }
 
 /// Word-level precision, recall and F1 of a segmentation against gold.
@@ -113,7 +122,55 @@ impl Segmenter {
     /// The segmenter built from the word list and treebank shipped in this
     /// crate. It learns from the treebank: build it once and pass it on.
     pub fn bundled() -> Segmenter {
+        Segmenter::from_table(TABLE)
+    }
+
+    /// The bundled segmenter built from its data: the word list, then
+    /// learning from the treebank (tens of milliseconds). [`Segmenter::bundled`]
+    /// loads the same entries from a table written from this.
+    pub fn learned() -> Segmenter {
         Segmenter::new(LEXICON, Some(TRAIN))
+    }
+
+    /// The segmenter's entries as text: one line per entry, `e` (exact) or
+    /// `f` (folded), the flags, and the normalized syllables, separated by
+    /// tabs, sorted. [`Segmenter::from_table`] reads it back.
+    pub fn table(&self) -> String {
+        let mut lines: Vec<String> = [("e", &self.entries), ("f", &self.folded)]
+            .into_iter()
+            .flat_map(|(tag, map)| map.iter().map(move |(k, f)| format!("{tag}\t{f}\t{k}")))
+            .collect();
+        lines.sort_unstable();
+        let mut out = lines.join("\n");
+        out.push('\n');
+        out
+    }
+
+    /// A segmenter from a table written by [`Segmenter::table`], borrowing
+    /// its keys. Lines that are not `TAG<TAB>FLAGS<TAB>KEY` are skipped.
+    pub fn from_table(table: &'static str) -> Segmenter {
+        let count = |tag: &str| table.lines().filter(|l| l.starts_with(tag)).count();
+        let mut seg = Segmenter {
+            entries: FxHashMap::with_capacity_and_hasher(count("e\t"), Default::default()),
+            folded: FxHashMap::with_capacity_and_hasher(count("f\t"), Default::default()),
+        };
+        for line in table.lines() {
+            let mut parts = line.splitn(3, '\t');
+            let (Some(tag), Some(flags), Some(key)) = (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            let Ok(flags) = flags.parse::<u8>() else {
+                continue;
+            };
+            let map = match tag {
+                "e" => &mut seg.entries,
+                "f" => &mut seg.folded,
+                _ => continue,
+            };
+            map.insert(Cow::Borrowed(key), flags);
+        }
+        seg
     }
 
     /// Builds a segmenter from a word list (one word a line, syllables
@@ -233,7 +290,7 @@ impl Segmenter {
 
     fn segment_with(
         &self,
-        entries: &FxHashMap<Box<str>, u8>,
+        entries: &FxHashMap<Cow<'static, str>, u8>,
         sylls: &[Syllable<'_>],
         key: &mut String,
         out: &mut Vec<usize>,
@@ -332,13 +389,13 @@ impl Segmenter {
     }
 }
 
-fn insert_into(map: &mut FxHashMap<Box<str>, u8>, key: &str) {
+fn insert_into(map: &mut FxHashMap<Cow<'static, str>, u8>, key: &str) {
     for (i, b) in key.bytes().enumerate() {
         if b == b' ' {
-            *map.entry(key[..i].into()).or_insert(0) |= PREFIX;
+            *map.entry(Cow::Owned(key[..i].to_string())).or_insert(0) |= PREFIX;
         }
     }
-    *map.entry(key.into()).or_insert(0) |= WORD;
+    *map.entry(Cow::Owned(key.to_string())).or_insert(0) |= WORD;
 }
 
 /// Spans, in whitespace-separated items, of the words of a `_`-joined line.
@@ -410,6 +467,19 @@ mod tests {
     use super::*;
 
     static BUNDLED: LazyLock<Segmenter> = LazyLock::new(Segmenter::bundled);
+
+    #[test]
+    fn the_bundled_table_is_what_the_data_gives() {
+        let built = Segmenter::learned();
+        assert!(
+            built.table() == TABLE,
+            "data/segmenter.tsv is out of date: run `cargo run -p vietdex-tokenize --example segmenter_table > crates/tokenize/data/segmenter.tsv`"
+        );
+        let loaded = Segmenter::from_table(TABLE);
+        assert_eq!(loaded.entries.len(), built.entries.len());
+        assert_eq!(loaded.folded.len(), built.folded.len());
+        assert!(loaded.is_word("nông thôn"));
+    }
 
     #[test]
     fn joins_words_and_names() {
