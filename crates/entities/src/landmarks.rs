@@ -124,6 +124,7 @@ fn tables() -> &'static Tables {
                         let mut c = l.split('\t');
                         let sub = match c.next()? {
                             "city" => "city",
+                            "region" => "region",
                             _ => "country",
                         };
                         Some((c.next()?, sub))
@@ -237,15 +238,27 @@ pub fn landmarks(
                 if !matches(toks, text, i, words) {
                     continue;
                 }
-                let after = i + words.len();
+                let mut after = i + words.len();
                 let head = words.join(" ");
-                let coded = CODED.contains(&head.as_str());
-                // `đường số 1`, `phố 7`: a numbered street.
+                let mut sub = *sub;
+                // `đường liên cảng A5`, `hầm đường bộ Hải Vân`, `cửa hầm
+                // Nam Hải Vân`: a qualifier between the head and the name.
+                if let Some((q, inner)) = qualifier(t, toks, text, after, &head) {
+                    let named = name_after(g, toks, text, after + q, true);
+                    if named.is_some_and(|e| e > after + q) {
+                        after += q;
+                        sub = inner.unwrap_or(sub);
+                    }
+                }
+                let coded = CODED.contains(&head.as_str()) || after > i + words.len();
+                // `đường số 1`, `đường 9`: a numbered street.
                 let numbered = head == "đường"
                     && toks.get(after).is_some_and(|n| n.exact == "số")
                     && toks.get(after + 1).is_some_and(|n| n.digits);
                 let end = if numbered {
                     Some(after + 2)
+                } else if head == "đường" && road_number(toks, text, after) {
+                    Some(after + 1)
                 } else {
                     name_after(g, toks, text, after, coded)
                 };
@@ -296,7 +309,12 @@ pub fn landmarks(
                 // capitalized, not after a form of address, not inside a
                 // longer name. Longer names may be in lower case
                 // (`trung quốc`), as the press sometimes writes them.
-                let ok = if tok.all_caps && words.len() == 1 {
+                // A region needs a capital (`Đông Bắc`, `châu Á`): `đông
+                // bắc` is a direction.
+                let named = *sub != "region" || toks[i..end].iter().any(|x| x.capitalized);
+                let ok = if !named {
+                    false
+                } else if tok.all_caps && words.len() == 1 {
                     true
                 } else {
                     (words.len() >= 2 || (capital && !prev_cue && !sentence_start(toks, text, i)))
@@ -308,6 +326,24 @@ pub fn landmarks(
                     break;
                 }
             }
+        }
+        // `ra Bắc`, `vào Nam`, `trong Nam`: the North, the South.
+        if found.is_none()
+            && tok.capitalized
+            && !tok.all_caps
+            && matches!(tok.exact.as_str(), "bắc" | "nam" | "trung")
+            && i > 0
+            && contiguous(text, toks, i)
+            && matches!(
+                toks[i - 1].exact.as_str(),
+                "ra" | "vào" | "trong" | "ngoài" | "về" | "miệt"
+            )
+            && !toks.get(i + 1).is_some_and(|n| {
+                contiguous(text, toks, i + 1)
+                    && (n.capitalized || seg.is_word(&format!("{} {}", tok.exact, n.exact)))
+            })
+        {
+            found = Some((i + 1, "region"));
         }
         match found {
             Some((end, subtype)) => {
@@ -325,6 +361,70 @@ pub fn landmarks(
         }
     }
     out
+}
+
+/// A qualifier between a head word ending before token `at` and the name:
+/// its length in tokens, and the subtype it gives the place when that is
+/// not the head's (`cửa hầm`: a tunnel's mouth is a landmark).
+/// `đường liên cảng A5`, `đường liên xã …`, `hầm đường bộ Hải Vân`, `cầu
+/// vượt …`, `cửa hầm …`.
+fn qualifier(
+    t: &Tables,
+    toks: &[Tok],
+    text: &str,
+    at: usize,
+    head: &str,
+) -> Option<(usize, Option<&'static str>)> {
+    let x = toks.get(at)?;
+    if x.capitalized || !contiguous(text, toks, at) {
+        return None;
+    }
+    let next_lower = |k: usize| {
+        toks.get(k)
+            .is_some_and(|n| !n.capitalized && !n.digits && contiguous(text, toks, k))
+    };
+    match (head, x.exact.as_str()) {
+        ("đường", "liên") if next_lower(at + 1) => Some((2, None)),
+        ("hầm" | "cầu", "đường") if toks.get(at + 1).is_some_and(|n| n.exact == "bộ") => {
+            Some((2, None))
+        }
+        ("cầu", "vượt" | "treo") => Some((1, None)),
+        ("cửa", _) => t
+            .heads
+            .get(x.exact.as_str())?
+            .iter()
+            .find(|(w, sub)| *sub == "landmark" && matches(toks, text, at, w))
+            .map(|(w, sub)| (w.len(), Some(*sub))),
+        _ => None,
+    }
+}
+
+/// Words after a number that make it a measure, not a road's number
+/// (`đường 9` is Road 9; `đường 2 làn`, `đường 5 km` are not).
+const MEASURES: &[&str] = &[
+    "km", "m", "mét", "cây", "làn", "tiếng", "giờ", "phút", "ngày", "tháng", "năm", "lần", "xe",
+    "người", "chiếc", "con", "triệu", "tỷ", "tỉ", "nghìn", "ngàn", "trăm", "chục", "tuyến",
+];
+
+/// A road's number after `đường` at token `at`: one to three digits, not
+/// glued to a unit (`6m`), not a measure, not a date (`đường 9/2`).
+fn road_number(toks: &[Tok], text: &str, at: usize) -> bool {
+    let Some(n) = toks.get(at) else {
+        return false;
+    };
+    n.digits
+        && n.end - n.start <= 3
+        && contiguous(text, toks, at)
+        && text[..n.start].ends_with(' ')
+        && !text[n.end..].starts_with(|c: char| c.is_alphanumeric() || c == '%')
+        && !text[n.end..]
+            .strip_prefix(['/', '.', ','])
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        && !toks.get(at + 1).is_some_and(|m| {
+            contiguous(text, toks, at + 1)
+                && !m.capitalized
+                && (m.digits || MEASURES.contains(&m.exact.as_str()))
+        })
 }
 
 /// `Hàng Da` after `số 38`, or `phố Hàng Da` / `đường Lê Lợi`: the end of

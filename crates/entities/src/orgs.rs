@@ -335,6 +335,32 @@ pub fn organizations(
             i += words.len();
             continue;
         }
+        // `Trung ương` written alone, capitalized: the Party's Central
+        // Committee; not the level of a body (`cấp Trung ương`, `cơ quan
+        // Trung ương`) nor part of a longer name.
+        if free[i]
+            && toks[i].capitalized
+            && !toks[i].all_caps
+            && toks[i].exact == "trung"
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.exact == "ương" && contiguous(text, toks, i + 1))
+            && free[i + 1]
+            && !(i > 0
+                && contiguous(text, toks, i)
+                && (toks[i - 1].capitalized
+                    || matches!(
+                        toks[i - 1].exact.as_str(),
+                        "cấp" | "quan" | "ngành" | "vị" | "trực" | "thuộc"
+                    )))
+            && !toks
+                .get(i + 2)
+                .is_some_and(|n| n.capitalized && contiguous(text, toks, i + 2))
+        {
+            out.push((i, i + 2));
+            i += 2;
+            continue;
+        }
         // Party committees named alone, in lower case (`khu ủy`).
         if free[i]
             && i + 1 < toks.len()

@@ -109,6 +109,11 @@ fn surnames() -> &'static HashMap<String, bool> {
     })
 }
 
+/// Whether a normalized syllable is a family name.
+pub fn is_surname(syllable: &str) -> bool {
+    surnames().contains_key(syllable)
+}
+
 /// A role opener: its normalized syllables, and whether it is an honorific
 /// (`ông`, `bà` …) rather than an office.
 struct Role {

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use crate::gazetteer::{Gazetteer, Level};
-use crate::text::{Tok, contiguous};
+use crate::text::{Tok, apostrophe_joined, contiguous};
 
 /// A place mention before it becomes an entity.
 #[derive(Debug, Clone)]
@@ -134,6 +134,30 @@ pub(crate) const TYPES: &[TypeWord] = &[
         hamlet: true,
     },
     TypeWord {
+        syllables: &["nóc"],
+        levels: &[],
+        kinds: &[],
+        hamlet: true,
+    },
+    TypeWord {
+        syllables: &["buôn"],
+        levels: &[],
+        kinds: &[],
+        hamlet: true,
+    },
+    TypeWord {
+        syllables: &["plei"],
+        levels: &[],
+        kinds: &[],
+        hamlet: true,
+    },
+    TypeWord {
+        syllables: &["khóm"],
+        levels: &[],
+        kinds: &[],
+        hamlet: true,
+    },
+    TypeWord {
         syllables: &["tổ", "dân", "phố"],
         levels: &[],
         kinds: &[],
@@ -181,7 +205,10 @@ fn name_at(
 ) -> Option<(usize, Vec<usize>)> {
     let max = g.max_syllables().min(toks.len().saturating_sub(j));
     let mut ok = 0;
-    while ok < max && name_token(&toks[j + ok]) && (ok == 0 || contiguous(text, toks, j + ok)) {
+    while ok < max
+        && (ok == 0 || contiguous(text, toks, j + ok))
+        && (name_token(&toks[j + ok]) || (ok > 0 && apostrophe_joined(text, toks, j + ok)))
+    {
         ok += 1;
     }
     let mut key = String::new();
@@ -378,7 +405,9 @@ pub fn typed_mentions(
             continue;
         }
         let keep = |u: usize| t.levels.contains(&g.unit(u).level);
-        let Some((nlen, cands)) = name_at(g, toks, text, j, &keep) else {
+        let Some((nlen, cands)) = name_at(g, toks, text, j, &keep)
+            .or_else(|| unknown_name(g, seg, toks, text, t, (i, j), &keep))
+        else {
             i += 1;
             continue;
         };
@@ -425,6 +454,83 @@ pub fn typed_mentions(
         i = k;
     }
     out
+}
+
+/// Capitalized words after a district or commune type word that are no
+/// such unit in the gazetteer as written. A spelling variant (`Chư Pah`
+/// for `Chư Păh`, `Krông Buk` for `Krông Búk`, `Đắc Đoa` for `Đắk Đoa`)
+/// resolves through the folded name: its length and the units of the
+/// type's level. Otherwise a name merged or renamed since the gazetteer's
+/// snapshot (`xã Trà Lập`, `thị trấn La Gi`) or abroad (`quận Patna`): its
+/// length, for a mention of that level left unlinked. Only a run of two or
+/// three name words that is not an institution (`Huyện Đoàn`), a word
+/// (`Xã hội`, `bà xã`) or a person's name (`huyện Võ Công Hàm`).
+fn unknown_name(
+    g: &Gazetteer,
+    seg: &vietdex_tokenize::Segmenter,
+    toks: &[Tok],
+    text: &str,
+    t: &TypeWord,
+    (i, j): (usize, usize),
+    keep: &dyn Fn(usize) -> bool,
+) -> Option<(usize, Vec<usize>)> {
+    const NOT_UNIT_NAMES: &[&str] = &[
+        "đoàn", "ủy", "uỷ", "hội", "đảng", "ban", "đội", "công", "ubnd", "hđnd", "mttq",
+    ];
+    if t.levels
+        .iter()
+        .any(|l| !matches!(l, Level::District | Level::Commune))
+        || t.syllables == ["tt"]
+    {
+        return None;
+    }
+    let mut k = j;
+    while k < toks.len()
+        && k - j < 4
+        && ((toks[k].capitalized && !toks[k].all_caps)
+            || (k > j && apostrophe_joined(text, toks, k)))
+        && (k == j || contiguous(text, toks, k))
+    {
+        k += 1;
+    }
+    let len = k - j;
+    if !(2..=3).contains(&len) || NOT_UNIT_NAMES.contains(&toks[j].exact.as_str()) {
+        return None;
+    }
+    let word = |a: usize, b: usize| seg.is_word(&format!("{} {}", toks[a].exact, toks[b].exact));
+    // `Xã Hội`: type word and name are one word; `bà xã Hari Won`: the
+    // type word closes a word begun before it.
+    if word(j - 1, j) || (i > 0 && contiguous(text, toks, i) && word(i - 1, i)) {
+        return None;
+    }
+    let folded: Vec<String> = toks[j..k]
+        .iter()
+        .map(|x| vietdex_tokenize::fold(&x.exact).into_owned())
+        .collect();
+    // The press writes a highland syllable's final `k` as `c` (`Đắc Lắc`).
+    let hard: Vec<String> = folded
+        .iter()
+        .map(|w| match w.strip_suffix('c') {
+            Some(stem) if stem.len() <= 3 && stem.ends_with('a') => format!("{stem}k"),
+            _ => w.clone(),
+        })
+        .collect();
+    for key in [folded.join(" "), hard.join(" ")] {
+        let cands: Vec<usize> = g
+            .lookup_folded(&key)
+            .iter()
+            .copied()
+            .filter(|&u| keep(u))
+            .collect();
+        if !cands.is_empty() {
+            return Some((len, cands));
+        }
+    }
+    let surname = crate::people::is_surname(&toks[j].exact);
+    if len == 3 && (surname || !g.lookup_folded(&folded[1..].join(" ")).is_empty()) {
+        return None;
+    }
+    Some((len, Vec::new()))
 }
 
 /// Finds bare names of two or more syllables outside `claimed` tokens.
@@ -491,8 +597,17 @@ pub fn link(g: &Gazetteer, toks: &[Tok], text: &str, mentions: &mut [Mention]) {
             mentions[k + 1].candidates = parents;
         }
     }
+    // One unit under two spellings in two snapshots (`Đăk Đoa`, `Đak
+    // Đoa`: one code) is one candidate.
+    let same_unit = |cands: &[usize]| {
+        cands.split_first().is_some_and(|(&a, rest)| {
+            rest.iter()
+                .all(|&b| g.unit(b).level == g.unit(a).level && g.unit(b).code == g.unit(a).code)
+        })
+    };
     for m in mentions.iter_mut() {
-        if m.candidates.len() == 1 {
+        if same_unit(&m.candidates) {
+            m.candidates.truncate(1);
             m.linked = Some(m.candidates[0]);
         }
     }

@@ -149,11 +149,11 @@ pub fn dates(text: &str, year: Option<i32>) -> Vec<(usize, usize, String)> {
     }
     let partial = re(
         &PARTIAL,
-        r"(?i)(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|sáng sớm|rạng sáng)\s+(\d{1,2})(?:[/-]|\s[-–]\s|\.)(\d{1,2})(?-u:\b)",
+        r"(?i)(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|sáng sớm|rạng sáng)\s+(\d{1,2})((?:\s*(?:,|và)\s*\d{1,2})*)(?:[/-]|\s[-–]\s|\.)(\d{1,2})(?-u:\b)",
     );
     for c in partial.captures_iter(text) {
         let m = c.get(0).expect("match");
-        let (d, mo) = (c.get(1).expect("day"), &c[2]);
+        let (d, mo) = (c.get(1).expect("day"), &c[3]);
         // The cue word starts a word (`đêm`: no ASCII word boundary there).
         if text[..m.start()]
             .chars()
@@ -171,29 +171,53 @@ pub fn dates(text: &str, year: Option<i32>) -> Vec<(usize, usize, String)> {
         if text[m.end()..].starts_with(['/', '-']) || more_date || !free(&out, m.start(), m.end()) {
             continue;
         }
-        let v = match year {
-            Some(y) => iso(&y.to_string(), mo, Some(d.as_str())),
+        let value = |d: &str| match year {
+            Some(y) => iso(&y.to_string(), mo, Some(d)),
             None => mo
                 .parse::<u32>()
                 .ok()
-                .zip(d.as_str().parse::<u32>().ok())
+                .zip(d.parse::<u32>().ok())
                 .filter(|(m, d)| (1..=12).contains(m) && (1..=31).contains(d))
                 .map(|(m, d)| format!("--{m:02}-{d:02}")),
         };
-        if let Some(v) = v {
-            out.push((d.start(), m.end(), v));
+        // `ngày 22 và 23-10`: days sharing a month, each a date; the last
+        // spans the month.
+        let mut days = vec![(d.start(), d.end())];
+        if let Some(more) = c.get(2) {
+            days.extend(list_numbers(more.as_str(), more.start()));
+        }
+        let last = days.len() - 1;
+        for (k, (s, e)) in days.into_iter().enumerate() {
+            if let Some(v) = value(&text[s..e]) {
+                out.push((s, if k == last { m.end() } else { e }, v));
+            }
         }
     }
     let month = re(
         &MONTH,
-        r"(?i)(?-u:\b)tháng\s+(\d{1,2})(?:[/.-]|\s[-–]\s|\s+năm\s+)(\d{4})(?-u:\b)",
+        r"(?i)(?-u:\b)tháng\s+(\d{1,2})((?:\s*(?:,|và)\s*\d{1,2})*)(?:[/.-]|\s[-–]\s|\s+năm\s+)(\d{4})(?-u:\b)",
     );
     for c in month.captures_iter(text) {
         let m = c.get(0).expect("match");
-        if let Some(v) = iso(&c[2], &c[1], None)
-            && free(&out, m.start(), m.end())
-        {
-            out.push((m.start(), m.end(), v));
+        if !free(&out, m.start(), m.end()) {
+            continue;
+        }
+        // `tháng 10, 11-2000`: months sharing a year, each a date; the
+        // first spans from `tháng`, the last to the year.
+        let first = c.get(1).expect("month");
+        let mut months = vec![(m.start(), first.end(), first.as_str())];
+        if let Some(more) = c.get(2) {
+            months.extend(
+                list_numbers(more.as_str(), more.start())
+                    .into_iter()
+                    .map(|(s, e)| (s, e, &text[s..e])),
+            );
+        }
+        let last = months.len() - 1;
+        for (k, (s, e, mo)) in months.into_iter().enumerate() {
+            if let Some(v) = iso(&c[3], mo, None) {
+                out.push((s, if k == last { m.end() } else { e }, v));
+            }
         }
     }
     // `năm 2024`, `năm 2020, 2021, 2022`, `đến 2030`.
@@ -221,6 +245,26 @@ pub fn dates(text: &str, year: Option<i32>) -> Vec<(usize, usize, String)> {
         }
     }
     out.sort();
+    out
+}
+
+/// The numbers of a list tail such as `, 23` or ` và 23`, as byte spans
+/// of the text (`at` is where `list` starts in it).
+fn list_numbers(list: &str, at: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let b = list.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        if b[k].is_ascii_digit() {
+            let s = k;
+            while k < b.len() && b[k].is_ascii_digit() {
+                k += 1;
+            }
+            out.push((at + s, at + k));
+        } else {
+            k += 1;
+        }
+    }
     out
 }
 

@@ -39,41 +39,89 @@ pub fn tokens(text: &str) -> Vec<Tok> {
     // About one token per six bytes of Vietnamese text.
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
     for sp in Scanner::new(text) {
-        scratch.clear();
+        // `Rʼlấp`: the modifier-letter apostrophe counts as a letter for
+        // the scanner; it joins two syllables as `R’lấp` does.
         let src = &text[sp.start..sp.end];
-        normalize_token_into(src, &mut scratch, &mut buf, false);
-        if scratch.is_empty() {
-            continue;
-        }
-        let first = src.chars().next().unwrap_or(' ');
-        let capitalized = is_upper(first);
-        // Only a capitalized token can be all capitals.
-        let all_caps = capitalized && {
-            let mut letters = 0;
-            let mut all_upper = true;
-            for c in src.chars().filter(|&c| is_letter(c)) {
-                letters += 1;
-                all_upper &= is_upper(c);
+        if src.contains('ʼ') {
+            let mut at = sp.start;
+            for piece in src.split('ʼ') {
+                push_token(text, at, at + piece.len(), &mut out, &mut scratch, &mut buf);
+                at += piece.len() + 'ʼ'.len_utf8();
             }
-            letters > 1 && all_upper
-        };
-        out.push(Tok {
-            capitalized,
-            all_caps,
-            digits: first.is_ascii_digit(),
-            exact: CompactString::from(scratch.as_str()),
-            start: sp.start,
-            end: sp.end,
-        });
+        } else {
+            push_token(text, sp.start, sp.end, &mut out, &mut scratch, &mut buf);
+        }
     }
     out
 }
 
+/// Apostrophes that join the syllables of a highland name (`Đắk R’lấp`,
+/// `Ia H'Drai`, `Cư Mʼgar`).
+pub const APOSTROPHES: [char; 4] = ['\'', '’', 'ʼ', '‘'];
+
+/// Appends the token at `start..end` of `text`, if it has a normalized form.
+fn push_token(
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Tok>,
+    scratch: &mut String,
+    buf: &mut Vec<char>,
+) {
+    scratch.clear();
+    let src = &text[start..end];
+    normalize_token_into(src, scratch, buf, false);
+    if scratch.is_empty() {
+        return;
+    }
+    let first = src.chars().next().unwrap_or(' ');
+    let capitalized = is_upper(first);
+    // Only a capitalized token can be all capitals.
+    let all_caps = capitalized && {
+        let mut letters = 0;
+        let mut all_upper = true;
+        for c in src.chars().filter(|&c| is_letter(c)) {
+            letters += 1;
+            all_upper &= is_upper(c);
+        }
+        letters > 1 && all_upper
+    };
+    out.push(Tok {
+        capitalized,
+        all_caps,
+        digits: first.is_ascii_digit(),
+        exact: CompactString::from(scratch.as_str()),
+        start,
+        end,
+    });
+}
+
 /// Whether token `i` follows token `i - 1` with only white space (or a
-/// hyphen) between them: the two can belong to one name or phrase.
+/// hyphen) between them: the two can belong to one name or phrase. An
+/// apostrophe written right after a prefix of one or two letters joins too
+/// (`R’lấp`, `Tr’ hy`): a quotation mark closes a longer word.
 pub fn contiguous(text: &str, toks: &[Tok], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let (prev, gap) = (&toks[i - 1], &text[toks[i - 1].end..toks[i].start]);
+    if gap
+        .chars()
+        .all(|c| c.is_whitespace() || c == '-' || c == '–')
+    {
+        return true;
+    }
+    let mut chars = gap.chars();
+    chars.next().is_some_and(|c| APOSTROPHES.contains(&c))
+        && chars.all(|c| c == ' ')
+        && prev.exact.chars().count() <= 2
+        && prev.exact.chars().all(char::is_alphabetic)
+}
+
+/// Whether token `i` is joined to the one before by an apostrophe (`R’lấp`):
+/// a syllable of the same name even in lower case.
+pub fn apostrophe_joined(text: &str, toks: &[Tok], i: usize) -> bool {
     i > 0
-        && text[toks[i - 1].end..toks[i].start]
-            .chars()
-            .all(|c| c.is_whitespace() || c == '-' || c == '–')
+        && text[toks[i - 1].end..toks[i].start].starts_with(APOSTROPHES)
+        && contiguous(text, toks, i)
 }

@@ -13,6 +13,13 @@ use crate::text::{Tok, contiguous};
 
 /// Forms of address and titles that introduce a bare name.
 const TITLES: &[&str] = &[
+    "vợ chồng",
+    "anh em",
+    "chị em",
+    "ông bà",
+    "anh chị",
+    "cha con",
+    "mẹ con",
     "ông",
     "bà",
     "anh",
@@ -91,6 +98,18 @@ const TITLES: &[&str] = &[
 const ADDRESS: &[&str] = &[
     "ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "thầy", "em", "bé", "cháu", "o", "dì",
     "mợ", "thím", "vợ", "chồng", "tên",
+];
+
+/// Titles of two people, whose names follow joined by `-` or `và`
+/// (`vợ chồng Tuấn - Lý`).
+const PAIRS: &[&str] = &[
+    "vợ chồng",
+    "anh em",
+    "chị em",
+    "ông bà",
+    "anh chị",
+    "cha con",
+    "mẹ con",
 ];
 
 /// Verbs of saying after a name.
@@ -313,6 +332,38 @@ pub fn titled_people(
                     role: None,
                 });
                 i = end;
+                // The second name of a pair.
+                let pair = len == 2
+                    && PAIRS.iter().any(|p| {
+                        p.split(' ')
+                            .zip(&toks[at - len..at])
+                            .all(|(w, t)| t.exact == w)
+                    });
+                let second = match toks.get(end) {
+                    Some(n) if pair && n.exact == "và" => Some(end + 1),
+                    Some(_)
+                        if pair
+                            && matches!(
+                                text[toks[end - 1].end..toks[end].start].trim(),
+                                "-" | "–" | "&"
+                            ) =>
+                    {
+                        Some(end)
+                    }
+                    _ => None,
+                };
+                if let Some(second) = second
+                    && let Some(e2) =
+                        name_from(toks, text, claimed, second).filter(|&e2| !opens_word(second, e2))
+                {
+                    claimed[second..e2].iter_mut().for_each(|c| *c = true);
+                    persons.push(Person {
+                        start: second,
+                        end: e2,
+                        role: None,
+                    });
+                    i = e2;
+                }
             }
             None => i = at,
         }
