@@ -194,7 +194,7 @@ fn name_after(g: &Gazetteer, toks: &[Tok], text: &str, i: usize, coded: bool) ->
             && j > i + 1
             && toks[j + 1].capitalized
             && contiguous(text, toks, j + 1)
-            && g.lookup(&format!("{} {}", toks[j].exact, toks[j + 1].exact))
+            && g.lookup(&crate::text::pair(&toks[j].exact, &toks[j + 1].exact))
                 .iter()
                 .any(|&u| g.units()[u].level == Level::Province)
         {
@@ -267,7 +267,7 @@ pub fn landmarks(
                 let compound = i > 0
                     && contiguous(text, toks, i)
                     && (toks[i - 1].exact == "bờ"
-                        || seg.is_word(&format!("{} {}", toks[i - 1].exact, tok.exact)));
+                        || seg.is_word(&crate::text::pair(&toks[i - 1].exact, &tok.exact)));
                 // `miền Phan Thiết`, `Sông Cầu`: a unit's name, not a
                 // region or a river.
                 let unit_name = end.is_some_and(|e| {
@@ -340,7 +340,7 @@ pub fn landmarks(
             )
             && !toks.get(i + 1).is_some_and(|n| {
                 contiguous(text, toks, i + 1)
-                    && (n.capitalized || seg.is_word(&format!("{} {}", tok.exact, n.exact)))
+                    && (n.capitalized || seg.is_word(&crate::text::pair(&tok.exact, &n.exact)))
             })
         {
             found = Some((i + 1, "region"));

@@ -299,9 +299,10 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
             Some(p) => format!("{}/{}", q.unit, p),
             None => q.unit.clone(),
         };
-        let value = match q.total {
-            Some(t) => format!("{number}/{t} {unit}"),
-            None => format!("{number} {unit}"),
+        let value = match (q.total, q.upper) {
+            (Some(t), _) => format!("{number}/{t} {unit}"),
+            (None, Some(u)) => format!("{number}-{} {unit}", (u * 1e6).round() / 1e6),
+            (None, None) => format!("{number} {unit}"),
         };
         let details = Details::Quantity {
             number,
@@ -394,7 +395,7 @@ fn trim_org(seg: &Segmenter, toks: &[text::Tok], text: &str, s: usize, mut e: us
         let Some(next) = toks.get(last + 1) else {
             break;
         };
-        let joined = format!("{} {}", toks[last].exact, next.exact);
+        let joined = crate::text::pair(&toks[last].exact, &next.exact);
         if last == 0
             || toks[last].start <= s
             || !toks[last].capitalized

@@ -395,11 +395,11 @@ pub fn organizations(
             let opens = toks.get(after).is_some_and(|x| {
                 contiguous(text, toks, after)
                     && !x.capitalized
-                    && seg.is_word(&format!("{} {}", toks[after - 1].exact, x.exact))
+                    && seg.is_word(&crate::text::pair(&toks[after - 1].exact, &x.exact))
             });
             let closes = i > 0
                 && contiguous(text, toks, i)
-                && seg.is_word(&format!("{} {}", toks[i - 1].exact, toks[i].exact));
+                && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &toks[i].exact));
             // `trung tâm thị xã`: the centre of a town.
             let centre = words.join(" ") == "trung tâm"
                 && toks
@@ -424,7 +424,7 @@ pub fn organizations(
                     lower_run = 0;
                 } else if end == Some(j)
                     && toks[j - 1].capitalized
-                    && seg.is_word(&format!("{} {}", toks[j - 1].exact, x.exact))
+                    && seg.is_word(&crate::text::pair(&toks[j - 1].exact, &x.exact))
                 {
                     // `Ngoại thương`, `Thủ đô`: a name word capitalized on
                     // its first syllable only.

@@ -114,6 +114,17 @@ pub fn is_surname(syllable: &str) -> bool {
     surnames().contains_key(syllable)
 }
 
+/// [`ROLE_STOPS`], split into syllables once.
+fn role_stops() -> &'static [Vec<String>] {
+    static S: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    S.get_or_init(|| {
+        ROLE_STOPS
+            .iter()
+            .map(|s| s.split(' ').map(str::to_string).collect())
+            .collect()
+    })
+}
+
 /// A role opener: its normalized syllables, and whether it is an honorific
 /// (`ông`, `bà` …) rather than an office.
 struct Role {
@@ -202,7 +213,7 @@ pub fn people(g: &Gazetteer, toks: &[Tok], text: &str, claimed: &mut [bool]) -> 
                 && toks[a + 1].capitalized
                 && contiguous(text, toks, a + 1)
                 && !g
-                    .lookup(&format!("{} {}", toks[a].exact, toks[a + 1].exact))
+                    .lookup(&crate::text::pair(&toks[a].exact, &toks[a + 1].exact))
                     .is_empty()
         };
         if (i > 0 && place_pair(i - 1))
@@ -222,7 +233,7 @@ pub fn people(g: &Gazetteer, toks: &[Tok], text: &str, claimed: &mut [bool]) -> 
             && !toks[k].all_caps
             && text[toks[k - 1].end..toks[k].start]
                 .chars()
-                .all(char::is_whitespace)
+                .all(|c| c.is_whitespace() && c != '\n')
         {
             k += 1;
         }
@@ -300,12 +311,7 @@ fn role_after(toks: &[Tok], text: &str, after: usize) -> Option<String> {
                 _ => break,
             }
         }
-        if j > after
-            && ROLE_STOPS.iter().any(|s| {
-                let words: Vec<String> = s.split(' ').map(str::to_string).collect();
-                starts_with(toks, j, &words)
-            })
-        {
+        if j > after && role_stops().iter().any(|words| starts_with(toks, j, words)) {
             break;
         }
         if j - after >= MAX_ROLE_WORDS {

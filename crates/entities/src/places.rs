@@ -110,6 +110,18 @@ pub(crate) const TYPES: &[TypeWord] = &[
         hamlet: false,
     },
     TypeWord {
+        syllables: &["p"],
+        levels: &[Level::Commune],
+        kinds: &["Phường"],
+        hamlet: false,
+    },
+    TypeWord {
+        syllables: &["q"],
+        levels: &[Level::District],
+        kinds: &["Quận"],
+        hamlet: false,
+    },
+    TypeWord {
         syllables: &["xóm"],
         levels: &[],
         kinds: &[],
@@ -352,7 +364,15 @@ pub fn typed_mentions(
         // `Bản: Bắt …` is a label, not a hamlet.
         // `TP. HCM`: the abbreviated type word keeps its full stop.
         let dotted = sep == "." && t.syllables == ["tp"];
-        if raw.contains('\n') || !(sep.is_empty() || dotted || (sep == ":" && !t.hamlet)) {
+        // `P.Phạm Ngũ Lão`, `Q.1`: a capital letter and a full stop
+        // written against the name abbreviate `phường`, `quận`.
+        let letter = matches!(t.syllables, ["p"] | ["q"]);
+        if letter && !(toks[i].capitalized && raw == ".") {
+            i += 1;
+            continue;
+        }
+        if raw.contains('\n') || !(sep.is_empty() || dotted || letter || (sep == ":" && !t.hamlet))
+        {
             i += 1;
             continue;
         }
@@ -360,7 +380,7 @@ pub fn typed_mentions(
             // `nông thôn`, `thôn xóm`: the word, not a hamlet.
             let in_word = i > 0
                 && contiguous(text, toks, i)
-                && seg.is_word(&format!("{} {}", toks[i - 1].exact, toks[i].exact));
+                && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &toks[i].exact));
             let mut k = j;
             while !in_word
                 && k < toks.len()
@@ -480,7 +500,7 @@ fn unknown_name(
     if t.levels
         .iter()
         .any(|l| !matches!(l, Level::District | Level::Commune))
-        || t.syllables == ["tt"]
+        || matches!(t.syllables, ["tt"] | ["p"] | ["q"])
     {
         return None;
     }
@@ -497,7 +517,7 @@ fn unknown_name(
     if !(2..=3).contains(&len) || NOT_UNIT_NAMES.contains(&toks[j].exact.as_str()) {
         return None;
     }
-    let word = |a: usize, b: usize| seg.is_word(&format!("{} {}", toks[a].exact, toks[b].exact));
+    let word = |a: usize, b: usize| seg.is_word(&crate::text::pair(&toks[a].exact, &toks[b].exact));
     // `Xã Hội`: type word and name are one word; `bà xã Hari Won`: the
     // type word closes a word begun before it.
     if word(j - 1, j) || (i > 0 && contiguous(text, toks, i) && word(i - 1, i)) {
@@ -548,6 +568,14 @@ pub fn bare_mentions(
             continue;
         }
         match name_at(g, toks, text, i, &|_| true) {
+            // A name alone on its line that is no province's: a byline or
+            // a credit (`Minh Hoàng`), not a place.
+            Some((len, cands))
+                if own_line(text, toks[i].start, toks[i + len - 1].end)
+                    && !cands.iter().any(|&u| g.unit(u).level == Level::Province) =>
+            {
+                i += len;
+            }
             Some((len, cands)) if len >= 2 && !claimed[i..i + len].iter().any(|&c| c) => {
                 out.push(Mention {
                     start: i,
@@ -565,6 +593,16 @@ pub fn bare_mentions(
         }
     }
     out
+}
+
+/// Whether `start..end` of `text` is all its line holds but white space.
+/// Stops at the first other character on either side: linear over a text.
+fn own_line(text: &str, start: usize, end: usize) -> bool {
+    fn blank(mut it: impl Iterator<Item = char>) -> bool {
+        it.find(|&c| c == '\n' || !c.is_whitespace())
+            .is_none_or(|c| c == '\n')
+    }
+    blank(text[..start].chars().rev()) && blank(text[end..].chars())
 }
 
 /// Chooses a unit for each mention where the evidence allows.
@@ -586,6 +624,29 @@ pub fn link(g: &Gazetteer, toks: &[Tok], text: &str, mentions: &mut [Mention]) {
             .copied()
             .filter(|&c| b.candidates.iter().any(|&p| p != c && g.is_within(c, p)))
             .collect();
+        // `xã Thượng Nông, huyện Tam Nông`: the parent written beside the
+        // name holds none of its candidates (a unit merged away before the
+        // gazetteer's snapshot): a same-name unit elsewhere would be wrong.
+        // A unit moved to another district of the same province since
+        // (`xã Phú Mậu, huyện Phú Vang`) keeps its link.
+        // The parent's type word is a level above the child's (not a list
+        // of siblings sharing one type word: `TP. Hồ Chí Minh, Bắc Ninh`).
+        let higher = match (a.typed, b.typed) {
+            (Some(la), Some(lb)) => lb < la,
+            (Some(la), None) => b.candidates.iter().all(|&p| g.unit(p).level < la),
+            _ => false,
+        };
+        let parent_above = higher
+            && !b.candidates.is_empty()
+            && b.candidates.iter().all(|&p| {
+                a.candidates.iter().all(|&c| {
+                    g.unit(p).level < g.unit(c).level && g.province_of(p) != g.province_of(c)
+                })
+            });
+        if child.is_empty() && parent_above && matches!(sep, "," | "(") {
+            mentions[k].candidates.clear();
+            continue;
+        }
         if !child.is_empty() {
             let parents: Vec<usize> = b
                 .candidates
@@ -647,19 +708,21 @@ pub fn link(g: &Gazetteer, toks: &[Tok], text: &str, mentions: &mut [Mention]) {
         };
         let in_district = within(district);
         let in_province = within(province);
-        m.linked = if in_district.len() == 1 {
+        // A bare name that is a province's name means the province, even
+        // where the province's same-name city is named elsewhere (`từ Kon
+        // Tum sang Gia Lai`); the city needs its type word.
+        let provs: Vec<usize> = m
+            .candidates
+            .iter()
+            .copied()
+            .filter(|&c| g.unit(c).level == Level::Province)
+            .collect();
+        m.linked = if m.typed.is_none() && provs.len() == 1 {
+            Some(provs[0])
+        } else if in_district.len() == 1 {
             Some(in_district[0])
         } else if in_province.len() == 1 {
             Some(in_province[0])
-        } else if m.typed.is_none() {
-            // A bare name that is a province's name means the province.
-            let provs: Vec<usize> = m
-                .candidates
-                .iter()
-                .copied()
-                .filter(|&c| g.unit(c).level == Level::Province)
-                .collect();
-            (provs.len() == 1).then(|| provs[0])
         } else {
             None
         };

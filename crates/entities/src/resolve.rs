@@ -33,7 +33,12 @@ pub fn folded_key(s: &str) -> String {
 /// (`huyện Đại Từ` → `dai tu`).
 pub fn bare_name(s: &str) -> String {
     let k = folded_key(s);
-    for t in TYPES.iter().filter(|t| !t.hamlet) {
+    // The one-letter abbreviations (`P.`, `Q.`) need their full stop in
+    // text; a typed name starting with a letter keeps it.
+    for t in TYPES
+        .iter()
+        .filter(|t| !t.hamlet && !matches!(t.syllables, ["p"] | ["q"]))
+    {
         let word = fold(&t.syllables.join(" ")).into_owned();
         if let Some(rest) = k.strip_prefix(word.as_str())
             && let Some(rest) = rest.strip_prefix(' ')

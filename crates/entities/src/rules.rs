@@ -50,8 +50,10 @@ pub fn organizations(text: &str) -> Vec<(usize, usize)> {
     // in `Huyện`, where no rule can match (`uy` must be followed by `ban`).
     let mut out = Vec::new();
     let mut free_from = 0;
-    for p in starts.find_iter(text).map(|m| m.start()) {
-        if p < free_from {
+    for m in starts.find_iter(text) {
+        let p = m.start();
+        if p < free_from || !may_start_organization(text, m.end(), ORGANIZATION_STARTS[m.pattern()])
+        {
             continue;
         }
         // No organization name is longer than this: searching a bounded
@@ -68,6 +70,24 @@ pub fn organizations(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Whether the text after the start word `word` (ending at `end`) can go
+/// on into an organization: every rule but the acronyms' needs white space
+/// after its first word, and the rules opening with `ủy` need `ban` next.
+/// Answers what the anchored pattern would without running it, on the many
+/// start words inside other words (`uy` in `huyện`, `Nguyễn`).
+fn may_start_organization(text: &str, end: usize, word: &str) -> bool {
+    if matches!(word, "MTTQ" | "UBND" | "HĐND") {
+        return true;
+    }
+    let rest = &text[end..];
+    let after = rest.trim_start();
+    if after.len() == rest.len() {
+        return false;
+    }
+    let uy = matches!(word, "Ủy" | "ủy" | "Uy" | "uy" | "Uỷ" | "uỷ" | "ỦY" | "UỶ");
+    !uy || after.starts_with("ban")
 }
 
 /// The organization rules, one alternative each, as a regular expression.
@@ -368,6 +388,46 @@ pub struct Quantity {
     pub total: Option<f64>,
     /// Per what (`/năm` → `năm`).
     pub per: Option<String>,
+    /// The upper end of a range (`3-4m`: 4), in `unit`.
+    pub upper: Option<f64>,
+}
+
+/// Number words that multiply what they follow (`23 ngàn tỷ`).
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("nghìn", 1e3),
+    ("ngàn", 1e3),
+    ("triệu", 1e6),
+    ("tỷ", 1e9),
+    ("tỉ", 1e9),
+];
+
+/// The multiplier words at the start of `s` (each followed by a space or
+/// the end): their product, the bytes they take, and whether `tỷ` is among
+/// them (an amount of money when no unit follows).
+fn multipliers(s: &str) -> (f64, usize, bool) {
+    let (mut m, mut at, mut money) = (1.0, 0, false);
+    'words: loop {
+        let rest = &s[at..];
+        for &(w, f) in MULTIPLIERS {
+            if let Some(after) = rest.strip_prefix(w)
+                && !after.starts_with(|c: char| c.is_alphanumeric())
+            {
+                m *= f;
+                money |= f == 1e9;
+                let spaced = after.trim_start_matches([' ', '\u{a0}']);
+                if spaced.len() == after.len() {
+                    at += w.len();
+                    break 'words;
+                }
+                at += w.len() + (after.len() - spaced.len());
+                continue 'words;
+            }
+        }
+        break;
+    }
+    // The spaces after the last word are not taken.
+    let taken = s[..at].trim_end_matches([' ', '\u{a0}']).len();
+    (m, taken, money)
 }
 
 /// Quantities with units, skipping the byte ranges in `taken` (dates).
@@ -378,8 +438,12 @@ pub fn quantities(text: &str, mut taken: &[(usize, usize)]) -> Vec<Quantity> {
         r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:/(?:\d{1,3}(?:\.\d{3})+|\d+))?",
     );
     let mut out = Vec::new();
+    let mut done = 0;
     // Matches without capture groups stay in the fast engine; split by hand.
     for m in num.find_iter(text) {
+        if m.start() < done {
+            continue;
+        }
         let (value, total) = match m.as_str().split_once('/') {
             Some((v, t)) => (v, Some(t)),
             None => (m.as_str(), None),
@@ -402,17 +466,48 @@ pub fn quantities(text: &str, mut taken: &[(usize, usize)]) -> Vec<Quantity> {
         {
             continue;
         }
-        let rest = &text[m.end()..];
+        // `3-4m`, `3 - 4 m`: a range, kept whole, when a unit follows.
+        let mut num_end = m.end();
+        let mut upper = None;
+        if total.is_none() {
+            let after = text[m.end()..].trim_start_matches(' ');
+            if let Some(r) = after.strip_prefix(['-', '–']) {
+                let r2 = r.trim_start_matches(' ');
+                if let Some(u) = num
+                    .find(r2)
+                    .filter(|u| u.start() == 0 && !u.as_str().contains('/'))
+                {
+                    let at = text.len() - r2.len();
+                    upper = parse_number(u.as_str()).map(|x| (x, at + u.end()));
+                }
+            }
+        }
+        if let Some((_, e)) = upper {
+            num_end = e;
+        }
+        let rest = &text[num_end..];
         let spaced = rest.trim_start_matches([' ', '\u{a0}']);
-        let Some(&(word, mult, unit)) = UNITS.iter().find(|(w, _, _)| {
-            spaced.starts_with(w) && !spaced[w.len()..].starts_with(|ch: char| ch.is_alphanumeric())
-        }) else {
-            continue;
+        let (factor, mlen, money) = multipliers(spaced);
+        let after_mult = spaced[mlen..].trim_start_matches([' ', '\u{a0}']);
+        let found = UNITS.iter().find(|(w, _, _)| {
+            after_mult.starts_with(w)
+                && !after_mult[w.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+        });
+        let (word_end, mult, unit) = match found {
+            Some(&(word, mult, unit)) => (
+                text.len() - after_mult.len() + word.len(),
+                mult * factor,
+                unit,
+            ),
+            // `23 ngàn tỷ`: an amount in đồng.
+            None if money => (text.len() - spaced.len() + mlen, factor, "đồng"),
+            None => continue,
         };
         let Some(n) = parse_number(value) else {
             continue;
         };
-        let mut end = m.end() + (rest.len() - spaced.len()) + word.len();
+        let upper = upper.map(|(u, _)| u * mult);
+        let mut end = word_end;
         let mut per = None;
         if let Some(p) = text[end..].strip_prefix('/') {
             let w: String = p.chars().take_while(|ch| ch.is_alphabetic()).collect();
@@ -433,7 +528,9 @@ pub fn quantities(text: &str, mut taken: &[(usize, usize)]) -> Vec<Quantity> {
             unit: unit.to_string(),
             total,
             per,
+            upper,
         });
+        done = end;
     }
     out
 }

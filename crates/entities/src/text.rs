@@ -105,9 +105,11 @@ pub fn contiguous(text: &str, toks: &[Tok], i: usize) -> bool {
         return false;
     }
     let (prev, gap) = (&toks[i - 1], &text[toks[i - 1].end..toks[i].start]);
+    // A line break (a headline's end, a paragraph's) never falls inside
+    // a name or a phrase.
     if gap
         .chars()
-        .all(|c| c.is_whitespace() || c == '-' || c == '–')
+        .all(|c| (c.is_whitespace() && c != '\n') || c == '-' || c == '–')
     {
         return true;
     }
@@ -124,4 +126,14 @@ pub fn apostrophe_joined(text: &str, toks: &[Tok], i: usize) -> bool {
     i > 0
         && text[toks[i - 1].end..toks[i].start].starts_with(APOSTROPHES)
         && contiguous(text, toks, i)
+}
+
+/// Two syllables joined by a space, without a heap allocation for the
+/// usual short pair: the key of a two-syllable word or name.
+pub fn pair(a: &str, b: &str) -> CompactString {
+    let mut k = CompactString::with_capacity(a.len() + 1 + b.len());
+    k.push_str(a);
+    k.push(' ');
+    k.push_str(b);
+    k
 }

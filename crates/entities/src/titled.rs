@@ -279,7 +279,7 @@ fn name_after_title(
         && !toks[j].all_caps
         && text[toks[j - 1].end..toks[j].start]
             .chars()
-            .all(char::is_whitespace)
+            .all(|c| c.is_whitespace() && c != '\n')
     {
         j += 1;
     }
@@ -304,7 +304,7 @@ pub fn titled_people(
             && toks.get(end).is_some_and(|n| {
                 !n.capitalized
                     && contiguous(text, toks, end)
-                    && seg.is_word(&format!("{} {}", toks[i].exact, n.exact))
+                    && seg.is_word(&crate::text::pair(&toks[i].exact, &n.exact))
             })
     };
     let mut i = 0;
@@ -449,7 +449,7 @@ pub fn titled_people(
             && !after_capital(toks, text, i)
             && let Some(end) = name_from(toks, text, claimed, i + 1)
             && end == i + 2
-            && g.lookup(&format!("{} {}", t.exact, toks[i + 1].exact))
+            && g.lookup(&crate::text::pair(&t.exact, &toks[i + 1].exact))
                 .is_empty()
         {
             claimed[i..end].iter_mut().for_each(|c| *c = true);
@@ -499,7 +499,7 @@ pub fn titled_people(
             && !toks[j].all_caps
             && text[toks[j - 1].end..toks[j].start]
                 .chars()
-                .all(char::is_whitespace)
+                .all(|c| c.is_whitespace() && c != '\n')
         {
             j += 1;
         }
