@@ -22,6 +22,11 @@ fn settings() -> insta::Settings {
         "[secs] s · [rate] documents/s · [rate] MB/s",
     );
     s.add_filter(r#""elapsed":[0-9.e-]+"#, r#""elapsed":"[secs]""#);
+    s.add_filter(r" · peak memory \d+ MB", " · peak memory [size] MB");
+    s.add_filter(
+        r#""peak_memory_bytes":\d+"#,
+        r#""peak_memory_bytes":"[size]""#,
+    );
     s.add_filter(r"size on disk  \d+\.\d+ MB", "size on disk  [size] MB");
     s.add_filter(r#""bytes":\d+"#, r#""bytes":"[size]""#);
     // Scores are sums of floats whose order depends on how the indexing
