@@ -149,26 +149,31 @@ impl Segmenter {
     /// A segmenter from a table written by [`Segmenter::table`], borrowing
     /// its keys. Lines that are not `TAG<TAB>FLAGS<TAB>KEY` are skipped.
     pub fn from_table(table: &'static str) -> Segmenter {
-        let count = |tag: &str| table.lines().filter(|l| l.starts_with(tag)).count();
+        // Sorted: every `e` line comes before every `f` line.
+        let lines = table.bytes().filter(|&b| b == b'\n').count();
+        let exact = table.find("\nf\t").map_or(lines, |at| {
+            table.as_bytes()[..at]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1
+        });
         let mut seg = Segmenter {
-            entries: FxHashMap::with_capacity_and_hasher(count("e\t"), Default::default()),
-            folded: FxHashMap::with_capacity_and_hasher(count("f\t"), Default::default()),
+            entries: FxHashMap::with_capacity_and_hasher(exact, Default::default()),
+            folded: FxHashMap::with_capacity_and_hasher(lines - exact + 1, Default::default()),
         };
-        for line in table.lines() {
-            let mut parts = line.splitn(3, '\t');
-            let (Some(tag), Some(flags), Some(key)) = (parts.next(), parts.next(), parts.next())
-            else {
+        for line in table.split_terminator('\n') {
+            // TAG, TAB, FLAGS (one digit), TAB, KEY.
+            let b = line.as_bytes();
+            if b.len() < 5 || b[1] != b'\t' || b[3] != b'\t' || !b[2].is_ascii_digit() {
                 continue;
-            };
-            let Ok(flags) = flags.parse::<u8>() else {
-                continue;
-            };
-            let map = match tag {
-                "e" => &mut seg.entries,
-                "f" => &mut seg.folded,
+            }
+            let map = match b[0] {
+                b'e' => &mut seg.entries,
+                b'f' => &mut seg.folded,
                 _ => continue,
             };
-            map.insert(Cow::Borrowed(key), flags);
+            map.insert(Cow::Borrowed(&line[4..]), b[2] - b'0');
         }
         seg
     }
