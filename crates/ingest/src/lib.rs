@@ -123,6 +123,55 @@ fn finish(mut article: Article) -> Article {
     article
 }
 
+/// The last step of reading every record: cuts the headline and body at
+/// `max_text` bytes ([`truncate_text`], 0: no limit) and takes the
+/// fingerprints (`id`, `simhash`). Returns whether it cut.
+fn finish_cut(mut article: Article, max_text: usize) -> (Article, bool) {
+    let title = truncate_text(&mut article.title, max_text);
+    let cut = truncate_text(&mut article.body, max_text) || title;
+    (finish(article), cut)
+}
+
+/// The article of a plain-text file's text, as [`load`] reads a `.txt`
+/// file: the headline is the first line, the rest is cleaned, metadata
+/// read, text cut at `max_text` bytes ([`Options::max_text`]),
+/// fingerprints taken. `source` names where the text came from. Returns
+/// the article and whether its text was cut.
+pub fn text_article(
+    source: &str,
+    text: &str,
+    max_text: usize,
+) -> Result<(Article, bool), RejectReason> {
+    text::parse(source, text).map(|a| finish_cut(a, max_text))
+}
+
+/// The article of a web page, as [`load`] reads an `.html` file (the
+/// `n`th record of `source`; `fallback_url` when the page names no
+/// address of its own), and whether its text was cut at `max_text`.
+pub fn html_article(
+    source: &str,
+    html: &str,
+    n: usize,
+    fallback_url: Option<String>,
+    max_text: usize,
+) -> Result<(Article, bool), RejectReason> {
+    html::article(html, source, n, fallback_url).map(|a| finish_cut(a, max_text))
+}
+
+/// The article of one JSON record, as [`load`] reads a line of a JSON
+/// Lines file or an element of a JSON array: fields found by
+/// `opts.fields`, text cleaned, metadata read, text cut at
+/// `opts.max_text`, fingerprints taken (the `n`th record of `source`).
+/// Returns the article and whether its text was cut.
+pub fn record_article(
+    value: &serde_json::Value,
+    opts: &Options,
+    source: &str,
+    n: usize,
+) -> Result<(Article, bool), RejectReason> {
+    json::article(value, &opts.fields, source, n).map(|a| finish_cut(a, opts.max_text))
+}
+
 /// Where a record ends in its source: its 1-based line and the byte offset
 /// just after it (in the decompressed stream; the file offset for an
 /// uncompressed file). Only JSON Lines have more than one position.
@@ -179,13 +228,13 @@ pub fn load_from(
     let mut records = 0;
     let mut replaced = 0u64;
     let truncated = std::cell::Cell::new(0usize);
-    let finish = |mut a: Article| {
-        let title = truncate_text(&mut a.title, opts.max_text);
-        if truncate_text(&mut a.body, opts.max_text) || title {
+    let counted = |(a, cut): (Article, bool)| {
+        if cut {
             truncated.set(truncated.get() + 1);
         }
-        finish(a)
+        a
     };
+    let finish = |a: Article| counted(finish_cut(a, opts.max_text));
     {
         let stream = source::decompress(BufReader::new(&mut raw), comp)
             .map_err(|e| reject(RejectReason::Decode(format!("cannot decompress: {e}"))))?;
@@ -229,8 +278,8 @@ pub fn load_from(
                             serde_json::from_str::<serde_json::Value>(&text)
                                 .map_err(|e| RejectReason::Parse(format!("invalid JSON: {e}")))
                         })
-                        .and_then(|v| json::article(&v, &opts.fields, &name, records - 1))
-                        .map(finish)
+                        .and_then(|v| record_article(&v, opts, &name, records - 1))
+                        .map(counted)
                         .map_err(|reason| Reject {
                             path: path.to_path_buf(),
                             line: Some(no),
@@ -254,15 +303,18 @@ pub fn load_from(
                     Format::Text => {
                         records = 1;
                         sink(
-                            Ok(finish(text::parse(&name, &text).map_err(reject)?)),
+                            Ok(counted(
+                                text_article(&name, &text, opts.max_text).map_err(reject)?,
+                            )),
                             Position::default(),
                         );
                     }
                     Format::Html => {
                         records = 1;
                         sink(
-                            Ok(finish(
-                                html::article(&text, &name, 0, None).map_err(reject)?,
+                            Ok(counted(
+                                html_article(&name, &text, 0, None, opts.max_text)
+                                    .map_err(reject)?,
                             )),
                             Position::default(),
                         );
@@ -272,8 +324,8 @@ pub fn load_from(
                         for (i, v) in values.iter().enumerate() {
                             records += 1;
                             sink(
-                                json::article(v, &opts.fields, &name, i)
-                                    .map(finish)
+                                record_article(v, opts, &name, i)
+                                    .map(counted)
                                     .map_err(|reason| Reject {
                                         path: path.to_path_buf(),
                                         line: None,
@@ -301,4 +353,47 @@ pub fn load_from(
         replaced,
         truncated: truncated.get(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-record functions read as `load` reads a file of that kind,
+    /// the cut at `max_text` included.
+    #[test]
+    fn one_record_functions_equal_load() {
+        let dir = std::env::temp_dir().join(format!("vietdex-ingest-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let body = "Xã Vạn Thọ đạt chuẩn nông thôn mới nâng cao. ".repeat(40);
+        let text = format!("Đại Từ về đích\n{body}\n");
+        let opts = Options {
+            max_text: 300,
+            ..Options::default()
+        };
+        let loaded = |name: &str, content: &str| {
+            let path = dir.join(name);
+            std::fs::write(&path, content).expect("write");
+            let mut got = Vec::new();
+            let l = load(&path, &opts, &mut |r| got.push(r.expect("article"))).expect("loaded");
+            assert_eq!(l.truncated, 1);
+            (escape::path(&path), got.remove(0))
+        };
+        let (name, want) = loaded("a.txt", &text);
+        let (got, cut) = text_article(&name, &text, opts.max_text).expect("text");
+        assert!(cut && got.body.len() <= 300);
+        assert_eq!(got, want);
+        let line = serde_json::json!({"title": "Đại Từ về đích", "body": body});
+        let (name, want) = loaded("a.jsonl", &format!("{line}\n"));
+        let (got, cut) = record_article(&line, &opts, &name, 0).expect("record");
+        assert!(cut);
+        assert_eq!(got, want);
+        let html =
+            format!("<html><body><article><h1>Đại Từ</h1><p>{body}</p></article></body></html>");
+        let (name, want) = loaded("a.html", &html);
+        let (got, cut) = html_article(&name, &html, 0, None, opts.max_text).expect("html");
+        assert!(cut);
+        assert_eq!(got, want);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

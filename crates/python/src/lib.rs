@@ -3,24 +3,58 @@
 //! calls the same functions as the `vietdex` command. Rust work runs with
 //! the GIL released.
 
-use std::sync::OnceLock;
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 
-use pyo3::exceptions::PyRuntimeError;
+use pyo3::exceptions::{PyFileNotFoundError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
-use vietdex_pipeline::{Article, Resources};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use rayon::prelude::*;
+use serde_json::Value;
+use vietdex_index::{EntityRequest, Period, SearchOptions, Searcher};
+use vietdex_pipeline::entities::Kind;
+use vietdex_pipeline::{Article, FilterSpec, Resources};
+
+pyo3::create_exception!(
+    _vietdex,
+    VietdexError,
+    pyo3::exceptions::PyRuntimeError,
+    "An index that cannot be read (damaged, of another version, locked); the message says what to do."
+);
 
 /// The bundled language resources, loaded once per process.
-fn resources() -> PyResult<&'static Resources> {
-    static RES: OnceLock<Result<Resources, String>> = OnceLock::new();
-    RES.get_or_init(|| Resources::bundled().map_err(|e| e.to_string()))
-        .as_ref()
-        .map_err(|e| PyRuntimeError::new_err(e.clone()))
+fn resources() -> PyResult<&'static Arc<Resources>> {
+    static RES: OnceLock<Result<Arc<Resources>, String>> = OnceLock::new();
+    RES.get_or_init(|| {
+        Resources::bundled()
+            .map(Arc::new)
+            .map_err(|e| format!("loading the language resources shipped with vietdex: {e}"))
+    })
+    .as_ref()
+    .map_err(|e| PyRuntimeError::new_err(e.clone()))
 }
 
 /// Parses JSON made by serde into Python values (dicts, lists, str, int).
 fn from_json<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
     py.import("json")?.call_method1("loads", (json,))
+}
+
+/// Serializes a value of the library crates into Python values.
+fn to_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_string(value).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+    from_json(py, &json)
+}
+
+/// An index error as the Python exception that fits it, with the message
+/// the command prints.
+fn index_error(e: vietdex_index::Error) -> PyErr {
+    use vietdex_index::Error as E;
+    let msg = e.to_string();
+    match e {
+        E::NoIndex(_) | E::MissingInput(_) => PyFileNotFoundError::new_err(msg),
+        E::Query(_) | E::Filter(_) => PyValueError::new_err(msg),
+        _ => VietdexError::new_err(msg),
+    }
 }
 
 /// NFC, one tone placement, lower case: the form vietdex compares text in.
@@ -104,6 +138,689 @@ fn extract<'py>(
     from_json(py, &json)
 }
 
+/// Text given as `str`, or as bytes decoded as `vietdex index` decodes a
+/// file (UTF-8 with or without BOM, UTF-16 with BOM, legacy encodings).
+fn text_of(raw: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+    if let Ok(s) = raw.cast::<PyString>() {
+        return Ok(s.to_cow()?.into_owned());
+    }
+    if let Ok(b) = raw.cast::<PyBytes>() {
+        return vietdex_ingest::decode(b.as_bytes())
+            .map_err(|e| PyValueError::new_err(format!("{what}: {e}")));
+    }
+    Err(PyTypeError::new_err(format!(
+        "{what}: expected str or bytes, got {}",
+        raw.get_type().name()?
+    )))
+}
+
+/// How a text is read: a plain-text article or a web page.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Html,
+}
+
+fn format_of(kind: &str) -> PyResult<Format> {
+    match kind {
+        "txt" | "text" => Ok(Format::Text),
+        "html" => Ok(Format::Html),
+        _ => Err(PyValueError::new_err(format!(
+            "kind \"{kind}\": expected txt or html"
+        ))),
+    }
+}
+
+/// The article of a raw text as `vietdex index` reads a file of that kind.
+fn article_of(
+    format: Format,
+    source: &str,
+    text: &str,
+    url: Option<String>,
+) -> Result<(Article, bool), vietdex_ingest::RejectReason> {
+    match format {
+        Format::Text => vietdex_ingest::text_article(source, text, vietdex_ingest::MAX_TEXT),
+        Format::Html => {
+            vietdex_ingest::html_article(source, text, 0, url, vietdex_ingest::MAX_TEXT)
+        }
+    }
+}
+
+/// A cleaned article as a dict.
+fn article_dict<'py>(py: Python<'py>, a: &Article, cut: bool) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("truncated", cut)?;
+    d.set_item("id", &a.id)?;
+    d.set_item("title", &a.title)?;
+    d.set_item("body", &a.body)?;
+    d.set_item("published", &a.published)?;
+    d.set_item("outlet", &a.outlet)?;
+    d.set_item("author", &a.author)?;
+    d.set_item("url", &a.url)?;
+    d.set_item("simhash", a.simhash.map(|h| format!("{h:016x}")))?;
+    Ok(d)
+}
+
+/// The article of a raw text file, cleaned as `vietdex index` cleans it:
+/// `kind="txt"` (headline on the first line) or `"html"` (a web page);
+/// `raw` is `str`, or `bytes` decoded as a file is. Returns `id` (content
+/// hash), `title`, `body` (paragraphs separated by blank lines),
+/// `published`, `outlet`, `author`, `url`, `simhash` (hex). A text with no
+/// article in it raises `ValueError`.
+#[pyfunction]
+#[pyo3(signature = (raw, kind="txt"))]
+fn clean<'py>(
+    py: Python<'py>,
+    raw: &Bound<'py, PyAny>,
+    kind: &str,
+) -> PyResult<Bound<'py, PyDict>> {
+    let format = format_of(kind)?;
+    let text = text_of(raw, "raw")?;
+    let (article, cut) = py
+        .detach(|| article_of(format, "", &text, None))
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    article_dict(py, &article, cut)
+}
+
+// ---------------------------------------------------------------------
+// Batches of records (the unit a distributed engine maps over).
+
+/// A Python value of a record column as JSON, as a JSON Lines record
+/// would hold it.
+fn json_of(v: &Bound<'_, PyAny>, column: &str, row: usize) -> PyResult<Value> {
+    if v.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(s) = v.cast::<PyString>() {
+        return Ok(Value::String(s.to_cow()?.into_owned()));
+    }
+    if let Ok(b) = v.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if v.cast::<PyInt>().is_ok() {
+        if let Ok(i) = v.extract::<i64>() {
+            return Ok(Value::from(i));
+        }
+        return Ok(Value::from(v.extract::<u64>()?));
+    }
+    if let Ok(f) = v.cast::<PyFloat>() {
+        return Ok(serde_json::Number::from_f64(f.value()).map_or(Value::Null, Value::Number));
+    }
+    if let Ok(b) = v.cast::<PyBytes>() {
+        return vietdex_ingest::decode(b.as_bytes())
+            .map(Value::String)
+            .map_err(|e| PyValueError::new_err(format!("column {column}, row {row}: {e}")));
+    }
+    if let Ok(l) = v.cast::<PyList>() {
+        return l.iter().map(|x| json_of(&x, column, row)).collect();
+    }
+    if let Ok(t) = v.cast::<PyTuple>() {
+        return t.iter().map(|x| json_of(&x, column, row)).collect();
+    }
+    if let Ok(d) = v.cast::<PyDict>() {
+        let mut m = serde_json::Map::new();
+        for (k, x) in d.iter() {
+            m.insert(k.str()?.to_cow()?.into_owned(), json_of(&x, column, row)?);
+        }
+        return Ok(Value::Object(m));
+    }
+    // Dates and timestamps (pyarrow's date32/timestamp columns).
+    if v.hasattr("isoformat")? {
+        return Ok(Value::String(
+            v.call_method0("isoformat")?.str()?.to_cow()?.into_owned(),
+        ));
+    }
+    Err(PyTypeError::new_err(format!(
+        "column {column}, row {row}: cannot read a {} as a record field",
+        v.get_type().name()?
+    )))
+}
+
+/// A column's value as text (ids, paths): strings as they are, other
+/// values as JSON.
+fn label_of(v: &Value) -> Option<String> {
+    match v {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// One input row, ready to process without Python.
+struct Row {
+    /// The caller's `id` column.
+    record_id: Option<String>,
+    /// The `path` column: where the record came from.
+    path: Option<String>,
+    input: Input,
+}
+
+enum Input {
+    /// Every column, as a JSON object (a JSON Lines record).
+    Record(Value),
+    /// One line of a JSON Lines file.
+    Line(Option<String>),
+    /// A whole text file or web page.
+    Raw {
+        format: Format,
+        text: Option<String>,
+        url: Option<String>,
+    },
+    /// Bytes that do not decode.
+    Undecodable(String),
+}
+
+/// One output row: the document, or why the record was rejected.
+type Outcome = (Option<String>, Option<String>, Result<Processed, String>);
+
+struct Processed {
+    doc: vietdex_pipeline::Document,
+    entities: String,
+    keys: Vec<String>,
+    bulk: Option<String>,
+    /// The text was cut at [`vietdex_ingest::MAX_TEXT`] bytes.
+    truncated: bool,
+}
+
+fn process_row(row: Row, res: &Resources, bulk: bool) -> Outcome {
+    let source = row.path.clone().unwrap_or_default();
+    let opts = vietdex_ingest::Options::default();
+    let article = match row.input {
+        Input::Record(value) => {
+            vietdex_ingest::record_article(&value, &opts, &source, 0).map_err(|e| e.to_string())
+        }
+        Input::Line(line) => match line {
+            Some(line) if !line.trim().is_empty() => serde_json::from_str::<Value>(&line)
+                .map_err(|e| vietdex_ingest::RejectReason::Parse(format!("invalid JSON: {e}")))
+                .and_then(|v| vietdex_ingest::record_article(&v, &opts, &source, 0))
+                .map_err(|e| e.to_string()),
+            _ => Err(vietdex_ingest::RejectReason::Empty.to_string()),
+        },
+        Input::Raw { format, text, url } => match text {
+            Some(text) => article_of(format, &source, &text, url).map_err(|e| e.to_string()),
+            None => Err(vietdex_ingest::RejectReason::Empty.to_string()),
+        },
+        Input::Undecodable(e) => Err(e),
+    };
+    let processed = article.map(|(a, truncated)| {
+        let doc = vietdex_pipeline::process(a, res);
+        let entities = serde_json::to_string(&doc.entities).unwrap_or_default();
+        let keys = doc.entity_keys.iter().map(ToString::to_string).collect();
+        let bulk = bulk.then(|| {
+            let place = vietdex_opensearch::document::Placement {
+                sources: vec![doc.article.source.clone()],
+                cluster: doc.article.id.clone(),
+                cluster_size: 1,
+            };
+            vietdex_opensearch::document::source_json(&doc, &place, res)
+        });
+        Processed {
+            doc,
+            entities,
+            keys,
+            bulk,
+            truncated,
+        }
+    });
+    (row.record_id, row.path, processed)
+}
+
+/// Reads the rows of a batch's columns (under the GIL).
+fn rows_of(columns: &Bound<'_, PyDict>, n: usize, kind: &str) -> PyResult<Vec<Row>> {
+    let mut cols: Vec<(String, Bound<'_, PyList>)> = Vec::new();
+    for (k, v) in columns.iter() {
+        let name = k.cast::<PyString>()?.to_cow()?.into_owned();
+        let list = v.cast_into::<PyList>().map_err(|_| {
+            PyTypeError::new_err(format!("column {name}: expected a list of values"))
+        })?;
+        if list.len() != n {
+            return Err(PyValueError::new_err(format!(
+                "column {name} has {} values for {n} rows",
+                list.len()
+            )));
+        }
+        cols.push((name, list));
+    }
+    let col = |name: &str| cols.iter().find(|(c, _)| c == name).map(|(_, l)| l);
+    let jsonl = kind == "jsonl";
+    let format = match kind {
+        "record" | "jsonl" => None,
+        "txt" | "text" | "html" => Some(format_of(kind)?),
+        _ => {
+            return Err(PyValueError::new_err(format!(
+                "kind \"{kind}\": expected record, jsonl, txt or html"
+            )));
+        }
+    };
+    let content = match format {
+        None if jsonl => Some("json"),
+        None => None,
+        Some(Format::Text) => Some("text"),
+        Some(Format::Html) => Some("html"),
+    };
+    if let Some(c) = content
+        && col(c).is_none()
+    {
+        return Err(PyValueError::new_err(format!(
+            "kind \"{kind}\" reads the column `{c}`, and the batch has none (columns: {})",
+            cols.iter()
+                .map(|(c, _)| c.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    if content.is_none()
+        && !cols.iter().any(|(c, _)| {
+            vietdex_ingest::FieldNames::default()
+                .body
+                .iter()
+                .any(|b| b == c)
+        })
+    {
+        return Err(PyValueError::new_err(format!(
+            "no text column: a record batch needs one of {} (columns: {})",
+            vietdex_ingest::FieldNames::default().body.join(", "),
+            cols.iter()
+                .map(|(c, _)| c.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    let mut rows = Vec::with_capacity(n);
+    for i in 0..n {
+        let get = |name: &str| -> PyResult<Value> {
+            match col(name) {
+                Some(l) => json_of(&l.get_item(i)?, name, i),
+                None => Ok(Value::Null),
+            }
+        };
+        let record_id = label_of(&get("id")?);
+        let path = label_of(&get("path")?);
+        let input = match (format, content) {
+            (None, Some(c)) => {
+                let line = match col(c).map(|l| l.get_item(i)).transpose()? {
+                    Some(v) if v.cast::<PyBytes>().is_ok() => {
+                        Some(String::from_utf8_lossy(v.cast::<PyBytes>()?.as_bytes()).into_owned())
+                    }
+                    Some(v) => v.extract::<Option<String>>()?,
+                    None => None,
+                };
+                Input::Line(line)
+            }
+            (Some(format), Some(c)) => match col(c).map(|l| l.get_item(i)).transpose()? {
+                Some(v) if v.cast::<PyBytes>().is_ok() => {
+                    let b = v.cast::<PyBytes>()?;
+                    match vietdex_ingest::decode(b.as_bytes()) {
+                        Ok(text) => Input::Raw {
+                            format,
+                            text: Some(text),
+                            url: label_of(&get("url")?),
+                        },
+                        Err(e) => Input::Undecodable(e.to_string()),
+                    }
+                }
+                v => Input::Raw {
+                    format,
+                    text: v
+                        .map(|v| json_of(&v, c, i))
+                        .transpose()?
+                        .and_then(|v| label_of(&v)),
+                    url: label_of(&get("url")?),
+                },
+            },
+            _ => {
+                let mut m = serde_json::Map::new();
+                for (name, list) in &cols {
+                    m.insert(name.clone(), json_of(&list.get_item(i)?, name, i)?);
+                }
+                Input::Record(Value::Object(m))
+            }
+        };
+        rows.push(Row {
+            record_id,
+            path,
+            input,
+        });
+    }
+    Ok(rows)
+}
+
+/// Processes a batch given as columns (`{name: [values]}`, `rows` each)
+/// and returns the document columns; the work runs on every core with the
+/// GIL released. `vietdex.process_batch` wraps it for Arrow batches.
+#[pyfunction]
+#[pyo3(signature = (columns, rows, kind="record", opensearch=false))]
+fn process_columns<'py>(
+    py: Python<'py>,
+    columns: &Bound<'py, PyDict>,
+    rows: usize,
+    kind: &str,
+    opensearch: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    let res = resources()?;
+    let input = rows_of(columns, rows, kind)?;
+    let out: Vec<Outcome> = py.detach(|| {
+        if opensearch {
+            res.preload();
+        }
+        input
+            .into_par_iter()
+            .with_min_len(4)
+            .map(|row| process_row(row, res, opensearch))
+            .collect()
+    });
+    let names = [
+        "record_id",
+        "path",
+        "id",
+        "title",
+        "body",
+        "published",
+        "outlet",
+        "author",
+        "url",
+        "simhash",
+        "entities",
+        "entity_keys",
+        "truncated",
+        "error",
+    ];
+    let lists: Vec<Bound<'py, PyList>> = names.iter().map(|_| PyList::empty(py)).collect();
+    let bulk = PyList::empty(py);
+    let none = py.None();
+    for (record_id, path, result) in &out {
+        lists[0].append(record_id)?;
+        lists[1].append(path)?;
+        match result {
+            Ok(p) => {
+                let a = &p.doc.article;
+                lists[2].append(&a.id)?;
+                lists[3].append(&a.title)?;
+                lists[4].append(&a.body)?;
+                lists[5].append(&a.published)?;
+                lists[6].append(&a.outlet)?;
+                lists[7].append(&a.author)?;
+                lists[8].append(&a.url)?;
+                lists[9].append(a.simhash.map(|h| format!("{h:016x}")))?;
+                lists[10].append(&p.entities)?;
+                lists[11].append(&p.keys)?;
+                lists[12].append(p.truncated)?;
+                lists[13].append(&none)?;
+                bulk.append(&p.bulk)?;
+            }
+            Err(e) => {
+                for l in &lists[2..13] {
+                    l.append(&none)?;
+                }
+                lists[13].append(e)?;
+                bulk.append(&none)?;
+            }
+        }
+    }
+    let d = PyDict::new(py);
+    for (name, list) in names.iter().zip(lists) {
+        d.set_item(name, list)?;
+    }
+    if opensearch {
+        d.set_item("opensearch", bulk)?;
+    }
+    Ok(d)
+}
+
+// ---------------------------------------------------------------------
+// An index.
+
+/// Filter names, as the command's flags without dashes.
+const FILTERS: [&str; 11] = [
+    "province", "district", "commune", "program", "org", "person", "entity", "from", "to",
+    "source", "era",
+];
+
+/// A filter's values: a string or a list of strings.
+fn filter_values(key: &str, v: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    if v.is_none() {
+        return Ok(Vec::new());
+    }
+    if let Ok(s) = v.cast::<PyString>() {
+        return Ok(vec![s.to_cow()?.into_owned()]);
+    }
+    if v.cast::<PyList>().is_ok() || v.cast::<PyTuple>().is_ok() {
+        return v
+            .try_iter()?
+            .map(|x| {
+                x?.extract::<String>().map_err(|_| {
+                    PyTypeError::new_err(format!("{key}: expected a string or a list of strings"))
+                })
+            })
+            .collect();
+    }
+    Err(PyTypeError::new_err(format!(
+        "{key}: expected a string or a list of strings, got {}",
+        v.get_type().name()?
+    )))
+}
+
+/// Filters given as keyword arguments (`district="dai tu"`,
+/// `program=["NTM", "OCOP"]`, `**{"from": "2024"}` or `from_="2024"`), as
+/// typed, and the values of `with` when `with_allowed`.
+struct Kwargs {
+    spec: FilterSpec,
+    with: Vec<String>,
+}
+
+fn kwargs_of(kwargs: Option<&Bound<'_, PyDict>>, with_allowed: bool) -> PyResult<Kwargs> {
+    let mut spec = FilterSpec::default();
+    let mut with = Vec::new();
+    let mut era = "as-written".to_string();
+    if let Some(kw) = kwargs {
+        for (k, v) in kw.iter() {
+            let key = k.cast::<PyString>()?.to_cow()?.into_owned();
+            let name = key.strip_suffix('_').unwrap_or(&key);
+            let values = filter_values(name, &v)?;
+            let one = |values: Vec<String>| -> PyResult<Option<String>> {
+                match values.len() {
+                    0 | 1 => Ok(values.into_iter().next()),
+                    _ => Err(PyValueError::new_err(format!("{name} takes one value"))),
+                }
+            };
+            match name {
+                "province" => spec.province.extend(values),
+                "district" => spec.district.extend(values),
+                "commune" => spec.commune.extend(values),
+                "program" => spec.program.extend(values),
+                "org" => spec.org.extend(values),
+                "person" => spec.person.extend(values),
+                "entity" => spec.entity.extend(values),
+                "source" => spec.source.extend(values),
+                "from" => spec.from = one(values)?,
+                "to" => spec.to = one(values)?,
+                "era" => era = one(values)?.unwrap_or(era),
+                "with" if with_allowed => with.extend(values),
+                _ => {
+                    let mut known: Vec<&str> = FILTERS.to_vec();
+                    if with_allowed {
+                        known.push("with");
+                    }
+                    return Err(PyTypeError::new_err(format!(
+                        "unknown filter `{key}`: use {}",
+                        known.join(", ")
+                    )));
+                }
+            }
+        }
+    }
+    if !matches!(era.as_str(), "as-written" | "any") {
+        return Err(PyValueError::new_err(format!(
+            "era \"{era}\": expected as-written or any"
+        )));
+    }
+    spec.across_reform = era == "any";
+    Ok(Kwargs { spec, with })
+}
+
+/// Largest `limit` or `top`, as the command's.
+const MAX_LIMIT: usize = 10_000;
+
+fn check_limit(name: &str, n: usize) -> PyResult<usize> {
+    if (1..=MAX_LIMIT).contains(&n) {
+        Ok(n)
+    } else {
+        Err(PyValueError::new_err(format!(
+            "{name}: {n} is out of range: give 1 to {MAX_LIMIT}"
+        )))
+    }
+}
+
+/// An entity kind as typed (`org` for `organization`), with the command's
+/// message when unknown.
+fn kind_of(s: &str) -> PyResult<Kind> {
+    match s {
+        "org" => Ok(Kind::Organization),
+        _ => s.parse().map_err(PyValueError::new_err),
+    }
+}
+
+/// A vietdex index built by `vietdex index`, open for searching. The same
+/// queries, filters, ranking and messages as the command.
+#[pyclass(frozen, module = "vietdex")]
+struct Index {
+    searcher: Searcher,
+}
+
+#[pymethods]
+impl Index {
+    /// Opens the index in `path` (default `index`). A missing index raises
+    /// `FileNotFoundError` saying how to build one.
+    #[new]
+    #[pyo3(signature = (path=None))]
+    fn new(py: Python<'_>, path: Option<PathBuf>) -> PyResult<Index> {
+        let path = path.unwrap_or_else(|| PathBuf::from("index"));
+        let res = Arc::clone(resources()?);
+        let searcher = py
+            .detach(|| Searcher::open(&path, res))
+            .map_err(index_error)?;
+        Ok(Index { searcher })
+    }
+
+    /// Documents in the index.
+    fn __len__(&self) -> usize {
+        usize::try_from(self.searcher.num_docs()).unwrap_or(usize::MAX)
+    }
+
+    /// Ranked hits as dicts, each as `vietdex search --json` prints it.
+    /// Filters are keyword arguments named like the command's flags
+    /// (`province`, `district`, `commune`, `program`, `org`, `person`,
+    /// `entity`, `from` (or `from_`), `to`, `source`, `era`); a string or
+    /// a list of strings each. An unknown or ambiguous place raises
+    /// `ValueError` with the command's message.
+    #[pyo3(signature = (query="", *, limit=10, dedup=false, **filters))]
+    fn search<'py>(
+        &self,
+        py: Python<'py>,
+        query: &str,
+        limit: usize,
+        dedup: bool,
+        filters: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let limit = check_limit("limit", limit)?;
+        let kw = kwargs_of(filters, false)?;
+        let s = &self.searcher;
+        let results = py.detach(|| {
+            let filters = kw
+                .spec
+                .resolve(s.resources())
+                .map_err(|e| vietdex_index::Error::Filter(e.0))?;
+            s.search(
+                query,
+                &SearchOptions {
+                    limit,
+                    dedup,
+                    filters,
+                },
+            )
+        });
+        to_py(py, &results.map_err(index_error)?.hits)
+    }
+
+    /// How many documents match a query and filters (as `search --count`).
+    #[pyo3(signature = (query="", **filters))]
+    fn count(
+        &self,
+        py: Python<'_>,
+        query: &str,
+        filters: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<usize> {
+        let kw = kwargs_of(filters, false)?;
+        let s = &self.searcher;
+        py.detach(|| {
+            let filters = kw
+                .spec
+                .resolve(s.resources())
+                .map_err(|e| vietdex_index::Error::Filter(e.0))?;
+            s.count(query, &filters)
+        })
+        .map_err(index_error)
+    }
+
+    /// The entities mentioned by the most matching documents, as
+    /// `vietdex entities --json`: `{"documents": n, "rows": [...]}`.
+    /// `kind` keeps one kind (`province`, `district`, `commune`, `place`,
+    /// `program`, `organization` or `org`, `person`, `date`, `quantity`),
+    /// `top` rows at most, `by` (`year` or `month`) adds a timeline per
+    /// row, `with` (or `with_`, `KIND:VALUE`) keeps documents that also
+    /// mention an entity; other keywords are the filters of `search`.
+    #[pyo3(signature = (query="", *, kind=None, top=20, by=None, **filters))]
+    fn entities<'py>(
+        &self,
+        py: Python<'py>,
+        query: &str,
+        kind: Option<&str>,
+        top: usize,
+        by: Option<&str>,
+        filters: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let top = check_limit("top", top)?;
+        let kind = kind.map(kind_of).transpose()?;
+        let by = match by {
+            None => None,
+            Some("year") => Some(Period::Year),
+            Some("month") => Some(Period::Month),
+            Some(v) => {
+                return Err(PyValueError::new_err(format!(
+                    "by \"{v}\": expected year or month"
+                )));
+            }
+        };
+        let mut kw = kwargs_of(filters, true)?;
+        kw.spec.entity.append(&mut kw.with);
+        let req = EntityRequest { kind, top, by };
+        let s = &self.searcher;
+        let report = py.detach(|| {
+            let filters = kw
+                .spec
+                .resolve(s.resources())
+                .map_err(|e| vietdex_index::Error::Filter(e.0))?;
+            s.entities(query, &filters, &req)
+        });
+        to_py(py, &report.map_err(index_error)?)
+    }
+
+    /// One document by id or source path, as `vietdex show --json`, or
+    /// `None` when the index has no such document.
+    fn show<'py>(&self, py: Python<'py>, id_or_path: &str) -> PyResult<Bound<'py, PyAny>> {
+        let s = &self.searcher;
+        let shown = py.detach(|| s.show(id_or_path)).map_err(index_error)?;
+        to_py(py, &shown)
+    }
+
+    /// Documents, sources, dates, entities and size, as `vietdex stats --json`.
+    fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let s = &self.searcher;
+        let stats = py.detach(|| s.stats()).map_err(index_error)?;
+        to_py(py, &stats)
+    }
+}
+
 /// The `vietdex` module.
 #[pymodule]
 fn _vietdex(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -112,5 +829,9 @@ fn _vietdex(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(segment, m)?)?;
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_function(wrap_pyfunction!(clean, m)?)?;
+    m.add_function(wrap_pyfunction!(process_columns, m)?)?;
+    m.add_class::<Index>()?;
+    m.add("VietdexError", m.py().get_type::<VietdexError>())?;
     Ok(())
 }
