@@ -38,7 +38,7 @@ bench-index CORPUS:
     python3 bench/index_vs_fts5.py {{CORPUS}} --vietdex target/release/vietdex --floor target/release/examples/tantivy_floor
 
 # `vietdex export --format opensearch` against `vietdex index` on the same
-# files, in the same run.
-bench-export CORPUS:
+# files (folders or files), alternating in the same run, median of 3.
+bench-export +CORPUS:
     cargo build --release
     python3 bench/export_vs_index.py {{CORPUS}} --vietdex target/release/vietdex
