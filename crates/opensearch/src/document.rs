@@ -7,6 +7,7 @@
 //! arrays and its entities in full (a `nested` field). Token positions are
 //! those of the local index, so phrases match the same way.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, Write};
@@ -16,7 +17,7 @@ use std::sync::Mutex;
 use serde::Serialize;
 use vietdex_pipeline::entities::{Entity, EntityKey};
 use vietdex_pipeline::{Article, Date, Document, Resources, process};
-use vietdex_tokenize::{Segmenter, analyze};
+use vietdex_tokenize::{Analyzed, Segmenter, analyze_into};
 
 /// Tokens longer than this many bytes are not indexed by vietdex; in the
 /// exported text they become [`LONG_TOKEN`], which keeps later positions
@@ -47,33 +48,59 @@ fn push_token(out: &mut String, token: &str) {
     });
 }
 
+/// Scratch space of [`analysed`], kept per thread so that analysing many
+/// documents allocates nothing per token.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Analyzed>,
+    buf: Vec<char>,
+    key: String,
+    lens: Vec<usize>,
+    word: String,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
 /// The three token streams of a text.
 pub fn analysed(text: &str, segmenter: &Segmenter) -> Analysed {
-    let toks = analyze(text);
+    SCRATCH.with(|s| match s.try_borrow_mut() {
+        Ok(mut s) => analysed_with(text, segmenter, &mut s),
+        Err(_) => analysed_with(text, segmenter, &mut Scratch::default()),
+    })
+}
+
+fn analysed_with(text: &str, segmenter: &Segmenter, s: &mut Scratch) -> Analysed {
+    analyze_into(text, &mut s.toks, &mut s.buf);
+    let toks = &s.toks;
     let mut a = Analysed {
         exact: String::with_capacity(text.len() + 16),
         folded: String::with_capacity(text.len() + 16),
         words: String::with_capacity(text.len() + 16),
     };
-    for t in &toks {
+    for t in toks {
         push_token(&mut a.exact, &t.exact);
         push_token(&mut a.folded, &t.folded);
     }
-    let sylls = vietdex_tokenize::syllables(text, &toks);
-    let (mut key, mut lens) = (String::new(), Vec::new());
-    segmenter.segment_into(&sylls, &mut key, &mut lens);
+    let sylls = vietdex_tokenize::syllables(text, toks);
+    s.lens.clear();
+    segmenter.segment_into(&sylls, &mut s.key, &mut s.lens);
     let mut at = 0;
-    let mut word = String::new();
-    for len in lens {
-        word.clear();
+    for &len in &s.lens {
+        s.word.clear();
         for (k, t) in toks[at..(at + len).min(toks.len())].iter().enumerate() {
             if k > 0 {
-                word.push('_');
+                s.word.push('_');
             }
-            word.push_str(&t.exact);
+            s.word.push_str(&t.exact);
         }
-        push_token(&mut a.words, &word);
+        push_token(&mut a.words, &s.word);
         at += len;
+    }
+    // Do not keep the tokens of a very long text for the rest of the run.
+    if s.toks.len() > 1 << 16 {
+        s.toks = Vec::new();
     }
     a
 }
@@ -578,6 +605,7 @@ pub fn collect_in(
                     Err(r) => return reject(r),
                 };
                 let key = vietdex_ingest::escape::path(&path);
+                let mut first = true;
                 let mut sink = |rec: Result<Article, vietdex_ingest::Reject>| {
                     let a = match rec {
                         Ok(a) => a,
@@ -608,17 +636,22 @@ pub fn collect_in(
                         duplicates.fetch_add(1, Relaxed);
                         return;
                     };
-                    // Hand the article to an idle thread when few wait
-                    // already (one large file keeps every core busy),
-                    // else process it here (memory stays bounded).
-                    if in_flight.fetch_add(1, Relaxed) < max_in_flight {
+                    // The first article of a file is processed where it
+                    // was read. Later ones (a JSON Lines or web-archive
+                    // file) go to idle threads while few wait already, so
+                    // one large file keeps every core busy; else they are
+                    // processed here, which bounds memory.
+                    let here = std::mem::take(&mut first);
+                    if !here && in_flight.fetch_add(1, Relaxed) < max_in_flight {
                         let (work, in_flight) = (&work, &in_flight);
                         scope.spawn(move |_| {
                             work(slot, a);
                             in_flight.fetch_sub(1, Relaxed);
                         });
                     } else {
-                        in_flight.fetch_sub(1, Relaxed);
+                        if !here {
+                            in_flight.fetch_sub(1, Relaxed);
+                        }
                         work(slot, a);
                     }
                 };

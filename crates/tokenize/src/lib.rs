@@ -40,6 +40,7 @@ pub use pairs::{PairTokenStream, PairTokenizer, pair_term};
 pub use segment::{MAX_WORD, Scores, Segmenter, Syllable, is_name_like, syllables};
 pub use tokenizer::{
     Analyzed, Form, Scanner, Span, Tokens, VietnameseTokenStream, VietnameseTokenizer, analyze,
+    analyze_into,
 };
 
 /// Name under which the exact tokenizer is registered with Tantivy.

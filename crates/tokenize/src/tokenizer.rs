@@ -319,32 +319,64 @@ pub struct Analyzed {
 
 /// Tokenizes `text` into tokens carrying both forms.
 pub fn analyze(text: &str) -> Vec<Analyzed> {
-    let mut buf = Vec::new();
-    let mut out: Vec<Analyzed> = Vec::new();
+    let mut out = Vec::new();
+    analyze_into(text, &mut out, &mut Vec::new());
+    out
+}
+
+/// [`analyze`] into `out`, replacing what it holds: the tokens already
+/// there are overwritten in place, so a caller analysing many texts with
+/// the same `out` (and `buf`, scratch space) allocates nothing per token
+/// once the strings have grown.
+pub fn analyze_into(text: &str, out: &mut Vec<Analyzed>, buf: &mut Vec<char>) {
+    let mut n = 0;
     for span in Scanner::new(text) {
         let src = &text[span.start..span.end];
-        let mut exact = String::new();
-        normalize_token_into(src, &mut exact, &mut buf, false);
-        let mut folded = String::new();
-        normalize_token_into(src, &mut folded, &mut buf, true);
-        if exact.is_empty() || folded.is_empty() {
+        if n == out.len() {
+            out.push(Analyzed {
+                exact: String::new(),
+                folded: String::new(),
+                start: 0,
+                end: 0,
+                position: 0,
+            });
+        }
+        let t = &mut out[n];
+        t.exact.clear();
+        normalize_token_into(src, &mut t.exact, buf, false);
+        t.folded.clear();
+        normalize_token_into(src, &mut t.folded, buf, true);
+        if t.exact.is_empty() || t.folded.is_empty() {
             continue;
         }
-        out.push(Analyzed {
-            exact,
-            folded,
-            start: span.start,
-            end: span.end,
-            position: out.len(),
-        });
+        t.start = span.start;
+        t.end = span.end;
+        t.position = n;
+        n += 1;
     }
-    out
+    out.truncate(n);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn analysing_into_reused_tokens_is_analysing_afresh() {
+        let mut out = Vec::new();
+        let mut buf = Vec::new();
+        for text in [
+            "Huyện Đại Từ xây dựng nông thôn mới, 99,72%.",
+            "a",
+            "",
+            "Hoà Bình \u{301} NTM TP.HCM https://x.vn/a?b=c",
+            "Huyện Đại Từ",
+        ] {
+            analyze_into(text, &mut out, &mut buf);
+            assert_eq!(out, analyze(text), "{text}");
+        }
+    }
 
     fn tokens(form: Form, text: &str) -> Vec<(String, usize, usize, usize)> {
         let mut tok = VietnameseTokenizer::new(form);
