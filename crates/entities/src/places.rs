@@ -5,6 +5,9 @@
 //! province the article is about. What stays ambiguous keeps its candidates.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::gazetteer::{Gazetteer, Level};
 use crate::text::{Tok, apostrophe_joined, contiguous};
@@ -184,13 +187,21 @@ pub(crate) const TYPES: &[TypeWord] = &[
 ];
 
 fn type_at(toks: &[Tok], text: &str, i: usize) -> Option<(usize, &'static TypeWord)> {
-    // Most tokens are not a type word: reject on the first syllable.
-    let first = toks[i].exact.as_str();
-    if !TYPES.iter().any(|t| t.syllables[0] == first) {
-        return None;
-    }
-    TYPES
+    // Most tokens are not a type word: reject on the first syllable, by
+    // one hash lookup rather than a comparison with every type word.
+    static BY_FIRST: OnceLock<FxHashMap<&'static str, Vec<&'static TypeWord>>> = OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut m: FxHashMap<&'static str, Vec<&'static TypeWord>> = FxHashMap::default();
+        for t in TYPES {
+            m.entry(t.syllables[0]).or_default().push(t);
+        }
+        m
+    });
+    let candidates = by_first.get(toks[i].exact.as_str())?;
+    // In the order of `TYPES`: the same type word wins a tie.
+    candidates
         .iter()
+        .copied()
         .filter(|t| {
             t.syllables.len() <= toks.len() - i
                 && t.syllables.iter().enumerate().all(|(k, s)| {
