@@ -1,6 +1,7 @@
 //! Tokens as the extractors see them.
 
 use compact_str::CompactString;
+use rustc_hash::FxHashMap;
 use vietdex_tokenize::chars::{any_case_vowel, is_letter};
 use vietdex_tokenize::{Scanner, normalize_token_into};
 
@@ -59,6 +60,28 @@ pub fn tokens(text: &str) -> Vec<Tok> {
 /// `Ia H'Drai`, `Cư Mʼgar`).
 pub const APOSTROPHES: [char; 4] = ['\'', '’', 'ʼ', '‘'];
 
+/// What a token's text alone decides: its normalized form and shape.
+#[derive(Clone)]
+struct Shape {
+    exact: CompactString,
+    capitalized: bool,
+    all_caps: bool,
+    digits: bool,
+}
+
+/// Distinct token texts remembered per thread before the memo starts over:
+/// news repeats a few thousand syllables, so this bounds memory (a few MB)
+/// without losing the repeats.
+const MEMO_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    /// Shapes of the token texts seen on this thread (`None`: no
+    /// normalized form). Normalizing is a pure function of the text, so a
+    /// remembered shape is the one [`shape`] would compute again.
+    static MEMO: std::cell::RefCell<FxHashMap<CompactString, Option<Shape>>> =
+        std::cell::RefCell::new(FxHashMap::default());
+}
+
 /// Appends the token at `start..end` of `text`, if it has a normalized form.
 fn push_token(
     text: &str,
@@ -68,11 +91,37 @@ fn push_token(
     scratch: &mut String,
     buf: &mut Vec<char>,
 ) {
-    scratch.clear();
     let src = &text[start..end];
+    let found = MEMO.with_borrow_mut(|memo| {
+        if let Some(s) = memo.get(src) {
+            return s.clone();
+        }
+        let s = shape(src, scratch, buf);
+        if memo.len() >= MEMO_LIMIT {
+            memo.clear();
+        }
+        memo.insert(CompactString::from(src), s.clone());
+        s
+    });
+    if let Some(s) = found {
+        out.push(Tok {
+            exact: s.exact,
+            start,
+            end,
+            capitalized: s.capitalized,
+            all_caps: s.all_caps,
+            digits: s.digits,
+        });
+    }
+}
+
+/// The normalized form and shape of the token text `src`, if it has a
+/// normalized form.
+fn shape(src: &str, scratch: &mut String, buf: &mut Vec<char>) -> Option<Shape> {
+    scratch.clear();
     normalize_token_into(src, scratch, buf, false);
     if scratch.is_empty() {
-        return;
+        return None;
     }
     let first = src.chars().next().unwrap_or(' ');
     let capitalized = is_upper(first);
@@ -86,14 +135,12 @@ fn push_token(
         }
         letters > 1 && all_upper
     };
-    out.push(Tok {
+    Some(Shape {
         capitalized,
         all_caps,
         digits: first.is_ascii_digit(),
         exact: CompactString::from(scratch.as_str()),
-        start,
-        end,
-    });
+    })
 }
 
 /// Whether token `i` follows token `i - 1` with only white space (or a
