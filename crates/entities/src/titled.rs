@@ -394,12 +394,12 @@ pub fn titled_people(
     // biết`, `Dương Tuấn nói`), not a title or an institution.
     let mut i = 0;
     while i < toks.len() {
-        let starts_run = !after_capital(toks, text, i);
         let t = &toks[i];
+        // The checks on the token itself first: most tokens fail them.
         if claimed[i]
             || !t.capitalized
             || t.all_caps
-            || !starts_run
+            || after_capital(toks, text, i)
             || tables().titles.contains_key(t.exact.as_str())
             || tables().not_names.contains(t.exact.as_str())
         {
@@ -487,8 +487,7 @@ pub fn titled_people(
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let starts_run = !after_capital(toks, text, i);
-        if claimed[i] || !t.capitalized || t.all_caps || !starts_run {
+        if claimed[i] || !t.capitalized || t.all_caps || after_capital(toks, text, i) {
             i += 1;
             continue;
         }
