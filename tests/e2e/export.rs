@@ -203,3 +203,32 @@ fn search_and_entities_on_an_engine_print_like_local_ones() {
         run.stderr
     );
 }
+
+#[test]
+fn export_warns_as_index_does() {
+    let sb = Sandbox::new();
+    let mut bytes = "Huyện Đại Từ xây dựng nông thôn mới\n\nHuyện Đại Từ, tỉnh Thái Nguyên đạt chuẩn nông thôn mới năm 2023."
+        .as_bytes()
+        .to_vec();
+    bytes.insert(20, 0xFF);
+    sb.write("in/a.txt", &bytes);
+    sb.write(
+        "in/b.txt",
+        format!(
+            "Tin dài\n{}",
+            "Xã Vạn Thọ đạt chuẩn nông thôn mới. ".repeat(200)
+        ),
+    );
+    let args = ["in", "--max-text", "1000", "--out", "bulk.ndjson"];
+    let export = sb.run(&[&["export"][..], &args].concat());
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    let index = sb.run(&[&["index"][..], &args[..3]].concat());
+    assert_eq!(index.code, 0, "{}", index.stderr);
+    for w in [
+        "warning in/a.txt: 1 bytes that are not valid UTF-8 replaced",
+        "warning in/b.txt: 1 document longer than 1000 bytes: only the first 1000 bytes",
+    ] {
+        assert!(export.stderr.contains(w), "{w}: {}", export.stderr);
+        assert!(index.stdout.contains(w), "{w}: {}", index.stdout);
+    }
+}

@@ -416,6 +416,9 @@ fn export(a: ExportArgs) -> Result<bool> {
         for r in &collected.rejects {
             eprintln!("rejected {r}");
         }
+        for w in &collected.warnings {
+            eprintln!("warning {w}");
+        }
         collected.write_to(&mut writer)?;
     }
     let summary = writer.finish()?;

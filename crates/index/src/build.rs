@@ -395,24 +395,8 @@ impl Run<'_> {
         match loaded {
             Ok(l) => {
                 drop(state);
-                if l.replaced > 0
-                    && let Ok(mut w) = self.warnings.lock()
-                {
-                    w.push(format!(
-                        "{key}: {} bytes that are not valid UTF-8 replaced by U+FFFD (the rest of the file is UTF-8)",
-                        l.replaced
-                    ));
-                }
-                if l.truncated > 0
-                    && let Ok(mut w) = self.warnings.lock()
-                {
-                    w.push(format!(
-                        "{key}: {} {} longer than {} bytes: only the first {} bytes of its text indexed (raise the limit with --max-text)",
-                        l.truncated,
-                        if l.truncated == 1 { "document" } else { "documents" },
-                        self.opts.ingest.max_text,
-                        self.opts.ingest.max_text,
-                    ));
+                if let Ok(mut w) = self.warnings.lock() {
+                    w.extend(l.warnings(&key, &self.opts.ingest));
                 }
                 self.read.fetch_add(1, Ordering::Relaxed);
                 self.bytes.fetch_add(l.bytes, Ordering::Relaxed);

@@ -94,6 +94,31 @@ pub struct Loaded {
     pub truncated: usize,
 }
 
+impl Loaded {
+    /// What is worth a warning about this source, one line each, naming it
+    /// as `name`: nothing was lost silently, but the user should know
+    /// (bytes that were not valid UTF-8, text cut at [`Options::max_text`]).
+    pub fn warnings(&self, name: &str, opts: &Options) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.replaced > 0 {
+            out.push(format!(
+                "{name}: {} bytes that are not valid UTF-8 replaced by U+FFFD (the rest of the file is UTF-8)",
+                self.replaced
+            ));
+        }
+        if self.truncated > 0 {
+            out.push(format!(
+                "{name}: {} {} longer than {} bytes: only the first {} bytes of its text indexed (raise the limit with --max-text)",
+                self.truncated,
+                if self.truncated == 1 { "document" } else { "documents" },
+                opts.max_text,
+                opts.max_text,
+            ));
+        }
+        out
+    }
+}
+
 /// Cuts `body` to at most `max` bytes (0: no limit), at the last whitespace
 /// before the limit when there is one in its last 4 KiB, else at a character
 /// boundary. Returns whether it cut.

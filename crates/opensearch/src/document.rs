@@ -512,6 +512,9 @@ pub struct Collected {
     pub duplicates: usize,
     /// Bytes read.
     pub bytes: u64,
+    /// Sources read with something worth a warning, as `vietdex index`
+    /// words it ([`vietdex_ingest::Loaded::warnings`]), sorted.
+    pub warnings: Vec<String>,
 }
 
 /// [`collect_in`] with the spill file in the system's temporary directory.
@@ -548,6 +551,7 @@ pub fn collect_in(
                 rejects: Vec::new(),
                 duplicates: 0,
                 bytes: 0,
+                warnings: Vec::new(),
             };
         }
     };
@@ -558,6 +562,7 @@ pub fn collect_in(
     });
     let error: Mutex<Option<io::Error>> = Mutex::new(None);
     let rejects = Mutex::new(Vec::new());
+    let warnings = Mutex::new(Vec::new());
     let duplicates = AtomicUsize::new(0);
     let bytes = AtomicU64::new(0);
     let in_flight = AtomicUsize::new(0);
@@ -658,6 +663,12 @@ pub fn collect_in(
                 match vietdex_ingest::load(&path, opts, &mut sink) {
                     Ok(l) => {
                         bytes.fetch_add(l.bytes, Relaxed);
+                        let w = l.warnings(&vietdex_ingest::escape::path(&path), opts);
+                        if !w.is_empty()
+                            && let Ok(mut all) = warnings.lock()
+                        {
+                            all.extend(w);
+                        }
                     }
                     Err(r) => reject(r),
                 }
@@ -684,6 +695,8 @@ pub fn collect_in(
     }
     let mut rejects = rejects.into_inner().unwrap_or_default();
     rejects.sort_by_key(|r| r.to_string());
+    let mut warnings = warnings.into_inner().unwrap_or_default();
+    warnings.sort();
     Collected {
         slots,
         spill,
@@ -691,6 +704,7 @@ pub fn collect_in(
         rejects,
         duplicates: duplicates.into_inner(),
         bytes: bytes.into_inner(),
+        warnings,
     }
 }
 
