@@ -5,29 +5,11 @@ which `cargo test --workspace` makes) or the binary named by VIETDEX_BIN.
 """
 
 import json
-import os
-import pathlib
-import subprocess
 
 import pytest
 
 import vietdex
-
-ROOT = pathlib.Path(__file__).resolve().parents[3]
-CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
-
-
-@pytest.fixture(scope="session")
-def cli():
-    path = pathlib.Path(os.environ.get("VIETDEX_BIN", ROOT / "target" / "debug" / "vietdex"))
-    if not path.is_file():
-        pytest.fail(f"{path} not found: build it with `cargo build -p vietdex-cli` or set VIETDEX_BIN")
-    return str(path)
-
-
-def run(cli, *args, stdin=None):
-    out = subprocess.run([cli, *args], input=stdin, capture_output=True, text=True, check=True)
-    return out.stdout
+from conftest import CORPUS, run
 
 
 def test_fold_and_normalize():
