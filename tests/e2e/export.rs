@@ -207,10 +207,7 @@ fn search_and_entities_on_an_engine_print_like_local_ones() {
 #[test]
 fn export_warns_as_index_does() {
     let sb = Sandbox::new();
-    let mut bytes = "Huyện Đại Từ xây dựng nông thôn mới\n\nHuyện Đại Từ, tỉnh Thái Nguyên đạt chuẩn nông thôn mới năm 2023."
-        .as_bytes()
-        .to_vec();
-    bytes.insert(20, 0xFF);
+    let bytes = crate::util::article_with_a_stray_invalid_byte();
     sb.write("in/a.txt", &bytes);
     sb.write(
         "in/b.txt",

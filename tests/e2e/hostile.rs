@@ -347,10 +347,7 @@ fn an_index_on_read_only_storage_is_searchable() {
 #[test]
 fn a_stray_invalid_byte_keeps_the_file_utf8_with_a_warning() {
     let sb = Sandbox::new();
-    let mut bytes = "Huyện Đại Từ xây dựng nông thôn mới\n\nHuyện Đại Từ, tỉnh Thái Nguyên đạt chuẩn nông thôn mới năm 2023."
-        .as_bytes()
-        .to_vec();
-    bytes.insert(20, 0xFF);
+    let bytes = crate::util::article_with_a_stray_invalid_byte();
     sb.write("in/a.txt", &bytes);
     let r = sb.index(&["in"]);
     assert!(

@@ -145,3 +145,12 @@ pub fn run_with_stdin(args: &[&str], input: &str) -> String {
     assert!(out.status.success(), "vietdex {args:?} failed");
     String::from_utf8(out.stdout).expect("utf8")
 }
+
+/// A UTF-8 article with one stray byte that is not UTF-8 in its headline.
+pub fn article_with_a_stray_invalid_byte() -> Vec<u8> {
+    let mut bytes = "Huyện Đại Từ xây dựng nông thôn mới\n\nHuyện Đại Từ, tỉnh Thái Nguyên đạt chuẩn nông thôn mới năm 2023."
+        .as_bytes()
+        .to_vec();
+    bytes.insert(20, 0xFF);
+    bytes
+}
