@@ -5,6 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "common/articles.rs"]
+mod articles;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::sync::LazyLock;
 
@@ -31,29 +34,7 @@ fn texts() -> Vec<String> {
     let dir = std::env::var_os("VIETDEX_BENCH_TEXT")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus"));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    let opts = vietdex_ingest::Options::default();
-    let mut out = Vec::new();
-    let mut total = 0;
-    for f in files {
-        if total >= limit {
-            break;
-        }
-        let _ = vietdex_ingest::load(&f, &opts, &mut |r| {
-            if let Ok(a) = r {
-                let t = format!("{}\n\n{}", a.title, a.body);
-                total += t.len();
-                out.push(t);
-            }
-        });
-    }
-    out
+    articles::articles(&dir, limit)
 }
 
 fn bench(c: &mut Criterion) {

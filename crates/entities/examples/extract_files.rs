@@ -7,6 +7,9 @@
 
 use std::path::PathBuf;
 
+#[path = "../benches/common/articles.rs"]
+mod articles;
+
 use vietdex_entities::{Context, Gazetteer, Knowledge, Programs, extract};
 use vietdex_tokenize::Segmenter;
 
@@ -18,28 +21,8 @@ fn main() {
     );
     let limit: usize = args.next().and_then(|v| v.parse().ok()).unwrap_or(1 << 20);
     let rounds: usize = args.next().and_then(|v| v.parse().ok()).unwrap_or(1);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    let opts = vietdex_ingest::Options::default();
-    let mut docs = Vec::new();
-    let mut total = 0;
-    for f in files {
-        if total >= limit {
-            break;
-        }
-        let _ = vietdex_ingest::load(&f, &opts, &mut |r| {
-            if let Ok(a) = r {
-                let t = format!("{}\n\n{}", a.title, a.body);
-                total += t.len();
-                docs.push(t);
-            }
-        });
-    }
+    let docs = articles::articles(&dir, limit);
+    let total: usize = docs.iter().map(String::len).sum();
     let (g, p, s) = (
         Gazetteer::bundled(),
         Programs::bundled().expect("programs"),
