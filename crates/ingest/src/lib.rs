@@ -51,6 +51,8 @@ pub use source::{Compression, Format};
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
+use rayon::prelude::*;
+
 /// Settings for reading sources.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -234,6 +236,29 @@ pub fn prefix_hash(path: &Path, len: u64) -> std::io::Result<u64> {
     Ok(source::digest(&r).0)
 }
 
+/// Records of a JSON Lines source read before they are cleaned on every
+/// core (at most this many, or [`CHUNK_BYTES`] of lines).
+const CHUNK_RECORDS: usize = 256;
+/// Bytes of JSON Lines read before they are cleaned on every core.
+const CHUNK_BYTES: usize = 16 << 20;
+
+/// A record read: the article and whether its text was cut, or why not.
+type RecordResult = Result<(Article, bool), RejectReason>;
+
+/// One line of a JSON Lines source as the `n`th record of `source`: bytes
+/// not valid UTF-8 replaced (how many is the first value), JSON parsed,
+/// article cleaned and cut ([`record_article`]).
+fn json_line_article(line: Vec<u8>, opts: &Options, source: &str, n: usize) -> (u64, RecordResult) {
+    let decoded = match decode_counted(line) {
+        Ok(d) => d,
+        Err(reason) => return (0, Err(reason)),
+    };
+    let result = serde_json::from_str::<serde_json::Value>(&decoded.text)
+        .map_err(|e| RejectReason::Parse(format!("invalid JSON: {e}")))
+        .and_then(|v| record_article(&v, opts, source, n));
+    (decoded.replaced as u64, result)
+}
+
 /// [`load`], skipping the first `skip_lines` lines of a JSON Lines source
 /// (read and hashed, not parsed: they were indexed by an interrupted run),
 /// and telling `sink` where each record ends, so a caller can commit in the
@@ -273,11 +298,37 @@ pub fn load_from(
                 })?;
             }
             Format::JsonLines => {
-                let mut line = Vec::new();
+                // Lines are read here, in file order; the records of a chunk
+                // of lines are decoded, parsed and cleaned on every core, then
+                // handed to `sink` in file order.
+                let mut chunk: Vec<(Position, Vec<u8>)> = Vec::new();
+                let mut chunk_bytes = 0usize;
                 let mut no = 0;
                 let mut offset = 0u64;
+                let mut flush = |chunk: &mut Vec<(Position, Vec<u8>)>| {
+                    let first = records;
+                    records += chunk.len();
+                    let done: Vec<(Position, u64, RecordResult)> = chunk
+                        .par_drain(..)
+                        .enumerate()
+                        .map(|(i, (at, line))| {
+                            let (replaced, result) =
+                                json_line_article(line, opts, &name, first + i);
+                            (at, replaced, result)
+                        })
+                        .collect();
+                    for (at, r, result) in done {
+                        replaced += r;
+                        let result = result.map(counted).map_err(|reason| Reject {
+                            path: path.to_path_buf(),
+                            line: Some(at.line),
+                            reason,
+                        });
+                        sink(result, at);
+                    }
+                };
                 loop {
-                    line.clear();
+                    let mut line = Vec::new();
                     let n = limited.read_until(b'\n', &mut line).map_err(|e| {
                         reject(RejectReason::Decode(format!("cannot decompress: {e}")))
                     })?;
@@ -292,26 +343,14 @@ pub fn load_from(
                     if no <= skip_lines || line.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    let at = Position { line: no, offset };
-                    records += 1;
-                    let result = decode_counted(std::mem::take(&mut line))
-                        .map(|d| {
-                            replaced += d.replaced as u64;
-                            d.text
-                        })
-                        .and_then(|text| {
-                            serde_json::from_str::<serde_json::Value>(&text)
-                                .map_err(|e| RejectReason::Parse(format!("invalid JSON: {e}")))
-                        })
-                        .and_then(|v| record_article(&v, opts, &name, records - 1))
-                        .map(counted)
-                        .map_err(|reason| Reject {
-                            path: path.to_path_buf(),
-                            line: Some(no),
-                            reason,
-                        });
-                    sink(result, at);
+                    chunk.push((Position { line: no, offset }, line));
+                    chunk_bytes += n;
+                    if chunk.len() >= CHUNK_RECORDS || chunk_bytes >= CHUNK_BYTES {
+                        flush(&mut chunk);
+                        chunk_bytes = 0;
+                    }
                 }
+                flush(&mut chunk);
             }
             _ => {
                 let mut bytes = Vec::new();
