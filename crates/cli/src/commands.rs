@@ -46,11 +46,23 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     };
     let bar = ProgressBar::with_draw_target(None, target);
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {elapsed_precise} {pos} files · {msg} · {per_sec}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ProgressStyle::with_template(
+            "{spinner} {elapsed_precise} {bytes} · {msg} · {bytes_per_sec}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
+}
+
+/// The progress bar once the bytes to read are known: percent, speed and
+/// time left.
+fn sized_style() -> ProgressStyle {
+    ProgressStyle::with_template(
+        "{spinner} {elapsed_precise} [{wide_bar}] {percent:>3}% {bytes}/{total_bytes} · {bytes_per_sec} · {eta} left · {msg}",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar())
+    .progress_chars("=> ")
 }
 
 /// How sources are read: `--field KIND=NAME`, `--max-bytes`, `--max-text`.
@@ -88,14 +100,21 @@ fn index(a: IndexArgs) -> Result<bool> {
     resources.preload();
     let bar = progress_bar(a.quiet || a.json);
     let started = std::time::Instant::now();
+    let sized = std::sync::atomic::AtomicBool::new(false);
     let report = build(&a.paths, &a.index.dir, &opts, &resources, &|p| {
-        bar.set_position(p.files as u64);
+        if let Some(total) = p.total_bytes {
+            if !sized.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                bar.set_style(sized_style());
+            }
+            bar.set_length(total.max(p.bytes_done));
+        }
+        bar.set_position(p.bytes_done);
         let secs = started.elapsed().as_secs_f64().max(1e-3);
         bar.set_message(format!(
-            "{} documents · {:.0} documents/s · {:.1} MB",
+            "{} files · {} documents · {:.0} documents/s",
+            p.files,
             p.documents,
             p.documents as f64 / secs,
-            p.bytes as f64 / 1e6
         ));
     })
     .with_context(|| format!("indexing into {}", a.index.dir.display()))?;

@@ -68,6 +68,13 @@ pub struct Progress {
     pub documents: usize,
     /// Bytes read.
     pub bytes: u64,
+    /// Bytes of the sources handled so far, read or found unchanged,
+    /// including the part read of sources being read: the position against
+    /// [`Progress::total_bytes`].
+    pub bytes_done: u64,
+    /// Bytes of every source under the inputs, once known (they are added
+    /// up beside the run, which does not wait for it).
+    pub total_bytes: Option<u64>,
 }
 
 /// What a build did. `records_read` = `indexed` + `duplicates` + `rejected`.
@@ -178,12 +185,15 @@ fn document(f: &Fields, d: &Document) -> TantivyDocument {
     if let Some(url) = &a.url {
         doc.add_text(f.url, url);
     }
+    let forms = &d.forms;
     doc.add_text(f.title, &a.title);
-    doc.add_text(f.title_folded, &a.title);
-    doc.add_text(f.title_pairs, &a.title);
+    doc.add_text(f.title_exact, &forms.title.exact);
+    doc.add_text(f.title_folded, &forms.title.folded);
+    doc.add_text(f.title_pairs, &forms.title.pairs);
     doc.add_text(f.body, &a.body);
-    doc.add_text(f.body_folded, &a.body);
-    doc.add_text(f.body_pairs, &a.body);
+    doc.add_text(f.body_exact, &forms.body.exact);
+    doc.add_text(f.body_folded, &forms.body.folded);
+    doc.add_text(f.body_pairs, &forms.body.pairs);
     if let Some(p) = &a.published {
         doc.add_text(f.published_text, p);
         if let Some(date) = &d.published {
@@ -203,6 +213,28 @@ fn document(f: &Fields, d: &Document) -> TantivyDocument {
         doc.add_text(f.entities, &json);
     }
     doc
+}
+
+/// New articles of one source waiting to be processed together.
+#[derive(Default)]
+struct Batch {
+    articles: Vec<Article>,
+    /// Text bytes of the articles.
+    bytes: usize,
+}
+
+impl Batch {
+    /// Articles processed together at most.
+    const ARTICLES: usize = 128;
+    /// Text bytes processed together at most.
+    const BYTES: usize = 16 << 20;
+
+    /// Adds an article; returns whether the batch is full.
+    fn push(&mut self, a: Article) -> bool {
+        self.bytes += a.title.len() + a.body.len();
+        self.articles.push(a);
+        self.articles.len() >= Self::ARTICLES || self.bytes >= Self::BYTES
+    }
 }
 
 struct Run<'a> {
@@ -228,9 +260,28 @@ struct Run<'a> {
     rejected: Mutex<Vec<Reject>>,
     warnings: Mutex<Vec<String>>,
     error: Mutex<Option<Error>>,
+    /// Documents added to the writer so far (progress only: the report
+    /// counts those of sources read whole).
+    added: AtomicUsize,
+    /// Bytes of sources handled, see [`Progress::bytes_done`].
+    bytes_done: AtomicU64,
+    /// Bytes of all sources, once added up (`u64::MAX` before).
+    total_bytes: AtomicU64,
+    on_progress: &'a (dyn Fn(Progress) + Sync),
 }
 
 impl Run<'_> {
+    fn report_progress(&self) {
+        let total = self.total_bytes.load(Ordering::Relaxed);
+        (self.on_progress)(Progress {
+            files: self.files.load(Ordering::Relaxed),
+            documents: self.added.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+            bytes_done: self.bytes_done.load(Ordering::Relaxed),
+            total_bytes: (total != u64::MAX).then_some(total),
+        });
+    }
+
     fn fail(&self, e: Error) {
         if let Ok(mut slot) = self.error.lock() {
             slot.get_or_insert(e);
@@ -249,6 +300,27 @@ impl Run<'_> {
             writer.delete_term(Term::from_field_text(self.fields.id, id));
         }
         self.removed.fetch_add(ids.len(), Ordering::Relaxed);
+    }
+
+    /// Processes the waiting articles on every core ([`process`]: entities,
+    /// analysis) and adds their documents to the index, in order; returns
+    /// how many were added.
+    fn add_batch(&self, writer: &IndexWriter, batch: &mut Batch) -> usize {
+        let docs: Vec<TantivyDocument> = batch
+            .articles
+            .par_drain(..)
+            .map(|a| document(&self.fields, &process(a, self.resources)))
+            .collect();
+        batch.bytes = 0;
+        let mut added = 0;
+        for doc in docs {
+            match writer.add_document(doc) {
+                Ok(_) => added += 1,
+                Err(e) => self.fail(e.into()),
+            }
+        }
+        self.added.fetch_add(added, Ordering::Relaxed);
+        added
     }
 
     fn changed(&self, key: &str, path: &Path) -> bool {
@@ -271,8 +343,10 @@ impl Run<'_> {
     fn process(&self, path: &Path) {
         let key = escape::path(path);
         self.files.fetch_add(1, Ordering::Relaxed);
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
         if !self.changed(&key, path) {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
+            self.bytes_done.fetch_add(size, Ordering::Relaxed);
             return;
         }
         let Ok(guard) = self.writer.read() else {
@@ -305,13 +379,25 @@ impl Run<'_> {
         // This source's own counts, added to the run's once it is read whole.
         let (mut records, mut indexed, mut duplicates) = (0, 0, 0);
         let mut rejects: Vec<Reject> = Vec::new();
+        // New articles waiting to be processed, a batch at a time on every core.
+        let mut batch = Batch::default();
+        // Bytes of this source counted in `bytes_done` so far.
+        let mut counted = 0u64;
         let mut sink = |record: std::result::Result<Article, Reject>, at: Position| {
+            let upto = at.offset.min(size);
+            if upto > counted {
+                self.bytes_done.fetch_add(upto - counted, Ordering::Relaxed);
+                counted = upto;
+            }
             if at.line > 0 && records % 256 == 255 && self.commit_due() {
-                // A commit inside a large source: record how far it got,
-                // let the commit through, then go on.
+                // A commit inside a large source: add what is waiting,
+                // record how far it got, let the commit through, then go on.
                 // The record at `at` is not indexed yet: the next run resumes
                 // at its line (the hash also covers it, which only makes the
                 // check stricter).
+                if let Some(w) = &writer {
+                    indexed += self.add_batch(w, &mut batch);
+                }
                 let point = prefix_hash(path, at.offset).ok().map(|h| Resume {
                     line: at.line - 1,
                     offset: at.offset,
@@ -359,21 +445,23 @@ impl Run<'_> {
                         true
                     }
                 });
+            ids.push(a.id.clone());
             if !is_new {
                 duplicates += 1;
-                ids.push(a.id);
                 return;
             }
-            let doc = process(a, self.resources);
-            if let Err(e) = writer.add_document(document(&self.fields, &doc)) {
-                self.fail(e.into());
-            } else {
-                indexed += 1;
+            if batch.push(a) {
+                indexed += self.add_batch(writer, &mut batch);
+                self.report_progress();
             }
-            ids.push(doc.article.id);
         };
         let loaded = load_from(path, &self.opts.ingest, skip_lines, &mut sink);
+        self.bytes_done
+            .fetch_add(size.saturating_sub(counted), Ordering::Relaxed);
         let Some(writer) = writer else { return };
+        if loaded.is_ok() {
+            indexed += self.add_batch(&writer, &mut batch);
+        }
         // Set again at the end: a commit inside this source cleared it.
         self.dirty.store(true, Ordering::Relaxed);
         let Ok(mut state) = self.state.lock() else {
@@ -485,8 +573,8 @@ impl Run<'_> {
 
 /// Indexes the new and changed sources under `inputs` into `dir`; each new
 /// article becomes a document through [`vietdex_pipeline::process`] with
-/// `resources`. `on_progress` is called after each source, from worker
-/// threads.
+/// `resources`. `on_progress` is called after each source and each batch
+/// of documents, from worker threads.
 pub fn build(
     inputs: &[PathBuf],
     dir: &Path,
@@ -557,30 +645,42 @@ pub fn build(
         rejected: Mutex::new(Vec::new()),
         warnings: Mutex::new(Vec::new()),
         error: Mutex::new(None),
+        added: AtomicUsize::new(0),
+        bytes_done: AtomicU64::new(0),
+        total_bytes: AtomicU64::new(u64::MAX),
+        on_progress,
     };
     let seen: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
-    discover_with(inputs, opts.follow_links)
-        .par_bridge()
-        .for_each(|found| {
-            match found {
-                Ok(path) => {
-                    if let Ok(mut s) = seen.lock() {
-                        s.insert(escape::path(&path));
-                    }
-                    run.process(&path);
-                }
-                Err(r) => {
-                    run.files.fetch_add(1, Ordering::Relaxed);
-                    run.records.fetch_add(1, Ordering::Relaxed);
-                    run.reject(r);
-                }
-            }
-            on_progress(Progress {
-                files: run.files.load(Ordering::Relaxed),
-                documents: run.indexed.load(Ordering::Relaxed),
-                bytes: run.bytes.load(Ordering::Relaxed),
-            });
+    std::thread::scope(|scope| {
+        // The bytes of every source, added up beside the run for the
+        // progress total.
+        scope.spawn(|| {
+            let total: u64 = discover_with(inputs, opts.follow_links)
+                .filter_map(std::result::Result::ok)
+                .filter_map(|p| std::fs::metadata(p).ok())
+                .map(|m| m.len())
+                .sum();
+            run.total_bytes.store(total, Ordering::Relaxed);
         });
+        discover_with(inputs, opts.follow_links)
+            .par_bridge()
+            .for_each(|found| {
+                match found {
+                    Ok(path) => {
+                        if let Ok(mut s) = seen.lock() {
+                            s.insert(escape::path(&path));
+                        }
+                        run.process(&path);
+                    }
+                    Err(r) => {
+                        run.files.fetch_add(1, Ordering::Relaxed);
+                        run.records.fetch_add(1, Ordering::Relaxed);
+                        run.reject(r);
+                    }
+                }
+                run.report_progress();
+            });
+    });
     if let Some(e) = run.error.lock().ok().and_then(|mut e| e.take()) {
         return Err(e);
     }

@@ -40,7 +40,7 @@ pub use vietdex_pipeline::{Filter, FilterSpec};
 pub const MARKER_FILE: &str = "vietdex-index.json";
 /// Version of the index format (schema, state files). An index of another
 /// version is refused with instructions to rebuild it.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// File in the index directory holding the process id of the running
 /// `vietdex index`, to name it when a second one is refused.
 pub const WRITER_PID_FILE: &str = "writer.pid";

@@ -119,8 +119,8 @@ fn alternative_query(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
     // The tier: the exact syllables in the title or in the body. The folded
     // phrase, required beside it, makes them a phrase.
     let exact_terms = Box::new(BooleanQuery::new(vec![
-        (Occur::Should, all_terms(f.title, &alt.exact)),
-        (Occur::Should, all_terms(f.body, &alt.exact)),
+        (Occur::Should, all_terms(f.title_exact, &alt.exact)),
+        (Occur::Should, all_terms(f.body_exact, &alt.exact)),
     ]));
     let exact = ConstScoreQuery::new(exact_terms, EXACT_TIER);
     Box::new(BooleanQuery::new(vec![
@@ -177,9 +177,12 @@ fn exact_phrase(f: &Fields, a: &Alternative) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(vec![
         (
             Occur::Should,
-            in_field(f.title_folded, f.title_pairs, f.title),
+            in_field(f.title_folded, f.title_pairs, f.title_exact),
         ),
-        (Occur::Should, in_field(f.body_folded, f.body_pairs, f.body)),
+        (
+            Occur::Should,
+            in_field(f.body_folded, f.body_pairs, f.body_exact),
+        ),
     ]))
 }
 

@@ -272,6 +272,7 @@ pub fn known_document(article: Article, entities: Vec<Entity>) -> Document {
     let published = article.published.as_deref().and_then(|p| p.parse().ok());
     let text = vietdex_pipeline::document_text(&article);
     let entity_keys = vietdex_pipeline::entities::entity_keys(&entities);
+    let forms = vietdex_pipeline::Forms::of(&article);
     Document {
         fingerprints: vietdex_pipeline::Fingerprints {
             content: u64::from_str_radix(&article.id, 16).unwrap_or_default(),
@@ -282,6 +283,7 @@ pub fn known_document(article: Article, entities: Vec<Entity>) -> Document {
         published,
         entities,
         entity_keys,
+        forms,
     }
 }
 

@@ -41,6 +41,7 @@ pub use query::ParsedQuery;
 pub use vietdex_entities as entities;
 pub use vietdex_entities::{Entity, EntityKey, LoadError};
 pub use vietdex_ingest::{Article, Date};
+pub use vietdex_tokenize::IndexForms;
 
 /// A language resource that could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -169,6 +170,31 @@ pub struct Document {
     /// text, unique.
     #[serde(serialize_with = "keys_as_text")]
     pub entity_keys: Vec<EntityKey>,
+    /// The headline's and the body's terms in every indexed form, from one
+    /// analysis (what a search engine indexes; queries are analysed by the
+    /// same code).
+    #[serde(skip)]
+    pub forms: Forms,
+}
+
+/// The indexed forms of an article's headline and body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Forms {
+    /// The headline's terms.
+    pub title: IndexForms,
+    /// The body's terms.
+    pub body: IndexForms,
+}
+
+impl Forms {
+    /// The forms of an article's headline and body.
+    pub fn of(article: &Article) -> Forms {
+        let mut buf = Vec::new();
+        let mut forms = Forms::default();
+        forms.title.analyze(&article.title, &mut buf);
+        forms.body.analyze(&article.body, &mut buf);
+        forms
+    }
 }
 
 fn keys_as_text<S: serde::Serializer>(keys: &[EntityKey], s: S) -> Result<S::Ok, S::Error> {
@@ -206,6 +232,7 @@ pub fn process(article: Article, res: &Resources) -> Document {
         content: u64::from_str_radix(&article.id, 16).unwrap_or_default(),
         simhash: article.simhash,
     };
+    let forms = Forms::of(&article);
     Document {
         article,
         text,
@@ -213,6 +240,7 @@ pub fn process(article: Article, res: &Resources) -> Document {
         fingerprints,
         entities,
         entity_keys,
+        forms,
     }
 }
 

@@ -7,6 +7,8 @@
 //! - [`VietnameseTokenizer`]: Tantivy tokenizers (exact and folded) emitting
 //!   syllables, whole numbers, abbreviations and links, with byte offsets into
 //!   the original text, NFD included.
+//! - [`IndexForms`]: the exact, folded and pair terms a document is indexed
+//!   with, from one analysis.
 //! - [`Segmenter`]: word segmentation (`nông_thôn_mới`, `Thái_Nguyên`).
 //! - [`Abbreviations`]: `NTM` ↔ `nông thôn mới` and the rest of the press's
 //!   abbreviations.
@@ -25,6 +27,7 @@
 mod abbrev;
 pub mod chars;
 mod common;
+mod forms;
 mod normalize;
 mod pairs;
 mod segment;
@@ -32,6 +35,7 @@ mod tokenizer;
 
 pub use abbrev::{AbbrevMatch, Abbreviations};
 pub use common::{COMMON_SYLLABLES, is_common};
+pub use forms::{IndexForms, TERM_SEPARATOR, terms};
 pub use normalize::{
     fold, has_diacritics, normalize, normalize_token_into, place_tone, place_tones,
     token_is_normalized,

@@ -1,0 +1,193 @@
+//! Every form a text is indexed in, from one analysis.
+//!
+//! A document is searched in three forms: its exact (normalized) syllables,
+//! its folded syllables, and the folded pairs of adjacent common syllables
+//! (see [`crate::is_common`]). [`IndexForms`] computes all three in one pass
+//! of the [`Scanner`], normalizing each token once per form, and writes
+//! each form as its terms joined by [`TERM_SEPARATOR`]: a search engine
+//! then only splits them to build its postings, and the analysis runs where
+//! the caller wants it (in parallel, before the engine's writer).
+//!
+//! The terms are exactly those of [`crate::Tokens`] in each form and of the
+//! pair tokenizer, in the same order (the tests pin it), so documents and
+//! queries (which go through [`crate::analyze`]) meet on the same terms.
+
+use crate::common::is_common;
+use crate::normalize::normalize_token_into;
+use crate::tokenizer::Scanner;
+
+/// Separates the terms of an encoded form. No term contains it: a term
+/// never holds whitespace.
+pub const TERM_SEPARATOR: char = '\n';
+
+/// A text's terms in the three indexed forms, each encoded as its terms
+/// joined by [`TERM_SEPARATOR`].
+///
+/// ```
+/// use vietdex_tokenize::IndexForms;
+///
+/// let f = IndexForms::of("Hà Nội, Đà Nẵng");
+/// assert_eq!(f.exact, "hà\nnội\nđà\nnẵng");
+/// assert_eq!(f.folded, "ha\nnoi\nda\nnang");
+/// assert_eq!(f.pairs, "ha noi\nnoi da\nda nang");
+/// assert_eq!(f.folded_terms().count(), 4);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndexForms {
+    /// Normalized syllables (NFC, canonical tone placement, lowercase).
+    pub exact: String,
+    /// Folded syllables (no tone or quality marks, `đ` → `d`).
+    pub folded: String,
+    /// Pairs of adjacent common folded syllables, `"ha noi"`.
+    pub pairs: String,
+}
+
+impl IndexForms {
+    /// The forms of `text`.
+    pub fn of(text: &str) -> IndexForms {
+        let mut forms = IndexForms::default();
+        forms.analyze(text, &mut Vec::new());
+        forms
+    }
+
+    /// Replaces the forms with those of `text`, reusing the strings'
+    /// memory; `buf` is scratch space for the rare tokens that need full
+    /// Unicode normalization.
+    pub fn analyze(&mut self, text: &str, buf: &mut Vec<char>) {
+        self.exact.clear();
+        self.folded.clear();
+        self.pairs.clear();
+        // The previous folded term when it was common: its range in
+        // `self.folded`.
+        let mut prev_common: Option<(usize, usize)> = None;
+        for span in Scanner::new(text) {
+            let src = &text[span.start..span.end];
+            push_term(&mut self.exact, |out| {
+                normalize_token_into(src, out, buf, false)
+            });
+            let Some((start, end)) = push_term(&mut self.folded, |out| {
+                normalize_token_into(src, out, buf, true)
+            }) else {
+                continue;
+            };
+            let common = is_common(&self.folded[start..end]);
+            if common && let Some((ps, pe)) = prev_common {
+                if !self.pairs.is_empty() {
+                    self.pairs.push(TERM_SEPARATOR);
+                }
+                self.pairs.push_str(&self.folded[ps..pe]);
+                self.pairs.push(' ');
+                self.pairs.push_str(&self.folded[start..end]);
+            }
+            prev_common = common.then_some((start, end));
+        }
+    }
+
+    /// The exact terms, in text order.
+    pub fn exact_terms(&self) -> impl Iterator<Item = &str> {
+        terms(&self.exact)
+    }
+
+    /// The folded terms, in text order.
+    pub fn folded_terms(&self) -> impl Iterator<Item = &str> {
+        terms(&self.folded)
+    }
+
+    /// The pair terms, in text order.
+    pub fn pair_terms(&self) -> impl Iterator<Item = &str> {
+        terms(&self.pairs)
+    }
+}
+
+/// The terms of an encoded form.
+pub fn terms(encoded: &str) -> impl Iterator<Item = &str> {
+    encoded.split(TERM_SEPARATOR).filter(|t| !t.is_empty())
+}
+
+/// Appends a term written by `write` to an encoded form, with a separator
+/// before it when the form is not empty; a term that comes out empty is
+/// taken back. Returns the term's range in `out`.
+fn push_term(out: &mut String, write: impl FnOnce(&mut String)) -> Option<(usize, usize)> {
+    let before = out.len();
+    if before > 0 {
+        out.push(TERM_SEPARATOR);
+    }
+    let start = out.len();
+    write(out);
+    if out.len() == start {
+        out.truncate(before);
+        return None;
+    }
+    Some((start, out.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy_tokenizer_api::{TokenStream, Tokenizer};
+
+    use super::*;
+    use crate::{Form, PairTokenizer, VietnameseTokenizer};
+
+    fn stream_terms<T: Tokenizer>(mut t: T, text: &str) -> Vec<String> {
+        let mut s = t.token_stream(text);
+        let mut out = Vec::new();
+        while s.advance() {
+            out.push(s.token().text.clone());
+        }
+        out
+    }
+
+    fn check(text: &str) {
+        let f = IndexForms::of(text);
+        let got = |it: &mut dyn Iterator<Item = &str>| it.map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(
+            got(&mut f.exact_terms()),
+            stream_terms(VietnameseTokenizer::new(Form::Exact), text),
+            "exact: {text:?}"
+        );
+        assert_eq!(
+            got(&mut f.folded_terms()),
+            stream_terms(VietnameseTokenizer::new(Form::Folded), text),
+            "folded: {text:?}"
+        );
+        assert_eq!(
+            got(&mut f.pair_terms()),
+            stream_terms(PairTokenizer::new(Form::Folded), text),
+            "pairs: {text:?}"
+        );
+        for t in f.exact_terms().chain(f.folded_terms()) {
+            assert!(!t.contains(char::is_whitespace), "{t:?} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn the_same_terms_as_each_tokenizer() {
+        for text in [
+            "",
+            "a",
+            "Huyện Đại Từ xây dựng nông thôn mới, đạt 99,72% kế hoạch.",
+            "Hoà Bình \u{301} NTM TP.HCM https://x.vn/a?b=c KT-XH COVID-19 6.598,6",
+            "ông Khuông Việt Nam \u{301}\u{300} Hà\u{a0}Nội",
+            "Huye\u{302}\u{323}n Đại Từ — e-mail: ubnd@thainguyen.gov.vn",
+        ] {
+            check(text);
+        }
+    }
+
+    #[test]
+    fn reused_forms_equal_fresh_ones() {
+        let mut f = IndexForms::default();
+        let mut buf = Vec::new();
+        for text in ["Hà Nội, Đà Nẵng", "", "xã Vạn Thọ", "NTM"] {
+            f.analyze(text, &mut buf);
+            assert_eq!(f, IndexForms::of(text));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_same_terms_on_any_text(text in "[ a-zA-Z0-9.,:/@_+\\-àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđĐÐ\u{300}\u{301}\u{303}\u{309}\u{323}\u{a0}\u{200b}\n]{0,80}") {
+            check(&text);
+        }
+    }
+}
