@@ -248,6 +248,9 @@ struct Run<'a> {
     sources_since_commit: AtomicUsize,
     /// Whether anything was read, rejected or removed since the last commit.
     dirty: AtomicBool,
+    /// Whether anything was read, rejected or removed in this run (a
+    /// commit clears `dirty`, not this).
+    touched: AtomicBool,
     commits: AtomicUsize,
     files: AtomicUsize,
     unchanged: AtomicUsize,
@@ -354,6 +357,7 @@ impl Run<'_> {
         };
         let mut writer = Some(guard);
         self.dirty.store(true, Ordering::Relaxed);
+        self.touched.store(true, Ordering::Relaxed);
         // A source an interrupted run indexed in part resumes after its last
         // committed line, when that part of the file is unchanged.
         let resume = self.resume_point(&key, path);
@@ -464,6 +468,7 @@ impl Run<'_> {
         }
         // Set again at the end: a commit inside this source cleared it.
         self.dirty.store(true, Ordering::Relaxed);
+        self.touched.store(true, Ordering::Relaxed);
         let Ok(mut state) = self.state.lock() else {
             return;
         };
@@ -633,6 +638,7 @@ pub fn build(
         last_commit: Mutex::new(Instant::now()),
         sources_since_commit: AtomicUsize::new(0),
         dirty: AtomicBool::new(fresh),
+        touched: AtomicBool::new(fresh),
         commits: AtomicUsize::new(0),
         files: AtomicUsize::new(0),
         unchanged: AtomicUsize::new(0),
@@ -701,6 +707,7 @@ pub fn build(
                 .collect();
             for key in gone {
                 run.dirty.store(true, Ordering::Relaxed);
+                run.touched.store(true, Ordering::Relaxed);
                 let orphans = run
                     .state
                     .lock()
@@ -710,7 +717,10 @@ pub fn build(
             }
         }
         // A run with nothing to do (every source unchanged) commits nothing.
-        if run.dirty.load(Ordering::Relaxed) {
+        // One that changed anything clusters and commits at the end, even
+        // when a commit after its last source already saved the documents:
+        // the clusters span every document.
+        if run.touched.load(Ordering::Relaxed) {
             run.state.lock().map_err(|_| Error::Poisoned)?.cluster();
             run.commit(&mut writer)?;
         }
@@ -778,6 +788,29 @@ fn write_reports(dir: &Path, report: &BuildReport) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clusters_are_made_when_the_last_source_was_already_committed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let input = dir.path().join("in");
+        std::fs::create_dir(&input).expect("input dir");
+        let body = "Năm 2024, tỉnh Thái Nguyên đặt ra mục tiêu có ít nhất 2 xã đạt chuẩn \
+                    nông thôn mới, 12 xã đạt chuẩn nông thôn mới nâng cao; 2 xã đạt chuẩn \
+                    kiểu mẫu; 1 huyện được công nhận đạt chuẩn; tiếp tục giữ vững và nâng \
+                    cao chất lượng tiêu chí ở các địa phương đã đạt chuẩn trong năm tới.";
+        std::fs::write(input.join("a.txt"), format!("Tin một\n{body}")).expect("a");
+        std::fs::write(input.join("b.txt"), format!("Tin hai\n{body} Thêm.")).expect("b");
+        let opts = BuildOptions {
+            // Commit after every source: the run's last commit comes before
+            // its end.
+            commit_interval: Duration::ZERO,
+            ..BuildOptions::default()
+        };
+        let res = Resources::bundled().expect("resources");
+        let report = build(&[input], &dir.path().join("idx"), &opts, &res, &|_| {}).expect("build");
+        assert_eq!(report.documents_indexed, 2);
+        assert_eq!(report.clusters, 1);
+    }
 
     #[test]
     fn dates() {
