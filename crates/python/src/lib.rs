@@ -3,14 +3,19 @@
 //! calls the same functions as the `vietdex` command. Rust work runs with
 //! the GIL released.
 
+mod batch;
+
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
+use arrow_array::RecordBatch;
+use arrow_array::RecordBatchReader;
+use arrow_array::ffi_stream::ArrowArrayStreamReader;
+use arrow_pyarrow::{FromPyArrow, ToPyArrow};
+use arrow_schema::SchemaRef;
 use pyo3::exceptions::{PyFileNotFoundError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use rayon::prelude::*;
-use serde_json::Value;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use vietdex_index::{EntityRequest, Period, SearchOptions, Searcher};
 use vietdex_pipeline::entities::Kind;
 use vietdex_pipeline::{Article, FilterSpec, Resources};
@@ -155,7 +160,7 @@ fn text_of(raw: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
 }
 
 /// How a text is read: a plain-text article or a web page.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Format {
     Text,
     Html,
@@ -225,346 +230,51 @@ fn clean<'py>(
 // ---------------------------------------------------------------------
 // Batches of records (the unit a distributed engine maps over).
 
-/// A Python value of a record column as JSON, as a JSON Lines record
-/// would hold it.
-fn json_of(v: &Bound<'_, PyAny>, column: &str, row: usize) -> PyResult<Value> {
-    if v.is_none() {
-        return Ok(Value::Null);
+/// The record batches of a pyarrow `RecordBatch`, `Table` or
+/// `RecordBatchReader`, or of any object with `__arrow_c_stream__`,
+/// without copying their buffers.
+fn record_batches(data: &Bound<'_, PyAny>) -> PyResult<(SchemaRef, Vec<RecordBatch>)> {
+    if data.hasattr("__arrow_c_stream__")? {
+        let reader = ArrowArrayStreamReader::from_pyarrow_bound(data)?;
+        let schema = reader.schema();
+        let batches = reader
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| PyValueError::new_err(format!("reading the Arrow batches: {e}")))?;
+        return Ok((schema, batches));
     }
-    if let Ok(s) = v.cast::<PyString>() {
-        return Ok(Value::String(s.to_cow()?.into_owned()));
-    }
-    if let Ok(b) = v.cast::<PyBool>() {
-        return Ok(Value::Bool(b.is_true()));
-    }
-    if v.cast::<PyInt>().is_ok() {
-        if let Ok(i) = v.extract::<i64>() {
-            return Ok(Value::from(i));
-        }
-        return Ok(Value::from(v.extract::<u64>()?));
-    }
-    if let Ok(f) = v.cast::<PyFloat>() {
-        return Ok(serde_json::Number::from_f64(f.value()).map_or(Value::Null, Value::Number));
-    }
-    if let Ok(b) = v.cast::<PyBytes>() {
-        return vietdex_ingest::decode(b.as_bytes())
-            .map(Value::String)
-            .map_err(|e| PyValueError::new_err(format!("column {column}, row {row}: {e}")));
-    }
-    if let Ok(l) = v.cast::<PyList>() {
-        return l.iter().map(|x| json_of(&x, column, row)).collect();
-    }
-    if let Ok(t) = v.cast::<PyTuple>() {
-        return t.iter().map(|x| json_of(&x, column, row)).collect();
-    }
-    if let Ok(d) = v.cast::<PyDict>() {
-        let mut m = serde_json::Map::new();
-        for (k, x) in d.iter() {
-            m.insert(k.str()?.to_cow()?.into_owned(), json_of(&x, column, row)?);
-        }
-        return Ok(Value::Object(m));
-    }
-    // Dates and timestamps (pyarrow's date32/timestamp columns).
-    if v.hasattr("isoformat")? {
-        return Ok(Value::String(
-            v.call_method0("isoformat")?.str()?.to_cow()?.into_owned(),
-        ));
+    let record_batch = data.py().import("pyarrow")?.getattr("RecordBatch")?;
+    if data.is_instance(&record_batch)? {
+        let batch = RecordBatch::from_pyarrow_bound(data)?;
+        return Ok((batch.schema(), vec![batch]));
     }
     Err(PyTypeError::new_err(format!(
-        "column {column}, row {row}: cannot read a {} as a record field",
-        v.get_type().name()?
+        "expected a pyarrow RecordBatch or Table (or an object with __arrow_c_stream__), got {}",
+        data.get_type().name()?
     )))
 }
 
-/// A column's value as text (ids, paths): strings as they are, other
-/// values as JSON.
-fn label_of(v: &Value) -> Option<String> {
-    match v {
-        Value::Null => None,
-        Value::String(s) => Some(s.clone()),
-        other => Some(other.to_string()),
-    }
-}
-
-/// One input row, ready to process without Python.
-struct Row {
-    /// The caller's `id` column.
-    record_id: Option<String>,
-    /// The `path` column: where the record came from.
-    path: Option<String>,
-    input: Input,
-}
-
-enum Input {
-    /// Every column, as a JSON object (a JSON Lines record).
-    Record(Value),
-    /// One line of a JSON Lines file.
-    Line(Option<String>),
-    /// A whole text file or web page.
-    Raw {
-        format: Format,
-        text: Option<String>,
-        url: Option<String>,
-    },
-    /// Bytes that do not decode.
-    Undecodable(String),
-}
-
-/// One output row: the document, or why the record was rejected.
-type Outcome = (Option<String>, Option<String>, Result<Processed, String>);
-
-struct Processed {
-    doc: vietdex_pipeline::Document,
-    entities: String,
-    keys: Vec<String>,
-    bulk: Option<String>,
-    /// The text was cut at [`vietdex_ingest::MAX_TEXT`] bytes.
-    truncated: bool,
-}
-
-fn process_row(row: Row, res: &Resources, bulk: bool) -> Outcome {
-    let source = row.path.clone().unwrap_or_default();
-    let opts = vietdex_ingest::Options::default();
-    let article = match row.input {
-        Input::Record(value) => {
-            vietdex_ingest::record_article(&value, &opts, &source, 0).map_err(|e| e.to_string())
-        }
-        Input::Line(line) => match line {
-            Some(line) if !line.trim().is_empty() => serde_json::from_str::<Value>(&line)
-                .map_err(|e| vietdex_ingest::RejectReason::Parse(format!("invalid JSON: {e}")))
-                .and_then(|v| vietdex_ingest::record_article(&v, &opts, &source, 0))
-                .map_err(|e| e.to_string()),
-            _ => Err(vietdex_ingest::RejectReason::Empty.to_string()),
-        },
-        Input::Raw { format, text, url } => match text {
-            Some(text) => article_of(format, &source, &text, url).map_err(|e| e.to_string()),
-            None => Err(vietdex_ingest::RejectReason::Empty.to_string()),
-        },
-        Input::Undecodable(e) => Err(e),
-    };
-    let processed = article.map(|(a, truncated)| {
-        let doc = vietdex_pipeline::process(a, res);
-        let entities = serde_json::to_string(&doc.entities).unwrap_or_default();
-        let keys = doc.entity_keys.iter().map(ToString::to_string).collect();
-        let bulk = bulk.then(|| {
-            let place = vietdex_opensearch::document::Placement {
-                sources: vec![doc.article.source.clone()],
-                cluster: doc.article.id.clone(),
-                cluster_size: 1,
-            };
-            vietdex_opensearch::document::source_json(&doc, &place, res)
-        });
-        Processed {
-            doc,
-            entities,
-            keys,
-            bulk,
-            truncated,
-        }
-    });
-    (row.record_id, row.path, processed)
-}
-
-/// Reads the rows of a batch's columns (under the GIL).
-fn rows_of(columns: &Bound<'_, PyDict>, n: usize, kind: &str) -> PyResult<Vec<Row>> {
-    let mut cols: Vec<(String, Bound<'_, PyList>)> = Vec::new();
-    for (k, v) in columns.iter() {
-        let name = k.cast::<PyString>()?.to_cow()?.into_owned();
-        let list = v.cast_into::<PyList>().map_err(|_| {
-            PyTypeError::new_err(format!("column {name}: expected a list of values"))
-        })?;
-        if list.len() != n {
-            return Err(PyValueError::new_err(format!(
-                "column {name} has {} values for {n} rows",
-                list.len()
-            )));
-        }
-        cols.push((name, list));
-    }
-    let col = |name: &str| cols.iter().find(|(c, _)| c == name).map(|(_, l)| l);
-    let jsonl = kind == "jsonl";
-    let format = match kind {
-        "record" | "jsonl" => None,
-        "txt" | "text" | "html" => Some(format_of(kind)?),
-        _ => {
-            return Err(PyValueError::new_err(format!(
-                "kind \"{kind}\": expected record, jsonl, txt or html"
-            )));
-        }
-    };
-    let content = match format {
-        None if jsonl => Some("json"),
-        None => None,
-        Some(Format::Text) => Some("text"),
-        Some(Format::Html) => Some("html"),
-    };
-    if let Some(c) = content
-        && col(c).is_none()
-    {
-        return Err(PyValueError::new_err(format!(
-            "kind \"{kind}\" reads the column `{c}`, and the batch has none (columns: {})",
-            cols.iter()
-                .map(|(c, _)| c.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )));
-    }
-    if content.is_none()
-        && !cols.iter().any(|(c, _)| {
-            vietdex_ingest::FieldNames::default()
-                .body
-                .iter()
-                .any(|b| b == c)
-        })
-    {
-        return Err(PyValueError::new_err(format!(
-            "no text column: a record batch needs one of {} (columns: {})",
-            vietdex_ingest::FieldNames::default().body.join(", "),
-            cols.iter()
-                .map(|(c, _)| c.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )));
-    }
-    let mut rows = Vec::with_capacity(n);
-    for i in 0..n {
-        let get = |name: &str| -> PyResult<Value> {
-            match col(name) {
-                Some(l) => json_of(&l.get_item(i)?, name, i),
-                None => Ok(Value::Null),
-            }
-        };
-        let record_id = label_of(&get("id")?);
-        let path = label_of(&get("path")?);
-        let input = match (format, content) {
-            (None, Some(c)) => {
-                let line = match col(c).map(|l| l.get_item(i)).transpose()? {
-                    Some(v) if v.cast::<PyBytes>().is_ok() => {
-                        Some(String::from_utf8_lossy(v.cast::<PyBytes>()?.as_bytes()).into_owned())
-                    }
-                    Some(v) => v.extract::<Option<String>>()?,
-                    None => None,
-                };
-                Input::Line(line)
-            }
-            (Some(format), Some(c)) => match col(c).map(|l| l.get_item(i)).transpose()? {
-                Some(v) if v.cast::<PyBytes>().is_ok() => {
-                    let b = v.cast::<PyBytes>()?;
-                    match vietdex_ingest::decode(b.as_bytes()) {
-                        Ok(text) => Input::Raw {
-                            format,
-                            text: Some(text),
-                            url: label_of(&get("url")?),
-                        },
-                        Err(e) => Input::Undecodable(e.to_string()),
-                    }
-                }
-                v => Input::Raw {
-                    format,
-                    text: v
-                        .map(|v| json_of(&v, c, i))
-                        .transpose()?
-                        .and_then(|v| label_of(&v)),
-                    url: label_of(&get("url")?),
-                },
-            },
-            _ => {
-                let mut m = serde_json::Map::new();
-                for (name, list) in &cols {
-                    m.insert(name.clone(), json_of(&list.get_item(i)?, name, i)?);
-                }
-                Input::Record(Value::Object(m))
-            }
-        };
-        rows.push(Row {
-            record_id,
-            path,
-            input,
-        });
-    }
-    Ok(rows)
-}
-
-/// Processes a batch given as columns (`{name: [values]}`, `rows` each)
-/// and returns the document columns; the work runs on every core with the
-/// GIL released. `vietdex.process_batch` wraps it for Arrow batches.
+/// Processes Arrow batches of articles (`vietdex.process_batch` wraps
+/// it): the columns are read in Rust where Arrow holds them, the rows
+/// processed on every core with the GIL released, and a pyarrow
+/// `RecordBatch` of documents returned, one row for each input row.
 #[pyfunction]
-#[pyo3(signature = (columns, rows, kind="record", opensearch=false))]
-fn process_columns<'py>(
+#[pyo3(signature = (batch, kind="record", opensearch=false))]
+fn process_arrow<'py>(
     py: Python<'py>,
-    columns: &Bound<'py, PyDict>,
-    rows: usize,
+    batch: &Bound<'py, PyAny>,
     kind: &str,
     opensearch: bool,
-) -> PyResult<Bound<'py, PyDict>> {
+) -> PyResult<Bound<'py, PyAny>> {
+    let kind = batch::Kind::parse(kind).map_err(PyValueError::new_err)?;
     let res = resources()?;
-    let input = rows_of(columns, rows, kind)?;
-    let out: Vec<Outcome> = py.detach(|| {
-        if opensearch {
-            res.preload();
-        }
-        input
-            .into_par_iter()
-            .with_min_len(4)
-            .map(|row| process_row(row, res, opensearch))
-            .collect()
-    });
-    let names = [
-        "record_id",
-        "path",
-        "id",
-        "title",
-        "body",
-        "published",
-        "outlet",
-        "author",
-        "url",
-        "simhash",
-        "entities",
-        "entity_keys",
-        "truncated",
-        "error",
-    ];
-    let lists: Vec<Bound<'py, PyList>> = names.iter().map(|_| PyList::empty(py)).collect();
-    let bulk = PyList::empty(py);
-    let none = py.None();
-    for (record_id, path, result) in &out {
-        lists[0].append(record_id)?;
-        lists[1].append(path)?;
-        match result {
-            Ok(p) => {
-                let a = &p.doc.article;
-                lists[2].append(&a.id)?;
-                lists[3].append(&a.title)?;
-                lists[4].append(&a.body)?;
-                lists[5].append(&a.published)?;
-                lists[6].append(&a.outlet)?;
-                lists[7].append(&a.author)?;
-                lists[8].append(&a.url)?;
-                lists[9].append(a.simhash.map(|h| format!("{h:016x}")))?;
-                lists[10].append(&p.entities)?;
-                lists[11].append(&p.keys)?;
-                lists[12].append(p.truncated)?;
-                lists[13].append(&none)?;
-                bulk.append(&p.bulk)?;
-            }
-            Err(e) => {
-                for l in &lists[2..13] {
-                    l.append(&none)?;
-                }
-                lists[13].append(e)?;
-                bulk.append(&none)?;
-            }
-        }
-    }
-    let d = PyDict::new(py);
-    for (name, list) in names.iter().zip(lists) {
-        d.set_item(name, list)?;
-    }
-    if opensearch {
-        d.set_item("opensearch", bulk)?;
-    }
-    Ok(d)
+    let (schema, batches) = record_batches(batch)?;
+    let out = py
+        .detach(|| batch::process(&schema, &batches, kind, opensearch, res))
+        .map_err(|e| match e {
+            batch::BatchError::Value(m) => PyValueError::new_err(m),
+            batch::BatchError::Type(m) => PyTypeError::new_err(m),
+        })?;
+    out.to_pyarrow(py)
 }
 
 // ---------------------------------------------------------------------
@@ -830,7 +540,7 @@ fn _vietdex(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(clean, m)?)?;
-    m.add_function(wrap_pyfunction!(process_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(process_arrow, m)?)?;
     m.add_class::<Index>()?;
     m.add("VietdexError", m.py().get_type::<VietdexError>())?;
     Ok(())

@@ -250,3 +250,63 @@ def test_process_batch_errors():
         vietdex.process_batch(pa.record_batch({"text": ["a"]}), kind="pdf")
     empty = vietdex.process_batch(pa.record_batch({"text": pa.array([], pa.string())}))
     assert empty.num_rows == 0 and empty.schema == vietdex.document_schema()
+
+
+def test_process_batch_reads_arrow_types_as_json_records():
+    """Typed Arrow columns (ints, dictionaries, large and view strings,
+    bytes, dates, zoned timestamps, lists) are read as the same record in
+    JSON Lines would be; columns no reader looks at may be of any type."""
+    recs = [
+        {"id": 7, "title": "Đại Từ về đích nông thôn mới", "body": "Xã Vạn Thọ, huyện Đại Từ, tỉnh Thái Nguyên đạt chuẩn NTM nâng cao.",
+         "published": "2024-04-08T03:00:00+07:00", "author": ["Phan Nga", "Việt Hoan"]},
+        {"id": 8, "title": "Thạch Hà có thêm sản phẩm OCOP", "body": "Xã Ngọc Sơn, huyện Thạch Hà, tỉnh Hà Tĩnh có 3 sản phẩm OCOP 4 sao.",
+         "published": "2023-06-30T17:30:00+07:00", "author": None},
+        {"id": None, "title": None, "body": "Dòng đầu\nHuyện Đại Từ có 28 xã.", "published": None, "author": ["Phan Nga"]},
+    ]
+    want = vietdex.process_batch(
+        pa.record_batch({"json": [json.dumps(r, ensure_ascii=False) for r in recs]}), kind="jsonl"
+    ).to_pylist()
+    assert [w["published"] for w in want] == ["2024-04-08", "2023-06-30", None]
+    from datetime import datetime, timezone
+    from decimal import Decimal
+
+    utc = [datetime(2024, 4, 7, 20, 0, tzinfo=timezone.utc), datetime(2023, 6, 30, 10, 30, tzinfo=timezone.utc), None]
+    bodies = [r["body"] for r in recs]
+    variants = [
+        {"title": pa.array([r["title"] for r in recs]).dictionary_encode(),
+         "body": pa.array(bodies, pa.large_string()),
+         "published": pa.array(utc, pa.timestamp("s", tz="Asia/Ho_Chi_Minh"))},
+        {"title": pa.array([r["title"] for r in recs], pa.string_view()),
+         "body": pa.array([b"\xef\xbb\xbf" + b.encode() for b in bodies], pa.binary()),
+         "published": pa.array(utc, pa.timestamp("us", tz="+07:00"))},
+    ]
+    for cols in variants:
+        batch = pa.record_batch({
+            "id": pa.array([r["id"] for r in recs], pa.int64()),
+            **cols,
+            "author": pa.array([r["author"] for r in recs], pa.list_(pa.string())),
+            "score": pa.array([Decimal("1.5"), None, Decimal(2)], pa.decimal128(5, 2)),
+        })
+        got = vietdex.process_batch(batch).to_pylist()
+        assert [g["record_id"] for g in got] == ["7", "8", None]
+        for g, w in zip(got, want):
+            assert {k: v for k, v in g.items() if k != "record_id"} == {k: v for k, v in w.items() if k != "record_id"}
+    dates = pa.record_batch({"body": pa.array(bodies[:2]), "date": pa.array([datetime(2024, 4, 8).date(), None], pa.date32())})
+    assert [g["published"] for g in vietdex.process_batch(dates).to_pylist()] == ["2024-04-08", None]
+
+
+def test_process_batch_undecodable_and_unreadable_columns():
+    from decimal import Decimal
+
+    batch = pa.record_batch({"body": pa.array([b"\x00\x01\x02 binary", "Tin Đại Từ\nHuyện Đại Từ có 28 xã.".encode()], pa.binary())})
+    bad, good = vietdex.process_batch(batch).to_pylist()
+    assert bad["error"] == "column body: cannot decode: binary data (NUL bytes)" and bad["id"] is None
+    assert good["error"] is None and good["title"] == "Tin Đại Từ" and good["body"] == "Huyện Đại Từ có 28 xã."
+    with pytest.raises(TypeError, match=r"column title: cannot read a Decimal128\(5, 2\) value"):
+        vietdex.process_batch(pa.record_batch({"body": ["x"], "title": pa.array([Decimal(1)], pa.decimal128(5, 2))}))
+    with pytest.raises(TypeError, match="column text: expected strings or bytes, got Int64"):
+        vietdex.process_batch(pa.record_batch({"text": [1]}), kind="txt")
+    with pytest.raises(TypeError, match="expected a pyarrow RecordBatch or Table"):
+        vietdex.process_batch({"body": ["x"]})
+    reader = pa.RecordBatchReader.from_batches(batch.schema, [batch, batch])
+    assert vietdex.process_batch(reader).num_rows == 4

@@ -10,7 +10,7 @@ from vietdex._vietdex import (
     extract,
     fold,
     normalize,
-    process_columns,
+    process_arrow,
     segment,
 )
 
@@ -88,9 +88,8 @@ def process_batch(batch, kind="record", opensearch=False):
     as ``vietdex export --format opensearch`` writes it (one document per
     cluster: near duplicates are not grouped across batches).
 
-    The records are processed on every core with the GIL released."""
-    import pyarrow as pa
-
-    columns = {name: batch.column(i).to_pylist() for i, name in enumerate(batch.schema.names)}
-    out = process_columns(columns, batch.num_rows, kind, opensearch)
-    return pa.RecordBatch.from_pydict(out, schema=document_schema(opensearch))
+    ``batch`` may also be a ``pyarrow.RecordBatchReader`` or any object
+    with ``__arrow_c_stream__``. The columns are read in Rust where Arrow
+    holds them (no Python value per row), the records processed on every
+    core with the GIL released, and the output built as Arrow arrays."""
+    return process_arrow(batch, kind, opensearch)

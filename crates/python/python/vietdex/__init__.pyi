@@ -41,7 +41,7 @@ def document_schema(opensearch: bool = False) -> pyarrow.Schema:
     """The Arrow schema of :func:`process_batch`'s output."""
 
 def process_batch(
-    batch: Union[pyarrow.RecordBatch, pyarrow.Table],
+    batch: Union[pyarrow.RecordBatch, pyarrow.Table, pyarrow.RecordBatchReader],
     kind: Literal["record", "jsonl", "txt", "html"] = "record",
     opensearch: bool = False,
 ) -> pyarrow.RecordBatch:
@@ -52,16 +52,8 @@ def process_batch(
     ``opensearch``, the document's OpenSearch JSON source. ``kind``:
     ``record`` (columns are a JSON Lines record's fields), ``jsonl``
     (column ``json`` holds JSON Lines lines), ``txt`` / ``html`` (column
-    ``text`` / ``html`` holds a whole file). Runs on every core, GIL
-    released."""
-
-def process_columns(
-    columns: dict[str, list[Any]],
-    rows: int,
-    kind: str = "record",
-    opensearch: bool = False,
-) -> dict[str, list[Any]]:
-    """:func:`process_batch` on plain Python columns (``{name: values}``)."""
+    ``text`` / ``html`` holds a whole file). Columns are read in Rust
+    where Arrow holds them; runs on every core, GIL released."""
 
 class Index:
     """A vietdex index built by ``vietdex index``, open for searching with
