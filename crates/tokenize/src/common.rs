@@ -7,7 +7,7 @@
 //! Indexing only common pairs keeps the pair vocabulary small, and the pair
 //! field cheap to build.
 //!
-//! The set is computed, once: the [`COMMON_SYLLABLES`] most frequent
+//! The set is learned from data: the [`COMMON_SYLLABLES`] most frequent
 //! syllables of the word-segmented treebank shipped with the segmenter
 //! (general news), plus the vocabulary of the local-government news vietdex
 //! is made for, which that treebank under-represents: the full forms of the
@@ -16,6 +16,11 @@
 //! part of the index format: changing [`COMMON_SYLLABLES`] or the data
 //! changes which pairs exist, so [`crate::PAIRS_TOKENIZER`] is renamed with
 //! it and older indexes are reported as incompatible.
+//!
+//! Learning the set tokenizes the whole treebank, which would cost every
+//! command tens of milliseconds: the set is written once to
+//! `data/common.txt` (`examples/common_table.rs`), which is what a process
+//! reads, and a test checks that the file is what the data gives.
 
 use std::sync::OnceLock;
 
@@ -38,40 +43,49 @@ const TREEBANK: [&str; 2] = [
     include_str!("../data/ud-vi-vtb/dev.seg"),
 ];
 
-fn common() -> &'static FxHashSet<String> {
-    static C: OnceLock<FxHashSet<String>> = OnceLock::new();
-    C.get_or_init(|| {
-        let text = TREEBANK.concat().replace('_', " ");
-        let mut counts: FxHashMap<String, usize> = FxHashMap::default();
-        let mut tok = VietnameseTokenizer::new(Form::Folded);
-        let mut s = tok.token_stream(&text);
+/// The set as learned by [`learned_common_syllables`], one syllable a line, sorted.
+const TABLE: &str = include_str!("../data/common.txt");
+
+fn common() -> &'static FxHashSet<&'static str> {
+    static C: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    C.get_or_init(|| TABLE.lines().filter(|l| !l.is_empty()).collect())
+}
+
+/// The common syllables learned from the treebank and the tables, sorted:
+/// what `data/common.txt` holds.
+pub fn learned_common_syllables() -> Vec<String> {
+    let text = TREEBANK.concat().replace('_', " ");
+    let mut counts: FxHashMap<String, usize> = FxHashMap::default();
+    let mut tok = VietnameseTokenizer::new(Form::Folded);
+    let mut s = tok.token_stream(&text);
+    while s.advance() {
+        let t = &s.token().text;
+        if t.chars().any(char::is_alphabetic) {
+            *counts.entry(t.clone()).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut set: FxHashSet<String> = ranked
+        .into_iter()
+        .take(COMMON_SYLLABLES)
+        .map(|(s, _)| s)
+        .collect();
+    let full_forms = ABBREVIATIONS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t').map(|(_, full)| full));
+    for text in full_forms.chain([ADMINISTRATIVE]) {
+        let mut s = tok.token_stream(text);
         while s.advance() {
-            let t = &s.token().text;
-            if t.chars().any(char::is_alphabetic) {
-                *counts.entry(t.clone()).or_default() += 1;
+            if s.token().text.chars().any(char::is_alphabetic) {
+                set.insert(s.token().text.clone());
             }
         }
-        let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let mut set: FxHashSet<String> = ranked
-            .into_iter()
-            .take(COMMON_SYLLABLES)
-            .map(|(s, _)| s)
-            .collect();
-        let full_forms = ABBREVIATIONS
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t').map(|(_, full)| full));
-        for text in full_forms.chain([ADMINISTRATIVE]) {
-            let mut s = tok.token_stream(text);
-            while s.advance() {
-                if s.token().text.chars().any(char::is_alphabetic) {
-                    set.insert(s.token().text.clone());
-                }
-            }
-        }
-        set
-    })
+    }
+    let mut list: Vec<String> = set.into_iter().collect();
+    list.sort_unstable();
+    list
 }
 
 /// Whether a folded syllable is among the [`COMMON_SYLLABLES`] most frequent.
@@ -94,5 +108,15 @@ mod tests {
             assert!(!is_common(s), "{s}");
         }
         assert!((COMMON_SYLLABLES..COMMON_SYLLABLES + 200).contains(&common().len()));
+    }
+
+    #[test]
+    fn the_bundled_table_is_what_the_data_gives() {
+        let mut table = learned_common_syllables().join("\n");
+        table.push('\n');
+        assert!(
+            table == TABLE,
+            "data/common.txt is out of date: run `cargo run -p vietdex-tokenize --example common_table > crates/tokenize/data/common.txt`"
+        );
     }
 }

@@ -34,7 +34,7 @@ mod segment;
 mod tokenizer;
 
 pub use abbrev::{AbbrevMatch, Abbreviations};
-pub use common::{COMMON_SYLLABLES, is_common};
+pub use common::{COMMON_SYLLABLES, is_common, learned_common_syllables};
 pub use forms::{IndexForms, TERM_SEPARATOR, terms};
 pub use normalize::{
     fold, has_diacritics, normalize, normalize_token_into, place_tone, place_tones,

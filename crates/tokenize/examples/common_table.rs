@@ -1,0 +1,12 @@
+//! Writes the bundled set of common syllables, `data/common.txt`, from the
+//! treebank and the tables it is learned from:
+//!
+//! ```sh
+//! cargo run -p vietdex-tokenize --example common_table > crates/tokenize/data/common.txt
+//! ```
+
+fn main() {
+    for syllable in vietdex_tokenize::learned_common_syllables() {
+        println!("{syllable}");
+    }
+}
