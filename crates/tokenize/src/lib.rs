@@ -28,14 +28,17 @@ mod abbrev;
 pub mod chars;
 mod common;
 mod forms;
+pub mod frozen;
 mod normalize;
 mod pairs;
 mod segment;
+mod segmenter_table;
 mod tokenizer;
 
 pub use abbrev::{AbbrevMatch, Abbreviations};
 pub use common::{COMMON_SYLLABLES, is_common, learned_common_syllables};
 pub use forms::{IndexForms, TERM_SEPARATOR, terms};
+pub use frozen::FrozenMap;
 pub use normalize::{
     fold, has_diacritics, normalize, normalize_token_into, place_tone, place_tones,
     token_is_normalized,

@@ -15,7 +15,9 @@
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
+use crate::frozen::FrozenMap;
 use crate::normalize::normalize_token_into;
+use crate::segmenter_table::parse_table;
 use crate::tokenizer::Scanner;
 
 const WORD: u8 = 1;
@@ -61,11 +63,14 @@ const LEXICON: &str = include_str!("../data/pyvi-words.txt");
 /// The segmented treebank text the bundled segmenter learns from.
 const TRAIN: &str = include_str!("../data/ud-vi-vtb/train.seg");
 /// What [`Segmenter::learned`] builds from [`LEXICON`] and [`TRAIN`], as
-/// written by [`Segmenter::table`]: the bundled segmenter loads it without
-/// normalizing or learning anything, so a command starts in a few
-/// milliseconds. `examples/segmenter_table.rs` writes it; a test checks
-/// that it is what the data gives.
+/// written by [`Segmenter::table`]. `examples/segmenter_table.rs` writes
+/// it; a test checks that it is what the data gives.
 const TABLE: &str = include_str!("../data/segmenter.tsv");
+/// [`TABLE`]'s exact and folded entries as frozen maps, written by the
+/// build script: the bundled segmenter reads them where they lie, so a
+/// command pays nothing to load it.
+const FROZEN_EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/segmenter-exact.bin"));
+const FROZEN_FOLDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/segmenter-folded.bin"));
 
 /// One syllable as the segmenter sees it.
 #[derive(Debug, Clone, Copy)]
@@ -82,9 +87,22 @@ pub struct Syllable<'a> {
 /// A word segmenter; see the module documentation.
 #[derive(Debug, Clone)]
 pub struct Segmenter {
-    entries: FxHashMap<Cow<'static, str>, u8>,
+    /// Words and word prefixes (normalized syllables joined by spaces) →
+    /// flags ([`WORD`], [`PREFIX`]).
+    entries: FrozenMap,
     /// The same words without diacritics, for text typed without them.
-    folded: FxHashMap<Cow<'static, str>, u8>,
+    folded: FrozenMap,
+}
+
+/// A frozen copy of a map being built.
+fn freeze(map: &FxHashMap<String, u8>) -> FrozenMap {
+    let bytes = FrozenMap::encode(map.iter().map(|(k, &f)| (k.as_str(), u32::from(f))));
+    // A table just written reads back.
+    FrozenMap::new(Cow::Owned(bytes)).unwrap_or_else(|_| empty())
+}
+
+fn empty() -> FrozenMap {
+    FrozenMap::empty()
 }
 
 /// Word-level precision, recall and F1 of a segmentation against gold.
@@ -122,7 +140,15 @@ impl Segmenter {
     /// The segmenter built from the word list and treebank shipped in this
     /// crate. It learns from the treebank: build it once and pass it on.
     pub fn bundled() -> Segmenter {
-        Segmenter::from_table(TABLE)
+        match (
+            FrozenMap::new(Cow::Borrowed(FROZEN_EXACT)),
+            FrozenMap::new(Cow::Borrowed(FROZEN_FOLDED)),
+        ) {
+            (Ok(entries), Ok(folded)) => Segmenter { entries, folded },
+            // Written by the build script from the same table; should the
+            // build have gone wrong, the table is still there.
+            _ => Segmenter::from_table(TABLE),
+        }
     }
 
     /// The bundled segmenter built from its data: the word list, then
@@ -146,134 +172,54 @@ impl Segmenter {
         out
     }
 
-    /// A segmenter from a table written by [`Segmenter::table`], borrowing
-    /// its keys. Lines that are not `TAG<TAB>FLAGS<TAB>KEY` are skipped.
-    pub fn from_table(table: &'static str) -> Segmenter {
-        // Sorted: every `e` line comes before every `f` line.
-        let lines = table.bytes().filter(|&b| b == b'\n').count();
-        let exact = table.find("\nf\t").map_or(lines, |at| {
-            table.as_bytes()[..at]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1
-        });
-        let mut seg = Segmenter {
-            entries: FxHashMap::with_capacity_and_hasher(exact, Default::default()),
-            folded: FxHashMap::with_capacity_and_hasher(lines - exact + 1, Default::default()),
+    /// A segmenter from a table written by [`Segmenter::table`]. Lines
+    /// that are not `TAG<TAB>FLAGS<TAB>KEY` are skipped.
+    pub fn from_table(table: &str) -> Segmenter {
+        let (exact, folded) = parse_table(table);
+        let freeze = |pairs: Vec<(&str, u32)>| {
+            FrozenMap::new(Cow::Owned(FrozenMap::encode(pairs))).unwrap_or_else(|_| empty())
         };
-        for line in table.split_terminator('\n') {
-            // TAG, TAB, FLAGS (one digit), TAB, KEY.
-            let b = line.as_bytes();
-            if b.len() < 5 || b[1] != b'\t' || b[3] != b'\t' || !b[2].is_ascii_digit() {
-                continue;
-            }
-            let map = match b[0] {
-                b'e' => &mut seg.entries,
-                b'f' => &mut seg.folded,
-                _ => continue,
-            };
-            map.insert(Cow::Borrowed(&line[4..]), b[2] - b'0');
+        Segmenter {
+            entries: freeze(exact),
+            folded: freeze(folded),
         }
-        seg
     }
 
     /// Builds a segmenter from a word list (one word a line, syllables
     /// separated by spaces) and optionally a segmented training text (one
     /// sentence a line, syllables of a word joined by `_`).
     pub fn new(lexicon: &str, train: Option<&str>) -> Segmenter {
-        let mut seg = Segmenter {
-            entries: FxHashMap::default(),
-            folded: FxHashMap::default(),
-        };
+        let mut entries: FxHashMap<String, u8> = FxHashMap::default();
+        let mut folded: FxHashMap<String, u8> = FxHashMap::default();
         let mut buf = Vec::new();
         let mut key = String::new();
         for line in lexicon.lines() {
             let line = line.trim();
             if line.contains(' ') {
                 normalized_key(line.split(' '), &mut key, &mut buf);
-                seg.insert(&key);
+                insert_into(&mut entries, &key);
             }
         }
         if let Some(train) = train {
-            seg.learn(train, &mut buf);
+            learn(&mut entries, train, &mut buf);
         }
-        let words: Vec<String> = seg
-            .entries
-            .iter()
-            .filter(|(_, f)| *f & WORD != 0)
-            .map(|(k, _)| crate::normalize::fold(k).into_owned())
-            .collect();
-        for w in words {
-            insert_into(&mut seg.folded, &w);
-        }
-        seg
-    }
-
-    fn insert(&mut self, key: &str) {
-        insert_into(&mut self.entries, key);
-    }
-
-    fn learn(&mut self, train: &str, buf: &mut Vec<char>) {
-        let mut joined: FxHashMap<String, u32> = FxHashMap::default();
-        let mut key = String::new();
-        for line in train.lines() {
-            for w in line.split(' ').filter(|w| w.contains('_')) {
-                normalized_key(w.split('_'), &mut key, buf);
-                *joined.entry(key.clone()).or_default() += 1;
+        for (k, f) in &entries {
+            if f & WORD != 0 {
+                insert_into(&mut folded, &crate::normalize::fold(k));
             }
         }
-        for k in joined.keys() {
-            self.insert(k);
-        }
-        // Count how often each known word is written apart in the training text.
-        let mut apart: FxHashMap<String, u32> = FxHashMap::default();
-        let mut sylls: Vec<(String, bool)> = Vec::new();
-        for line in train.lines() {
-            sylls.clear();
-            for w in line.split(' ') {
-                for (k, s) in w.split('_').enumerate() {
-                    let mut n = String::new();
-                    normalize_token_into(s, &mut n, buf, false);
-                    sylls.push((n, k == 0));
-                }
-            }
-            for i in 0..sylls.len() {
-                key.clear();
-                key.push_str(&sylls[i].0);
-                for k in 2..=MAX_WORD.min(sylls.len() - i) {
-                    key.push(' ');
-                    key.push_str(&sylls[i + k - 1].0);
-                    let Some(&flags) = self.entries.get(key.as_str()) else {
-                        break;
-                    };
-                    if flags & WORD != 0 {
-                        let one_word = sylls[i].1
-                            && (i + k == sylls.len() || sylls[i + k].1)
-                            && (i + 1..i + k).all(|j| !sylls[j].1);
-                        if !one_word {
-                            *apart.entry(key.clone()).or_default() += 1;
-                        }
-                    }
-                    if flags & PREFIX == 0 {
-                        break;
-                    }
-                }
-            }
-        }
-        for (k, n) in apart {
-            if n > joined.get(&k).copied().unwrap_or(0)
-                && let Some(f) = self.entries.get_mut(k.as_str())
-            {
-                *f &= !WORD;
-            }
+        Segmenter {
+            entries: freeze(&entries),
+            folded: freeze(&folded),
         }
     }
 
     /// Whether the normalized syllables `key` (joined by single spaces) are a
     /// known word.
     pub fn is_word(&self, key: &str) -> bool {
-        self.entries.get(key).is_some_and(|f| f & WORD != 0)
+        self.entries
+            .get(key)
+            .is_some_and(|f| f & u32::from(WORD) != 0)
     }
 
     /// Segments a run of syllables; appends each word's length in syllables
@@ -295,7 +241,7 @@ impl Segmenter {
 
     fn segment_with(
         &self,
-        entries: &FxHashMap<Cow<'static, str>, u8>,
+        entries: &FrozenMap,
         sylls: &[Syllable<'_>],
         key: &mut String,
         out: &mut Vec<usize>,
@@ -313,9 +259,10 @@ impl Segmenter {
                 }
                 key.push(' ');
                 key.push_str(s.norm);
-                let Some(&flags) = entries.get(key.as_str()) else {
+                let Some(flags) = entries.get(key.as_str()) else {
                     break;
                 };
+                let flags = flags as u8;
                 if flags & WORD != 0 {
                     best = k;
                 }
@@ -394,13 +341,72 @@ impl Segmenter {
     }
 }
 
-fn insert_into(map: &mut FxHashMap<Cow<'static, str>, u8>, key: &str) {
+fn insert_into(map: &mut FxHashMap<String, u8>, key: &str) {
     for (i, b) in key.bytes().enumerate() {
         if b == b' ' {
-            *map.entry(Cow::Owned(key[..i].to_string())).or_insert(0) |= PREFIX;
+            *map.entry(key[..i].to_string()).or_insert(0) |= PREFIX;
         }
     }
-    *map.entry(Cow::Owned(key.to_string())).or_insert(0) |= WORD;
+    *map.entry(key.to_string()).or_insert(0) |= WORD;
+}
+
+/// Learns from a segmented training text: its multi-syllable words join
+/// `entries`, and a listed word written apart more often than together is
+/// dropped.
+fn learn(entries: &mut FxHashMap<String, u8>, train: &str, buf: &mut Vec<char>) {
+    let mut joined: FxHashMap<String, u32> = FxHashMap::default();
+    let mut key = String::new();
+    for line in train.lines() {
+        for w in line.split(' ').filter(|w| w.contains('_')) {
+            normalized_key(w.split('_'), &mut key, buf);
+            *joined.entry(key.clone()).or_default() += 1;
+        }
+    }
+    for k in joined.keys() {
+        insert_into(entries, k);
+    }
+    // Count how often each known word is written apart in the training text.
+    let mut apart: FxHashMap<String, u32> = FxHashMap::default();
+    let mut sylls: Vec<(String, bool)> = Vec::new();
+    for line in train.lines() {
+        sylls.clear();
+        for w in line.split(' ') {
+            for (k, s) in w.split('_').enumerate() {
+                let mut n = String::new();
+                normalize_token_into(s, &mut n, buf, false);
+                sylls.push((n, k == 0));
+            }
+        }
+        for i in 0..sylls.len() {
+            key.clear();
+            key.push_str(&sylls[i].0);
+            for k in 2..=MAX_WORD.min(sylls.len() - i) {
+                key.push(' ');
+                key.push_str(&sylls[i + k - 1].0);
+                let Some(&flags) = entries.get(key.as_str()) else {
+                    break;
+                };
+                if flags & WORD != 0 {
+                    let one_word = sylls[i].1
+                        && (i + k == sylls.len() || sylls[i + k].1)
+                        && (i + 1..i + k).all(|j| !sylls[j].1);
+                    if !one_word {
+                        *apart.entry(key.clone()).or_default() += 1;
+                    }
+                }
+                if flags & PREFIX == 0 {
+                    break;
+                }
+            }
+        }
+    }
+    for (k, n) in apart {
+        if n > joined.get(&k).copied().unwrap_or(0)
+            && let Some(f) = entries.get_mut(k.as_str())
+        {
+            *f &= !WORD;
+        }
+    }
 }
 
 /// Spans, in whitespace-separated items, of the words of a `_`-joined line.
@@ -484,6 +490,10 @@ mod tests {
         assert_eq!(loaded.entries.len(), built.entries.len());
         assert_eq!(loaded.folded.len(), built.folded.len());
         assert!(loaded.is_word("nông thôn"));
+        // The frozen maps the build script wrote hold the same table.
+        assert!(FrozenMap::new(Cow::Borrowed(FROZEN_EXACT)).is_ok());
+        assert!(FrozenMap::new(Cow::Borrowed(FROZEN_FOLDED)).is_ok());
+        assert!(Segmenter::bundled().table() == TABLE);
     }
 
     #[test]
