@@ -4,7 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::entity::{Details, Entity};
+use crate::entity::{Details, Entity, Kind};
 use crate::gazetteer::Level;
 
 /// An indexed entity key. Its text form (`Display`, `FromStr`) is what the
@@ -73,6 +73,24 @@ impl EntityKey {
             EntityKey::Organization(_) => "organization",
             EntityKey::Person(_) => "person",
             EntityKey::Other { kind, .. } => kind,
+        }
+    }
+
+    /// The text prefixes of the keys that are counted under `kind` (a
+    /// linked unit by its code, any place for [`Kind::Place`]): every such
+    /// key starts with one of them, and no other key does. An index keeps
+    /// its keys sorted, so each prefix is one range of them.
+    pub fn prefixes_of(kind: Kind) -> Vec<String> {
+        match kind {
+            Kind::Province | Kind::District | Kind::Commune => {
+                vec![format!("code:{kind}:")]
+            }
+            Kind::Place => [Kind::Province, Kind::District, Kind::Commune]
+                .iter()
+                .map(|k| format!("code:{k}:"))
+                .chain(["place:".to_string()])
+                .collect(),
+            _ => vec![format!("{kind}:")],
         }
     }
 }
@@ -210,6 +228,36 @@ pub fn entity_keys(entities: &[Entity]) -> Vec<EntityKey> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefixes_of_a_kind_hold_exactly_its_keys() {
+        let keys = [
+            "district:Huyện Đại Từ",
+            "code:district:171",
+            "code:province:19",
+            "code:commune:05443",
+            "place:xóm lò",
+            "program:ntm",
+            "program:ntm:nâng cao",
+            "organization:ubnd huyện đại từ",
+            "person:Nguyễn Văn Thi",
+            "date:2024",
+        ];
+        for kind in Kind::ALL {
+            for text in keys {
+                let key: EntityKey = text.parse().expect("key");
+                let counted = match &key {
+                    EntityKey::Unit { .. } => false,
+                    _ if kind == Kind::Place => key.kind().parse().is_ok_and(Kind::is_place),
+                    _ => key.kind() == kind.as_str(),
+                };
+                let prefixed = EntityKey::prefixes_of(kind)
+                    .iter()
+                    .any(|p| text.starts_with(p.as_str()));
+                assert_eq!(prefixed, counted, "{kind} {text}");
+            }
+        }
+    }
 
     #[test]
     fn every_key_reads_back_as_written() {

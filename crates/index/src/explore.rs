@@ -2,10 +2,12 @@
 //! documents (with timelines), one document in full, and index statistics.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::{Bound, Range};
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use tantivy::collector::DocSetCollector;
-use tantivy::{DocAddress, TantivyDocument, Term};
+use tantivy::collector::{Collector, DocSetCollector, SegmentCollector};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
 use vietdex_pipeline::entities::Level;
 use vietdex_pipeline::entities::{Entity, EntityKey, Kind, resolve};
 use vietdex_pipeline::{Filter, IndexedKind, Resources};
@@ -172,7 +174,7 @@ pub fn entity_report(
 /// their keys.
 fn ranked_rows(
     res: &Resources,
-    counts: HashMap<String, usize>,
+    counts: impl IntoIterator<Item = (String, usize)>,
     periods: &HashMap<(String, String), usize>,
     req: &EntityRequest,
 ) -> Vec<(String, EntityRow)> {
@@ -210,17 +212,11 @@ fn ranked_rows(
 }
 
 impl Searcher {
-    /// Addresses of every document matching a query and filters.
+    /// Addresses of every document matching a query and filters, in index
+    /// order.
     fn matching(&self, query_text: &str, filters: &[Filter]) -> Result<Vec<DocAddress>> {
         let q = self.combined(&self.parse_checked(query_text)?, filters)?;
-        let mut docs: Vec<DocAddress> = self
-            .reader
-            .searcher()
-            .search(&q, &DocSetCollector)?
-            .into_iter()
-            .collect();
-        docs.sort();
-        Ok(docs)
+        Ok(self.reader.searcher().search(&q, &InOrder)?)
     }
 
     /// The most mentioned entities across the documents matching a query
@@ -232,51 +228,85 @@ impl Searcher {
         req: &EntityRequest,
     ) -> Result<EntityReport> {
         let docs = self.matching(query_text, filters)?;
-        let (counts, periods) = self.entity_counts(&docs, req.by)?;
-        Ok(entity_report(
-            &self.resources,
-            docs.len(),
-            counts,
-            &periods,
-            req,
-        ))
+        let kinds: Vec<Kind> = req.kind.into_iter().collect();
+        let (counts, periods) = self.entity_counts(&docs, req.by, &kinds)?;
+        Ok(EntityReport {
+            documents: docs.len(),
+            rows: ranked_rows(&self.resources, counts, &periods, req)
+                .into_iter()
+                .map(|(_, r)| r)
+                .collect(),
+        })
     }
 
-    /// Documents of `docs` mentioning each entity key, and per period when
-    /// `by` is given.
+    /// Documents of `docs` mentioning each entity key counted under one of
+    /// `kinds` (every key when empty), and per period when `by` is given.
+    ///
+    /// Each segment counts its documents' keys by term ordinal, looking only
+    /// at the ordinals of the keys of `kinds` (one range of the sorted
+    /// dictionary per key prefix); then the ordinals that occur are turned
+    /// into their text in one ordered pass over the dictionary, and counts
+    /// of the same key in several segments are added up.
     #[allow(clippy::type_complexity)]
     fn entity_counts(
         &self,
         docs: &[DocAddress],
         by: Option<Period>,
-    ) -> Result<(HashMap<String, usize>, HashMap<(String, String), usize>)> {
+        kinds: &[Kind],
+    ) -> Result<(FxHashMap<String, usize>, HashMap<(String, String), usize>)> {
         let searcher = self.reader.searcher();
-        let mut counts: HashMap<String, usize> = HashMap::new();
+        let prefixes: Vec<String> = if kinds.is_empty() {
+            vec![String::new()]
+        } else {
+            kinds
+                .iter()
+                .flat_map(|&k| EntityKey::prefixes_of(k))
+                .collect()
+        };
+        let mut counts: FxHashMap<String, usize> = FxHashMap::default();
         let mut periods: HashMap<(String, String), usize> = HashMap::new();
-        // Documents are sorted by segment: count each segment's entity
-        // values by term ordinal, then turn the ordinals that occur into
-        // strings in one ordered pass over the segment's dictionary.
+        let mut by_ord: Vec<u32> = Vec::new();
         for seg_docs in docs.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
             let seg = searcher.segment_reader(seg_docs[0].segment_ord);
             let Some(col) = seg.fast_fields().str("entity")? else {
                 continue;
             };
+            let ranges = ord_ranges(&col, &prefixes)?;
+            if ranges.is_empty() {
+                continue;
+            }
             let dates = seg.fast_fields().date("published").ok();
-            let mut by_ord: Vec<u32> = vec![0; col.num_terms()];
-            let mut by_ord_period: HashMap<(u64, String), usize> = HashMap::new();
+            by_ord.clear();
+            by_ord.resize(col.num_terms(), 0);
+            // Periods of this segment's documents, each named once, and
+            // documents per (ordinal, period).
+            let mut period_names: Vec<String> = Vec::new();
+            let mut period_index: FxHashMap<String, u32> = FxHashMap::default();
+            let mut by_ord_period: FxHashMap<(u64, u32), usize> = FxHashMap::default();
             for addr in seg_docs {
                 let period = by.map(|p| {
                     let d = dates.as_ref().and_then(|c| c.first(addr.doc_id)).map(day);
                     let len = if p == Period::Year { 4 } else { 7 };
-                    d.and_then(|d| d.get(..len).map(str::to_string))
-                        .unwrap_or_else(|| "unknown".into())
+                    let name = d.as_deref().and_then(|d| d.get(..len)).unwrap_or("unknown");
+                    match period_index.get(name) {
+                        Some(&i) => i,
+                        None => {
+                            let i = period_names.len() as u32;
+                            period_names.push(name.to_string());
+                            period_index.insert(name.to_string(), i);
+                            i
+                        }
+                    }
                 });
                 for ord in col.term_ords(addr.doc_id) {
+                    if !ranges.iter().any(|r| r.contains(&ord)) {
+                        continue;
+                    }
                     if let Some(n) = usize::try_from(ord).ok().and_then(|i| by_ord.get_mut(i)) {
                         *n += 1;
                     }
-                    if let Some(p) = &period {
-                        *by_ord_period.entry((ord, p.clone())).or_default() += 1;
+                    if let Some(p) = period {
+                        *by_ord_period.entry((ord, p)).or_default() += 1;
                     }
                 }
             }
@@ -285,26 +315,33 @@ impl Searcher {
                 .filter(|(_, n)| **n > 0)
                 .map(|(o, _)| o)
                 .collect();
-            let mut names: HashMap<u64, String> = HashMap::with_capacity(ords.len());
-            let mut next = ords.iter();
+            // The text of each ordinal that occurs, in ordinal order.
+            let mut names: Vec<String> = Vec::with_capacity(ords.len());
             col.dictionary()
                 .sorted_ords_to_term_cb(&ords, |bytes| {
-                    if let Some(&ord) = next.next() {
-                        names.insert(ord, String::from_utf8_lossy(bytes).into_owned());
-                    }
+                    names.push(String::from_utf8_lossy(bytes).into_owned());
                 })
                 .map_err(|e| Error::Tantivy(e.into()))?;
-            for (&ord, name) in &names {
-                let n = usize::try_from(ord)
-                    .ok()
-                    .and_then(|i| by_ord.get(i))
-                    .copied()
-                    .unwrap_or(0);
-                *counts.entry(name.clone()).or_default() += n as usize;
+            if names.len() != ords.len() {
+                return Err(Error::Corrupt(
+                    self.dir.clone(),
+                    "the entity key dictionary misses ordinals its column holds".into(),
+                ));
+            }
+            for (&ord, name) in ords.iter().zip(&names) {
+                let n = by_ord[ord as usize] as usize;
+                match counts.get_mut(name.as_str()) {
+                    Some(c) => *c += n,
+                    None => {
+                        counts.insert(name.clone(), n);
+                    }
+                }
             }
             for ((ord, p), n) in by_ord_period {
-                if let Some(name) = names.get(&ord) {
-                    *periods.entry((name.clone(), p)).or_default() += n;
+                if let Ok(i) = ords.binary_search(&ord) {
+                    *periods
+                        .entry((names[i].clone(), period_names[p as usize].clone()))
+                        .or_default() += n;
                 }
             }
         }
@@ -361,7 +398,7 @@ impl Searcher {
         top: usize,
     ) -> Result<Graph> {
         let docs = self.matching(query_text, filters)?;
-        let (counts, periods) = self.entity_counts(&docs, None)?;
+        let (counts, periods) = self.entity_counts(&docs, None, kinds)?;
         let mut nodes: Vec<(String, EntityRow)> = Vec::new();
         let wanted: Vec<Option<Kind>> = if kinds.is_empty() {
             vec![None]
@@ -374,7 +411,12 @@ impl Searcher {
                 top,
                 by: None,
             };
-            for n in ranked_rows(&self.resources, counts.clone(), &periods, &req) {
+            for n in ranked_rows(
+                &self.resources,
+                counts.iter().map(|(k, &n)| (k.clone(), n)),
+                &periods,
+                &req,
+            ) {
                 if !nodes.iter().any(|(k, _)| *k == n.0) {
                     nodes.push(n);
                 }
@@ -656,5 +698,96 @@ impl Searcher {
             clusters,
             bytes,
         })
+    }
+}
+
+/// The ordinals of a segment's entity keys that start with one of
+/// `prefixes` (the empty prefix: every key), as ranges of the sorted
+/// dictionary; empty ranges are left out.
+fn ord_ranges(col: &tantivy::columnar::StrColumn, prefixes: &[String]) -> Result<Vec<Range<u64>>> {
+    let dict = col.dictionary();
+    let n = dict.num_terms() as u64;
+    let mut out = Vec::with_capacity(prefixes.len());
+    for p in prefixes {
+        let range = if p.is_empty() {
+            0..n
+        } else {
+            // Every key starting with `p` sorts before `p` with its last
+            // byte incremented (prefixes end in `:`, an ASCII byte).
+            let mut end = p.clone().into_bytes();
+            if let Some(last) = end.last_mut() {
+                *last = last.saturating_add(1);
+            }
+            let (lo, hi) = dict
+                .term_bounds_to_ord(Bound::Included(p.as_bytes()), Bound::Excluded(&end[..]))
+                .map_err(|e| Error::Tantivy(e.into()))?;
+            let lo = match lo {
+                Bound::Included(o) => o,
+                Bound::Excluded(o) => o.saturating_add(1),
+                Bound::Unbounded => 0,
+            };
+            let hi = match hi {
+                Bound::Included(o) => o.saturating_add(1),
+                Bound::Excluded(o) => o,
+                Bound::Unbounded => n,
+            };
+            lo.min(n)..hi.min(n)
+        };
+        if !range.is_empty() {
+            out.push(range);
+        }
+    }
+    Ok(out)
+}
+
+/// Collects the addresses of the matching documents in index order
+/// (segment, then document), without hashing them.
+struct InOrder;
+
+/// The documents [`InOrder`] collects in one segment.
+struct InOrderSegment {
+    segment: SegmentOrdinal,
+    docs: Vec<DocAddress>,
+}
+
+impl Collector for InOrder {
+    type Fruit = Vec<DocAddress>;
+    type Child = InOrderSegment;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        _reader: &SegmentReader,
+    ) -> tantivy::Result<InOrderSegment> {
+        Ok(InOrderSegment {
+            segment,
+            docs: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<DocAddress>>) -> tantivy::Result<Vec<DocAddress>> {
+        let mut docs = fruits.concat();
+        // Segments are not promised to come in order, nor documents within
+        // one to be visited in order by every query.
+        if !docs.is_sorted() {
+            docs.sort_unstable();
+        }
+        Ok(docs)
+    }
+}
+
+impl SegmentCollector for InOrderSegment {
+    type Fruit = Vec<DocAddress>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        self.docs.push(DocAddress::new(self.segment, doc));
+    }
+
+    fn harvest(self) -> Vec<DocAddress> {
+        self.docs
     }
 }
