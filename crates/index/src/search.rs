@@ -218,7 +218,12 @@ impl Searcher {
             }
             None => None,
         };
-        let reader = index.reader()?;
+        // Reloaded by reopening (the server does when the index changes):
+        // no thread watching the directory.
+        let reader = index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()?;
         Ok(Searcher {
             index,
             reader,
