@@ -5,16 +5,29 @@
 //! Names are looked up by their normalized syllables (see
 //! `vietdex_tokenize::normalize`), so case, tone placement (`Hoà`/`Hòa`)
 //! and NFD do not matter.
+//!
+//! Building the gazetteer from its tables reads four TSV files and
+//! analyses every name, tens of milliseconds. The bundled gazetteer is
+//! built ahead of time into a compact binary form, `data/gazetteer.bin`
+//! (written by `examples/gazetteer_table.rs`; a test checks that it is what
+//! the tables give): its name indexes are frozen maps read where they lie,
+//! and the rest is copied out without parsing text.
+
+use std::borrow::Cow;
+use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
-use vietdex_tokenize::normalize;
+use vietdex_tokenize::{FrozenMap, normalize};
 
 const UNITS_2024: &str = include_str!("../data/gazetteer/units-2024.tsv");
 const UNITS_2024_12: &str = include_str!("../data/gazetteer/units-2024-12.tsv");
 const UNITS_2025: &str = include_str!("../data/gazetteer/units-2025.tsv");
 const OLD_TO_NEW: &str = include_str!("../data/gazetteer/old-to-new.tsv");
+/// What [`Gazetteer::from_bundled_tables`] builds, as written by
+/// [`Gazetteer::encode`].
+const PRECOMPILED: &[u8] = include_bytes!("../data/gazetteer.bin");
 
 /// Level of an administrative unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -102,24 +115,78 @@ pub struct Unit2025 {
     pub province: String,
 }
 
+/// Keys, each with a list of items: a frozen map from the key to the
+/// number of its list, and the lists end to end.
+#[derive(Debug)]
+struct Lists<T> {
+    keys: FrozenMap,
+    /// List `i` is `items[starts[i]..starts[i + 1]]`.
+    starts: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Lists<T> {
+    /// Lists numbered in key order, as the frozen map stores its keys.
+    fn build(map: HashMap<String, Vec<T>>) -> Lists<T> {
+        let mut lists: Vec<(String, Vec<T>)> = map.into_iter().collect();
+        lists.sort_by(|a, b| a.0.cmp(&b.0));
+        let keys = FrozenMap::encode(
+            lists
+                .iter()
+                .enumerate()
+                .map(|(i, (k, _))| (k.as_str(), i as u32)),
+        );
+        let mut starts = vec![0];
+        let mut items = Vec::new();
+        for (_, list) in lists {
+            items.extend(list);
+            starts.push(items.len() as u32);
+        }
+        Lists {
+            keys: FrozenMap::new(Cow::Owned(keys)).unwrap_or_else(|_| FrozenMap::empty()),
+            starts,
+            items,
+        }
+    }
+
+    fn list(&self, i: u32) -> &[T] {
+        let i = i as usize;
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.items.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    fn get(&self, key: &str) -> &[T] {
+        self.keys.get(key).map_or(&[], |i| self.list(i))
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&str, &[T])> + '_ {
+        self.keys.iter().map(|(k, i)| (k, self.list(i)))
+    }
+}
+
 /// The gazetteer.
 #[derive(Debug)]
 pub struct Gazetteer {
     units: Vec<Unit>,
-    by_name: HashMap<String, Vec<usize>>,
+    by_name: Lists<usize>,
     /// Folded name key (no tone or vowel marks) → units, in unit order.
-    by_folded: HashMap<String, Vec<usize>>,
+    by_folded: Lists<usize>,
     /// Initials of province names of three or more syllables (`hcm` →
     /// Thành phố Hồ Chí Minh), as the press abbreviates them.
-    by_initials: HashMap<String, Vec<usize>>,
+    by_initials: Lists<usize>,
     /// Every unit, ordered by (level, code, unit order).
     by_code: Vec<usize>,
     /// Longest name in syllables.
     max_syllables: usize,
-    successors: HashMap<String, Vec<Successor>>,
+    /// Per unit, its successors: a range of `successor_list` (units of the
+    /// same level and code share theirs).
+    successors: Vec<Range<u32>>,
+    successor_list: Vec<Successor>,
     units_2025: Vec<Unit2025>,
     /// 2025 commune code → pre-2025 commune codes.
-    predecessors: HashMap<String, Vec<String>>,
+    predecessors: Lists<String>,
     /// Rows of the tables that could not be read.
     problems: Vec<String>,
 }
@@ -196,9 +263,26 @@ pub fn name_key(name: &str) -> String {
 }
 
 impl Gazetteer {
-    /// The gazetteer shipped with vietdex. Build it once and pass it on:
-    /// it indexes every unit by name.
+    /// The gazetteer shipped with vietdex, from its precompiled form. Load
+    /// it once and pass it on. Should that form be unreadable, the
+    /// gazetteer is built from the tables and [`Gazetteer::problems`] says
+    /// why.
     pub fn bundled() -> Gazetteer {
+        match Gazetteer::decode(Cow::Borrowed(PRECOMPILED)) {
+            Ok(g) => g,
+            Err(e) => {
+                let mut g = Gazetteer::from_bundled_tables();
+                g.problems.push(format!(
+                    "crates/entities/data/gazetteer.bin: {e}; built from the tables instead (run `cargo run -p vietdex-entities --example gazetteer_table`)"
+                ));
+                g
+            }
+        }
+    }
+
+    /// The bundled gazetteer built from its tables (`data/gazetteer/*.tsv`),
+    /// as [`Gazetteer::bundled`] loads it precompiled.
+    pub fn from_bundled_tables() -> Gazetteer {
         Gazetteer::from_tsv(&[UNITS_2024, UNITS_2024_12], UNITS_2025, OLD_TO_NEW)
     }
 
@@ -339,7 +423,194 @@ impl Gazetteer {
                 by_initials.entry(initials).or_default().push(i);
             }
         }
+        // Each unit's successors, by level and code: one range per code.
+        let mut ranges: HashMap<String, Range<u32>> = HashMap::default();
+        let mut successor_list = Vec::new();
+        let successors_of_units = units
+            .iter()
+            .map(|u| {
+                let key = format!("{}:{}", u.level.as_str(), u.code);
+                ranges
+                    .entry(key)
+                    .or_insert_with_key(|key| {
+                        let start = successor_list.len() as u32;
+                        successor_list.extend(successors.get(key).into_iter().flatten().cloned());
+                        start..successor_list.len() as u32
+                    })
+                    .clone()
+            })
+            .collect();
         Gazetteer {
+            units,
+            by_name: Lists::build(by_name),
+            by_folded: Lists::build(by_folded),
+            by_initials: Lists::build(by_initials),
+            by_code,
+            max_syllables,
+            successors: successors_of_units,
+            successor_list,
+            units_2025,
+            predecessors: Lists::build(predecessors),
+            problems,
+        }
+    }
+
+    /// The gazetteer in its precompiled form, which [`Gazetteer::decode`]
+    /// reads back (the rows that could not be read are not part of it).
+    pub fn encode(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        for u in &self.units {
+            for s in [&u.code, &u.kind, &u.name, &u.full_name] {
+                w.intern(s);
+            }
+        }
+        for s in &self.successor_list {
+            for s in [&s.code, &s.name, &s.province] {
+                w.intern(s);
+            }
+        }
+        for u in &self.units_2025 {
+            for s in [&u.code, &u.level, &u.name, &u.full_name, &u.province] {
+                w.intern(s);
+            }
+        }
+        for s in &self.predecessors.items {
+            w.intern(s);
+        }
+        let mut out = MAGIC.to_vec();
+        w.strings(&mut out);
+        put(&mut out, self.units.len());
+        for u in &self.units {
+            out.push(u.level as u8);
+            for s in [&u.code, &u.kind, &u.name, &u.full_name] {
+                put(&mut out, w.id(s));
+            }
+            put(&mut out, u.parent.map_or(0, |p| p + 1));
+        }
+        for lists in [&self.by_name, &self.by_folded, &self.by_initials] {
+            put_lists(&mut out, lists, |out, &u| put(out, u));
+        }
+        put(&mut out, self.by_code.len());
+        for &u in &self.by_code {
+            put(&mut out, u);
+        }
+        put(&mut out, self.max_syllables);
+        put(&mut out, self.successors.len());
+        for r in &self.successors {
+            put(&mut out, r.start as usize);
+            put(&mut out, r.end as usize);
+        }
+        put(&mut out, self.successor_list.len());
+        for s in &self.successor_list {
+            for s in [&s.code, &s.name, &s.province] {
+                put(&mut out, w.id(s));
+            }
+        }
+        put(&mut out, self.units_2025.len());
+        for u in &self.units_2025 {
+            for s in [&u.code, &u.level, &u.name, &u.full_name, &u.province] {
+                put(&mut out, w.id(s));
+            }
+        }
+        put_lists(&mut out, &self.predecessors, |out, s| put(out, w.id(s)));
+        out
+    }
+
+    /// Reads a gazetteer written by [`Gazetteer::encode`]: the name indexes
+    /// are used where they lie (borrowed from static bytes), the units and
+    /// the 2025 tables are copied out. Damage (a wrong magic, a size or
+    /// index out of range, text that is not UTF-8) is an error saying
+    /// where.
+    pub fn decode(bytes: Cow<'static, [u8]>) -> Result<Gazetteer, String> {
+        let mut r = Reader {
+            bytes: &bytes,
+            borrowed: match &bytes {
+                Cow::Borrowed(b) => Some(b),
+                Cow::Owned(_) => None,
+            },
+            at: 0,
+        };
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err("not a precompiled gazetteer (bad magic)".into());
+        }
+        let strings = r.strings()?;
+        let n = r.len()?;
+        let mut units = Vec::with_capacity(n);
+        for _ in 0..n {
+            let level = match r.take(1)? {
+                [0] => Level::Province,
+                [1] => Level::District,
+                [2] => Level::Commune,
+                other => return Err(format!("unit {}: bad level {other:?}", units.len())),
+            };
+            let code = strings.get(r.u32()?)?;
+            let kind = strings.get(r.u32()?)?;
+            let name = strings.get(r.u32()?)?;
+            let full_name = strings.get(r.u32()?)?;
+            let parent = match r.u32()? {
+                0 => None,
+                p if (p as usize) <= n => Some(p as usize - 1),
+                p => return Err(format!("unit {}: parent {p} of {n}", units.len())),
+            };
+            units.push(Unit {
+                code,
+                level,
+                kind,
+                name,
+                full_name,
+                parent,
+            });
+        }
+        let unit = |u: u32| -> Result<usize, String> {
+            if (u as usize) < n {
+                Ok(u as usize)
+            } else {
+                Err(format!("unit {u} of {n}"))
+            }
+        };
+        let by_name = r.lists(unit)?;
+        let by_folded = r.lists(unit)?;
+        let by_initials = r.lists(unit)?;
+        let by_code = (0..r.len()?)
+            .map(|_| unit(r.u32()?))
+            .collect::<Result<Vec<usize>, String>>()?;
+        let max_syllables = r.u32()? as usize;
+        let ranges = r.len()?;
+        let mut successors = Vec::with_capacity(ranges);
+        for _ in 0..ranges {
+            successors.push(r.u32()?..r.u32()?);
+        }
+        let n_successors = r.len()?;
+        if let Some(bad) = successors
+            .iter()
+            .find(|s| s.start > s.end || s.end as usize > n_successors)
+        {
+            return Err(format!("successors {bad:?} of {n_successors}"));
+        }
+        let mut successor_list = Vec::with_capacity(n_successors);
+        for _ in 0..n_successors {
+            successor_list.push(Successor {
+                code: strings.get(r.u32()?)?,
+                name: strings.get(r.u32()?)?,
+                province: strings.get(r.u32()?)?,
+            });
+        }
+        let n_2025 = r.len()?;
+        let mut units_2025 = Vec::with_capacity(n_2025);
+        for _ in 0..n_2025 {
+            units_2025.push(Unit2025 {
+                code: strings.get(r.u32()?)?,
+                level: strings.get(r.u32()?)?,
+                name: strings.get(r.u32()?)?,
+                full_name: strings.get(r.u32()?)?,
+                province: strings.get(r.u32()?)?,
+            });
+        }
+        let predecessors = r.lists(|s| strings.get(s))?;
+        if r.at != bytes.len() {
+            return Err(format!("{} bytes left over", bytes.len() - r.at));
+        }
+        Ok(Gazetteer {
             units,
             by_name,
             by_folded,
@@ -347,10 +618,11 @@ impl Gazetteer {
             by_code,
             max_syllables,
             successors,
+            successor_list,
             units_2025,
             predecessors,
-            problems,
-        }
+            problems: Vec::new(),
+        })
     }
 
     /// Rows of the tables that could not be read (table, line, reason);
@@ -371,25 +643,23 @@ impl Gazetteer {
 
     /// Units whose name has these normalized syllables (see [`name_key`]).
     pub fn lookup(&self, key: &str) -> &[usize] {
-        self.by_name.get(key).map_or(&[], Vec::as_slice)
+        self.by_name.get(key)
     }
 
     /// Provinces whose name has these initials (`hcm`), folded.
     pub fn lookup_initials(&self, initials: &str) -> &[usize] {
-        self.by_initials.get(initials).map_or(&[], Vec::as_slice)
+        self.by_initials.get(initials)
     }
 
     /// Units whose name, folded (no tone or vowel marks, `đ` → `d`), has
     /// these syllables: `dai tu`.
     pub fn lookup_folded(&self, folded_key: &str) -> &[usize] {
-        self.by_folded.get(folded_key).map_or(&[], Vec::as_slice)
+        self.by_folded.get(folded_key)
     }
 
     /// Every folded name key with its units.
     pub fn folded_names(&self) -> impl Iterator<Item = (&str, &[usize])> + '_ {
-        self.by_folded
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_slice()))
+        self.by_folded.iter()
     }
 
     /// The units of a level with this code (the same unit may appear once
@@ -437,15 +707,170 @@ impl Gazetteer {
     /// Codes of the pre-2025 communes that became (wholly or in part) the
     /// 2025 commune `code`.
     pub fn predecessors(&self, code: &str) -> &[String] {
-        self.predecessors.get(code).map_or(&[], Vec::as_slice)
+        self.predecessors.get(code)
     }
 
     /// The 2025 units a commune became, the default one first.
     pub fn successors(&self, idx: usize) -> &[Successor] {
-        let u = &self.units[idx];
         self.successors
-            .get(&format!("{}:{}", u.level.as_str(), u.code))
-            .map_or(&[], Vec::as_slice)
+            .get(idx)
+            .and_then(|r| self.successor_list.get(r.start as usize..r.end as usize))
+            .unwrap_or(&[])
+    }
+}
+
+/// The first bytes of a precompiled gazetteer (format version 1).
+const MAGIC: &[u8; 8] = b"VDXGAZ01";
+
+/// Appends a number (u32, little-endian).
+fn put(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(&(n as u32).to_le_bytes());
+}
+
+/// Appends lists: the frozen map's length and bytes, the list starts, the
+/// items (each written by `item`).
+fn put_lists<T>(out: &mut Vec<u8>, lists: &Lists<T>, item: impl Fn(&mut Vec<u8>, &T)) {
+    let keys = FrozenMap::encode(lists.keys.iter());
+    put(out, keys.len());
+    out.extend_from_slice(&keys);
+    put(out, lists.starts.len());
+    for &s in &lists.starts {
+        put(out, s as usize);
+    }
+    put(out, lists.items.len());
+    for i in &lists.items {
+        item(out, i);
+    }
+}
+
+/// The strings of a precompiled gazetteer, each written once.
+#[derive(Default)]
+struct Writer {
+    ids: HashMap<String, usize>,
+    order: Vec<String>,
+}
+
+impl Writer {
+    fn intern(&mut self, s: &str) {
+        if !self.ids.contains_key(s) {
+            self.ids.insert(s.to_string(), self.order.len());
+            self.order.push(s.to_string());
+        }
+    }
+
+    fn id(&self, s: &str) -> usize {
+        self.ids.get(s).copied().unwrap_or(0)
+    }
+
+    /// The string table: count, end offsets, then the text.
+    fn strings(&self, out: &mut Vec<u8>) {
+        put(out, self.order.len());
+        let mut end = 0;
+        for s in &self.order {
+            end += s.len();
+            put(out, end);
+        }
+        for s in &self.order {
+            out.extend_from_slice(s.as_bytes());
+        }
+    }
+}
+
+/// The string table of a precompiled gazetteer being read.
+struct Strings<'a> {
+    text: &'a str,
+    ends: Vec<u32>,
+}
+
+impl Strings<'_> {
+    fn get(&self, id: u32) -> Result<String, String> {
+        let i = id as usize;
+        let start = match i {
+            0 => 0,
+            _ => *self.ends.get(i - 1).ok_or_else(|| format!("string {id}"))? as usize,
+        };
+        let end = *self.ends.get(i).ok_or_else(|| format!("string {id}"))? as usize;
+        self.text
+            .get(start..end)
+            .map(str::to_string)
+            .ok_or_else(|| format!("string {id}: bad range {start}..{end}"))
+    }
+}
+
+/// Reads a precompiled gazetteer front to back.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    /// The same bytes when they are static, to borrow from.
+    borrowed: Option<&'static [u8]>,
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let Some(end) = end else {
+            return Err(format!("truncated at byte {}", self.at));
+        };
+        let b = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(b)
+    }
+
+    fn u32(&mut self) -> Result<u32, String> {
+        match self.take(4)? {
+            &[a, b, c, d] => Ok(u32::from_le_bytes([a, b, c, d])),
+            _ => Err(format!("truncated at byte {}", self.at)),
+        }
+    }
+
+    /// A count of things that follow, each at least one byte long.
+    fn len(&mut self) -> Result<usize, String> {
+        let n = self.u32()? as usize;
+        if n > self.bytes.len() - self.at {
+            return Err(format!("count {n} at byte {} is past the end", self.at - 4));
+        }
+        Ok(n)
+    }
+
+    fn strings(&mut self) -> Result<Strings<'a>, String> {
+        let n = self.len()?;
+        let ends = (0..n)
+            .map(|_| self.u32())
+            .collect::<Result<Vec<u32>, String>>()?;
+        let len = ends.last().map_or(0, |&e| e as usize);
+        let text =
+            std::str::from_utf8(self.take(len)?).map_err(|e| format!("string table: {e}"))?;
+        Ok(Strings { text, ends })
+    }
+
+    /// Lists written by [`put_lists`]; their frozen map borrows static
+    /// bytes, and copies others.
+    fn lists<T>(&mut self, item: impl Fn(u32) -> Result<T, String>) -> Result<Lists<T>, String> {
+        let n = self.len()?;
+        let range = self.at..self.at + n;
+        let bytes = self.take(n)?;
+        let keys = match self.borrowed.and_then(|b| b.get(range)) {
+            Some(b) => Cow::Borrowed(b),
+            None => Cow::Owned(bytes.to_vec()),
+        };
+        let keys = FrozenMap::new(keys)?;
+        let starts = (0..self.len()?)
+            .map(|_| self.u32())
+            .collect::<Result<Vec<u32>, String>>()?;
+        let items = (0..self.len()?)
+            .map(|_| item(self.u32()?))
+            .collect::<Result<Vec<T>, String>>()?;
+        if starts.windows(2).any(|w| w[0] > w[1])
+            || starts.last().is_some_and(|&e| e as usize > items.len())
+            || keys.len() + 1 != starts.len()
+        {
+            return Err(format!("lists before byte {}: bad starts", self.at));
+        }
+        Ok(Lists {
+            keys,
+            starts,
+            items,
+        })
     }
 }
 
@@ -473,6 +898,46 @@ mod tests {
         );
         assert!(g.lookup("ngọc sơn").len() >= 10);
         assert!(g.max_syllables() >= 4);
+    }
+
+    #[test]
+    fn the_precompiled_gazetteer_is_what_the_tables_give() {
+        let built = Gazetteer::from_bundled_tables();
+        assert_eq!(built.problems(), [] as [String; 0]);
+        assert!(
+            built.encode() == PRECOMPILED,
+            "data/gazetteer.bin is out of date: run `cargo run -p vietdex-entities --example gazetteer_table`"
+        );
+        let loaded = crate::bundled::gazetteer();
+        assert_eq!(loaded.units(), built.units());
+        assert!(loaded.encode() == PRECOMPILED);
+        // Owned bytes read the same as static ones.
+        let owned = Gazetteer::decode(Cow::Owned(PRECOMPILED.to_vec())).expect("decode");
+        assert!(owned.encode() == PRECOMPILED);
+    }
+
+    #[test]
+    fn a_damaged_precompiled_gazetteer_is_an_error() {
+        for cut in [0, 7, 100, PRECOMPILED.len() / 2, PRECOMPILED.len() - 1] {
+            let e = Gazetteer::decode(Cow::Owned(PRECOMPILED[..cut].to_vec()));
+            assert!(e.is_err(), "cut at {cut}");
+        }
+        let mut longer = PRECOMPILED.to_vec();
+        longer.push(0);
+        assert!(Gazetteer::decode(Cow::Owned(longer)).is_err());
+        // A unit whose level byte is wrong (the first unit follows the
+        // string table).
+        let g = Gazetteer::from_tsv(
+            &["code\tlevel\ttype\tname\tfull_name\tparent_code\n01\tprovince\tTỉnh\tA\tTỉnh A\t\n"],
+            "code\tlevel\ttype\tname\tfull_name\tparent_code\n",
+            "old_code\told_level\n",
+        );
+        let mut bytes = g.encode();
+        let table = 8 + 4 + 4 * 4 + "01TỉnhATỉnh A".len();
+        assert_eq!(bytes[table + 4], Level::Province as u8);
+        bytes[table + 4] = 9;
+        let e = Gazetteer::decode(Cow::Owned(bytes)).expect_err("bad level");
+        assert!(e.contains("bad level"), "{e}");
     }
 
     #[test]
