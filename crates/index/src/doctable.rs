@@ -11,6 +11,8 @@
 
 use std::path::Path;
 
+use tantivy::directory::{Directory, OwnedBytes};
+
 use crate::state::State;
 use crate::{Error, Result};
 
@@ -29,10 +31,11 @@ pub struct DocInfo {
     pub cluster_size: u32,
 }
 
-/// A document table read from disk.
-#[derive(Debug, Clone, Default)]
+/// A document table read from disk, or mapped into memory (then only the
+/// pages lookups touch are read).
+#[derive(Debug, Clone)]
 pub struct DocTable {
-    bytes: Vec<u8>,
+    bytes: OwnedBytes,
     len: usize,
 }
 
@@ -100,6 +103,26 @@ impl DocTable {
             path: path.to_path_buf(),
             source,
         })?;
+        DocTable::check(OwnedBytes::new(bytes), path)
+    }
+
+    /// Maps the table `path` of the index directory `dir` (memory-mapped
+    /// when `dir` is); a damaged one is an error naming the file.
+    pub fn open(dir: &dyn Directory, path: &Path) -> Result<DocTable> {
+        let io = |e: std::io::Error| Error::Io {
+            path: path.to_path_buf(),
+            source: e,
+        };
+        let name = Path::new(path.file_name().unwrap_or_default());
+        let bytes = dir
+            .open_read(name)
+            .map_err(|e| io(std::io::Error::other(e)))?
+            .read_bytes()
+            .map_err(io)?;
+        DocTable::check(bytes, path)
+    }
+
+    fn check(bytes: OwnedBytes, path: &Path) -> Result<DocTable> {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
         let dir = path.parent().unwrap_or(path).to_path_buf();
         let corrupt = |what: &str| {
@@ -196,17 +219,24 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("t.docs");
         std::fs::write(&path, DocTable::encode(&s)).expect("write");
-        let t = DocTable::read(&path).expect("read");
-        assert_eq!(t.len(), 3);
-        for (id, d) in &s.docs {
-            let got = t.get(id).expect("known id");
-            assert_eq!(got.sources, d.sources);
-            assert_eq!(got.cluster, d.cluster);
-            assert_eq!(got.cluster_size, 3);
+        let mmap = tantivy::directory::MmapDirectory::open(dir.path()).expect("mmap dir");
+        for t in [
+            DocTable::read(&path).expect("read"),
+            DocTable::open(&mmap, &path).expect("map"),
+        ] {
+            assert_eq!(t.len(), 3);
+            for (id, d) in &s.docs {
+                let got = t.get(id).expect("known id");
+                assert_eq!(got.sources, d.sources);
+                assert_eq!(got.cluster, d.cluster);
+                assert_eq!(got.cluster_size, 3);
+            }
+            assert_eq!(t.get(&format!("{:016x}", 5)), None);
+            assert_eq!(t.get("not-an-id"), None);
         }
-        assert_eq!(t.get(&format!("{:016x}", 5)), None);
-        assert_eq!(t.get("not-an-id"), None);
-        std::fs::write(&path, b"VDXDOCS1\xff\xff\xff\x00").expect("write");
-        assert!(DocTable::read(&path).is_err());
+        let cut = dir.path().join("cut.docs");
+        std::fs::write(&cut, b"VDXDOCS1\xff\xff\xff\x00").expect("write");
+        assert!(DocTable::read(&cut).is_err());
+        assert!(DocTable::open(&mmap, &cut).is_err());
     }
 }

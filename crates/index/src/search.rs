@@ -198,7 +198,7 @@ impl Searcher {
         if !Index::exists(&mmap).unwrap_or(false) {
             return Err(no_index());
         }
-        let index = Index::open(mmap)?;
+        let index = Index::open(mmap.clone())?;
         let fields =
             schema::fields_of(&index).ok_or_else(|| Error::Incompatible(dir.to_path_buf()))?;
         schema::register(&index);
@@ -210,7 +210,7 @@ impl Searcher {
             Some(p) => {
                 let table = crate::state::docs_path(&State::path_of(dir, p)?);
                 if table.is_file() {
-                    Some(crate::doctable::DocTable::read(&table)?)
+                    Some(crate::doctable::DocTable::open(&mmap, &table)?)
                 } else {
                     let _ = state.set(State::load(dir, Some(p))?);
                     None
