@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Index, IndexReader, Order, Score, TantivyDocument};
@@ -278,8 +278,13 @@ impl Searcher {
         let searcher = self.reader.searcher();
         let mut parts: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Must, crate::query::to_query(parsed, &self.fields))];
+        // A filter narrows the matches and adds nothing to their scores:
+        // scored, a term filter would add its own BM25 weight, and a date
+        // range its constant 1 except in segments it covers whole (where
+        // Tantivy drops it as matching everything), so scores would depend
+        // on how documents fell into segments.
         for f in crate::filters::compile(&searcher, &self.fields, filters)? {
-            parts.push((Occur::Must, f));
+            parts.push((Occur::Must, Box::new(ConstScoreQuery::new(f, 0.0))));
         }
         Ok(match parts.len() {
             1 => parts.remove(0).1,
@@ -460,4 +465,85 @@ fn lead(text: &str, max: usize) -> String {
         end
     };
     text[..cut].trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::{BuildOptions, build};
+
+    /// Filters select documents; they do not rank them. Each article is
+    /// committed on its own, so the date range covers some segments whole
+    /// and others in part.
+    #[test]
+    fn filters_add_nothing_to_scores() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let input = dir.path().join("in");
+        std::fs::create_dir(&input).expect("input dir");
+        let records = [
+            (
+                "a",
+                "2024-03-01",
+                "Đại Từ về đích nông thôn mới",
+                "Huyện Đại Từ, tỉnh Thái Nguyên hoàn thành xây dựng nông thôn mới nâng cao.",
+            ),
+            (
+                "b",
+                "2023-05-02",
+                "Nông thôn mới ở Đại Từ",
+                "Các xã của huyện Đại Từ tiếp tục xây dựng nông thôn mới.",
+            ),
+            (
+                "c",
+                "2024-07-09",
+                "Đại Từ làm đường",
+                "Huyện Đại Từ làm đường liên xã, nông thôn mới có thêm hai xã đạt chuẩn.",
+            ),
+        ];
+        for (name, date, title, body) in records {
+            let line =
+                serde_json::json!({"id": name, "published": date, "title": title, "body": body});
+            std::fs::write(input.join(format!("{name}.jsonl")), format!("{line}\n"))
+                .expect("write");
+        }
+        let opts = BuildOptions {
+            commit_interval: Duration::ZERO,
+            ..BuildOptions::default()
+        };
+        let res = Arc::new(Resources::bundled().expect("resources"));
+        let idx = dir.path().join("idx");
+        build(&[input], &idx, &opts, &res, &|_| {}).expect("build");
+        let s = Searcher::open(&idx, res.clone()).expect("open");
+        let scores = |filters: Vec<Filter>| -> Vec<(String, f32)> {
+            let opts = SearchOptions {
+                filters,
+                ..SearchOptions::default()
+            };
+            let mut v: Vec<(String, f32)> = s
+                .search("nông thôn mới", &opts)
+                .expect("search")
+                .hits
+                .into_iter()
+                .map(|h| (h.doc.id, h.score))
+                .collect();
+            v.sort_by(|a, b| a.0.cmp(&b.0));
+            v
+        };
+        let unfiltered = scores(Vec::new());
+        assert_eq!(unfiltered.len(), 3);
+        let spec = vietdex_pipeline::FilterSpec {
+            district: vec!["dai tu".into()],
+            from: Some("2024".into()),
+            ..Default::default()
+        };
+        let filtered = scores(spec.resolve(&res).expect("filters"));
+        let ids: Vec<&str> = filtered.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids.len(), 2, "{filtered:?}");
+        for (id, score) in &filtered {
+            let (_, before) = unfiltered.iter().find(|(i, _)| i == id).expect("same doc");
+            assert_eq!(score, before, "{id}: {filtered:?} vs {unfiltered:?}");
+        }
+    }
 }
