@@ -238,9 +238,9 @@ pub fn prefix_hash(path: &Path, len: u64) -> std::io::Result<u64> {
 
 /// Records of a JSON Lines source read before they are cleaned on every
 /// core (at most this many, or [`CHUNK_BYTES`] of lines).
-const CHUNK_RECORDS: usize = 256;
+pub(crate) const CHUNK_RECORDS: usize = 256;
 /// Bytes of JSON Lines read before they are cleaned on every core.
-const CHUNK_BYTES: usize = 16 << 20;
+pub(crate) const CHUNK_BYTES: usize = 16 << 20;
 
 /// A record read: the article and whether its text was cut, or why not.
 type RecordResult = Result<(Article, bool), RejectReason>;

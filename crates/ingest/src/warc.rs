@@ -2,8 +2,10 @@
 //! Browsertrix): every successful HTML response, and every HTML resource
 //! record, is one article.
 //!
-//! Records are read one at a time, so memory is bounded by the size limit on
-//! a record, never by the file; a record over the limit is skipped unread.
+//! Records are read one at a time and cleaned a chunk at a time on every
+//! core, so memory is bounded by a chunk (a few hundred records or 16 MiB,
+//! plus the size limit on one record), never by the file; a record over the
+//! limit is skipped unread.
 //! (The record framing is a version line, header lines, a blank line and
 //! `Content-Length` bytes; the `warc` crate was tried and dropped: it
 //! buffers bodies line by line and overflows on a huge `Content-Length`.)
@@ -16,6 +18,8 @@
 
 use std::io::{BufRead, Read};
 use std::path::Path;
+
+use rayon::prelude::*;
 
 use crate::decode::decode_owned;
 use crate::{Article, Options, Reject, RejectReason, html};
@@ -87,12 +91,21 @@ fn decompress(body: Vec<u8>, encoding: Option<&str>, max: u64) -> Result<Vec<u8>
     Ok(out)
 }
 
-/// The HTML payload of an HTTP response, or `None` when the response is not
-/// an article (not 2xx, not HTML).
-fn http_payload(block: &[u8], max: u64) -> Result<Option<Payload>, RejectReason> {
+/// What the headers of an HTTP response say about its body.
+struct Head {
+    /// Bytes of the status line and headers.
+    len: usize,
+    content_type: Option<String>,
+    chunked: bool,
+    encoding: Option<String>,
+}
+
+/// The headers of an HTTP response, or `None` when the response is not an
+/// article (not 2xx, not HTML).
+fn http_head(block: &[u8]) -> Result<Option<Head>, RejectReason> {
     let mut headers = [httparse::EMPTY_HEADER; 128];
     let mut response = httparse::Response::new(&mut headers);
-    let head = match response.parse(block) {
+    let len = match response.parse(block) {
         Ok(httparse::Status::Complete(n)) => n,
         Ok(httparse::Status::Partial) => {
             return Err(RejectReason::Parse("truncated HTTP headers".into()));
@@ -106,15 +119,37 @@ fn http_payload(block: &[u8], max: u64) -> Result<Option<Payload>, RejectReason>
     if !is_html(content_type.as_deref()) {
         return Ok(None);
     }
-    let chunked = header_str(response.headers, "transfer-encoding")
-        .is_some_and(|t| t.to_ascii_lowercase().contains("chunked"));
-    let encoding = header_str(response.headers, "content-encoding");
-    let mut body = block[head..].to_vec();
-    if chunked {
-        body = dechunk(&body).map_err(|e| RejectReason::Parse(format!("HTTP body: {e}")))?;
+    Ok(Some(Head {
+        len,
+        content_type,
+        chunked: header_str(response.headers, "transfer-encoding")
+            .is_some_and(|t| t.to_ascii_lowercase().contains("chunked")),
+        encoding: header_str(response.headers, "content-encoding"),
+    }))
+}
+
+/// The body of an HTTP response whose headers are `head`, with chunked
+/// transfer encoding and content encoding undone.
+fn http_body(mut block: Vec<u8>, head: Head, max: u64) -> Result<Payload, RejectReason> {
+    block.drain(..head.len);
+    if head.chunked {
+        block = dechunk(&block).map_err(|e| RejectReason::Parse(format!("HTTP body: {e}")))?;
     }
-    let body = decompress(body, encoding.as_deref(), max)?;
-    Ok(Some(Payload { body, content_type }))
+    let body = decompress(block, head.encoding.as_deref(), max)?;
+    Ok(Payload {
+        body,
+        content_type: head.content_type,
+    })
+}
+
+/// The HTML payload of an HTTP response, or `None` when the response is not
+/// an article (not 2xx, not HTML).
+#[cfg(test)]
+fn http_payload(block: &[u8], max: u64) -> Result<Option<Payload>, RejectReason> {
+    match http_head(block)? {
+        Some(head) => http_body(block.to_vec(), head, max).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// Decodes a payload: the charset its `Content-Type` names, when it is not
@@ -135,35 +170,68 @@ fn decode_payload(p: Payload) -> Result<String, RejectReason> {
     decode_owned(p.body)
 }
 
-/// What one record holds.
-enum Found {
-    Article(Box<Article>),
-    Skip,
+/// A record that holds an article, as far as its headers tell: what is
+/// left to do is cheap to decide but costly to do (undo the transfer and
+/// content encodings, decode, parse and clean the page), and is done on
+/// every core.
+struct Kept {
+    /// Its number among the records of the file (from 1).
+    no: usize,
+    /// Its number among the articles and rejected records of the file.
+    n: usize,
+    uri: Option<String>,
+    block: Vec<u8>,
+    /// The HTTP headers of a response; `None` for a resource (the block
+    /// is the page), with its content type.
+    head: Result<Head, Option<String>>,
 }
 
-fn record(rec: WarcRecord, name: &str, n: usize, opts: &Options) -> Result<Found, RejectReason> {
-    let WarcRecord { headers, block } = rec;
-    let get = |h: &str| headers.iter().find(|(k, _)| k == h).map(|(_, v)| v.clone());
-    let payload = match get("warc-type").as_deref() {
-        Some("response") => match http_payload(&block, opts.max_bytes)? {
-            Some(p) => p,
-            None => return Ok(Found::Skip),
+/// Which records are articles: successful HTML responses and HTML
+/// resources; `Ok(None)` for the others, which are skipped.
+fn keep(rec: WarcRecord, no: usize, n: usize) -> Result<Option<Kept>, RejectReason> {
+    let WarcRecord { mut headers, block } = rec;
+    let mut take = |h: &str| {
+        headers
+            .iter_mut()
+            .find(|(k, _)| k == h)
+            .map(|(_, v)| std::mem::take(v))
+    };
+    let head = match take("warc-type").as_deref() {
+        Some("response") => match http_head(&block)? {
+            Some(head) => Ok(head),
+            None => return Ok(None),
         },
         Some("resource") => {
-            let content_type = get("content-type");
+            let content_type = take("content-type");
             if !is_html(content_type.as_deref()) {
-                return Ok(Found::Skip);
+                return Ok(None);
             }
-            Payload {
-                body: block,
-                content_type,
-            }
+            Err(content_type)
         }
-        _ => return Ok(Found::Skip),
+        _ => return Ok(None),
     };
-    let text = decode_payload(payload)?;
-    let article = html::article(&text, name, n, get("warc-target-uri"))?;
-    Ok(Found::Article(Box::new(article)))
+    Ok(Some(Kept {
+        no,
+        n,
+        uri: take("warc-target-uri"),
+        block,
+        head,
+    }))
+}
+
+impl Kept {
+    /// The article of the record.
+    fn article(self, name: &str, opts: &Options) -> Result<Article, RejectReason> {
+        let payload = match self.head {
+            Ok(head) => http_body(self.block, head, opts.max_bytes)?,
+            Err(content_type) => Payload {
+                body: self.block,
+                content_type,
+            },
+        };
+        let text = decode_payload(payload)?;
+        html::article(&text, name, self.n, self.uri)
+    }
 }
 
 /// One record: its named fields (names lower-cased) and its block.
@@ -263,12 +331,35 @@ fn next_record(r: &mut impl BufRead, max: u64) -> Result<Option<WarcRecord>, Nex
     Ok(Some(WarcRecord { headers, block }))
 }
 
+/// A record read, in file order: rejected already, or kept for cleaning.
+enum Pending {
+    Done(Result<Article, Reject>),
+    Kept(Kept),
+}
+
+/// `reason` as the rejection of record `no` of `path`.
+fn rejected(path: &Path, no: usize, reason: RejectReason) -> Reject {
+    Reject {
+        path: path.to_path_buf(),
+        line: None,
+        reason: match reason {
+            RejectReason::Parse(m) => RejectReason::Parse(format!("WARC record {no}: {m}")),
+            RejectReason::Decode(m) => RejectReason::Decode(format!("WARC record {no}: {m}")),
+            other => other,
+        },
+    }
+}
+
 /// Reads the records of a WARC stream, handing each article or rejected
-/// record to `sink` (after `finish`). Returns the records counted: the HTML
-/// responses and resources, read or rejected. A malformed record ends the
-/// file: it is rejected and the records after it are not read. A stream
-/// that cannot be read (a truncated compressed file) is an error for the
-/// whole source.
+/// record to `sink` (after `finish`), in file order. Returns the records
+/// counted: the HTML responses and resources, read or rejected. A malformed
+/// record ends the file: it is rejected and the records after it are not
+/// read. A stream that cannot be read (a truncated compressed file) is an
+/// error for the whole source, after the records before the damage.
+///
+/// Records are read and sorted (article or not, from their headers) here;
+/// the kept ones are cleaned a chunk at a time on every core
+/// ([`crate::CHUNK_RECORDS`] records or [`crate::CHUNK_BYTES`] bytes).
 pub(crate) fn read(
     stream: impl BufRead,
     path: &Path,
@@ -279,20 +370,34 @@ pub(crate) fn read(
     let name = crate::escape::path(path);
     let mut counted = 0;
     let mut stream = stream;
+    let mut chunk: Vec<Pending> = Vec::new();
+    let mut chunk_bytes = 0usize;
+    let mut flush = |chunk: &mut Vec<Pending>| {
+        let done: Vec<Result<Article, Reject>> = chunk
+            .par_drain(..)
+            .map(|p| match p {
+                Pending::Done(r) => r,
+                Pending::Kept(k) => {
+                    let no = k.no;
+                    k.article(&name, opts)
+                        .map_err(|reason| rejected(path, no, reason))
+                }
+            })
+            .collect();
+        for r in done {
+            sink(r.map(finish));
+        }
+    };
     for no in 1.. {
-        let reject = |reason: RejectReason| Reject {
-            path: path.to_path_buf(),
-            line: None,
-            reason: match reason {
-                RejectReason::Parse(m) => RejectReason::Parse(format!("WARC record {no}: {m}")),
-                RejectReason::Decode(m) => RejectReason::Decode(format!("WARC record {no}: {m}")),
-                other => other,
-            },
-        };
+        if chunk.len() >= crate::CHUNK_RECORDS || chunk_bytes >= crate::CHUNK_BYTES {
+            flush(&mut chunk);
+            chunk_bytes = 0;
+        }
         let rec = match next_record(&mut stream, opts.max_bytes) {
             Ok(Some(rec)) => rec,
             Ok(None) => break,
             Err(Next::Io(e)) => {
+                flush(&mut chunk);
                 return Err(Reject::new(
                     path,
                     RejectReason::Decode(format!("cannot read WARC record {no}: {e}")),
@@ -300,29 +405,39 @@ pub(crate) fn read(
             }
             Err(Next::TooLarge(max)) => {
                 counted += 1;
-                sink(Err(reject(RejectReason::TooLarge(max))));
+                chunk.push(Pending::Done(Err(rejected(
+                    path,
+                    no,
+                    RejectReason::TooLarge(max),
+                ))));
                 continue;
             }
             Err(Next::Malformed(m)) => {
                 counted += 1;
-                sink(Err(reject(RejectReason::Parse(format!(
-                    "malformed ({m}); the rest of the file is not read"
-                )))));
+                chunk.push(Pending::Done(Err(rejected(
+                    path,
+                    no,
+                    RejectReason::Parse(format!(
+                        "malformed ({m}); the rest of the file is not read"
+                    )),
+                ))));
                 break;
             }
         };
-        match record(rec, &name, counted, opts) {
-            Ok(Found::Skip) => {}
-            Ok(Found::Article(a)) => {
+        match keep(rec, no, counted) {
+            Ok(None) => {}
+            Ok(Some(k)) => {
                 counted += 1;
-                sink(Ok(finish(*a)));
+                chunk_bytes += k.block.len();
+                chunk.push(Pending::Kept(k));
             }
             Err(reason) => {
                 counted += 1;
-                sink(Err(reject(reason)));
+                chunk.push(Pending::Done(Err(rejected(path, no, reason))));
             }
         }
     }
+    flush(&mut chunk);
     Ok(counted)
 }
 

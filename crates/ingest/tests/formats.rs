@@ -467,6 +467,81 @@ fn web_archives_plain_gzip_per_record_and_zstd() {
     }
 }
 
+/// Records are cleaned a chunk at a time on every core: across many chunks,
+/// articles and rejected records still come in file order, numbered as read.
+#[test]
+fn a_large_web_archive_keeps_file_order_across_chunks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = html();
+    let mut data = Vec::new();
+    let mut expected = Vec::new();
+    for i in 0..700 {
+        let uri = format!("https://a.vn/{i}");
+        match i % 4 {
+            // Not articles: skipped, not counted.
+            0 => data.extend(warc_record(
+                "response",
+                &uri,
+                "application/http",
+                &http("301 Moved Permanently", "Location: /\r\n", b""),
+            )),
+            // Rejected, in its place.
+            1 => {
+                data.extend(warc_record(
+                    "response",
+                    &uri,
+                    "application/http",
+                    b"not http",
+                ));
+                expected.push(Err(format!("WARC record {}", i + 1)));
+            }
+            _ => {
+                let body = page.replace("Vạn Thọ", &format!("Vạn Thọ số {i}"));
+                data.extend(warc_record(
+                    "response",
+                    &uri,
+                    "application/http",
+                    &http("200 OK", "Content-Type: text/html\r\n", body.as_bytes()),
+                ));
+                expected.push(Ok(uri));
+            }
+        }
+    }
+    let p = write(dir.path(), "big.warc", &data);
+    let mut got = Vec::new();
+    let mut ns = Vec::new();
+    let loaded = load(&p, &Options::default(), &mut |rec| match rec {
+        Ok(a) => {
+            assert!(
+                a.body
+                    .contains(&format!("số {}", &a.url.as_deref().expect("url")[13..]))
+            );
+            ns.push(a.n);
+            got.push(Ok(a.url.expect("url")));
+        }
+        Err(e) => {
+            let msg = e.to_string();
+            let at = msg.find("WARC record ").expect("record number");
+            let no: String = msg[at + 12..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            got.push(Err(format!("WARC record {no}")));
+        }
+    })
+    .expect("readable");
+    assert_eq!(loaded.records, expected.len());
+    assert_eq!(got, expected);
+    // Each article's number is its place among the records counted.
+    let places: Vec<usize> = expected
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.is_ok())
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(ns, places);
+}
+
 #[test]
 fn a_malformed_web_archive_record_ends_the_file_and_is_counted() {
     let dir = tempfile::tempdir().expect("tempdir");
