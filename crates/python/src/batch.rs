@@ -289,7 +289,7 @@ fn bytes_at(array: &dyn Array, i: usize) -> Option<&[u8]> {
 }
 
 /// A row's string, for string arrays.
-fn str_at(array: &dyn Array, i: usize) -> Option<&str> {
+pub fn str_at(array: &dyn Array, i: usize) -> Option<&str> {
     match array.data_type() {
         DataType::Utf8 => Some(array.as_string::<i32>().value(i)),
         DataType::LargeUtf8 => Some(array.as_string::<i64>().value(i)),
@@ -646,7 +646,7 @@ pub fn process(
 }
 
 /// Largest number of bytes in an Arrow `string` column.
-const MAX_STRING_BYTES: usize = i32::MAX as usize;
+pub const MAX_STRING_BYTES: usize = i32::MAX as usize;
 
 fn too_large(name: &str, bytes: usize) -> BatchError {
     BatchError::Value(format!(

@@ -4,6 +4,7 @@
 //! the GIL released.
 
 mod batch;
+mod cluster;
 
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
@@ -270,10 +271,45 @@ fn process_arrow<'py>(
     let (schema, batches) = record_batches(batch)?;
     let out = py
         .detach(|| batch::process(&schema, &batches, kind, opensearch, res))
-        .map_err(|e| match e {
-            batch::BatchError::Value(m) => PyValueError::new_err(m),
-            batch::BatchError::Type(m) => PyTypeError::new_err(m),
-        })?;
+        .map_err(batch_error)?;
+    out.to_pyarrow(py)
+}
+
+fn batch_error(e: batch::BatchError) -> PyErr {
+    match e {
+        batch::BatchError::Value(m) => PyValueError::new_err(m),
+        batch::BatchError::Type(m) => PyTypeError::new_err(m),
+    }
+}
+
+/// Near-duplicate clusters of documents given by the columns `id` and
+/// `simhash` (the output of `process_batch`, all batches of a collection):
+/// a pyarrow `RecordBatch` of `id`, `cluster` (the smallest id of the
+/// cluster) and `cluster_size`, one row per document id, as `vietdex
+/// index` clusters.
+#[pyfunction]
+fn near_duplicates<'py>(py: Python<'py>, batch: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let (schema, batches) = record_batches(batch)?;
+    let out = py
+        .detach(|| cluster::clusters(&schema, &batches))
+        .map_err(batch_error)?;
+    out.to_pyarrow(py)
+}
+
+/// The OpenSearch JSON source of each document row (the columns of
+/// `process_batch`, with `cluster`, `cluster_size` and `sources`), as
+/// `vietdex export` writes it: a pyarrow `RecordBatch` of `id` and
+/// `opensearch`, one row per input row.
+#[pyfunction]
+fn opensearch_sources<'py>(
+    py: Python<'py>,
+    batch: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let res = resources()?;
+    let (schema, batches) = record_batches(batch)?;
+    let out = py
+        .detach(|| cluster::opensearch_sources(&schema, &batches, res))
+        .map_err(batch_error)?;
     out.to_pyarrow(py)
 }
 
@@ -541,6 +577,8 @@ fn _vietdex(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(clean, m)?)?;
     m.add_function(wrap_pyfunction!(process_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(near_duplicates, m)?)?;
+    m.add_function(wrap_pyfunction!(opensearch_sources, m)?)?;
     m.add_class::<Index>()?;
     m.add("VietdexError", m.py().get_type::<VietdexError>())?;
     Ok(())

@@ -72,3 +72,40 @@ def records_file(tmp_path_factory):
     p = tmp_path_factory.mktemp("records") / "records.jsonl"
     p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
     return p
+
+
+@pytest.fixture(scope="session")
+def near_duplicate_files(tmp_path_factory):
+    """Two JSON Lines files: corpus/'s articles in the first; in the
+    second, three of them with one word changed (near duplicates), one
+    copied as it is (an exact duplicate) and one left out."""
+    d = tmp_path_factory.mktemp("near")
+    arts = []
+    for f in CORPUS:
+        head, _, body = f.read_text(encoding="utf-8").strip().partition("\n")
+        arts.append({"title": head.strip(), "body": body.strip()})
+    first = [dict(a, id=f"a{i}") for i, a in enumerate(arts)]
+    second = []
+    for i, a in enumerate(arts[:3]):
+        words = a["body"].split(" ")
+        k = len(words) // 2
+        words[k] = words[k] + "x"
+        second.append(dict(a, id=f"b{i}", body=" ".join(words)))
+    second.append(dict(arts[3], id="b3"))
+    paths = []
+    for name, recs in (("first.jsonl", first), ("second.jsonl", second)):
+        p = d / name
+        p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def exported_sources(cli, *paths):
+    """`vietdex export`'s documents of some files: {id: JSON source}."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as t:
+        out = pathlib.Path(t) / "bulk.ndjson"
+        subprocess.run([cli, "export", *map(str, paths), "--out", str(out)], check=True, capture_output=True)
+        lines = out.read_text(encoding="utf-8").splitlines()
+    return {json.loads(a)["index"]["_id"]: json.loads(s) for a, s in zip(lines[::2], lines[1::2])}

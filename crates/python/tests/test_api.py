@@ -310,3 +310,47 @@ def test_process_batch_undecodable_and_unreadable_columns():
         vietdex.process_batch({"body": ["x"]})
     reader = pa.RecordBatchReader.from_batches(batch.schema, [batch, batch])
     assert vietdex.process_batch(reader).num_rows == 4
+
+
+def test_near_duplicates_and_sources_match_export(cli, near_duplicate_files):
+    """Documents processed in separate batches, clustered together, and
+    placed: the clusters and OpenSearch sources `vietdex export` gives."""
+    from conftest import exported_sources
+
+    want = exported_sources(cli, *near_duplicate_files)
+    # near duplicates and exact duplicates to find across the files
+    assert any(s["cluster_size"] > 1 for s in want.values())
+    assert any(len(s["sources"]) > 1 for s in want.values())
+    batches = []
+    for f in near_duplicate_files:
+        lines = f.read_text(encoding="utf-8").splitlines()
+        batches.append(vietdex.process_batch(pa.record_batch({"json": lines, "path": [str(f)] * len(lines)}), kind="jsonl"))
+    docs = pa.Table.from_batches(batches)
+    clusters = vietdex.near_duplicates(docs).to_pylist()
+    assert [c["id"] for c in clusters] == sorted(want)
+    assert {c["id"]: (c["cluster"], c["cluster_size"]) for c in clusters} == {
+        i: (s["cluster"], s["cluster_size"]) for i, s in want.items()
+    }
+    # placed: each row with its cluster and every file holding its text
+    by_id = {c["id"]: c for c in clusters}
+    rows = docs.to_pylist()
+    paths = {}
+    for r in rows:
+        paths.setdefault(r["id"], set()).add(r["path"])
+    placed = pa.Table.from_pylist([
+        dict(r, cluster=by_id[r["id"]]["cluster"], cluster_size=by_id[r["id"]]["cluster_size"], sources=sorted(paths[r["id"]]))
+        for r in rows
+    ])
+    got = vietdex.opensearch_sources(placed).to_pylist()
+    assert len(got) == len(rows)
+    for g in got:
+        assert json.loads(g["opensearch"]) == want[g["id"]]
+
+
+def test_near_duplicates_errors():
+    with pytest.raises(ValueError, match="no column `simhash`"):
+        vietdex.near_duplicates(pa.record_batch({"id": ["a"]}))
+    with pytest.raises(ValueError, match='simhash "xyz" is not a hexadecimal SimHash'):
+        vietdex.near_duplicates(pa.record_batch({"id": ["a"], "simhash": ["xyz"]}))
+    got = vietdex.near_duplicates(pa.record_batch({"id": ["b", None, "a", "b"], "simhash": ["00000000000000ff", "0", None, None]}))
+    assert got.to_pylist() == [{"id": "a", "cluster": "a", "cluster_size": 1}, {"id": "b", "cluster": "b", "cluster_size": 1}]

@@ -65,7 +65,8 @@ def test_jsonl_records_equal_cli(spark, cli, records_file, tmp_path):
     want = [json.loads(l) for l in res.stdout.splitlines()]
     cli_rejects = [l.split(": ", 2)[2] for l in res.stderr.splitlines() if l.startswith(f"vietdex: {records_file}:")]
     ok = [d for d in docs if d["error"] is None]
-    assert counts == {"documents": len(ok), "rejected": len(docs) - len(ok), "entities": counts["entities"]}
+    assert counts == {"documents": len(ok), "rejected": len(docs) - len(ok), "entities": counts["entities"],
+                      "near_duplicates": sum(d["cluster_size"] > 1 for d in ok)}
     assert len(ok) == len(want) > 250
     assert sorted(key(d["title"] + "\n\n" + d["body"], json.loads(d["entities"])) for d in ok) == sorted(
         key(w["text"], w["entities"]) for w in want
@@ -75,6 +76,28 @@ def test_jsonl_records_equal_cli(spark, cli, records_file, tmp_path):
     # the entity table holds every mention of every document
     table = pq.read_table(out / "entities")
     assert table.num_rows == counts["entities"] == sum(len(json.loads(d["entities"])) for d in ok)
+
+
+def test_near_duplicates_across_partitions_equal_export(spark, cli, near_duplicate_files, tmp_path):
+    from conftest import exported_sources
+
+    out = tmp_path / "out"
+    counts = spark_mod.run(spark, [str(f) for f in near_duplicate_files], str(out), opensearch=True, partitions=3)
+    want = exported_sources(cli, *near_duplicate_files)
+    docs = [d for d in pq.read_table(out / "documents").to_pylist() if d["error"] is None]
+    assert {d["id"] for d in docs} == set(want)
+    for d in docs:
+        assert (d["cluster"], d["cluster_size"]) == (want[d["id"]]["cluster"], want[d["id"]]["cluster_size"])
+    assert counts["near_duplicates"] == sum(d["cluster_size"] > 1 for d in docs) > 0
+    # bulk lines: each document's source as `vietdex export` writes it
+    # (exact duplicates once per input row, with the same id and source)
+    lines = [l for f in sorted((out / "opensearch").glob("part-*")) for l in f.read_text(encoding="utf-8").splitlines()]
+    got = {}
+    for a, s in zip(lines[::2], lines[1::2]):
+        got.setdefault(json.loads(a)["index"]["_id"], []).append(json.loads(s))
+    assert set(got) == set(want)
+    assert all(s == want[i] for i, sources in got.items() for s in sources)
+    assert any(len(s) > 1 for s in got.values())
 
 
 def test_sql_aggregation_of_the_readme(spark, tmp_path):

@@ -9,7 +9,9 @@ from vietdex._vietdex import (
     clean,
     extract,
     fold,
+    near_duplicates,
     normalize,
+    opensearch_sources,
     process_arrow,
     segment,
 )
@@ -23,7 +25,9 @@ __all__ = [
     "document_schema",
     "extract",
     "fold",
+    "near_duplicates",
     "normalize",
+    "opensearch_sources",
     "process_batch",
     "segment",
 ]
@@ -85,8 +89,9 @@ def process_batch(batch, kind="record", opensearch=False):
     at 16 MiB, as ``vietdex index`` cuts it) and ``error``: why a record was
     not read (then the document columns are null; nothing is dropped).
     ``opensearch=True`` adds ``opensearch``: each document's JSON source
-    as ``vietdex export --format opensearch`` writes it (one document per
-    cluster: near duplicates are not grouped across batches).
+    as ``vietdex export --format opensearch`` writes it, each document its
+    own cluster: :func:`near_duplicates` groups the documents of every
+    batch and :func:`opensearch_sources` writes them placed.
 
     ``batch`` may also be a ``pyarrow.RecordBatchReader`` or any object
     with ``__arrow_c_stream__``. The columns are read in Rust where Arrow

@@ -55,6 +55,22 @@ def process_batch(
     ``text`` / ``html`` holds a whole file). Columns are read in Rust
     where Arrow holds them; runs on every core, GIL released."""
 
+def near_duplicates(
+    batch: Union[pyarrow.RecordBatch, pyarrow.Table, pyarrow.RecordBatchReader],
+) -> pyarrow.RecordBatch:
+    """Near-duplicate clusters of documents given by ``id`` and ``simhash``
+    columns (:func:`process_batch`'s, every batch of a collection): ``id``,
+    ``cluster`` (the smallest id in the cluster), ``cluster_size``, one row
+    per document id, in id order, as ``vietdex index`` clusters."""
+
+def opensearch_sources(
+    batch: Union[pyarrow.RecordBatch, pyarrow.Table, pyarrow.RecordBatchReader],
+) -> pyarrow.RecordBatch:
+    """``id`` and ``opensearch``: each document row's OpenSearch JSON
+    source as ``vietdex export`` writes it, from :func:`process_batch`'s
+    columns with ``cluster``, ``cluster_size`` and ``sources`` (a list;
+    else the ``path``); the entities are not extracted again."""
+
 class Index:
     """A vietdex index built by ``vietdex index``, open for searching with
     the command's queries, filters, ranking and messages.

@@ -4,14 +4,17 @@ through ``DataFrame.mapInArrow``, and write Parquet:
 
 - ``OUT/documents``: one row per document (the columns of
   :data:`vietdex.DOCUMENT_COLUMNS`: ids, cleaned title and body, metadata,
-  fingerprints, entities as JSON, entity keys), and the records that could
-  not be read with the reason in ``error``;
+  fingerprints, entities as JSON, entity keys; then ``cluster`` and
+  ``cluster_size``: its near-duplicate cluster across every partition, as
+  ``vietdex index`` clusters), and the records that could not be read with
+  the reason in ``error``;
 - ``OUT/entities``: one row per entity mention, ``doc_id, kind, value,
   code, start, end`` (and ``text``, the words as written), ready for Spark
   SQL;
 - with ``--opensearch``, ``OUT/opensearch``: bulk NDJSON (an action line
   and the document's source, as ``vietdex export --format opensearch``
-  writes them), to send to ``_bulk`` file by file.
+  writes them, clusters and sources included), to send to ``_bulk`` file
+  by file.
 
 Run it with ``python -m vietdex.spark INPUT... --out DIR`` (a local Spark)
 or with ``spark-submit`` (see the README); :func:`run` is the same job
@@ -126,13 +129,90 @@ def entity_table(documents):
     )
 
 
+#: Columns the job adds to :data:`vietdex.DOCUMENT_COLUMNS` in ``OUT/documents``.
+CLUSTER_COLUMNS = [("cluster", "string"), ("cluster_size", "int")]
+
+
+def collect_arrow(df, schema):
+    """A DataFrame's rows on the driver as a pyarrow Table of ``schema``."""
+    import pyarrow as pa
+
+    if hasattr(df, "toArrow"):  # Spark 4
+        return df.toArrow()
+    batches = df._collect_as_arrow()
+    return pa.Table.from_batches(batches) if batches else schema.empty_table()
+
+
+def near_duplicate_clusters(spark, documents):
+    """The documents in near-duplicate clusters of more than one document,
+    across every partition: ``id, cluster, cluster_size``. The id and
+    SimHash of each document with one (about 40 bytes a document) go to
+    the driver and are clustered there by :func:`vietdex.near_duplicates`,
+    as ``vietdex index`` clusters."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    from pyspark.sql import functions as F
+
+    keys = (
+        documents.where(F.col("error").isNull() & F.col("simhash").isNotNull())
+        .groupBy("id")
+        .agg(F.min("simhash").alias("simhash"))
+    )
+    table = collect_arrow(keys, pa.schema([("id", pa.string()), ("simhash", pa.string())]))
+    clusters = vietdex.near_duplicates(table)
+    multi = clusters.filter(pc.greater(clusters.column("cluster_size"), 1))
+    ddl = ", ".join(f"{n} {t}" for n, t in [("id", "string")] + CLUSTER_COLUMNS)
+    import pyspark
+
+    if int(pyspark.__version__.split(".")[0]) >= 4:  # Arrow tables in, no pandas
+        return spark.createDataFrame(pa.Table.from_batches([multi]), ddl)
+    return spark.createDataFrame(multi.to_pandas(), ddl)
+
+
+def placed(documents, clusters):
+    """The documents with ``cluster`` (the smallest id in the document's
+    near-duplicate cluster; its own id when alone) and ``cluster_size``
+    (null for rejected records)."""
+    from pyspark.sql import functions as F
+
+    ok = F.col("error").isNull()
+    joined = documents.join(F.broadcast(clusters), "id", "left")
+    return joined.select(
+        *[F.col(n) for n, _ in vietdex.DOCUMENT_COLUMNS],
+        F.when(ok, F.coalesce(F.col("cluster"), F.col("id"))).alias("cluster"),
+        F.when(ok, F.coalesce(F.col("cluster_size"), F.lit(1))).alias("cluster_size"),
+    )
+
+
+def opensearch_sources(documents):
+    """``id, opensearch``: each document's OpenSearch source as ``vietdex
+    export`` writes it, from placed documents (see :func:`placed`) through
+    :func:`vietdex.opensearch_sources`; documents whose text several inputs
+    hold (exact duplicates) list them all in ``sources``."""
+    from pyspark.sql import functions as F
+
+    ok = documents.where(F.col("error").isNull())
+    shared = (
+        ok.groupBy("id")
+        .agg(F.array_sort(F.collect_set("path")).alias("sources"))
+        .where(F.size("sources") > 1)
+    )
+    rows = ok.join(F.broadcast(shared), "id", "left")
+
+    def sources(batches: Iterable) -> Iterator:
+        for batch in batches:
+            yield vietdex.opensearch_sources(batch)
+
+    return rows.mapInArrow(sources, "id string, opensearch string")
+
+
 def bulk_lines(documents, index_name: str = "vietdex"):
     """The OpenSearch / Elasticsearch bulk lines of the documents (an
     action line, then the source), one text value per document."""
     from pyspark.sql import functions as F
 
     action = F.to_json(F.struct(F.struct(F.col("id").alias("_id"), F.lit(index_name).alias("_index")).alias("index")))
-    return documents.where(F.col("error").isNull()).select(F.concat_ws("\n", action, F.col("opensearch")).alias("value"))
+    return documents.where(F.col("opensearch").isNotNull()).select(F.concat_ws("\n", action, F.col("opensearch")).alias("value"))
 
 
 def detect_format(inputs: Sequence[str]) -> str:
@@ -151,23 +231,30 @@ def run(spark, inputs: Sequence[str], out: str, fmt: Optional[str] = None, opens
         partitions: Optional[int] = None, mode: str = "error") -> dict:
     """Processes ``inputs`` and writes ``OUT/documents`` and
     ``OUT/entities`` (and ``OUT/opensearch``) as Parquet (bulk NDJSON
-    text). Returns the counts of documents, rejected records and entity
-    mentions."""
+    text). Returns the counts of documents, rejected records, entity
+    mentions and documents in a near-duplicate cluster of more than one."""
     from pyspark.sql import functions as F
 
     fmt = fmt or detect_format(inputs)
-    docs = process(spark, inputs, fmt, opensearch, partitions)
-    docs.write.mode(mode).parquet(os.path.join(out, "documents"))
+    # Processed once: the clusters need every document before any is written.
+    docs = process(spark, inputs, fmt, partitions=partitions).persist()
+    try:
+        clusters = near_duplicate_clusters(spark, docs)
+        placed(docs, clusters).write.mode(mode).parquet(os.path.join(out, "documents"))
+    finally:
+        docs.unpersist()
     written = spark.read.parquet(os.path.join(out, "documents"))
     entity_table(written).write.mode(mode).parquet(os.path.join(out, "entities"))
     if opensearch:
-        bulk_lines(written).write.mode(mode).text(os.path.join(out, "opensearch"))
+        bulk_lines(opensearch_sources(written)).write.mode(mode).text(os.path.join(out, "opensearch"))
     counts = written.agg(
         F.count(F.when(F.col("error").isNull(), 1)).alias("documents"),
         F.count(F.when(F.col("error").isNotNull(), 1)).alias("rejected"),
+        F.count(F.when(F.col("cluster_size") > 1, 1)).alias("near_duplicates"),
     ).first()
     mentions = spark.read.parquet(os.path.join(out, "entities")).count()
-    return {"documents": counts["documents"], "rejected": counts["rejected"], "entities": mentions}
+    return {"documents": counts["documents"], "rejected": counts["rejected"], "entities": mentions,
+            "near_duplicates": counts["near_duplicates"]}
 
 
 def session(master: Optional[str] = None, app: str = "vietdex"):
@@ -210,7 +297,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     spark = session(a.master)
     counts = run(spark, a.inputs, a.out, a.format, a.opensearch, a.partitions, "overwrite" if a.overwrite else "error")
     print(f"{counts['documents']} documents, {counts['rejected']} rejected records, "
-          f"{counts['entities']} entity mentions → {a.out}")
+          f"{counts['entities']} entity mentions, {counts['near_duplicates']} documents in near-duplicate "
+          f"clusters → {a.out}")
     spark.stop()
     return 0
 
