@@ -9,7 +9,8 @@ use std::sync::OnceLock;
 use vietdex_tokenize::normalize;
 
 use crate::gazetteer::{Gazetteer, Level};
-use crate::text::{Tok, contiguous};
+use crate::text::{Tok, contiguous, gap};
+use crate::words;
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const WORLD: &str = include_str!("../data/world.tsv");
@@ -146,12 +147,24 @@ fn tables() -> &'static Tables {
     })
 }
 
-fn matches(toks: &[Tok], text: &str, i: usize, words: &[String]) -> bool {
+/// Marks the first syllables of head words and of world names
+/// ([`crate::words`]).
+pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
+    let t = tables();
+    for w in t.heads.keys() {
+        add(w, words::PLACE_HEAD);
+    }
+    for w in t.names.keys() {
+        add(w, words::WORLD);
+    }
+}
+
+fn matches(toks: &[Tok], i: usize, words: &[String]) -> bool {
     words.len() <= toks.len() - i
         && words
             .iter()
             .enumerate()
-            .all(|(k, w)| toks[i + k].exact == *w && (k == 0 || contiguous(text, toks, i + k)))
+            .all(|(k, w)| toks[i + k].exact == *w && (k == 0 || contiguous(toks, i + k)))
 }
 
 /// Words before a single-syllable name that make it a person's (`chị Nga`,
@@ -164,9 +177,9 @@ const NOT_PLACE_CUES: &[&str] = &[
 /// The capitalized name (or code) that follows a head word ending before
 /// token `i`: its end, if any. Runs of up to four capitalized syllables,
 /// cut before a province written after the name (`phố Hàng Mành Hà Nội`).
-fn name_after(g: &Gazetteer, toks: &[Tok], text: &str, i: usize, coded: bool) -> Option<usize> {
+fn name_after(g: &Gazetteer, toks: &[Tok], i: usize, coded: bool) -> Option<usize> {
     let t = toks.get(i)?;
-    if !contiguous(text, toks, i) {
+    if !contiguous(toks, i) {
         return None;
     }
     if t.digits || (coded && t.all_caps) {
@@ -188,12 +201,12 @@ fn name_after(g: &Gazetteer, toks: &[Tok], text: &str, i: usize, coded: bool) ->
         && j < i + 4
         && toks[j].capitalized
         && !toks[j].all_caps
-        && contiguous(text, toks, j)
+        && contiguous(toks, j)
     {
         if j + 1 < toks.len()
             && j > i + 1
             && toks[j + 1].capitalized
-            && contiguous(text, toks, j + 1)
+            && contiguous(toks, j + 1)
             && g.lookup(&crate::text::pair(&toks[j].exact, &toks[j + 1].exact))
                 .iter()
                 .any(|&u| g.units()[u].level == Level::Province)
@@ -228,14 +241,15 @@ pub fn landmarks(
         // `Biển Đông`) only inside a sentence, not as a family name
         // (`Hồ`), and not where head and name are a unit's name
         // (`Sông Cầu`, `Núi Thành`, `Hồ Chí Minh`).
-        let head_ok = !tok.capitalized
-            || (!tok.all_caps
-                && tok.exact != "hồ"
-                && !sentence_start(toks, text, i)
-                && !after_capital(toks, text, i));
+        let head_ok = tok.is(words::PLACE_HEAD)
+            && (!tok.capitalized
+                || (!tok.all_caps
+                    && tok.exact != "hồ"
+                    && !sentence_start(toks, i)
+                    && !after_capital(toks, i)));
         if head_ok && let Some(list) = t.heads.get(tok.exact.as_str()) {
             for (words, sub) in list {
-                if !matches(toks, text, i, words) {
+                if !matches(toks, i, words) {
                     continue;
                 }
                 let mut after = i + words.len();
@@ -243,8 +257,8 @@ pub fn landmarks(
                 let mut sub = *sub;
                 // `đường liên cảng A5`, `hầm đường bộ Hải Vân`, `cửa hầm
                 // Nam Hải Vân`: a qualifier between the head and the name.
-                if let Some((q, inner)) = qualifier(t, toks, text, after, &head) {
-                    let named = name_after(g, toks, text, after + q, true);
+                if let Some((q, inner)) = qualifier(t, toks, after, &head) {
+                    let named = name_after(g, toks, after + q, true);
                     if named.is_some_and(|e| e > after + q) {
                         after += q;
                         sub = inner.unwrap_or(sub);
@@ -260,12 +274,12 @@ pub fn landmarks(
                 } else if head == "đường" && road_number(toks, text, after) {
                     Some(after + 1)
                 } else {
-                    name_after(g, toks, text, after, coded)
+                    name_after(g, toks, after, coded)
                 };
                 // The head word closes a word begun before it: `yêu cầu`,
                 // `thành phố`, `bờ biển` (a coast, named by its province).
                 let compound = i > 0
-                    && contiguous(text, toks, i)
+                    && contiguous(toks, i)
                     && (toks[i - 1].exact == "bờ"
                         || seg.is_word(&crate::text::pair(&toks[i - 1].exact, &tok.exact)));
                 // `miền Phan Thiết`, `Sông Cầu`: a unit's name, not a
@@ -287,23 +301,24 @@ pub fn landmarks(
         if found.is_none()
             && tok.exact == "số"
             && toks.get(i + 1).is_some_and(|n| n.digits)
-            && let Some(end) = address_street(g, toks, text, i + 2)
+            && let Some(end) = address_street(g, toks, i + 2)
         {
             found = Some((end, "address"));
         }
         // A country or foreign city by its name.
         if found.is_none()
+            && tok.is(words::WORLD)
             && let Some(list) = t.names.get(tok.exact.as_str())
         {
             for (words, sub) in list {
-                if !matches(toks, text, i, words) || (i..i + words.len()).any(|k| claimed[k]) {
+                if !matches(toks, i, words) || (i..i + words.len()).any(|k| claimed[k]) {
                     continue;
                 }
                 let end = i + words.len();
                 let capital = tok.capitalized;
                 let next_cap = toks
                     .get(end)
-                    .is_some_and(|n| n.capitalized && contiguous(text, toks, end));
+                    .is_some_and(|n| n.capitalized && contiguous(toks, end));
                 let prev_cue = i > 0 && NOT_PLACE_CUES.contains(&toks[i - 1].exact.as_str());
                 // One syllable (`Nga`, `Đức`, `Anh`) is also a given name:
                 // capitalized, not after a form of address, not inside a
@@ -317,9 +332,9 @@ pub fn landmarks(
                 } else if tok.all_caps && words.len() == 1 {
                     true
                 } else {
-                    (words.len() >= 2 || (capital && !prev_cue && !sentence_start(toks, text, i)))
+                    (words.len() >= 2 || (capital && !prev_cue && !sentence_start(toks, i)))
                         && !next_cap
-                        && !after_capital(toks, text, i)
+                        && !after_capital(toks, i)
                 };
                 if ok {
                     found = Some((end, sub));
@@ -333,13 +348,13 @@ pub fn landmarks(
             && !tok.all_caps
             && matches!(tok.exact.as_str(), "bắc" | "nam" | "trung")
             && i > 0
-            && contiguous(text, toks, i)
+            && contiguous(toks, i)
             && matches!(
                 toks[i - 1].exact.as_str(),
                 "ra" | "vào" | "trong" | "ngoài" | "về" | "miệt"
             )
             && !toks.get(i + 1).is_some_and(|n| {
-                contiguous(text, toks, i + 1)
+                contiguous(toks, i + 1)
                     && (n.capitalized || seg.is_word(&crate::text::pair(&tok.exact, &n.exact)))
             })
         {
@@ -371,17 +386,16 @@ pub fn landmarks(
 fn qualifier(
     t: &Tables,
     toks: &[Tok],
-    text: &str,
     at: usize,
     head: &str,
 ) -> Option<(usize, Option<&'static str>)> {
     let x = toks.get(at)?;
-    if x.capitalized || !contiguous(text, toks, at) {
+    if x.capitalized || !contiguous(toks, at) {
         return None;
     }
     let next_lower = |k: usize| {
         toks.get(k)
-            .is_some_and(|n| !n.capitalized && !n.digits && contiguous(text, toks, k))
+            .is_some_and(|n| !n.capitalized && !n.digits && contiguous(toks, k))
     };
     match (head, x.exact.as_str()) {
         ("đường", "liên") if next_lower(at + 1) => Some((2, None)),
@@ -393,7 +407,7 @@ fn qualifier(
             .heads
             .get(x.exact.as_str())?
             .iter()
-            .find(|(w, sub)| *sub == "landmark" && matches(toks, text, at, w))
+            .find(|(w, sub)| *sub == "landmark" && matches(toks, at, w))
             .map(|(w, sub)| (w.len(), Some(*sub))),
         _ => None,
     }
@@ -414,14 +428,14 @@ fn road_number(toks: &[Tok], text: &str, at: usize) -> bool {
     };
     n.digits
         && n.end - n.start <= 3
-        && contiguous(text, toks, at)
+        && contiguous(toks, at)
         && text[..n.start].ends_with(' ')
         && !text[n.end..].starts_with(|c: char| c.is_alphanumeric() || c == '%')
         && !text[n.end..]
             .strip_prefix(['/', '.', ','])
             .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
         && !toks.get(at + 1).is_some_and(|m| {
-            contiguous(text, toks, at + 1)
+            contiguous(toks, at + 1)
                 && !m.capitalized
                 && (m.digits || MEASURES.contains(&m.exact.as_str()))
         })
@@ -430,7 +444,7 @@ fn road_number(toks: &[Tok], text: &str, at: usize) -> bool {
 /// `Hàng Da` after `số 38`, or `phố Hàng Da` / `đường Lê Lợi`: the end of
 /// the street, if a capitalized name (after an optional street word)
 /// follows.
-fn address_street(g: &Gazetteer, toks: &[Tok], text: &str, i: usize) -> Option<usize> {
+fn address_street(g: &Gazetteer, toks: &[Tok], i: usize) -> Option<usize> {
     let mut k = i;
     if toks
         .get(k)
@@ -438,19 +452,17 @@ fn address_street(g: &Gazetteer, toks: &[Tok], text: &str, i: usize) -> Option<u
     {
         k += 1;
     }
-    let end = name_after(g, toks, text, k, false)?;
+    let end = name_after(g, toks, k, false)?;
     (end > k).then_some(end)
 }
 
-/// Whether token `i` opens a sentence (or the text, or a quotation).
-fn sentence_start(toks: &[Tok], text: &str, i: usize) -> bool {
-    i == 0
-        || text[toks[i - 1].end..toks[i].start]
-            .chars()
-            .any(|c| ".!?:\n\"“…".contains(c))
+/// Whether token `i` opens a sentence (or the text, or a quotation): one
+/// of `. ! ? : " “ …` or a line break before it.
+fn sentence_start(toks: &[Tok], i: usize) -> bool {
+    i == 0 || toks[i].gap_is(gap::STOP)
 }
 
 /// Whether token `i` continues a capitalized word before it.
-fn after_capital(toks: &[Tok], text: &str, i: usize) -> bool {
-    i > 0 && toks[i - 1].capitalized && contiguous(text, toks, i)
+fn after_capital(toks: &[Tok], i: usize) -> bool {
+    i > 0 && toks[i - 1].capitalized && contiguous(toks, i)
 }

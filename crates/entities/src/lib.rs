@@ -40,6 +40,7 @@ pub mod resolve;
 mod rules;
 mod text;
 mod titled;
+mod words;
 
 pub use entity::{Candidate, Details, Entity, Kind, Link};
 pub use gazetteer::{Gazetteer, Level, Successor, Unit2025};
@@ -184,12 +185,12 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
     let programs = k.programs;
     let mut i = 0;
     while i < toks.len() {
-        match programs.match_at(&toks, text, i) {
+        match programs.match_at(&toks, i) {
             Some((len, p)) => {
                 let prog = programs.program(p);
                 let (s, e) = (toks[i].start, toks[i + len - 1].end);
                 let detail = match prog.id.as_str() {
-                    "ntm" => programs::ntm_level(&toks, text, i + len).map(str::to_string),
+                    "ntm" => programs::ntm_level(&toks, i + len).map(str::to_string),
                     "ocop" => programs::ocop_stars(&toks, i + len).map(|n| format!("{n} sao")),
                     _ => None,
                 };
@@ -400,7 +401,7 @@ fn trim_org(seg: &Segmenter, toks: &[text::Tok], text: &str, s: usize, mut e: us
             || toks[last].start <= s
             || !toks[last].capitalized
             || next.capitalized
-            || !text::contiguous(text, toks, last + 1)
+            || !text::contiguous(toks, last + 1)
             || !seg.is_word(&joined)
         {
             break;

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use vietdex_tokenize::normalize;
 
 use crate::text::{Tok, contiguous};
+use crate::words;
 
 /// Head words. `true`: a bare level word after it names a body
 /// (`công an tỉnh`, `ủy ban huyện`).
@@ -292,10 +293,22 @@ fn tables() -> &'static Tables {
     })
 }
 
+/// Marks the first syllables of head words and of international names
+/// ([`crate::words`]).
+pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
+    let t = tables();
+    for w in t.heads.keys() {
+        add(w, words::ORG_HEAD);
+    }
+    for w in t.international.keys() {
+        add(w, words::INTERNATIONAL);
+    }
+}
+
 /// `TN&MT`, `NN&PTNT`: parts of one abbreviation.
 /// `TP. HCM`: an abbreviated type word and its name.
 fn joined(text: &str, toks: &[Tok], i: usize) -> bool {
-    if contiguous(text, toks, i) {
+    if contiguous(toks, i) {
         return true;
     }
     let gap = text[toks[i - 1].end..toks[i].start].trim();
@@ -320,6 +333,7 @@ pub fn organizations(
     while i < toks.len() {
         if free[i]
             && toks[i].capitalized
+            && toks[i].is(words::INTERNATIONAL)
             && let Some(list) = t.international.get(toks[i].exact.as_str())
             && let Some((words, _)) = list.iter().find(|(w, acronym)| {
                 (!acronym || toks[i].all_caps || toks[i].digits)
@@ -327,7 +341,7 @@ pub fn organizations(
                     && w.iter().enumerate().all(|(k, s)| {
                         toks[i + k].exact == *s
                             && free[i + k]
-                            && (k == 0 || contiguous(text, toks, i + k))
+                            && (k == 0 || contiguous(toks, i + k))
                     })
             })
         {
@@ -344,10 +358,10 @@ pub fn organizations(
             && toks[i].exact == "trung"
             && toks
                 .get(i + 1)
-                .is_some_and(|n| n.exact == "ương" && contiguous(text, toks, i + 1))
+                .is_some_and(|n| n.exact == "ương" && contiguous(toks, i + 1))
             && free[i + 1]
             && !(i > 0
-                && contiguous(text, toks, i)
+                && contiguous(toks, i)
                 && (toks[i - 1].capitalized
                     || matches!(
                         toks[i - 1].exact.as_str(),
@@ -355,7 +369,7 @@ pub fn organizations(
                     )))
             && !toks
                 .get(i + 2)
-                .is_some_and(|n| n.capitalized && contiguous(text, toks, i + 2))
+                .is_some_and(|n| n.capitalized && contiguous(toks, i + 2))
         {
             out.push((i, i + 2));
             i += 2;
@@ -365,7 +379,7 @@ pub fn organizations(
         if free[i]
             && i + 1 < toks.len()
             && free[i + 1]
-            && contiguous(text, toks, i + 1)
+            && contiguous(toks, i + 1)
             && matches!(
                 toks[i].exact.as_str(),
                 "khu" | "tỉnh" | "huyện" | "thành" | "đảng"
@@ -376,16 +390,21 @@ pub fn organizations(
             i += 2;
             continue;
         }
-        let Some(list) = t.heads.get(toks[i].exact.as_str()).filter(|_| free[i]) else {
+        if !free[i] || !toks[i].is(words::ORG_HEAD) {
+            i += 1;
+            continue;
+        }
+        let Some(list) = t.heads.get(toks[i].exact.as_str()) else {
             i += 1;
             continue;
         };
         let found = list.iter().find_map(|(words, bare)| {
             let n = words.len();
             let head_ok = n <= toks.len() - i
-                && words.iter().enumerate().all(|(k, w)| {
-                    toks[i + k].exact == *w && (k == 0 || contiguous(text, toks, i + k))
-                });
+                && words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| toks[i + k].exact == *w && (k == 0 || contiguous(toks, i + k)));
             if !head_ok {
                 return None;
             }
@@ -393,12 +412,12 @@ pub fn organizations(
             // The head word opens a longer word (`báo cáo`, `trường hợp`,
             // `viện trợ`) or closes one begun before (`thông báo`).
             let opens = toks.get(after).is_some_and(|x| {
-                contiguous(text, toks, after)
+                contiguous(toks, after)
                     && !x.capitalized
                     && seg.is_word(&crate::text::pair(&toks[after - 1].exact, &x.exact))
             });
             let closes = i > 0
-                && contiguous(text, toks, i)
+                && contiguous(toks, i)
                 && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &toks[i].exact));
             // `trung tâm thị xã`: the centre of a town.
             let centre = words.join(" ") == "trung tâm"
@@ -418,7 +437,7 @@ pub fn organizations(
                 let measured = x.digits
                     && toks
                         .get(j + 1)
-                        .is_some_and(|y| !y.capitalized && contiguous(text, toks, j + 1));
+                        .is_some_and(|y| !y.capitalized && contiguous(toks, j + 1));
                 if x.capitalized || (x.digits && !measured) {
                     end = Some(j + 1);
                     lower_run = 0;
@@ -432,7 +451,7 @@ pub fn organizations(
                 } else if end == Some(j)
                     && matches!(x.exact.as_str(), "quốc" | "trung")
                     && toks.get(j + 1).is_some_and(|y| {
-                        contiguous(text, toks, j + 1) && matches!(y.exact.as_str(), "gia" | "ương")
+                        contiguous(toks, j + 1) && matches!(y.exact.as_str(), "gia" | "ương")
                     })
                 {
                     // `… AIDS quốc gia`, `… trung ương`.

@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 use vietdex_tokenize::normalize;
 
 use crate::gazetteer::Gazetteer;
-use crate::text::{Tok, contiguous};
+use crate::text::{Tok, contiguous, gap};
+use crate::words;
 
 const SURNAMES: &str = include_str!("../data/surnames.txt");
 const ROLES: &str = include_str!("../data/roles.txt");
@@ -109,6 +110,20 @@ fn surnames() -> &'static HashMap<String, bool> {
     })
 }
 
+/// Marks family names, the first syllables of role openers and of the
+/// words that end a role ([`crate::words`]).
+pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
+    for w in surnames().keys() {
+        add(w, words::SURNAME);
+    }
+    for w in roles().keys() {
+        add(w, words::ROLE);
+    }
+    for w in role_stops() {
+        add(&w[0], words::ROLE_STOP);
+    }
+}
+
 /// Whether a normalized syllable is a family name.
 pub fn is_surname(syllable: &str) -> bool {
     surnames().contains_key(syllable)
@@ -168,8 +183,12 @@ fn starts_with(toks: &[Tok], i: usize, words: &[String]) -> bool {
 
 /// The length in tokens of the longest role opener at token `i`.
 fn role_at(toks: &[Tok], i: usize, honorifics: bool) -> Option<usize> {
+    let t = toks.get(i)?;
+    if !t.is(words::ROLE) {
+        return None;
+    }
     roles()
-        .get(toks.get(i)?.exact.as_str())?
+        .get(t.exact.as_str())?
         .iter()
         .filter(|r| honorifics || !r.honorific)
         .find(|r| starts_with(toks, i, &r.words))
@@ -187,31 +206,27 @@ pub struct Person {
     pub role: Option<String>,
 }
 
-fn clause_break(gap: &str) -> bool {
-    gap.chars().any(|c| ".,;:()[]\"“”!?–-".contains(c))
-}
-
 /// Finds people outside `claimed` tokens; claims their tokens.
 pub fn people(g: &Gazetteer, toks: &[Tok], text: &str, claimed: &mut [bool]) -> Vec<Person> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        if !t.is(words::SURNAME) || claimed[i] || !t.capitalized || t.all_caps {
+            i += 1;
+            continue;
+        }
         let Some(&needs_three) = surnames().get(t.exact.as_str()) else {
             i += 1;
             continue;
         };
-        if claimed[i] || !t.capitalized || t.all_caps {
-            i += 1;
-            continue;
-        }
         // `Đại Từ Nguyễn Mạnh Hoạt`, `Thái Nguyên Nguyễn Thanh Hải`: a place
         // name ends here or starts here, and the person comes after it.
         let place_pair = |a: usize| {
             a + 1 < toks.len()
                 && toks[a].capitalized
                 && toks[a + 1].capitalized
-                && contiguous(text, toks, a + 1)
+                && contiguous(toks, a + 1)
                 && !g
                     .lookup(&crate::text::pair(&toks[a].exact, &toks[a + 1].exact))
                     .is_empty()
@@ -220,7 +235,7 @@ pub fn people(g: &Gazetteer, toks: &[Tok], text: &str, claimed: &mut [bool]) -> 
             || (place_pair(i)
                 && toks
                     .get(i + 2)
-                    .is_some_and(|n| n.capitalized && surnames().contains_key(n.exact.as_str())))
+                    .is_some_and(|n| n.capitalized && n.is(words::SURNAME)))
         {
             i += 1;
             continue;
@@ -231,9 +246,7 @@ pub fn people(g: &Gazetteer, toks: &[Tok], text: &str, claimed: &mut [bool]) -> 
             && !claimed[k]
             && toks[k].capitalized
             && !toks[k].all_caps
-            && text[toks[k - 1].end..toks[k].start]
-                .chars()
-                .all(|c| c.is_whitespace() && c != '\n')
+            && toks[k].gap_is(gap::SPACE)
         {
             k += 1;
         }
@@ -275,7 +288,7 @@ fn role_before(toks: &[Tok], text: &str, name: usize) -> Option<String> {
     let mut from = None;
     let mut j = name;
     while j > 0 && name - j < 14 {
-        if clause_break(&text[toks[j - 1].end..toks[j].start]) {
+        if toks[j].gap_is(gap::CLAUSE) {
             break;
         }
         j -= 1;
@@ -311,7 +324,10 @@ fn role_after(toks: &[Tok], text: &str, after: usize) -> Option<String> {
                 _ => break,
             }
         }
-        if j > after && role_stops().iter().any(|words| starts_with(toks, j, words)) {
+        if j > after
+            && toks[j].is(words::ROLE_STOP)
+            && role_stops().iter().any(|words| starts_with(toks, j, words))
+        {
             break;
         }
         if j - after >= MAX_ROLE_WORDS {
@@ -321,9 +337,7 @@ fn role_after(toks: &[Tok], text: &str, after: usize) -> Option<String> {
         if j > after
             && toks[j].exact == "và"
             && toks.get(j + 1).is_some_and(|t| {
-                t.capitalized
-                    && (surnames().contains_key(t.exact.as_str())
-                        || role_at(toks, j + 1, false).is_some())
+                t.capitalized && (t.is(words::SURNAME) || role_at(toks, j + 1, false).is_some())
             })
         {
             break;
@@ -331,9 +345,9 @@ fn role_after(toks: &[Tok], text: &str, after: usize) -> Option<String> {
         // Another person's name ends the role.
         if j > after
             && toks[j].capitalized
-            && surnames().contains_key(toks[j].exact.as_str())
+            && toks[j].is(words::SURNAME)
             && toks.get(j + 1).is_some_and(|t| t.capitalized)
-            && contiguous(text, toks, j + 1)
+            && contiguous(toks, j + 1)
             && role_at(toks, j, false).is_none()
             && j + 2 < toks.len()
             && toks[j + 2].capitalized

@@ -186,9 +186,11 @@ pub(crate) const TYPES: &[TypeWord] = &[
     },
 ];
 
-fn type_at(toks: &[Tok], text: &str, i: usize) -> Option<(usize, &'static TypeWord)> {
-    // Most tokens are not a type word: reject on the first syllable, by
-    // one hash lookup rather than a comparison with every type word.
+fn type_at(toks: &[Tok], i: usize) -> Option<(usize, &'static TypeWord)> {
+    // Most tokens are not a type word: rejected by their class bit.
+    if !toks[i].is(crate::words::TYPE_WORD) {
+        return None;
+    }
     static BY_FIRST: OnceLock<FxHashMap<&'static str, Vec<&'static TypeWord>>> = OnceLock::new();
     let by_first = BY_FIRST.get_or_init(|| {
         let mut m: FxHashMap<&'static str, Vec<&'static TypeWord>> = FxHashMap::default();
@@ -204,9 +206,10 @@ fn type_at(toks: &[Tok], text: &str, i: usize) -> Option<(usize, &'static TypeWo
         .copied()
         .filter(|t| {
             t.syllables.len() <= toks.len() - i
-                && t.syllables.iter().enumerate().all(|(k, s)| {
-                    toks[i + k].exact == *s && (k == 0 || contiguous(text, toks, i + k))
-                })
+                && t.syllables
+                    .iter()
+                    .enumerate()
+                    .all(|(k, s)| toks[i + k].exact == *s && (k == 0 || contiguous(toks, i + k)))
         })
         .max_by_key(|t| t.syllables.len())
         .map(|t| (t.syllables.len(), t))
@@ -222,15 +225,14 @@ fn name_token(t: &Tok) -> bool {
 fn name_at(
     g: &Gazetteer,
     toks: &[Tok],
-    text: &str,
     j: usize,
     keep: &dyn Fn(usize) -> bool,
 ) -> Option<(usize, Vec<usize>)> {
     let max = g.max_syllables().min(toks.len().saturating_sub(j));
     let mut ok = 0;
     while ok < max
-        && (ok == 0 || contiguous(text, toks, j + ok))
-        && (name_token(&toks[j + ok]) || (ok > 0 && apostrophe_joined(text, toks, j + ok)))
+        && (ok == 0 || contiguous(toks, j + ok))
+        && (name_token(&toks[j + ok]) || (ok > 0 && apostrophe_joined(toks, j + ok)))
     {
         ok += 1;
     }
@@ -346,7 +348,7 @@ pub fn typed_mentions(
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let Some((tlen, t)) = type_at(toks, text, i) else {
+        let Some((tlen, t)) = type_at(toks, i) else {
             let units = joined_city(g, &toks[i]);
             if !units.is_empty() && !claimed[i] {
                 out.push(Mention {
@@ -390,7 +392,7 @@ pub fn typed_mentions(
         if t.hamlet {
             // `nông thôn`, `thôn xóm`: the word, not a hamlet.
             let in_word = i > 0
-                && contiguous(text, toks, i)
+                && contiguous(toks, i)
                 && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &toks[i].exact));
             let mut k = j;
             while !in_word
@@ -398,7 +400,7 @@ pub fn typed_mentions(
                 && k - j < 4
                 && toks[k].capitalized
                 && !toks[k].all_caps
-                && (k == j || contiguous(text, toks, k))
+                && (k == j || contiguous(toks, k))
             {
                 k += 1;
             }
@@ -414,7 +416,7 @@ pub fn typed_mentions(
             };
             // `bản` is also an edition (`bản 2 cầu`, `bản 32 GB`): named only.
             let numbered = !in_word && k == j && t.syllables != ["bản"] && short_number(j);
-            if numbered || (k > j && short_number(k) && contiguous(text, toks, k)) {
+            if numbered || (k > j && short_number(k) && contiguous(toks, k)) {
                 k += 1;
             }
             if k > j {
@@ -436,8 +438,8 @@ pub fn typed_mentions(
             continue;
         }
         let keep = |u: usize| t.levels.contains(&g.unit(u).level);
-        let Some((nlen, cands)) = name_at(g, toks, text, j, &keep)
-            .or_else(|| unknown_name(g, seg, toks, text, t, (i, j), &keep))
+        let Some((nlen, cands)) =
+            name_at(g, toks, j, &keep).or_else(|| unknown_name(g, seg, toks, t, (i, j), &keep))
         else {
             i += 1;
             continue;
@@ -462,10 +464,10 @@ pub fn typed_mentions(
                 "" if toks[k].exact == "và" => (1, true),
                 _ => (0, false),
             };
-            if !ok || k + skip >= toks.len() || type_at(toks, text, k + skip).is_some() {
+            if !ok || k + skip >= toks.len() || type_at(toks, k + skip).is_some() {
                 break;
             }
-            let Some((len, cands)) = name_at(g, toks, text, k + skip, &keep) else {
+            let Some((len, cands)) = name_at(g, toks, k + skip, &keep) else {
                 break;
             };
             out.push(Mention {
@@ -500,7 +502,6 @@ fn unknown_name(
     g: &Gazetteer,
     seg: &vietdex_tokenize::Segmenter,
     toks: &[Tok],
-    text: &str,
     t: &TypeWord,
     (i, j): (usize, usize),
     keep: &dyn Fn(usize) -> bool,
@@ -518,9 +519,8 @@ fn unknown_name(
     let mut k = j;
     while k < toks.len()
         && k - j < 4
-        && ((toks[k].capitalized && !toks[k].all_caps)
-            || (k > j && apostrophe_joined(text, toks, k)))
-        && (k == j || contiguous(text, toks, k))
+        && ((toks[k].capitalized && !toks[k].all_caps) || (k > j && apostrophe_joined(toks, k)))
+        && (k == j || contiguous(toks, k))
     {
         k += 1;
     }
@@ -531,7 +531,7 @@ fn unknown_name(
     let word = |a: usize, b: usize| seg.is_word(&crate::text::pair(&toks[a].exact, &toks[b].exact));
     // `Xã Hội`: type word and name are one word; `bà xã Hari Won`: the
     // type word closes a word begun before it.
-    if word(j - 1, j) || (i > 0 && contiguous(text, toks, i) && word(i - 1, i)) {
+    if word(j - 1, j) || (i > 0 && contiguous(toks, i) && word(i - 1, i)) {
         return None;
     }
     let folded: Vec<String> = toks[j..k]
@@ -578,7 +578,7 @@ pub fn bare_mentions(
             i += 1;
             continue;
         }
-        match name_at(g, toks, text, i, &|_| true) {
+        match name_at(g, toks, i, &|_| true) {
             // A name alone on its line that is no province's: a byline or
             // a credit (`Minh Hoàng`), not a place.
             Some((len, cands))

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::text::{Tok, contiguous};
+use crate::text::{Tok, contiguous, word_hash};
 
 const DATA: &str = include_str!("../data/programs.tsv");
 
@@ -25,6 +25,19 @@ pub struct Programs {
     aliases: HashMap<String, Option<usize>>,
     /// folded alias or id → program, for lookups typed without diacritics.
     folded: HashMap<String, usize>,
+    /// The first syllables of the aliases, as a Bloom filter of their
+    /// [`word_hash`]: most tokens open no alias and are passed over
+    /// without a lookup.
+    first: [u64; FIRST_WORDS],
+}
+
+/// Words of [`Programs::first`] (64 bits each).
+const FIRST_WORDS: usize = 16;
+
+/// The word and bit of [`Programs::first`] for a token hash.
+fn first_bit(hash: u64) -> (usize, u64) {
+    let b = (hash >> 32) as usize % (FIRST_WORDS * 64);
+    (b / 64, 1 << (b % 64))
 }
 
 impl Programs {
@@ -62,6 +75,10 @@ impl Programs {
                     .into_iter()
                     .map(|t| t.exact)
                     .collect();
+                if let Some(first) = sylls.first() {
+                    let (w, bit) = first_bit(word_hash(first));
+                    p.first[w] |= bit;
+                }
                 for k in 1..sylls.len() {
                     p.aliases.entry(sylls[..k].join(" ")).or_insert(None);
                 }
@@ -107,13 +124,23 @@ impl Programs {
     }
 
     /// Longest alias at token `i`: (length in tokens, program).
-    pub fn match_at(&self, toks: &[Tok], text: &str, i: usize) -> Option<(usize, usize)> {
-        // Most tokens start no alias: answered without building a key.
-        let first = self.aliases.get(toks.get(i)?.exact.as_str())?;
+    #[inline]
+    pub fn match_at(&self, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+        // Most tokens start no alias: answered without a lookup.
+        let (w, bit) = first_bit(toks.get(i)?.hash);
+        if self.first[w] & bit == 0 {
+            return None;
+        }
+        self.longest_at(toks, i)
+    }
+
+    /// [`Programs::match_at`] at a token that may open an alias.
+    fn longest_at(&self, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+        let first = self.aliases.get(toks[i].exact.as_str())?;
         let mut best = first.map(|p| (1, p));
         let mut key = String::from(toks[i].exact.as_str());
         for k in 1..toks.len() - i {
-            if !contiguous(text, toks, i + k) {
+            if !contiguous(toks, i + k) {
                 break;
             }
             key.push(' ');
@@ -129,12 +156,12 @@ impl Programs {
 }
 
 /// `nâng cao` / `kiểu mẫu` right after a nông thôn mới mention.
-pub fn ntm_level(toks: &[Tok], text: &str, at: usize) -> Option<&'static str> {
+pub fn ntm_level(toks: &[Tok], at: usize) -> Option<&'static str> {
     let two = |a: &str, b: &str| {
         toks.get(at).is_some_and(|t| t.exact == a)
             && toks.get(at + 1).is_some_and(|t| t.exact == b)
-            && contiguous(text, toks, at)
-            && contiguous(text, toks, at + 1)
+            && contiguous(toks, at)
+            && contiguous(toks, at + 1)
     };
     if two("nâng", "cao") {
         Some("nâng cao")

@@ -9,7 +9,8 @@ use std::sync::OnceLock;
 use vietdex_tokenize::normalize;
 
 use crate::people::Person;
-use crate::text::{Tok, contiguous};
+use crate::text::{Tok, contiguous, gap};
+use crate::words;
 
 /// Forms of address and titles that introduce a bare name.
 const TITLES: &[&str] = &[
@@ -221,20 +222,39 @@ fn tables() -> &'static Tables {
     })
 }
 
+/// Marks the first syllables of titles, the words that are no names and
+/// the birth-order words ([`crate::words`]).
+pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
+    let t = tables();
+    for w in t.titles.keys() {
+        add(w, words::TITLE);
+    }
+    for w in &t.not_names {
+        add(w, words::NOT_NAME);
+    }
+    for w in ORDERS {
+        add(w, words::ORDER);
+    }
+}
+
 /// The length of the title at token `i`, if one starts there.
-fn title_at(toks: &[Tok], text: &str, i: usize) -> Option<usize> {
+fn title_at(toks: &[Tok], i: usize) -> Option<usize> {
+    if !toks[i].is(words::TITLE) {
+        return None;
+    }
     let list = tables().titles.get(toks[i].exact.as_str())?;
     list.iter()
         .find(|w| {
             w.len() <= toks.len() - i
-                && w.iter().enumerate().all(|(k, s)| {
-                    toks[i + k].exact == *s && (k == 0 || contiguous(text, toks, i + k))
-                })
+                && w.iter()
+                    .enumerate()
+                    .all(|(k, s)| toks[i + k].exact == *s && (k == 0 || contiguous(toks, i + k)))
         })
         .map(Vec::len)
 }
 
 /// An initial: one capital letter written with its full stop (`H.`).
+#[inline]
 fn initial(toks: &[Tok], text: &str, i: usize) -> bool {
     let t = &toks[i];
     t.capitalized
@@ -259,7 +279,7 @@ fn name_after_title(
     address: bool,
 ) -> Option<usize> {
     let t = toks.get(i)?;
-    if claimed[i] || !t.capitalized || t.all_caps || !contiguous(text, toks, i) {
+    if claimed[i] || !t.capitalized || t.all_caps || !contiguous(toks, i) {
         return None;
     }
     if initial(toks, text, i) {
@@ -267,8 +287,8 @@ fn name_after_title(
     }
     let one = !toks
         .get(i + 1)
-        .is_some_and(|n| n.capitalized && contiguous(text, toks, i + 1));
-    if !(address && one) && tables().not_names.contains(t.exact.as_str()) {
+        .is_some_and(|n| n.capitalized && contiguous(toks, i + 1));
+    if !(address && one) && t.is(words::NOT_NAME) {
         return None;
     }
     let mut j = i + 1;
@@ -277,9 +297,7 @@ fn name_after_title(
         && !claimed[j]
         && toks[j].capitalized
         && !toks[j].all_caps
-        && text[toks[j - 1].end..toks[j].start]
-            .chars()
-            .all(|c| c.is_whitespace() && c != '\n')
+        && toks[j].gap_is(gap::SPACE)
     {
         j += 1;
     }
@@ -303,7 +321,7 @@ pub fn titled_people(
         end == i + 1
             && toks.get(end).is_some_and(|n| {
                 !n.capitalized
-                    && contiguous(text, toks, end)
+                    && contiguous(toks, end)
                     && seg.is_word(&crate::text::pair(&toks[i].exact, &n.exact))
             })
     };
@@ -315,8 +333,8 @@ pub fn titled_people(
         }
         // A capitalized title inside a sentence is part of a name
         // (`Bà Rịa`, `Ông Ích Khiêm`).
-        let inside_name = toks[i].capitalized && !sentence_start(toks, text, i);
-        let Some(len) = title_at(toks, text, i).filter(|_| !inside_name) else {
+        let inside_name = |i: usize| toks[i].capitalized && !sentence_start(toks, i);
+        let Some(len) = title_at(toks, i).filter(|_| !inside_name(i)) else {
             i += 1;
             continue;
         };
@@ -371,10 +389,11 @@ pub fn titled_people(
     // An initial alone inside a sentence, before a lower-case word
     // (`… , K. sắm …`): a person kept anonymous. Not `Q.1`, `P.Phạm`.
     for i in 1..toks.len() {
-        if !claimed[i]
+        if toks[i].capitalized
+            && !claimed[i]
             && initial(toks, text, i)
-            && !after_capital(toks, text, i)
-            && !sentence_start(toks, text, i)
+            && !after_capital(toks, i)
+            && !sentence_start(toks, i)
             && toks.get(i + 1).is_some_and(|n| {
                 !n.capitalized
                     && !n.digits
@@ -399,9 +418,8 @@ pub fn titled_people(
         if claimed[i]
             || !t.capitalized
             || t.all_caps
-            || after_capital(toks, text, i)
-            || tables().titles.contains_key(t.exact.as_str())
-            || tables().not_names.contains(t.exact.as_str())
+            || after_capital(toks, i)
+            || t.is(words::TITLE | words::NOT_NAME)
         {
             i += 1;
             continue;
@@ -412,15 +430,15 @@ pub fn titled_people(
             && !claimed[j]
             && toks[j].capitalized
             && !toks[j].all_caps
-            && contiguous(text, toks, j)
+            && contiguous(toks, j)
         {
             j += 1;
         }
         // A lone syllable opening a sentence (`Vừa nói …`) needs the
         // stronger `cho biết`.
-        let lone_start = j == i + 1 && sentence_start(toks, text, i);
+        let lone_start = j == i + 1 && sentence_start(toks, i);
         let says = toks.get(j).is_some_and(|v| {
-            contiguous(text, toks, j)
+            contiguous(toks, j)
                 && !v.capitalized
                 && ((SAYS.contains(&v.exact.as_str()) && !lone_start)
                     || (v.exact == "cho" && toks.get(j + 1).is_some_and(|b| b.exact == "biết")))
@@ -444,9 +462,9 @@ pub fn titled_people(
         if !claimed[i]
             && !claimed[i + 1]
             && t.capitalized
-            && ORDERS.contains(&t.exact.as_str())
-            && !sentence_start(toks, text, i)
-            && !after_capital(toks, text, i)
+            && t.is(words::ORDER)
+            && !sentence_start(toks, i)
+            && !after_capital(toks, i)
             && let Some(end) = name_from(toks, text, claimed, i + 1)
             && end == i + 2
             && g.lookup(&crate::text::pair(&t.exact, &toks[i + 1].exact))
@@ -466,17 +484,21 @@ pub fn titled_people(
     // Names known in this text: each full name, and its given name (the
     // last syllable) when the full name has a family name before it.
     let mut known: HashSet<String> = HashSet::default();
+    // Every known name ends with one of these syllables (by hash): a run
+    // that ends otherwise is no known name, without building its key.
+    let mut last_syllables: HashSet<u64> = HashSet::default();
     for p in persons.iter() {
-        let words: Vec<&str> = toks[p.start..p.end]
+        let names: Vec<&str> = toks[p.start..p.end]
             .iter()
             .map(|t| t.exact.as_str())
             .collect();
-        if words.len() == 1 && initial(toks, text, p.start) {
+        if names.len() == 1 && initial(toks, text, p.start) {
             continue;
         }
-        known.insert(words.join(" "));
-        if words.len() >= 3
-            && let Some(last) = words.last()
+        known.insert(names.join(" "));
+        last_syllables.insert(toks[p.end - 1].hash);
+        if names.len() >= 3
+            && let Some(last) = names.last()
         {
             known.insert((*last).to_string());
         }
@@ -484,10 +506,11 @@ pub fn titled_people(
     if known.is_empty() {
         return;
     }
+    let mut key = String::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if claimed[i] || !t.capitalized || t.all_caps || after_capital(toks, text, i) {
+        if claimed[i] || !t.capitalized || t.all_caps || after_capital(toks, i) {
             i += 1;
             continue;
         }
@@ -496,20 +519,25 @@ pub fn titled_people(
             && j < i + 4
             && toks[j].capitalized
             && !toks[j].all_caps
-            && text[toks[j - 1].end..toks[j].start]
-                .chars()
-                .all(|c| c.is_whitespace() && c != '\n')
+            && toks[j].gap_is(gap::SPACE)
         {
             j += 1;
+        }
+        if !last_syllables.contains(&toks[j - 1].hash) {
+            i = j;
+            continue;
         }
         // The run, or the run without a capitalized word before the name
         // (`Theo Phước`).
         for from in [i, i + 1].into_iter().filter(|&f| f < j) {
-            let key: Vec<&str> = toks[from..j].iter().map(|t| t.exact.as_str()).collect();
-            if (from..j).all(|k| !claimed[k])
-                && !opens_word(from, j)
-                && known.contains(&key.join(" "))
-            {
+            key.clear();
+            for (k, t) in toks[from..j].iter().enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                key.push_str(&t.exact);
+            }
+            if (from..j).all(|k| !claimed[k]) && !opens_word(from, j) && known.contains(&key) {
                 claimed[from..j].iter_mut().for_each(|c| *c = true);
                 persons.push(Person {
                     start: from,
@@ -524,15 +552,13 @@ pub fn titled_people(
     persons.sort_by_key(|p| p.start);
 }
 
-/// Whether token `i` opens a sentence (or the text, or a quotation).
-fn sentence_start(toks: &[Tok], text: &str, i: usize) -> bool {
-    i == 0
-        || text[toks[i - 1].end..toks[i].start]
-            .chars()
-            .any(|c| ".!?:\n\"“…-–".contains(c))
+/// Whether token `i` opens a sentence (or the text, or a quotation): one
+/// of `. ! ? : " “ … - –` or a line break before it.
+fn sentence_start(toks: &[Tok], i: usize) -> bool {
+    i == 0 || toks[i].gap_is(gap::STOP | gap::DASH)
 }
 
 /// Whether token `i` continues a capitalized word before it.
-fn after_capital(toks: &[Tok], text: &str, i: usize) -> bool {
-    i > 0 && toks[i - 1].capitalized && contiguous(text, toks, i)
+fn after_capital(toks: &[Tok], i: usize) -> bool {
+    i > 0 && toks[i - 1].capitalized && contiguous(toks, i)
 }

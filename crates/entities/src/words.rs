@@ -1,0 +1,87 @@
+//! The fixed word lists of the rules, as bits per syllable.
+//!
+//! Each rule opens its phrases with words of its own lists (type words,
+//! titles, head words, family names, role openers …). Rather than every
+//! rule looking every token up in its own tables, each distinct token text
+//! is looked up once, when the text is tokenized ([`crate::text::Tok::class`]
+//! is remembered with the token's shape), and a rule runs its tables only
+//! at tokens whose bit says one of its words can start there. A bit is set
+//! exactly when the rule's own table holds the syllable, so the rules find
+//! what they found before.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+/// The first syllable of a place type word (`huyện`, `thị` of `thị xã`).
+pub const TYPE_WORD: u32 = 1 << 0;
+/// The first syllable of a title or form of address (`ông`, `giáo` of
+/// `giáo sư`).
+pub const TITLE: u32 = 1 << 1;
+/// A capitalized word after a title that is no name (`Huyện`, `Trường`).
+pub const NOT_NAME: u32 = 1 << 2;
+/// A birth-order word (`Hai`, `Út`).
+pub const ORDER: u32 = 1 << 3;
+/// The first syllable of an organization's head word (`công` of `công ty`).
+pub const ORG_HEAD: u32 = 1 << 4;
+/// The first syllable of an international organization's name.
+pub const INTERNATIONAL: u32 = 1 << 5;
+/// The first syllable of a place's head word (`sông`, `quốc` of `quốc lộ`).
+pub const PLACE_HEAD: u32 = 1 << 6;
+/// The first syllable of a country's, territory's or foreign city's name.
+pub const WORLD: u32 = 1 << 7;
+/// A family name.
+pub const SURNAME: u32 = 1 << 8;
+/// The first syllable of a role opener (`chủ` of `chủ tịch`).
+pub const ROLE: u32 = 1 << 9;
+/// The first syllable of a word that ends a role written after a name.
+pub const ROLE_STOP: u32 = 1 << 10;
+
+/// The bits of the normalized syllable `exact`.
+pub fn class_of(exact: &str) -> u32 {
+    table().get(exact).copied().unwrap_or(0)
+}
+
+fn table() -> &'static FxHashMap<String, u32> {
+    static T: OnceLock<FxHashMap<String, u32>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t: FxHashMap<String, u32> = FxHashMap::default();
+        let mut add = |word: &str, bit: u32| *t.entry(word.to_string()).or_default() |= bit;
+        for w in crate::places::TYPES {
+            add(w.syllables[0], TYPE_WORD);
+        }
+        crate::titled::classify(&mut add);
+        crate::orgs::classify(&mut add);
+        crate::landmarks::classify(&mut add);
+        crate::people::classify(&mut add);
+        t
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_word_has_its_bit_and_no_other_word_has_one() {
+        let mut listed: Vec<(String, u32)> = Vec::new();
+        let mut add = |w: &str, bit: u32| listed.push((w.to_string(), bit));
+        for w in crate::places::TYPES {
+            add(w.syllables[0], TYPE_WORD);
+        }
+        crate::titled::classify(&mut add);
+        crate::orgs::classify(&mut add);
+        crate::landmarks::classify(&mut add);
+        crate::people::classify(&mut add);
+        assert!(listed.len() > 500, "{}", listed.len());
+        for (w, bit) in &listed {
+            assert!(class_of(w) & bit != 0, "{w} {bit}");
+        }
+        for w in ["xyzzy", "", "hôm nay", "chủ tịch"] {
+            assert!(
+                !listed.iter().any(|(x, _)| x == w) && class_of(w) == 0,
+                "{w}"
+            );
+        }
+    }
+}
