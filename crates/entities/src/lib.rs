@@ -28,6 +28,7 @@
 //! # Ok::<(), vietdex_entities::LoadError>(())
 //! ```
 
+mod digits;
 mod entity;
 pub mod gazetteer;
 mod keys;
@@ -289,12 +290,14 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
             *place_code = Some(code.clone());
         }
     }
-    let dates = rules::dates(text, ctx.year);
+    // Dates and quantities are searched only around the digits.
+    let windows = digits::windows(text);
+    let dates = rules::dates_in(text, ctx.year, &windows);
     let taken: Vec<(usize, usize)> = dates.iter().map(|d| (d.0, d.1)).collect();
     for (s, e, v) in dates {
         out.push(Entity::new(text, s, e, v, Details::Date));
     }
-    for q in rules::quantities(text, &taken) {
+    for q in rules::quantities_in(text, &taken, &windows) {
         let number = (q.number * 1e6).round() / 1e6;
         let unit = match &q.per {
             Some(p) => format!("{}/{}", q.unit, p),

@@ -3,6 +3,8 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::digits::{self, Window, cue};
 use regex::Regex;
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -126,8 +128,68 @@ fn organization_pattern() -> String {
     }
 }
 
+/// What a date pattern needs of a window: digits, a run of four, cues.
+struct Needs(usize, bool, u8);
+
+/// The matches of `re` in `text`, searched in the `windows` that may hold
+/// one (`needs`): what `re.captures_iter(text)` yields, for a pattern whose
+/// matches all lie in windows (see [`digits::windows`]).
+fn captures_in<'t>(
+    re: &Regex,
+    text: &'t str,
+    windows: &[Window],
+    Needs(digits, long, cues): Needs,
+    mut f: impl FnMut(Caps<'t, '_>),
+) {
+    let mut locs = re.capture_locations();
+    for w in windows.iter().filter(|w| w.may_hold(digits, long, cues)) {
+        let hay = &text[..w.end];
+        let mut at = w.start;
+        while at <= hay.len() {
+            let Some(m) = re.captures_read_at(&mut locs, hay, at) else {
+                break;
+            };
+            // A match holds a digit: never empty.
+            at = if m.end() > m.start() {
+                m.end()
+            } else {
+                m.end() + hay[m.end()..].chars().next().map_or(1, char::len_utf8)
+            };
+            f(Caps { text, locs: &locs });
+        }
+    }
+}
+
+/// The groups of a match of [`captures_in`].
+struct Caps<'t, 'l> {
+    text: &'t str,
+    locs: &'l regex::CaptureLocations,
+}
+
+impl<'t> Caps<'t, '_> {
+    /// The span of group `i`, if it took part.
+    fn span(&self, i: usize) -> Option<(usize, usize)> {
+        self.locs.get(i)
+    }
+
+    /// The text of group `i` (empty if it took no part).
+    fn str(&self, i: usize) -> &'t str {
+        self.span(i).map_or("", |(s, e)| &self.text[s..e])
+    }
+}
+
 /// A date: span and ISO 8601 value.
+#[cfg(test)]
 pub fn dates(text: &str, year: Option<i32>) -> Vec<(usize, usize, String)> {
+    dates_in(text, year, &digits::windows(text))
+}
+
+/// [`dates`], with the windows of [`digits::windows`].
+pub(crate) fn dates_in(
+    text: &str,
+    year: Option<i32>,
+    windows: &[Window],
+) -> Vec<(usize, usize, String)> {
     static RANGE: OnceLock<Regex> = OnceLock::new();
     static FULL: OnceLock<Regex> = OnceLock::new();
     static PARTIAL: OnceLock<Regex> = OnceLock::new();
@@ -141,55 +203,58 @@ pub fn dates(text: &str, year: Option<i32>) -> Vec<(usize, usize, String)> {
         &RANGE,
         r"(?i)(?:(?-u:\b)(?:giai đoạn|nhiệm kỳ|thời kỳ|niên khóa|niên khoá|năm học|từ năm|năm|từ|các năm)\s+|\(\s*)(\d{4})\s*[-–]\s*(\d{4})(?:\s*\))?",
     );
-    for c in range.captures_iter(text) {
-        let (m, a, b) = (c.get(0).expect("match"), &c[1], &c[2]);
-        let s = if m.as_str().starts_with('(') {
-            c.get(1).map_or(m.start(), |g| g.start())
+    captures_in(range, text, windows, Needs(8, true, cue::RANGE), |c| {
+        let Some((ms, me)) = c.span(0) else { return };
+        let (whole, a, b) = (&text[ms..me], c.str(1), c.str(2));
+        let s = if whole.starts_with('(') {
+            c.span(1).map_or(ms, |g| g.0)
         } else {
-            m.start()
+            ms
         };
-        let e = if m.as_str().ends_with(')') {
-            c.get(2).map_or(m.end(), |g| g.end())
+        let e = if whole.ends_with(')') {
+            c.span(2).map_or(me, |g| g.1)
         } else {
-            m.end()
+            me
         };
         out.push((s, e, format!("{a}/{b}")));
-    }
+    });
     let full = re(
         &FULL,
         r"(?-u:\b)(\d{1,2})(?:[/-]|\s[-–]\s|\.)(\d{1,2})(?:[/-]|\s[-–]\s|\.)(\d{4})(?-u:\b)",
     );
-    for c in full.captures_iter(text) {
-        let m = c.get(0).expect("match");
-        if let Some(v) = iso(&c[3], &c[2], Some(&c[1]))
-            && free(&out, m.start(), m.end())
+    captures_in(full, text, windows, Needs(6, true, 0), |c| {
+        let Some((ms, me)) = c.span(0) else { return };
+        if let Some(v) = iso(c.str(3), c.str(2), Some(c.str(1)))
+            && free(&out, ms, me)
         {
-            out.push((m.start(), m.end(), v));
+            out.push((ms, me, v));
         }
-    }
+    });
     let partial = re(
         &PARTIAL,
         r"(?i)(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|sáng sớm|rạng sáng)\s+(\d{1,2})((?:\s*(?:,|và)\s*\d{1,2})*)(?:[/-]|\s[-–]\s|\.)(\d{1,2})(?-u:\b)",
     );
-    for c in partial.captures_iter(text) {
-        let m = c.get(0).expect("match");
-        let (d, mo) = (c.get(1).expect("day"), &c[3]);
+    captures_in(partial, text, windows, Needs(2, false, cue::DAY), |c| {
+        let (Some((ms, me)), Some(d)) = (c.span(0), c.span(1)) else {
+            return;
+        };
+        let mo = c.str(3);
         // The cue word starts a word (`đêm`: no ASCII word boundary there).
-        if text[..m.start()]
+        if text[..ms]
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric)
         {
-            continue;
+            return;
         }
         // `22/1/2021` is a full date, already taken.
-        let rest = text[m.end()..].trim_start_matches([' ', '-', '–', '.']);
-        let more_date = text[m.end()..].starts_with(['/', '-', '.', ' '])
-            && rest.len() < text.len() - m.end()
+        let rest = text[me..].trim_start_matches([' ', '-', '–', '.']);
+        let more_date = text[me..].starts_with(['/', '-', '.', ' '])
+            && rest.len() < text.len() - me
             && rest.starts_with(|c: char| c.is_ascii_digit())
-            && !text[m.end()..].starts_with(". ");
-        if text[m.end()..].starts_with(['/', '-']) || more_date || !free(&out, m.start(), m.end()) {
-            continue;
+            && !text[me..].starts_with(". ");
+        if text[me..].starts_with(['/', '-']) || more_date || !free(&out, ms, me) {
+            return;
         }
         let value = |d: &str| match year {
             Some(y) => iso(&y.to_string(), mo, Some(d)),
@@ -202,55 +267,58 @@ pub fn dates(text: &str, year: Option<i32>) -> Vec<(usize, usize, String)> {
         };
         // `ngày 22 và 23-10`: days sharing a month, each a date; the last
         // spans the month.
-        let mut days = vec![(d.start(), d.end())];
-        if let Some(more) = c.get(2) {
-            days.extend(list_numbers(more.as_str(), more.start()));
+        let mut days = vec![d];
+        if let Some((s, _)) = c.span(2) {
+            days.extend(list_numbers(c.str(2), s));
         }
         let last = days.len() - 1;
         for (k, (s, e)) in days.into_iter().enumerate() {
             if let Some(v) = value(&text[s..e]) {
-                out.push((s, if k == last { m.end() } else { e }, v));
+                out.push((s, if k == last { me } else { e }, v));
             }
         }
-    }
+    });
     let month = re(
         &MONTH,
         r"(?i)(?-u:\b)tháng\s+(\d{1,2})((?:\s*(?:,|và)\s*\d{1,2})*)(?:[/.-]|\s[-–]\s|\s+năm\s+)(\d{4})(?-u:\b)",
     );
-    for c in month.captures_iter(text) {
-        let m = c.get(0).expect("match");
-        if !free(&out, m.start(), m.end()) {
-            continue;
+    captures_in(month, text, windows, Needs(5, true, cue::MONTH), |c| {
+        let (Some((ms, me)), Some((_, first_end))) = (c.span(0), c.span(1)) else {
+            return;
+        };
+        if !free(&out, ms, me) {
+            return;
         }
         // `tháng 10, 11-2000`: months sharing a year, each a date; the
         // first spans from `tháng`, the last to the year.
-        let first = c.get(1).expect("month");
-        let mut months = vec![(m.start(), first.end(), first.as_str())];
-        if let Some(more) = c.get(2) {
+        let mut months = vec![(ms, first_end, c.str(1))];
+        if let Some((s, _)) = c.span(2) {
             months.extend(
-                list_numbers(more.as_str(), more.start())
+                list_numbers(c.str(2), s)
                     .into_iter()
                     .map(|(s, e)| (s, e, &text[s..e])),
             );
         }
         let last = months.len() - 1;
         for (k, (s, e, mo)) in months.into_iter().enumerate() {
-            if let Some(v) = iso(&c[3], mo, None) {
-                out.push((s, if k == last { m.end() } else { e }, v));
+            if let Some(v) = iso(c.str(3), mo, None) {
+                out.push((s, if k == last { me } else { e }, v));
             }
         }
-    }
+    });
     // `năm 2024`, `năm 2020, 2021, 2022`, `đến 2030`.
     let years = re(
         &YEAR,
         r"(?i)(?-u:\b)(?:năm|đến năm|đến|từ năm|sinh năm|SN)\s+(\d{4})((?:\s*,\s*\d{4})*)(?-u:\b)",
     );
-    for c in years.captures_iter(text) {
-        let first = c.get(1).expect("year");
-        let mut found = vec![(c.get(0).expect("m").start(), first.end(), first.as_str())];
-        if let Some(more) = c.get(2) {
-            let mut at = more.start();
-            for part in more.as_str().split(',').skip(1) {
+    captures_in(years, text, windows, Needs(4, true, cue::YEAR), |c| {
+        let (Some((ms, _)), Some((_, first_end))) = (c.span(0), c.span(1)) else {
+            return;
+        };
+        let mut found = vec![(ms, first_end, c.str(1))];
+        if let Some((more_start, _)) = c.span(2) {
+            let mut at = more_start;
+            for part in c.str(2).split(',').skip(1) {
                 let y = part.trim();
                 let s = at + 1 + part.find(y).unwrap_or(0);
                 found.push((s, s + y.len(), y));
@@ -263,7 +331,7 @@ pub fn dates(text: &str, year: Option<i32>) -> Vec<(usize, usize, String)> {
                 out.push((s, e, y.to_string()));
             }
         }
-    }
+    });
     out.sort();
     out
 }
@@ -431,54 +499,55 @@ fn multipliers(s: &str) -> (f64, usize, bool) {
 }
 
 /// Quantities with units, skipping the byte ranges in `taken` (dates).
-pub fn quantities(text: &str, mut taken: &[(usize, usize)]) -> Vec<Quantity> {
-    static NUM: OnceLock<Regex> = OnceLock::new();
-    let num = re(
-        &NUM,
-        r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:/(?:\d{1,3}(?:\.\d{3})+|\d+))?",
-    );
+#[cfg(test)]
+pub fn quantities(text: &str, taken: &[(usize, usize)]) -> Vec<Quantity> {
+    quantities_in(text, taken, &digits::windows(text))
+}
+
+/// [`quantities`], with the windows of [`digits::windows`].
+pub(crate) fn quantities_in(
+    text: &str,
+    mut taken: &[(usize, usize)],
+    windows: &[Window],
+) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut done = 0;
-    // Matches without capture groups stay in the fast engine; split by hand.
-    for m in num.find_iter(text) {
-        if m.start() < done {
+    for (start, stop) in digits::numbers(text, windows) {
+        let m = &text[start..stop];
+        if start < done {
             continue;
         }
-        let (value, total) = match m.as_str().split_once('/') {
+        let (value, total) = match m.split_once('/') {
             Some((v, t)) => (v, Some(t)),
-            None => (m.as_str(), None),
+            None => (m, None),
         };
-        if m.start() > 0
-            && text[..m.start()]
-                .ends_with(|ch: char| ch.is_alphanumeric() || ch == '.' || ch == ',')
+        if start > 0
+            && text[..start].ends_with(|ch: char| ch.is_alphanumeric() || ch == '.' || ch == ',')
         {
             continue;
         }
         // `taken` is in text order: skip the spans that end before this
         // number once, so the check stays linear in long texts.
-        while taken.first().is_some_and(|&(_, e)| e <= m.start()) {
+        while taken.first().is_some_and(|&(_, e)| e <= start) {
             taken = &taken[1..];
         }
         if taken
             .iter()
-            .take_while(|&&(s, _)| s < m.end())
-            .any(|&(s, e)| m.start() < e && m.end() > s)
+            .take_while(|&&(s, _)| s < stop)
+            .any(|&(s, e)| start < e && stop > s)
         {
             continue;
         }
         // `3-4m`, `3 - 4 m`: a range, kept whole, when a unit follows.
-        let mut num_end = m.end();
+        let mut num_end = stop;
         let mut upper = None;
         if total.is_none() {
-            let after = text[m.end()..].trim_start_matches(' ');
+            let after = text[stop..].trim_start_matches(' ');
             if let Some(r) = after.strip_prefix(['-', '–']) {
                 let r2 = r.trim_start_matches(' ');
-                if let Some(u) = num
-                    .find(r2)
-                    .filter(|u| u.start() == 0 && !u.as_str().contains('/'))
-                {
+                if let Some(u) = digits::number_at_start(r2).filter(|&e| !r2[..e].contains('/')) {
                     let at = text.len() - r2.len();
-                    upper = parse_number(u.as_str()).map(|x| (x, at + u.end()));
+                    upper = parse_number(&r2[..u]).map(|x| (x, at + u));
                 }
             }
         }
@@ -522,7 +591,7 @@ pub fn quantities(text: &str, mut taken: &[(usize, usize)]) -> Vec<Quantity> {
         }
         let total = total.and_then(parse_number);
         out.push(Quantity {
-            start: m.start(),
+            start,
             end,
             number: n * mult,
             unit: unit.to_string(),
@@ -538,6 +607,109 @@ pub fn quantities(text: &str, mut taken: &[(usize, usize)]) -> Vec<Quantity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text made of date and number cues in any case, digits (ASCII and
+    /// others), separators and white space.
+    fn date_salad() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let words = prop::sample::select(vec![
+            "năm",
+            "Năm",
+            "NĂM",
+            "đến",
+            "Đến",
+            "từ",
+            "Từ",
+            "TỪ",
+            "sinh",
+            "SN",
+            "sn",
+            "tháng",
+            "Tháng",
+            "THÁNG",
+            "ngày",
+            "Ngày",
+            "sáng",
+            "Sáng",
+            "chiều",
+            "tối",
+            "trưa",
+            "đêm",
+            "hôm",
+            "sớm",
+            "rạng",
+            "giai",
+            "đoạn",
+            "nhiệm",
+            "kỳ",
+            "KỲ",
+            "thời",
+            "niên",
+            "khóa",
+            "khoá",
+            "KHÓA",
+            "học",
+            "các",
+            "(",
+            ")",
+            "và",
+            ",",
+            "-",
+            "–",
+            "/",
+            ".",
+            "1",
+            "12",
+            "29",
+            "6",
+            "10",
+            "2024",
+            "1991",
+            "2021",
+            "20245",
+            "٣",
+            "２０２４",
+            "𝟐𝟎𝟐𝟒",
+            "x",
+            "a",
+            "tấn",
+            "ha",
+            "%",
+            "tỷ",
+            "đồng",
+            "triệu",
+            "xã",
+            "người",
+            "3-4",
+            "70.605",
+            "6.598,6",
+            "12/13",
+            "99,72",
+        ]);
+        let seps = prop::sample::select(vec!["", " ", " ", " ", "  ", "\n", "\t", "\u{a0}"]);
+        prop::collection::vec((words, seps), 0..40)
+            .prop_map(|v| v.into_iter().flat_map(|(w, s)| [w, s]).collect())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Searching only the windows around digits finds what a search
+        /// of the whole text finds.
+        #[test]
+        fn windows_find_the_dates_and_quantities_of_the_whole_text(
+            text in date_salad(),
+            year in proptest::option::of(1990..2030i32),
+        ) {
+            let (windows, whole) = (digits::windows(&text), [Window::whole(&text)]);
+            let dates = dates_in(&text, year, &windows);
+            proptest::prop_assert_eq!(&dates, &dates_in(&text, year, &whole));
+            let taken: Vec<(usize, usize)> = dates.iter().map(|d| (d.0, d.1)).collect();
+            proptest::prop_assert_eq!(
+                quantities_in(&text, &taken, &windows),
+                quantities_in(&text, &taken, &whole)
+            );
+        }
+    }
 
     fn q(text: &str) -> Vec<(f64, String, Option<f64>, Option<String>)> {
         quantities(text, &[])
