@@ -24,10 +24,12 @@ const UY: &str = r"(?:[ỦủUu]y|[Uu]ỷ|ỦY|UỶ)";
 const DEPARTMENTS: &str = r"(?:Nông nghiệp và Phát triển nông thôn|Nông nghiệp và Môi trường|Công [Tt]hương|Tài chính|Kế hoạch và Đầu tư|Giáo dục và Đào tạo|Y tế|Xây dựng|Giao thông [Vv]ận tải|Tài nguyên và Môi trường|Lao động\s*-\s*Thương binh và Xã hội|Văn hóa,? Thể thao và Du lịch|Văn hoá,? Thể thao và Du lịch|Nội vụ|Tư pháp|Khoa học và Công nghệ|Thông tin và Truyền thông|Ngoại vụ|Quốc phòng|Công an|Ngoại giao|Dân tộc và Tôn giáo)";
 
 /// Words an organization's name can start with: every alternative of
-/// [`organization_pattern`] begins with one of them.
+/// [`organization_pattern`] begins with one of them. `uy` and `Uy` in
+/// ASCII, common inside words (`huyện`, `Nguyễn`, `quy`), are found from
+/// the `ban` that must follow them instead.
 const ORGANIZATION_STARTS: &[&str] = &[
-    "Ủy", "ủy", "Uy", "uy", "Uỷ", "uỷ", "ỦY", "UỶ", "MTTQ", "Mặt", "UBND", "HĐND", "Hội", "Ban",
-    "Tỉnh", "Huyện", "Thành", "Đảng", "Sở", "Bộ", "Đoàn", "Cục", "HTX", "Hợp", "Chính", "Quốc",
+    "Ủy", "ủy", "Uỷ", "uỷ", "ỦY", "UỶ", "MTTQ", "Mặt", "UBND", "HĐND", "Hội", "Ban", "Tỉnh",
+    "Huyện", "Thành", "Đảng", "Sở", "Bộ", "Đoàn", "Cục", "HTX", "Hợp", "Chính", "Quốc", "ban",
 ];
 
 /// Longest organization name looked for, in bytes.
@@ -37,7 +39,8 @@ const MAX_ORGANIZATION_BYTES: usize = 1024;
 ///
 /// Same matches as the leftmost-first scan of [`organization_pattern`]
 /// over the whole text, found faster: the possible starts come from one
-/// Aho-Corasick pass, and the pattern is only tried, anchored, there.
+/// Aho-Corasick pass, and the pattern is only tried, anchored, where the
+/// words after a start can go on into one of its rules.
 pub fn organizations(text: &str) -> Vec<(usize, usize)> {
     static STARTS: OnceLock<AhoCorasick> = OnceLock::new();
     static R: OnceLock<Regex> = OnceLock::new();
@@ -48,14 +51,28 @@ pub fn organizations(text: &str) -> Vec<(usize, usize)> {
             .expect("valid organization starts")
     });
     let r = re_with(&R, || format!("^(?:{})", organization_pattern()));
-    // Leftmost, non-overlapping: the only start word inside another is `uy`
-    // in `Huyện`, where no rule can match (`uy` must be followed by `ban`).
+    // Leftmost, non-overlapping. No start word holds another but `Huyện`,
+    // which holds `uy` before no white space, where no rule can match.
+    // `ban` overlaps no start word, and the `uy` found from it comes after
+    // every start found before (only white space lies between the two).
     let mut out = Vec::new();
     let mut free_from = 0;
     for m in starts.find_iter(text) {
-        let p = m.start();
-        if p < free_from || !may_start_organization(text, m.end(), ORGANIZATION_STARTS[m.pattern()])
-        {
+        let (p, word) = match ORGANIZATION_STARTS[m.pattern()] {
+            // `uy ban`: the start is the `uy` before the white space.
+            "ban" => {
+                let before = text[..m.start()].trim_end_matches(char::is_whitespace);
+                match before
+                    .strip_suffix("uy")
+                    .or_else(|| before.strip_suffix("Uy"))
+                {
+                    Some(b) if before.len() < m.start() => (b.len(), "uy"),
+                    _ => continue,
+                }
+            }
+            word => (m.start(), word),
+        };
+        if p < free_from || !may_start_organization(text, p + word.len(), word) {
             continue;
         }
         // No organization name is longer than this: searching a bounded
@@ -75,10 +92,11 @@ pub fn organizations(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Whether the text after the start word `word` (ending at `end`) can go
-/// on into an organization: every rule but the acronyms' needs white space
-/// after its first word, and the rules opening with `ủy` need `ban` next.
-/// Answers what the anchored pattern would without running it, on the many
-/// start words inside other words (`uy` in `huyện`, `Nguyễn`).
+/// on into an organization: what the rules opening with `word` need next,
+/// after white space (the acronyms need none). Answers what the anchored
+/// pattern would without running it, on the many start words that open
+/// no organization (`Ban`, `Huyện`, `Hội` …). Every test is a necessary
+/// condition of the pattern, so no organization is lost.
 fn may_start_organization(text: &str, end: usize, word: &str) -> bool {
     if matches!(word, "MTTQ" | "UBND" | "HĐND") {
         return true;
@@ -88,8 +106,36 @@ fn may_start_organization(text: &str, end: usize, word: &str) -> bool {
     if after.len() == rest.len() {
         return false;
     }
-    let uy = matches!(word, "Ủy" | "ủy" | "Uy" | "uy" | "Uỷ" | "uỷ" | "ỦY" | "UỶ");
-    !uy || after.starts_with("ban")
+    let first = after.chars().next().unwrap_or(' ');
+    // `Ủy`, `uỷ`, `ỦY` … (the committees' second word).
+    let committee = matches!(first, 'Ủ' | 'ủ' | 'U' | 'u');
+    // Departments (`Sở Y tế`, `Bộ Công an`) and `Bộ Chỉ huy`.
+    let department = matches!(
+        first,
+        'N' | 'C' | 'T' | 'K' | 'G' | 'Y' | 'X' | 'L' | 'V' | 'Q' | 'D'
+    );
+    let starts = |words: &[&str]| words.iter().any(|w| after.starts_with(w));
+    match word {
+        "Ủy" | "ủy" | "uy" | "Uỷ" | "uỷ" | "ỦY" | "UỶ" => after.starts_with("ban"),
+        "Mặt" => after.starts_with("trận"),
+        "Hội" => starts(&["đồng", "Nông", "Liên", "Phụ", "Cựu", "Người"]),
+        // `Ban` + `thường vụ`, `chấp hành`, `chỉ đạo`, `tuyên giáo`, `dân
+        // vận`, `tổ chức`, `kiểm tra`, `quản lý` in any case (`K` also as
+        // the Kelvin sign).
+        "Ban" => matches!(
+            first,
+            't' | 'T' | 'c' | 'C' | 'd' | 'D' | 'k' | 'K' | '\u{212a}' | 'q' | 'Q'
+        ),
+        "Tỉnh" | "Huyện" | "Thành" => committee,
+        "Đảng" => committee || after.starts_with("bộ"),
+        "Sở" | "Bộ" => department,
+        "Đoàn" => after.starts_with("Thanh"),
+        "Cục" | "HTX" => first.is_uppercase(),
+        "Hợp" => after.starts_with("tác"),
+        "Chính" => after.starts_with("phủ"),
+        "Quốc" => after.starts_with("hội"),
+        _ => true,
+    }
 }
 
 /// The organization rules, one alternative each, as a regular expression.
@@ -802,6 +848,9 @@ mod tests {
                 "quốc", "Ban", "chỉ", "đạo", "Huyện", "ủy", "Đảng", "bộ", "Sở", "Y", "tế", "Bộ",
                 "Hội", "Nông", "dân", "Cục", "Thuế", "HTX", "Hợp", "tác", "xã", "Chính", "phủ",
                 "tỉnh", "Thái", "Nguyên", "Đại", "Từ", "và", ",", ".", "\n", "-", "Thành", "Kiểm", "tra",
+                "uy", "Uy", "Huy", "thường", "vụ", "Thanh", "niên", "Người", "Phụ", "nữ", "trận",
+                "Quốc", "hội", "Chỉ", "huy", "Quân", "sự", "Công", "Thương", "\t", "Tỉnh", "\u{a0}",
+                "Hội", "đồng", "tác", "Cựu", "Liên", "hiệp", "Tổ", "QUẢN", "quản", "lý", "Đoàn",
             ]),
             0..40,
         )) {
