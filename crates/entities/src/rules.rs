@@ -50,7 +50,14 @@ pub fn organizations(text: &str) -> Vec<(usize, usize)> {
             .build(ORGANIZATION_STARTS)
             .expect("valid organization starts")
     });
-    let r = re_with(&R, || format!("^(?:{})", organization_pattern()));
+    // The pattern's lazy DFA needs more room than the default 2 MB: with
+    // less it gives up and the search falls back to a far slower engine.
+    let r = R.get_or_init(|| {
+        regex::RegexBuilder::new(&format!("^(?:{})", organization_pattern()))
+            .dfa_size_limit(8 << 20)
+            .build()
+            .expect("valid regex")
+    });
     // Leftmost, non-overlapping. No start word holds another but `Huyện`,
     // which holds `uy` before no white space, where no rule can match.
     // `ban` overlaps no start word, and the `uy` found from it comes after
