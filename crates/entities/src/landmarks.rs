@@ -299,8 +299,8 @@ pub fn landmarks(
             }
         }
         if found.is_none()
-            && tok.exact == "số"
             && toks.get(i + 1).is_some_and(|n| n.digits)
+            && tok.exact == "số"
             && let Some(end) = address_street(g, toks, i + 2)
         {
             found = Some((end, "address"));

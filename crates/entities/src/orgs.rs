@@ -380,11 +380,11 @@ pub fn organizations(
             && i + 1 < toks.len()
             && free[i + 1]
             && contiguous(toks, i + 1)
+            && matches!(toks[i + 1].exact.as_str(), "ủy" | "uỷ")
             && matches!(
                 toks[i].exact.as_str(),
                 "khu" | "tỉnh" | "huyện" | "thành" | "đảng"
             )
-            && matches!(toks[i + 1].exact.as_str(), "ủy" | "uỷ")
         {
             out.push((i, i + 2));
             i += 2;

@@ -186,11 +186,17 @@ pub(crate) const TYPES: &[TypeWord] = &[
     },
 ];
 
+#[inline]
 fn type_at(toks: &[Tok], i: usize) -> Option<(usize, &'static TypeWord)> {
     // Most tokens are not a type word: rejected by their class bit.
     if !toks[i].is(crate::words::TYPE_WORD) {
         return None;
     }
+    type_word_at(toks, i)
+}
+
+/// [`type_at`] at a token that opens a type word.
+fn type_word_at(toks: &[Tok], i: usize) -> Option<(usize, &'static TypeWord)> {
     static BY_FIRST: OnceLock<FxHashMap<&'static str, Vec<&'static TypeWord>>> = OnceLock::new();
     let by_first = BY_FIRST.get_or_init(|| {
         let mut m: FxHashMap<&'static str, Vec<&'static TypeWord>> = FxHashMap::default();
@@ -236,7 +242,8 @@ fn name_at(
     {
         ok += 1;
     }
-    let mut key = String::new();
+    // A name of a few syllables fits inline: no allocation.
+    let mut key = compact_str::CompactString::default();
     let mut best = None;
     for k in 1..=ok {
         if k > 1 {
