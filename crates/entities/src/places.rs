@@ -594,6 +594,10 @@ pub fn bare_mentions(
             {
                 i += len;
             }
+            // `Đông Nam`, `Tây Bắc` written without a type word are the
+            // compass directions (`hướng Đông Nam`, `Đông Nam Á`, `phía
+            // Đông Bắc`), not the communes named after them.
+            Some((len, _)) if direction(&toks[i..i + len]) => i += len,
             Some((len, cands)) if len >= 2 && !claimed[i..i + len].iter().any(|&c| c) => {
                 out.push(Mention {
                     start: i,
@@ -611,6 +615,13 @@ pub fn bare_mentions(
         }
     }
     out
+}
+
+/// Whether the name `name` is an intercardinal direction: `đông` or `tây`,
+/// then `nam` or `bắc`.
+fn direction(name: &[Tok]) -> bool {
+    matches!(name, [a, b] if matches!(a.exact.as_str(), "đông" | "tây")
+        && matches!(b.exact.as_str(), "nam" | "bắc"))
 }
 
 /// Whether `start..end` of `text` is all its line holds but white space.

@@ -408,3 +408,28 @@ fn days_sharing_a_month() {
     );
     assert_eq!(d("Vào tháng 5, 6-2016 trời hạn."), ["2016-05", "2016-06"]);
 }
+
+#[test]
+fn compass_directions_are_not_communes() {
+    // Communes are named after the intercardinal directions (`xã Đông
+    // Nam`, `xã Đông Bắc`); written without the type word, the names are
+    // the directions.
+    for t in [
+        "Áp thấp di chuyển theo hướng Đông Nam, gió Đông Bắc cấp 5.",
+        "Ở phía Tây Nam của huyện, mưa lớn kéo dài.",
+        "Miền Đông Bắc rét đậm, vùng Đông Nam Bộ nắng nóng.",
+        "Giải bóng đá U19 Đông Nam Á khởi tranh.",
+    ] {
+        for e in ents(t) {
+            assert!(
+                !matches!(e.kind().as_str(), "province" | "district" | "commune"),
+                "{t}: {e:?}"
+            );
+        }
+    }
+    // With its type word, the commune.
+    expect(
+        "Người dân xã Đông Nam được hỗ trợ.",
+        &[("commune", "xã Đông Nam")],
+    );
+}
