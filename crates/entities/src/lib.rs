@@ -156,7 +156,7 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
 
     let mut mentions = places::typed_mentions(g, k.segmenter, &toks, text, &mut claimed);
     let landmarks = landmarks::landmarks(g, k.segmenter, &toks, text, &mut claimed);
-    let mut persons = people::people(g, &toks, text, &mut claimed);
+    let mut persons = people::people(g, k.segmenter, &toks, text, &mut claimed);
     titled::titled_people(g, k.segmenter, &toks, text, &mut claimed, &mut persons);
     mentions.extend(places::bare_mentions(g, &toks, text, &mut claimed));
     places::link(g, &toks, text, &mut mentions);
@@ -334,6 +334,8 @@ const NAMED_BODIES: &[&str] = &[
     "nhà hàng",
     "khách sạn",
     "trường",
+    "thcs",
+    "thpt",
     "đại học",
     "học viện",
     "bệnh viện",

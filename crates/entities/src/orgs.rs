@@ -26,6 +26,8 @@ const HEADS: &[(&str, bool)] = &[
     ("xí nghiệp", false),
     ("trường", false),
     ("trường đại học", false),
+    ("thcs", false),
+    ("thpt", false),
     ("đại học", false),
     ("học viện", false),
     ("bệnh viện", false),
@@ -135,6 +137,7 @@ const INSIDE: &[&str] = &[
     "thông",
     "thcs",
     "thpt",
+    "chuyên",
     "mầm",
     "non",
     "đại",
@@ -305,6 +308,19 @@ pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
     }
 }
 
+/// Whether a head word starts at token `i`.
+fn head_at(t: &Tables, toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|x| x.is(words::ORG_HEAD))
+        && t.heads.get(toks[i].exact.as_str()).is_some_and(|list| {
+            list.iter().any(|(words, _)| {
+                words.len() <= toks.len() - i
+                    && words.iter().enumerate().all(|(k, w)| {
+                        toks[i + k].exact == *w && (k == 0 || contiguous(toks, i + k))
+                    })
+            })
+        })
+}
+
 /// `TN&MT`, `NN&PTNT`: parts of one abbreviation.
 /// `TP. HCM`: an abbreviated type word and its name.
 fn joined(text: &str, toks: &[Tok], i: usize) -> bool {
@@ -424,7 +440,14 @@ pub fn organizations(
                 && toks
                     .get(after)
                     .is_some_and(|x| x.capitalized || t.levels.contains(x.exact.as_str()));
-            if opens || closes || centre {
+            // `THCS Nguyễn Du`: a school's level in initials names the
+            // school only before a person's name (`kỳ thi THPT quốc gia` is
+            // the exam).
+            let initials = matches!(words.as_slice(), [w] if w == "thcs" || w == "thpt");
+            let named = toks
+                .get(after)
+                .is_some_and(|x| x.capitalized && x.is(crate::words::SURNAME));
+            if opens || closes || centre || (initials && !named) {
                 return None;
             }
             let mut end = None;
@@ -464,8 +487,11 @@ pub fn organizations(
                     lower_run = 0;
                 } else if t.inside.contains(x.exact.as_str())
                     && lower_run < 5
-                    // `báo Thanh Niên và Bệnh viện …`: two names.
-                    && !(x.exact == "và" && toks.get(j + 1).is_some_and(|y| y.capitalized))
+                    // `báo Thanh Niên và Bệnh viện …`, `trường Lê Lợi và
+                    // trường Trần Phú`: two names.
+                    && !(x.exact == "và"
+                        && (toks.get(j + 1).is_some_and(|y| y.capitalized)
+                            || head_at(t, toks, j + 1)))
                 {
                     lower_run += 1;
                 } else {

@@ -206,8 +206,70 @@ pub struct Person {
     pub role: Option<String>,
 }
 
+/// Words between `trường` and the name a school bears: its level
+/// (`trường THCS`, `Trường Tiểu học`, `trường Mầm non`, `trường THPT
+/// chuyên`, `trường Phổ thông Dân tộc nội trú`, `trường Đại học`).
+const SCHOOL_LEVELS: &[&str] = &[
+    "tiểu", "học", "trung", "cơ", "sở", "phổ", "thông", "mầm", "non", "thcs", "thpt", "ptdtnt",
+    "ptdtbt", "chuyên", "dân", "tộc", "nội", "trú", "bán", "liên", "cấp", "đại", "cao", "đẳng",
+];
+
+/// School levels written as initials, which open a school's name without
+/// `trường` (`THCS Nguyễn Du`, `THPT Lê Quý Đôn`).
+const SCHOOL_INITIALS: &[&str] = &["thcs", "thpt", "ptdtnt", "ptdtbt"];
+
+/// Whether the capitalized name at token `i` is the name a school bears
+/// (`trường THCS Nguyễn Du`, `THPT Lê Quý Đôn`, `Đại học Tôn Đức Thắng`):
+/// the name of the person it is named after is not a person here.
+pub(crate) fn names_a_school(seg: &vietdex_tokenize::Segmenter, toks: &[Tok], i: usize) -> bool {
+    // The level words joined to the name, up to five.
+    let mut j = i;
+    while j > 0
+        && i - j < 5
+        && contiguous(toks, j)
+        && SCHOOL_LEVELS.contains(&toks[j - 1].exact.as_str())
+    {
+        j -= 1;
+    }
+    // `trường`, not closing a word (`môi trường`, `thị trường`); right
+    // before the name, only before a person's full name (`Trường Lương
+    // Thế Vinh`): `Trường Sơn`, `Trường Giang` are names themselves.
+    let head = j > 0
+        && contiguous(toks, j)
+        && toks[j - 1].exact == "trường"
+        && !(j >= 2
+            && contiguous(toks, j - 1)
+            && seg.is_word(&crate::text::pair(&toks[j - 2].exact, &toks[j - 1].exact)))
+        && (j < i || full_name_at(toks, i));
+    let initials = i > 0
+        && contiguous(toks, i)
+        && toks[i - 1].all_caps
+        && SCHOOL_INITIALS.contains(&toks[i - 1].exact.as_str());
+    let university = i >= 2
+        && contiguous(toks, i)
+        && contiguous(toks, i - 1)
+        && toks[i - 2].exact == "đại"
+        && toks[i - 1].exact == "học";
+    head || initials || university
+}
+
+/// Whether a family name and another capitalized syllable start at `i`.
+fn full_name_at(toks: &[Tok], i: usize) -> bool {
+    toks[i].is(words::SURNAME)
+        && toks[i].capitalized
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.capitalized && !n.all_caps && n.gap_is(gap::SPACE))
+}
+
 /// Finds people outside `claimed` tokens; claims their tokens.
-pub fn people(g: &Gazetteer, toks: &[Tok], text: &str, claimed: &mut [bool]) -> Vec<Person> {
+pub fn people(
+    g: &Gazetteer,
+    seg: &vietdex_tokenize::Segmenter,
+    toks: &[Tok],
+    text: &str,
+    claimed: &mut [bool],
+) -> Vec<Person> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -251,6 +313,10 @@ pub fn people(g: &Gazetteer, toks: &[Tok], text: &str, claimed: &mut [bool]) -> 
             k += 1;
         }
         let len = k - i;
+        if names_a_school(seg, toks, i) {
+            i = k;
+            continue;
+        }
         let key: Vec<&str> = toks[i..k].iter().map(|t| t.exact.as_str()).collect();
         let is_place = len == 2 && !g.lookup(&key.join(" ")).is_empty();
         if len < 2 || is_place || (needs_three && len < 3) {

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use vietdex_tokenize::normalize;
 
-use crate::people::Person;
+use crate::people::{Person, names_a_school};
 use crate::text::{Tok, contiguous, gap};
 use crate::words;
 
@@ -443,7 +443,8 @@ pub fn titled_people(
                 && ((SAYS.contains(&v.exact.as_str()) && !lone_start)
                     || (v.exact == "cho" && toks.get(j + 1).is_some_and(|b| b.exact == "biết")))
         });
-        if says && (i..j).all(|k| !claimed[k]) && !opens_word(i, j) {
+        if says && (i..j).all(|k| !claimed[k]) && !opens_word(i, j) && !names_a_school(seg, toks, i)
+        {
             claimed[i..j].iter_mut().for_each(|c| *c = true);
             persons.push(Person {
                 start: i,
@@ -537,7 +538,11 @@ pub fn titled_people(
                 }
                 key.push_str(&t.exact);
             }
-            if (from..j).all(|k| !claimed[k]) && !opens_word(from, j) && known.contains(&key) {
+            if (from..j).all(|k| !claimed[k])
+                && !opens_word(from, j)
+                && known.contains(&key)
+                && !names_a_school(seg, toks, from)
+            {
                 claimed[from..j].iter_mut().for_each(|c| *c = true);
                 persons.push(Person {
                     start: from,

@@ -433,3 +433,31 @@ fn compass_directions_are_not_communes() {
         &[("commune", "xã Đông Nam")],
     );
 }
+
+#[test]
+fn schools_named_after_people_are_not_people() {
+    let t = "Học sinh trường THCS Nguyễn Du và Trường Tiểu học Lê Văn Tám đạt giải. \
+             Em Hoa học THPT Lê Quý Đôn. Trường Lương Thế Vinh khai giảng.";
+    for name in ["Nguyễn Du", "Lê Văn Tám", "Lê Quý Đôn", "Lương Thế Vinh"] {
+        expect_not(t, "person", name);
+    }
+    expect(
+        t,
+        &[
+            ("organization", "trường THCS Nguyễn Du"),
+            ("organization", "Trường Tiểu học Lê Văn Tám"),
+            ("organization", "THPT Lê Quý Đôn"),
+            ("organization", "Trường Lương Thế Vinh"),
+        ],
+    );
+    // A person still, where `trường` closes a word, or no school is named.
+    expect(
+        "Tại thị trường Nguyễn Văn Cừ cho biết giá tăng. Kỳ thi THPT quốc gia diễn ra.",
+        &[("person", "Nguyễn Văn Cừ")],
+    );
+    expect_not(
+        "Kỳ thi THPT quốc gia diễn ra.",
+        "organization",
+        "THPT quốc gia",
+    );
+}
