@@ -95,6 +95,8 @@ struct Tables {
     heads: HashMap<String, Vec<(Vec<String>, &'static str)>>,
     /// World names by first syllable, longest first: (syllables, subtype).
     names: HashMap<String, Vec<(Vec<String>, &'static str)>>,
+    /// [`PERSON_TITLES`], normalized.
+    person_titles: rustc_hash::FxHashSet<String>,
 }
 
 fn syllables(s: &str) -> Vec<String> {
@@ -143,7 +145,15 @@ fn tables() -> &'static Tables {
         for list in heads.values_mut().chain(names.values_mut()) {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
-        Tables { heads, names }
+        let person_titles = PERSON_TITLES
+            .iter()
+            .map(|t| syllables(t).join(" "))
+            .collect();
+        Tables {
+            heads,
+            names,
+            person_titles,
+        }
     })
 }
 
@@ -171,8 +181,80 @@ fn matches(toks: &[Tok], i: usize, words: &[String]) -> bool {
 /// `ông Đức`, `tên là Anh`).
 const NOT_PLACE_CUES: &[&str] = &[
     "ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "cháu", "thầy", "là", "tên", "bé",
-    "con", "vợ", "chồng", "mẹ", "cha", "bố", "già", "o", "dì", "cậu", "mợ", "thím", "tộc",
+    "con", "vợ", "chồng", "mẹ", "cha", "bố", "già", "o", "dì", "cậu", "mợ", "thím", "tộc", "bầu",
 ];
+
+/// Titles of two syllables before a single-syllable name that make it a
+/// person's (`thượng úy Đức`, `bị cáo Đức`): ranks, the court's words and
+/// comrades. Not the offices and professions that also stand before a
+/// country (`Thủ tướng Đức`, `luật sư Mỹ`).
+const PERSON_TITLES: &[&str] = &[
+    "đại tướng",
+    "thượng tướng",
+    "trung tướng",
+    "thiếu tướng",
+    "đại tá",
+    "thượng tá",
+    "trung tá",
+    "thiếu tá",
+    "đại úy",
+    "thượng úy",
+    "trung úy",
+    "thiếu úy",
+    "bị cáo",
+    "bị can",
+    "đồng chí",
+];
+
+/// Words before a single-syllable world name that make it the place (or
+/// its people, its language) even where a person of that given name is in
+/// the text: `tại Mỹ`, `sang Nga`, `người Nhật`, `tiếng Anh`.
+const PLACE_CUES: &[&str] = &[
+    "tại", "ở", "sang", "đến", "tới", "từ", "về", "qua", "khắp", "nước", "người", "tiếng", "quân",
+    "hàng", "phía", "xứ",
+];
+
+/// The given names (last syllables, by hash) of the full names in the
+/// text: a family name and two or more capitalized syllables (`Nguyễn Văn
+/// Đức`), not a world name (`Bồ Đào Nha`) nor inside one. The same
+/// syllable alone later (`Đức nói`) is that person.
+fn given_names(t: &Tables, toks: &[Tok]) -> rustc_hash::FxHashSet<u64> {
+    let mut out = rustc_hash::FxHashSet::default();
+    let mut i = 0;
+    while i < toks.len() {
+        let x = &toks[i];
+        // `Bồ Đào Nha`: a world name, and no name starts inside it.
+        let world = (x.is(words::WORLD) && x.capitalized)
+            .then(|| t.names.get(x.exact.as_str()))
+            .flatten()
+            .and_then(|list| {
+                list.iter()
+                    .find(|(w, _)| w.len() > 1 && matches(toks, i, w))
+            });
+        if let Some((w, _)) = world {
+            i += w.len();
+            continue;
+        }
+        if !(x.is(words::SURNAME) && x.capitalized && !x.all_caps) {
+            i += 1;
+            continue;
+        }
+        let mut k = i + 1;
+        while k < toks.len()
+            && k - i < 4
+            && toks[k].capitalized
+            && !toks[k].all_caps
+            && toks[k].gap_is(gap::SPACE)
+        {
+            k += 1;
+        }
+        if k - i >= 3 {
+            out.insert(toks[k - 1].hash);
+        }
+        i = k;
+    }
+    out
+}
 
 /// The capitalized name (or code) that follows a head word ending before
 /// token `i`: its end, if any. Runs of up to four capitalized syllables,
@@ -229,6 +311,8 @@ pub fn landmarks(
 ) -> Vec<Landmark> {
     let t = tables();
     let mut out = Vec::new();
+    // Found when a single-syllable world name first needs them.
+    let mut given: Option<rustc_hash::FxHashSet<u64>> = None;
     let mut i = 0;
     while i < toks.len() {
         if claimed[i] {
@@ -321,9 +405,23 @@ pub fn landmarks(
                     .is_some_and(|n| n.capitalized && contiguous(toks, end));
                 let prev_cue = i > 0 && NOT_PLACE_CUES.contains(&toks[i - 1].exact.as_str());
                 // One syllable (`Nga`, `Đức`, `Anh`) is also a given name:
-                // capitalized, not after a form of address, not inside a
-                // longer name. Longer names may be in lower case
-                // (`trung quốc`), as the press sometimes writes them.
+                // capitalized, not after a form of address or a person's
+                // title, not the given name of a full name in the text,
+                // not inside a longer name. Longer names may be in lower
+                // case (`trung quốc`), as the press sometimes writes them.
+                let mut person = |i: usize| {
+                    prev_cue
+                        || (i >= 2
+                            && contiguous(toks, i - 1)
+                            && t.person_titles.contains(
+                                crate::text::pair(&toks[i - 2].exact, &toks[i - 1].exact).as_str(),
+                            ))
+                        || (i > 0
+                            && !PLACE_CUES.contains(&toks[i - 1].exact.as_str())
+                            && given
+                                .get_or_insert_with(|| given_names(t, toks))
+                                .contains(&toks[i].hash))
+                };
                 // A region needs a capital (`Đông Bắc`, `châu Á`): `đông
                 // bắc` is a direction.
                 let named = *sub != "region" || toks[i..end].iter().any(|x| x.capitalized);
@@ -332,7 +430,7 @@ pub fn landmarks(
                 } else if tok.all_caps && words.len() == 1 {
                     true
                 } else {
-                    (words.len() >= 2 || (capital && !prev_cue && !sentence_start(toks, i)))
+                    (words.len() >= 2 || (capital && !sentence_start(toks, i) && !person(i)))
                         && !next_cap
                         && !after_capital(toks, i)
                 };

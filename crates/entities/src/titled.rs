@@ -59,6 +59,7 @@ const TITLES: &[&str] = &[
     "kỹ sư",
     "luật sư",
     "già làng",
+    "bầu",
     "trưởng thôn",
     "trưởng bản",
     "trưởng ấp",

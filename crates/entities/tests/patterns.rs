@@ -461,3 +461,24 @@ fn schools_named_after_people_are_not_people() {
         "THPT quốc gia",
     );
 }
+
+#[test]
+fn given_names_that_are_countries() {
+    // A country's one-syllable name is also a given name (`Đức`, `Nga`):
+    // after a rank, the court's words or `bầu`, and where a person of that
+    // given name is named in the text, it is the person.
+    let t = "Anh Nguyễn Văn Đức bị thương. Đồng đội đưa Đức vào viện, thượng úy Đức \
+             đã tỉnh. Phiên tòa xét xử bị cáo Nga. Đội bóng của bầu Hiển thắng.";
+    expect_not(t, "place", "Đức");
+    expect_not(t, "place", "Nga");
+    expect(t, &[("person", "Nguyễn Văn Đức"), ("person", "Đức")]);
+    // The country, where no such person is named, or after a word of place
+    // even where one is.
+    expect("Đoàn công tác sang Đức và Pháp.", &[("place", "Đức")]);
+    expect(
+        "Anh Nguyễn Văn Đức từng du học tại Đức.",
+        &[("person", "Nguyễn Văn Đức"), ("place", "Đức")],
+    );
+    // An office before a country's name is the country's.
+    expect("Thủ tướng Đức thăm Hà Nội.", &[("place", "Đức")]);
+}
