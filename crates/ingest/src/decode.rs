@@ -89,8 +89,18 @@ fn mostly_utf8(bytes: &[u8]) -> Option<usize> {
 /// caller can warn about them: mostly-valid UTF-8 stays UTF-8, and a legacy
 /// code page is chosen only when the bytes really look like one.
 pub fn decode_counted(bytes: Vec<u8>) -> Result<Decoded, RejectReason> {
-    if std::str::from_utf8(&bytes).is_err()
-        && !bytes.starts_with(&[0xFF, 0xFE])
+    // Valid UTF-8 (nearly every input) is validated once and kept as it is.
+    let bytes = match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            check_controls(text.as_bytes())?;
+            return Ok(Decoded { text, replaced: 0 });
+        }
+        Err(e) => e.into_bytes(),
+    };
+    if !bytes.starts_with(&[0xFF, 0xFE])
         && !bytes.starts_with(&[0xFE, 0xFF])
         && let Some(replaced) = mostly_utf8(&bytes)
     {
