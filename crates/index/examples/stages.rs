@@ -1,11 +1,14 @@
 //! Single-thread cost of each stage of `vietdex index`, to see where the
 //! time goes: reading, decoding, cleaning and fingerprinting (ingest);
-//! entity extraction; each analyzer over the bodies.
+//! entity extraction; the index forms of title and body in one pass
+//! (`forms`, what documents are indexed with); the whole `pipeline::process`
+//! step (extraction, forms, keys); and, for comparison, each query-side
+//! analyzer run alone over the bodies.
 //!
 //! `cargo run --release -p vietdex-index --example stages -- CORPUS_DIR [STAGE]`
 //!
-//! With STAGE (`entities` or an analyzer name), only that stage runs after
-//! ingest, which makes profiles of it easier to read.
+//! With STAGE (`entities`, `forms`, `process` or an analyzer name), only
+//! that stage runs after ingest, which makes profiles of it easier to read.
 
 use std::error::Error;
 use std::time::Instant;
@@ -42,15 +45,42 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("{} articles, {mb:.1} MB", articles.len());
     report("ingest", t);
     let mut n = 0;
-    if runs("entities") {
+    if runs("process") || runs("entities") || runs("forms") {
         let t = Instant::now();
         let res = vietdex_pipeline::Resources::bundled()?;
+        res.preload();
         report("resources", t);
-        let t = Instant::now();
-        for a in &articles {
-            n += vietdex_pipeline::process(a.clone(), &res).entities.len();
+        if runs("entities") {
+            // Extraction alone, on the text `process` gives it.
+            let texts: Vec<(String, Option<vietdex_pipeline::Date>)> = articles
+                .iter()
+                .map(|a| {
+                    let published = a.published.as_deref().and_then(|p| p.parse().ok());
+                    (vietdex_pipeline::document_text(a), published)
+                })
+                .collect();
+            let t = Instant::now();
+            for (text, published) in &texts {
+                n += vietdex_pipeline::extract(text, *published, &res).len();
+            }
+            report("entities", t);
         }
-        report("entities", t);
+        if runs("forms") {
+            // Every form the index needs (exact, folded, pairs) in one pass.
+            let t = Instant::now();
+            for a in &articles {
+                n += vietdex_pipeline::Forms::of(a).body.folded.len();
+            }
+            report("forms", t);
+        }
+        if runs("process") {
+            // The whole step from an article to a document.
+            let t = Instant::now();
+            for a in &articles {
+                n += vietdex_pipeline::process(a.clone(), &res).entities.len();
+            }
+            report("process", t);
+        }
     }
     let analyzers = [
         ("exact", analyzer(Form::Exact)),
