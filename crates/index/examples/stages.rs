@@ -24,13 +24,13 @@ fn main() -> Result<(), Box<dyn Error>> {
     let only = std::env::args().nth(2);
     let runs = |stage: &str| only.as_deref().is_none_or(|o| o == stage);
     let inputs = [std::path::PathBuf::from(dir)];
-    let opts = vietdex_ingest::Options::default();
+    let opts = vietdex_pipeline::read::Options::default();
     let t = Instant::now();
     let mut articles = Vec::new();
     let mut bytes = 0u64;
-    for found in vietdex_ingest::discover(&inputs) {
+    for found in vietdex_pipeline::read::discover(&inputs) {
         let Ok(path) = found else { continue };
-        let loaded = vietdex_ingest::load(&path, &opts, &mut |r| {
+        let loaded = vietdex_pipeline::read::load(&path, &opts, &mut |r| {
             if let Ok(a) = r {
                 articles.push(a)
             }

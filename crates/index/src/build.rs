@@ -1,10 +1,12 @@
 //! Building and updating an index.
 //!
-//! A run walks its inputs and reads, on every core, only the sources that
-//! are new or changed since the last commit (by content hash). Each article
-//! is fingerprinted: an exact duplicate of a document already indexed adds
-//! its source to that document instead of a second copy; near duplicates
-//! are grouped into clusters at the end of the run. Documents of changed
+//! The reading is [`vietdex_pipeline::read::run`]'s: it walks the inputs,
+//! reads on every core only the sources that are new or changed since the
+//! last commit (by content hash), and hands each article's fingerprint to
+//! the index in file order. The index is the [`Store`]: an exact duplicate
+//! of a document already indexed adds its source to that document instead
+//! of a second copy; new documents are written; near duplicates are
+//! grouped into clusters at the end of the run. Documents of changed
 //! sources are replaced; with `prune`, documents whose sources are gone are
 //! removed. The index is committed every few seconds together with its
 //! [`State`], so an interrupted run leaves the last commit searchable and
@@ -12,21 +14,21 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Mutex, RwLock};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, RwLock, RwLockReadGuard};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::directory::MmapDirectory;
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, Term};
-use vietdex_ingest::{
-    Article, Options, Position, Reject, discover_with, escape, load_from, prefix_hash, source,
+pub use vietdex_pipeline::read::Progress;
+use vietdex_pipeline::read::{
+    self, Known, Mark, Options, ReadOptions, Reject, Resume, Source, Store,
 };
-use vietdex_pipeline::{Date, Document, Resources, process};
+use vietdex_pipeline::{Article, Date, Document, Resources, escape};
 
 use crate::schema::{self, Fields};
-use crate::state::{DocState, Resume, SourceState, State};
+use crate::state::{DocState, SourceState, State};
 use crate::{Error, MANIFEST_FILE, REJECTS_FILE, Result};
 
 /// Memory the Tantivy writer may use before it flushes a segment.
@@ -57,24 +59,6 @@ impl Default for BuildOptions {
             follow_links: false,
         }
     }
-}
-
-/// Counters reported while a build runs.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Progress {
-    /// Sources handled (read, unchanged or rejected).
-    pub files: usize,
-    /// Documents added.
-    pub documents: usize,
-    /// Bytes read.
-    pub bytes: u64,
-    /// Bytes of the sources handled so far, read or found unchanged,
-    /// including the part read of sources being read: the position against
-    /// [`Progress::total_bytes`].
-    pub bytes_done: u64,
-    /// Bytes of every source under the inputs, once known (they are added
-    /// up beside the run, which does not wait for it).
-    pub total_bytes: Option<u64>,
 }
 
 /// What a build did. `records_read` = `indexed` + `duplicates` + `rejected`.
@@ -215,35 +199,12 @@ fn document(f: &Fields, d: &Document) -> TantivyDocument {
     doc
 }
 
-/// New articles of one source waiting to be processed together.
-#[derive(Default)]
-struct Batch {
-    articles: Vec<Article>,
-    /// Text bytes of the articles.
-    bytes: usize,
-}
-
-impl Batch {
-    /// Articles processed together at most.
-    const ARTICLES: usize = 128;
-    /// Text bytes processed together at most.
-    const BYTES: usize = 16 << 20;
-
-    /// Adds an article; returns whether the batch is full.
-    fn push(&mut self, a: Article) -> bool {
-        self.bytes += a.title.len() + a.body.len();
-        self.articles.push(a);
-        self.articles.len() >= Self::ARTICLES || self.bytes >= Self::BYTES
-    }
-}
-
 struct Run<'a> {
     dir: &'a Path,
     fields: Fields,
     writer: RwLock<IndexWriter>,
     state: Mutex<State>,
     opts: &'a BuildOptions,
-    resources: &'a Resources,
     last_commit: Mutex<Instant>,
     sources_since_commit: AtomicUsize,
     /// Whether anything was read, rejected or removed since the last commit.
@@ -252,48 +213,187 @@ struct Run<'a> {
     /// commit clears `dirty`, not this).
     touched: AtomicBool,
     commits: AtomicUsize,
-    files: AtomicUsize,
-    unchanged: AtomicUsize,
-    read: AtomicUsize,
-    records: AtomicUsize,
-    indexed: AtomicUsize,
-    duplicates: AtomicUsize,
     removed: AtomicUsize,
-    bytes: AtomicU64,
-    rejected: Mutex<Vec<Reject>>,
-    warnings: Mutex<Vec<String>>,
     error: Mutex<Option<Error>>,
-    /// Documents added to the writer so far (progress only: the report
-    /// counts those of sources read whole).
-    added: AtomicUsize,
-    /// Bytes of sources handled, see [`Progress::bytes_done`].
-    bytes_done: AtomicU64,
-    /// Bytes of all sources, once added up (`u64::MAX` before).
-    total_bytes: AtomicU64,
-    on_progress: &'a (dyn Fn(Progress) + Sync),
+}
+
+/// A source being read into the index. It holds the writer's read lock
+/// from the start to the end of the source (a commit takes the write lock),
+/// so a commit never falls between a document entering the state and
+/// entering the index, except at a [`Source::pause`], where both are
+/// brought up to date first.
+struct Open<'r, 'a> {
+    run: &'r Run<'a>,
+    key: String,
+    writer: Option<RwLockReadGuard<'r, IndexWriter>>,
+    /// Documents the source gave so far (content ids), in order.
+    ids: Vec<String>,
+}
+
+impl<'a> Store for Run<'a> {
+    type Item = TantivyDocument;
+    type Source<'s>
+        = Open<'s, 'a>
+    where
+        Self: 's;
+
+    fn known(&self, key: &str) -> Option<Known> {
+        let s = self.state.lock().ok()?;
+        let known = s.sources.get(key)?;
+        Some(Known {
+            bytes: known.bytes,
+            hash: known.hash.clone(),
+            resume: known.resume.clone(),
+        })
+    }
+
+    fn open(&self, key: &str, resume: Option<&Resume>) -> Option<Open<'_, 'a>> {
+        let writer = self.writer.read().ok()?;
+        self.dirty.store(true, Ordering::Relaxed);
+        self.touched.store(true, Ordering::Relaxed);
+        let ids = match resume {
+            // A source an interrupted run indexed in part keeps what it
+            // gave so far.
+            Some(_) => self
+                .state
+                .lock()
+                .ok()
+                .and_then(|s| s.sources.get(key).map(|k| k.docs.clone()))
+                .unwrap_or_default(),
+            None => {
+                // A changed source: its old documents go first.
+                let orphans = self
+                    .state
+                    .lock()
+                    .map(|mut s| s.remove_source(key))
+                    .unwrap_or_default();
+                self.delete(&writer, &orphans);
+                Vec::new()
+            }
+        };
+        Some(Open {
+            run: self,
+            key: key.to_string(),
+            writer: Some(writer),
+            ids,
+        })
+    }
+
+    fn prepare(&self, doc: Document) -> TantivyDocument {
+        document(&self.fields, &doc)
+    }
+}
+
+impl Source for Open<'_, '_> {
+    type Item = TantivyDocument;
+
+    fn claim(&mut self, a: &Article) -> bool {
+        let key = &self.key;
+        let is_new = self
+            .run
+            .state
+            .lock()
+            .is_ok_and(|mut s| match s.docs.get_mut(&a.id) {
+                Some(doc) => {
+                    if !doc.sources.contains(key) {
+                        doc.sources.push(key.clone());
+                    }
+                    false
+                }
+                None => {
+                    let doc = DocState {
+                        sources: vec![key.clone()],
+                        simhash: a.simhash,
+                        cluster: a.id.clone(),
+                        cluster_size: 1,
+                    };
+                    s.docs.insert(a.id.clone(), doc);
+                    true
+                }
+            });
+        self.ids.push(a.id.clone());
+        is_new
+    }
+
+    fn write(&mut self, docs: Vec<TantivyDocument>) -> usize {
+        let Some(writer) = &self.writer else { return 0 };
+        let mut added = 0;
+        for doc in docs {
+            match writer.add_document(doc) {
+                Ok(_) => added += 1,
+                Err(e) => self.run.fail(e.into()),
+            }
+        }
+        added
+    }
+
+    fn pause_due(&self) -> bool {
+        self.run.commit_due()
+    }
+
+    /// Records how far the source got, then lets a due commit through.
+    fn pause(&mut self, at: Option<Resume>) -> bool {
+        if let (Some(r), Ok(mut s)) = (at, self.run.state.lock()) {
+            s.sources.insert(
+                self.key.clone(),
+                SourceState {
+                    hash: String::new(),
+                    bytes: 0,
+                    docs: self.ids.clone(),
+                    resume: Some(r),
+                },
+            );
+        }
+        self.writer = None;
+        self.run.maybe_commit();
+        self.writer = self.run.writer.read().ok();
+        self.writer.is_some()
+    }
+
+    fn finish(mut self, read: std::result::Result<Mark, ()>) {
+        let Some(writer) = self.writer.take() else {
+            return;
+        };
+        let run = self.run;
+        // Set again at the end: a commit inside this source cleared it.
+        run.dirty.store(true, Ordering::Relaxed);
+        run.touched.store(true, Ordering::Relaxed);
+        let Ok(mut state) = run.state.lock() else {
+            return;
+        };
+        // Record the source; a source rejected whole keeps nothing and is
+        // retried next run, so what it added is taken back.
+        let (hash, bytes) = read
+            .as_ref()
+            .map_or((String::new(), 0), |m| (m.hash.clone(), m.bytes));
+        state.sources.insert(
+            self.key.clone(),
+            SourceState {
+                hash,
+                bytes,
+                docs: std::mem::take(&mut self.ids),
+                resume: None,
+            },
+        );
+        if read.is_ok() {
+            drop(state);
+        } else {
+            let orphans = state.remove_source(&self.key);
+            drop(state);
+            for id in &orphans {
+                writer.delete_term(Term::from_field_text(run.fields.id, id));
+            }
+        }
+        drop(writer);
+        run.sources_since_commit.fetch_add(1, Ordering::Relaxed);
+        run.maybe_commit();
+    }
 }
 
 impl Run<'_> {
-    fn report_progress(&self) {
-        let total = self.total_bytes.load(Ordering::Relaxed);
-        (self.on_progress)(Progress {
-            files: self.files.load(Ordering::Relaxed),
-            documents: self.added.load(Ordering::Relaxed),
-            bytes: self.bytes.load(Ordering::Relaxed),
-            bytes_done: self.bytes_done.load(Ordering::Relaxed),
-            total_bytes: (total != u64::MAX).then_some(total),
-        });
-    }
-
     fn fail(&self, e: Error) {
         if let Ok(mut slot) = self.error.lock() {
             slot.get_or_insert(e);
-        }
-    }
-
-    fn reject(&self, r: Reject) {
-        if let Ok(mut v) = self.rejected.lock() {
-            v.push(r);
         }
     }
 
@@ -303,225 +403,6 @@ impl Run<'_> {
             writer.delete_term(Term::from_field_text(self.fields.id, id));
         }
         self.removed.fetch_add(ids.len(), Ordering::Relaxed);
-    }
-
-    /// Processes the waiting articles on every core ([`process`]: entities,
-    /// analysis) and adds their documents to the index, in order; returns
-    /// how many were added.
-    fn add_batch(&self, writer: &IndexWriter, batch: &mut Batch) -> usize {
-        let docs: Vec<TantivyDocument> = batch
-            .articles
-            .par_drain(..)
-            .map(|a| document(&self.fields, &process(a, self.resources)))
-            .collect();
-        batch.bytes = 0;
-        let mut added = 0;
-        for doc in docs {
-            match writer.add_document(doc) {
-                Ok(_) => added += 1,
-                Err(e) => self.fail(e.into()),
-            }
-        }
-        self.added.fetch_add(added, Ordering::Relaxed);
-        added
-    }
-
-    fn changed(&self, key: &str, path: &Path) -> bool {
-        let known = self
-            .state
-            .lock()
-            .ok()
-            .and_then(|s| s.sources.get(key).cloned());
-        let Some(known) = known else { return true };
-        let size = std::fs::metadata(path).map(|m| m.len()).ok();
-        if size != Some(known.bytes) {
-            return true;
-        }
-        match source::hash_file(path) {
-            Ok((h, _)) => format!("{h:016x}") != known.hash,
-            Err(_) => true,
-        }
-    }
-
-    fn process(&self, path: &Path) {
-        let key = escape::path(path);
-        self.files.fetch_add(1, Ordering::Relaxed);
-        let size = std::fs::metadata(path).map_or(0, |m| m.len());
-        if !self.changed(&key, path) {
-            self.unchanged.fetch_add(1, Ordering::Relaxed);
-            self.bytes_done.fetch_add(size, Ordering::Relaxed);
-            return;
-        }
-        let Ok(guard) = self.writer.read() else {
-            return;
-        };
-        let mut writer = Some(guard);
-        self.dirty.store(true, Ordering::Relaxed);
-        self.touched.store(true, Ordering::Relaxed);
-        // A source an interrupted run indexed in part resumes after its last
-        // committed line, when that part of the file is unchanged.
-        let resume = self.resume_point(&key, path);
-        let mut ids: Vec<String> = Vec::new();
-        let skip_lines = match &resume {
-            Some((r, docs)) => {
-                ids.clone_from(docs);
-                r.line
-            }
-            None => {
-                // A changed source: its old documents go first.
-                let orphans = self
-                    .state
-                    .lock()
-                    .map(|mut s| s.remove_source(&key))
-                    .unwrap_or_default();
-                if let Some(w) = &writer {
-                    self.delete(w, &orphans);
-                }
-                0
-            }
-        };
-        // This source's own counts, added to the run's once it is read whole.
-        let (mut records, mut indexed, mut duplicates) = (0, 0, 0);
-        let mut rejects: Vec<Reject> = Vec::new();
-        // New articles waiting to be processed, a batch at a time on every core.
-        let mut batch = Batch::default();
-        // Bytes of this source counted in `bytes_done` so far.
-        let mut counted = 0u64;
-        let mut sink = |record: std::result::Result<Article, Reject>, at: Position| {
-            let upto = at.offset.min(size);
-            if upto > counted {
-                self.bytes_done.fetch_add(upto - counted, Ordering::Relaxed);
-                counted = upto;
-            }
-            if at.line > 0 && records % 256 == 255 && self.commit_due() {
-                // A commit inside a large source: add what is waiting,
-                // record how far it got, let the commit through, then go on.
-                // The record at `at` is not indexed yet: the next run resumes
-                // at its line (the hash also covers it, which only makes the
-                // check stricter).
-                if let Some(w) = &writer {
-                    indexed += self.add_batch(w, &mut batch);
-                }
-                let point = prefix_hash(path, at.offset).ok().map(|h| Resume {
-                    line: at.line - 1,
-                    offset: at.offset,
-                    prefix_hash: format!("{h:016x}"),
-                });
-                if let (Some(r), Ok(mut s)) = (point, self.state.lock()) {
-                    s.sources.insert(
-                        key.clone(),
-                        SourceState {
-                            hash: String::new(),
-                            bytes: 0,
-                            docs: ids.clone(),
-                            resume: Some(r),
-                        },
-                    );
-                }
-                writer = None;
-                self.maybe_commit();
-                writer = self.writer.read().ok();
-            }
-            let Some(writer) = &writer else { return };
-            records += 1;
-            let a = match record {
-                Ok(a) => a,
-                Err(r) => return rejects.push(r),
-            };
-            let is_new = self
-                .state
-                .lock()
-                .is_ok_and(|mut s| match s.docs.get_mut(&a.id) {
-                    Some(doc) => {
-                        if !doc.sources.contains(&key) {
-                            doc.sources.push(key.clone());
-                        }
-                        false
-                    }
-                    None => {
-                        let doc = DocState {
-                            sources: vec![key.clone()],
-                            simhash: a.simhash,
-                            cluster: a.id.clone(),
-                            cluster_size: 1,
-                        };
-                        s.docs.insert(a.id.clone(), doc);
-                        true
-                    }
-                });
-            ids.push(a.id.clone());
-            if !is_new {
-                duplicates += 1;
-                return;
-            }
-            if batch.push(a) {
-                indexed += self.add_batch(writer, &mut batch);
-                self.report_progress();
-            }
-        };
-        let loaded = load_from(path, &self.opts.ingest, skip_lines, &mut sink);
-        self.bytes_done
-            .fetch_add(size.saturating_sub(counted), Ordering::Relaxed);
-        let Some(writer) = writer else { return };
-        if loaded.is_ok() {
-            indexed += self.add_batch(&writer, &mut batch);
-        }
-        // Set again at the end: a commit inside this source cleared it.
-        self.dirty.store(true, Ordering::Relaxed);
-        self.touched.store(true, Ordering::Relaxed);
-        let Ok(mut state) = self.state.lock() else {
-            return;
-        };
-        // Record the source; a source rejected whole keeps nothing and is
-        // retried next run, so what it added is taken back.
-        state.sources.insert(
-            key.clone(),
-            SourceState {
-                hash: loaded
-                    .as_ref()
-                    .map_or(String::new(), |l| format!("{:016x}", l.hash)),
-                bytes: loaded.as_ref().map_or(0, |l| l.bytes),
-                docs: ids,
-                resume: None,
-            },
-        );
-        match loaded {
-            Ok(l) => {
-                drop(state);
-                if let Ok(mut w) = self.warnings.lock() {
-                    w.extend(l.warnings(&key, &self.opts.ingest));
-                }
-                self.read.fetch_add(1, Ordering::Relaxed);
-                self.bytes.fetch_add(l.bytes, Ordering::Relaxed);
-                self.records.fetch_add(records, Ordering::Relaxed);
-                self.indexed.fetch_add(indexed, Ordering::Relaxed);
-                self.duplicates.fetch_add(duplicates, Ordering::Relaxed);
-                for r in rejects {
-                    self.reject(r);
-                }
-            }
-            Err(r) => {
-                let orphans = state.remove_source(&key);
-                drop(state);
-                for id in &orphans {
-                    writer.delete_term(Term::from_field_text(self.fields.id, id));
-                }
-                self.records.fetch_add(1, Ordering::Relaxed);
-                self.reject(r);
-            }
-        }
-        drop(writer);
-        self.sources_since_commit.fetch_add(1, Ordering::Relaxed);
-        self.maybe_commit();
-    }
-
-    /// The resume point of a partly indexed source and the documents it
-    /// gave so far, when the indexed part of the file is unchanged.
-    fn resume_point(&self, key: &str, path: &Path) -> Option<(Resume, Vec<String>)> {
-        let known = self.state.lock().ok()?.sources.get(key).cloned()?;
-        let r = known.resume?;
-        let h = prefix_hash(path, r.offset).ok()?;
-        (format!("{h:016x}") == r.prefix_hash).then_some((r, known.docs))
     }
 
     /// Whether a commit is due by time.
@@ -634,63 +515,23 @@ pub fn build(
         writer: RwLock::new(writer),
         state: Mutex::new(state),
         opts,
-        resources,
         last_commit: Mutex::new(Instant::now()),
         sources_since_commit: AtomicUsize::new(0),
         dirty: AtomicBool::new(fresh),
         touched: AtomicBool::new(fresh),
         commits: AtomicUsize::new(0),
-        files: AtomicUsize::new(0),
-        unchanged: AtomicUsize::new(0),
-        read: AtomicUsize::new(0),
-        records: AtomicUsize::new(0),
-        indexed: AtomicUsize::new(0),
-        duplicates: AtomicUsize::new(0),
         removed: AtomicUsize::new(0),
-        bytes: AtomicU64::new(0),
-        rejected: Mutex::new(Vec::new()),
-        warnings: Mutex::new(Vec::new()),
         error: Mutex::new(None),
-        added: AtomicUsize::new(0),
-        bytes_done: AtomicU64::new(0),
-        total_bytes: AtomicU64::new(u64::MAX),
-        on_progress,
     };
-    let seen: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
-    std::thread::scope(|scope| {
-        // The bytes of every source, added up beside the run for the
-        // progress total.
-        scope.spawn(|| {
-            let total: u64 = discover_with(inputs, opts.follow_links)
-                .filter_map(std::result::Result::ok)
-                .filter_map(|p| std::fs::metadata(p).ok())
-                .map(|m| m.len())
-                .sum();
-            run.total_bytes.store(total, Ordering::Relaxed);
-        });
-        discover_with(inputs, opts.follow_links)
-            .par_bridge()
-            .for_each(|found| {
-                match found {
-                    Ok(path) => {
-                        if let Ok(mut s) = seen.lock() {
-                            s.insert(escape::path(&path));
-                        }
-                        run.process(&path);
-                    }
-                    Err(r) => {
-                        run.files.fetch_add(1, Ordering::Relaxed);
-                        run.records.fetch_add(1, Ordering::Relaxed);
-                        run.reject(r);
-                    }
-                }
-                run.report_progress();
-            });
-    });
+    let read_opts = ReadOptions {
+        ingest: opts.ingest.clone(),
+        follow_links: opts.follow_links,
+    };
+    let read = read::run(inputs, &read_opts, resources, &run, on_progress);
     if let Some(e) = run.error.lock().ok().and_then(|mut e| e.take()) {
         return Err(e);
     }
-    let seen = seen.into_inner().map_err(|_| Error::Poisoned)?;
+    let seen = &read.seen;
     {
         let mut writer = run.writer.write().map_err(|_| Error::Poisoned)?;
         if opts.prune {
@@ -726,7 +567,7 @@ pub fn build(
         }
     }
     let state = run.state.into_inner().map_err(|_| Error::Poisoned)?;
-    let mut rejected = run.rejected.into_inner().map_err(|_| Error::Poisoned)?;
+    let mut rejected = read.rejected;
     rejected.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
     let clusters = {
         let mut ids: HashSet<&str> = HashSet::new();
@@ -737,20 +578,20 @@ pub fn build(
     };
     let report = BuildReport {
         index: dir.to_path_buf(),
-        files_found: run.files.into_inner(),
-        files_unchanged: run.unchanged.into_inner(),
-        files_read: run.read.into_inner(),
-        records_read: run.records.into_inner(),
-        documents_indexed: run.indexed.into_inner(),
-        duplicates: run.duplicates.into_inner(),
+        files_found: read.files_found,
+        files_unchanged: read.files_unchanged,
+        files_read: read.files_read,
+        records_read: read.records_read,
+        documents_indexed: read.documents,
+        duplicates: read.duplicates,
         rejected,
         documents_removed: run.removed.into_inner(),
         documents_total: state.docs.len(),
         clusters,
-        bytes_read: run.bytes.into_inner(),
+        bytes_read: read.bytes_read,
         commits: run.commits.into_inner(),
         warnings: {
-            let mut w = run.warnings.into_inner().map_err(|_| Error::Poisoned)?;
+            let mut w = read.warnings;
             w.sort();
             w
         },

@@ -106,7 +106,7 @@ pub fn claim(dir: &Path) -> Result<Claim> {
         }
         count += 1;
         if names.len() < 3 {
-            names.push(vietdex_ingest::escape::name(&entry.file_name()));
+            names.push(vietdex_pipeline::escape::name(&entry.file_name()));
         }
     }
     if count == 0 {

@@ -132,7 +132,7 @@ pub struct Stats {
 
 fn day(dt: tantivy::DateTime) -> String {
     let secs = dt.into_timestamp_secs();
-    vietdex_ingest::parse_date(&secs.to_string()).unwrap_or_default()
+    vietdex_pipeline::parse_date(&secs.to_string()).unwrap_or_default()
 }
 
 /// A row for an entity key, or `None` for keys that are not counted

@@ -398,7 +398,7 @@ pub fn checked(query: &str, parsed: ParsedQuery) -> Result<ParsedQuery> {
     if !query.trim().is_empty() && parsed.required.is_empty() && parsed.excluded.is_empty() {
         return Err(Error::Query(format!(
             "\"{}\" has no searchable word (only punctuation, symbols or emoji): search for words, or give an empty query \"\" to list documents by filters",
-            vietdex_ingest::escape::text(query)
+            vietdex_pipeline::escape::text(query)
         )));
     }
     Ok(parsed)

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use vietdex_ingest::fingerprint::cluster_assignments;
+use vietdex_pipeline::cluster_assignments;
 
 use crate::{Error, Result};
 
@@ -31,15 +31,7 @@ pub struct SourceState {
 }
 
 /// The point after which a partly indexed source is read again.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Resume {
-    /// Lines already indexed.
-    pub line: usize,
-    /// Bytes of the file holding those lines.
-    pub offset: u64,
-    /// xxh3 of those bytes, hex: a source changed there is read from the start.
-    pub prefix_hash: String,
-}
+pub use vietdex_pipeline::read::Resume;
 
 /// A document as indexed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -177,7 +169,7 @@ impl State {
     }
 
     /// Groups documents into near-duplicate clusters
-    /// ([`vietdex_ingest::fingerprint::cluster_assignments`]) and records each
+    /// ([`vietdex_pipeline::cluster_assignments`]) and records each
     /// document's cluster (its smallest id) and the cluster's size.
     pub fn cluster(&mut self) {
         let mut ids: Vec<&String> = self.docs.keys().collect();

@@ -16,7 +16,8 @@ use std::sync::Mutex;
 
 use serde::Serialize;
 use vietdex_pipeline::entities::{Entity, EntityKey};
-use vietdex_pipeline::{Article, Date, Document, Resources, process};
+use vietdex_pipeline::read::{self, Known, Mark, ReadOptions, Resume, Source, Store};
+use vietdex_pipeline::{Article, Date, Document, Resources};
 use vietdex_tokenize::{Analyzed, Segmenter, analyze_into};
 
 /// Tokens longer than this many bytes are not indexed by vietdex; in the
@@ -536,7 +537,6 @@ pub fn collect_in(
     res: &Resources,
     spill_dir: &Path,
 ) -> Collected {
-    use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Relaxed};
     let spill = match tempfile::tempfile_in(spill_dir) {
         Ok(f) => f,
         Err(e) => {
@@ -557,125 +557,26 @@ pub fn collect_in(
             };
         }
     };
-    let table = Mutex::new(Table::default());
-    let writer = Mutex::new(Spill {
-        file: BufWriter::with_capacity(1 << 20, spill),
-        offset: 0,
-    });
-    let error: Mutex<Option<io::Error>> = Mutex::new(None);
-    let rejects = Mutex::new(Vec::new());
-    let warnings = Mutex::new(Vec::new());
-    let duplicates = AtomicUsize::new(0);
-    let bytes = AtomicU64::new(0);
-    let in_flight = AtomicUsize::new(0);
-    let max_in_flight = 4 * rayon::current_num_threads();
-    let reject = |r| {
-        if let Ok(mut v) = rejects.lock() {
-            v.push(r);
-        }
+    let collector = Collector {
+        res,
+        table: Mutex::new(Table::default()),
+        writer: Mutex::new(Spill {
+            file: BufWriter::with_capacity(1 << 20, spill),
+            offset: 0,
+        }),
+        error: Mutex::new(None),
     };
-    // Processes, serializes and spills one new document.
-    let work = |slot: usize, a: Article| {
-        let doc = process(a, res);
-        let parts = SourceParts::new(&doc, res);
-        drop(doc);
-        let spilled = writer.lock().map_err(|_| None).and_then(|mut w| {
-            let at = Spilled {
-                offset: w.offset,
-                len: parts.bytes.len(),
-                split: parts.split,
-            };
-            w.file.write_all(&parts.bytes).map_err(Some)?;
-            w.offset += parts.bytes.len() as u64;
-            Ok(at)
-        });
-        match spilled {
-            Ok(at) => {
-                if let Ok(mut t) = table.lock() {
-                    t.slots[slot].at = Some(at);
-                }
-            }
-            Err(e) => {
-                if let (Some(e), Ok(mut slot)) = (e, error.lock()) {
-                    slot.get_or_insert(e);
-                }
-            }
-        }
+    let read_opts = ReadOptions {
+        ingest: opts.clone(),
+        follow_links: false,
     };
-    rayon::scope(|scope| {
-        use rayon::prelude::*;
-        vietdex_ingest::discover(inputs)
-            .par_bridge()
-            .for_each(|found| {
-                let path = match found {
-                    Ok(p) => p,
-                    Err(r) => return reject(r),
-                };
-                let key = vietdex_ingest::escape::path(&path);
-                let mut first = true;
-                let mut sink = |rec: Result<Article, vietdex_ingest::Reject>| {
-                    let a = match rec {
-                        Ok(a) => a,
-                        Err(r) => return reject(r),
-                    };
-                    // The first copy of a text gets a slot before it is
-                    // processed; later copies only add their source to it.
-                    let slot = table.lock().ok().and_then(|mut t| {
-                        if let Some(&i) = t.by_id.get(&a.id) {
-                            let s = &mut t.slots[i].sources;
-                            if !s.contains(&key) {
-                                s.push(key.clone());
-                            }
-                            return None;
-                        }
-                        let i = t.slots.len();
-                        t.by_id.insert(a.id.clone(), i);
-                        t.slots.push(Slot {
-                            id: a.id.clone(),
-                            sources: vec![key.clone()],
-                            simhash: a.simhash,
-                            at: None,
-                            cluster: (i, 1),
-                        });
-                        Some(i)
-                    });
-                    let Some(slot) = slot else {
-                        duplicates.fetch_add(1, Relaxed);
-                        return;
-                    };
-                    // The first article of a file is processed where it
-                    // was read. Later ones (a JSON Lines or web-archive
-                    // file) go to idle threads while few wait already, so
-                    // one large file keeps every core busy; else they are
-                    // processed here, which bounds memory.
-                    let here = std::mem::take(&mut first);
-                    if !here && in_flight.fetch_add(1, Relaxed) < max_in_flight {
-                        let (work, in_flight) = (&work, &in_flight);
-                        scope.spawn(move |_| {
-                            work(slot, a);
-                            in_flight.fetch_sub(1, Relaxed);
-                        });
-                    } else {
-                        if !here {
-                            in_flight.fetch_sub(1, Relaxed);
-                        }
-                        work(slot, a);
-                    }
-                };
-                match vietdex_ingest::load(&path, opts, &mut sink) {
-                    Ok(l) => {
-                        bytes.fetch_add(l.bytes, Relaxed);
-                        let w = l.warnings(&vietdex_ingest::escape::path(&path), opts);
-                        if !w.is_empty()
-                            && let Ok(mut all) = warnings.lock()
-                        {
-                            all.extend(w);
-                        }
-                    }
-                    Err(r) => reject(r),
-                }
-            });
-    });
+    let read = read::run(inputs, &read_opts, res, &collector, &|_| {});
+    let Collector {
+        table,
+        writer,
+        error,
+        ..
+    } = collector;
     let mut error = error.into_inner().unwrap_or_default();
     let spill = match writer.into_inner().map(|w| w.file.into_inner()) {
         Ok(Ok(f)) => Some(f),
@@ -690,24 +591,131 @@ pub fn collect_in(
     let hashes: Vec<Option<u64>> = slots.iter().map(|s| s.simhash).collect();
     for (s, c) in slots
         .iter_mut()
-        .zip(vietdex_ingest::fingerprint::cluster_assignments(&hashes))
+        .zip(vietdex_pipeline::cluster_assignments(&hashes))
     {
         s.sources.sort();
         s.cluster = c;
     }
-    let mut rejects = rejects.into_inner().unwrap_or_default();
+    let mut rejects = read.rejected;
     rejects.sort_by_key(|r| r.to_string());
-    let mut warnings = warnings.into_inner().unwrap_or_default();
+    let mut warnings = read.warnings;
     warnings.sort();
     Collected {
         slots,
         spill,
         error,
         rejects,
-        duplicates: duplicates.into_inner(),
-        bytes: bytes.into_inner(),
+        duplicates: read.duplicates,
+        bytes: read.bytes_read,
         warnings,
     }
+}
+
+/// The store of a [`collect`] run: the table of documents met and the
+/// spill file.
+struct Collector<'a> {
+    res: &'a Resources,
+    table: Mutex<Table>,
+    writer: Mutex<Spill>,
+    error: Mutex<Option<io::Error>>,
+}
+
+/// One source being collected.
+struct Collecting<'c, 'a> {
+    collector: &'c Collector<'a>,
+    key: String,
+}
+
+impl<'a> Store for Collector<'a> {
+    type Item = (String, SourceParts);
+    type Source<'s>
+        = Collecting<'s, 'a>
+    where
+        Self: 's;
+
+    /// Every source is read: an export starts from nothing.
+    fn known(&self, _key: &str) -> Option<Known> {
+        None
+    }
+
+    fn open(&self, key: &str, _resume: Option<&Resume>) -> Option<Collecting<'_, 'a>> {
+        Some(Collecting {
+            collector: self,
+            key: key.to_string(),
+        })
+    }
+
+    /// Analyses and serializes the document: all but its placement.
+    fn prepare(&self, doc: Document) -> (String, SourceParts) {
+        let parts = SourceParts::new(&doc, self.res);
+        (doc.article.id, parts)
+    }
+}
+
+impl Source for Collecting<'_, '_> {
+    type Item = (String, SourceParts);
+
+    /// The first copy of a text gets a slot before it is processed; later
+    /// copies only add their source to it.
+    fn claim(&mut self, a: &Article) -> bool {
+        let key = &self.key;
+        let Ok(mut t) = self.collector.table.lock() else {
+            return false;
+        };
+        if let Some(&i) = t.by_id.get(&a.id) {
+            let s = &mut t.slots[i].sources;
+            if !s.contains(key) {
+                s.push(key.clone());
+            }
+            return false;
+        }
+        let i = t.slots.len();
+        t.by_id.insert(a.id.clone(), i);
+        t.slots.push(Slot {
+            id: a.id.clone(),
+            sources: vec![key.clone()],
+            simhash: a.simhash,
+            at: None,
+            cluster: (i, 1),
+        });
+        true
+    }
+
+    /// Spills the documents and notes where each one is.
+    fn write(&mut self, items: Vec<(String, SourceParts)>) -> usize {
+        let c = self.collector;
+        let mut written = 0;
+        for (id, parts) in items {
+            let spilled = c.writer.lock().map_err(|_| None).and_then(|mut w| {
+                let at = Spilled {
+                    offset: w.offset,
+                    len: parts.bytes.len(),
+                    split: parts.split,
+                };
+                w.file.write_all(&parts.bytes).map_err(Some)?;
+                w.offset += parts.bytes.len() as u64;
+                Ok(at)
+            });
+            match spilled {
+                Ok(at) => {
+                    if let Ok(mut t) = c.table.lock()
+                        && let Some(&slot) = t.by_id.get(&id)
+                    {
+                        t.slots[slot].at = Some(at);
+                        written += 1;
+                    }
+                }
+                Err(e) => {
+                    if let (Some(e), Ok(mut slot)) = (e, c.error.lock()) {
+                        slot.get_or_insert(e);
+                    }
+                }
+            }
+        }
+        written
+    }
+
+    fn finish(self, _read: Result<Mark, ()>) {}
 }
 
 impl Collected {
@@ -778,6 +786,8 @@ impl Collected {
 #[cfg(test)]
 mod tests {
     use std::sync::LazyLock;
+
+    use vietdex_pipeline::process;
 
     use super::*;
 

@@ -28,6 +28,7 @@
 
 pub mod filter;
 pub mod query;
+pub mod read;
 
 use std::sync::OnceLock;
 
@@ -40,7 +41,8 @@ pub use query::ParsedQuery;
 /// The entities crate, for the types a [`Document`] carries.
 pub use vietdex_entities as entities;
 pub use vietdex_entities::{Entity, EntityKey, LoadError};
-pub use vietdex_ingest::{Article, Date};
+pub use vietdex_ingest::fingerprint::cluster_assignments;
+pub use vietdex_ingest::{Article, Date, escape, parse_date};
 pub use vietdex_tokenize::IndexForms;
 
 /// A language resource that could not be loaded.
