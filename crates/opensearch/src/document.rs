@@ -18,7 +18,7 @@ use serde::Serialize;
 use vietdex_pipeline::entities::{Entity, EntityKey};
 use vietdex_pipeline::read::{self, Known, Mark, ReadOptions, Resume, Source, Store};
 use vietdex_pipeline::{Article, Date, Document, Resources};
-use vietdex_tokenize::{Analyzed, Segmenter, analyze_into};
+use vietdex_tokenize::{Analyzed, IndexForms, Segmenter, Syllable, analyze_into};
 
 /// Tokens longer than this many bytes are not indexed by vietdex; in the
 /// exported text they become [`LONG_TOKEN`], which keeps later positions
@@ -106,6 +106,66 @@ fn analysed_with(text: &str, segmenter: &Segmenter, s: &mut Scratch) -> Analysed
     a
 }
 
+/// The three token streams of a text from its indexed forms (a
+/// [`Document`]'s `forms`): the same as [`analysed`] without analysing the
+/// text again; only the words are segmented. A text with a token of
+/// nothing but marks (exact terms and folded terms then differ in number)
+/// is analysed again by [`analysed`].
+pub fn analysed_from(text: &str, forms: &IndexForms, segmenter: &Segmenter) -> Analysed {
+    if !forms.aligned() {
+        return analysed(text, segmenter);
+    }
+    SCRATCH.with(|s| match s.try_borrow_mut() {
+        Ok(mut s) => from_forms_with(text, forms, segmenter, &mut s),
+        Err(_) => from_forms_with(text, forms, segmenter, &mut Scratch::default()),
+    })
+}
+
+fn from_forms_with(
+    text: &str,
+    forms: &IndexForms,
+    segmenter: &Segmenter,
+    s: &mut Scratch,
+) -> Analysed {
+    let mut a = Analysed {
+        exact: String::with_capacity(forms.exact.len() + 16),
+        folded: String::with_capacity(forms.folded.len() + 16),
+        words: String::with_capacity(forms.exact.len() + 16),
+    };
+    let exact: Vec<&str> = forms.exact_terms().collect();
+    for t in &exact {
+        push_token(&mut a.exact, t);
+    }
+    for t in forms.folded_terms() {
+        push_token(&mut a.folded, t);
+    }
+    let spans = &forms.spans;
+    let sylls: Vec<Syllable<'_>> = exact
+        .iter()
+        .zip(spans)
+        .enumerate()
+        .map(|(i, (t, span))| {
+            let prev_end = i.checked_sub(1).map(|p| spans[p].end);
+            Syllable::at(text, t, span.start, span.end, prev_end)
+        })
+        .collect();
+    s.lens.clear();
+    segmenter.segment_into(&sylls, &mut s.key, &mut s.lens);
+    let mut at = 0;
+    for &len in &s.lens {
+        s.word.clear();
+        for (k, t) in exact[at..(at + len).min(exact.len())].iter().enumerate() {
+            if k > 0 {
+                s.word.push('_');
+            }
+            s.word.push_str(t);
+        }
+        push_token(&mut a.words, &s.word);
+        at += len;
+    }
+    a
+}
+
 /// What a document's JSON source records beside the document itself: the
 /// sources holding its text and its near-duplicate cluster.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,12 +227,13 @@ pub struct SourceParts {
 }
 
 impl SourceParts {
-    /// Analyses and serializes a processed document.
+    /// Serializes a processed document, its text in the three token
+    /// streams made from its indexed forms ([`analysed_from`]).
     pub fn new(doc: &Document, res: &Resources) -> SourceParts {
         let a = &doc.article;
         let seg = res.segmenter();
-        let title = analysed(&a.title, seg);
-        let body = analysed(&a.body, seg);
+        let title = analysed_from(&a.title, &doc.forms.title, seg);
+        let body = analysed_from(&a.body, &doc.forms.body, seg);
         let names = |want: fn(&EntityKey) -> Option<&String>| -> Vec<&str> {
             doc.entity_keys
                 .iter()
@@ -803,6 +864,27 @@ mod tests {
         // NFD input and the other tone placement give the same tokens.
         let nfd = analysed("Hoà Bình", RES.segmenter());
         assert_eq!(nfd.exact, analysed("Hòa Bình", RES.segmenter()).exact);
+    }
+
+    #[test]
+    fn the_streams_from_the_forms_are_those_of_the_text() {
+        let long = "a".repeat(MAX_TOKEN_BYTES + 1);
+        for text in [
+            String::new(),
+            "Huyện Đại Từ xây dựng nông thôn mới, đạt 99,72% kế hoạch.".to_string(),
+            "UBND TP.HCM: Hoà Bình — KT-XH (COVID-19) https://x.vn/a?b=c".to_string(),
+            format!("xã {long} Vạn Thọ"),
+            // Stray combining marks.
+            "Hà \u{301} Nội \u{300}\u{323} Thái Nguyên".to_string(),
+            "Huye\u{302}\u{323}n Đại Từ\u{a0}Nội;Thái.Nguyên".to_string(),
+        ] {
+            let forms = IndexForms::of(&text);
+            assert_eq!(
+                analysed_from(&text, &forms, RES.segmenter()),
+                analysed(&text, RES.segmenter()),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@
 
 use crate::common::is_common;
 use crate::normalize::normalize_token_into;
-use crate::tokenizer::Scanner;
+use crate::tokenizer::{Scanner, Span};
 
 /// Separates the terms of an encoded form. No term contains it: a term
 /// never holds whitespace.
@@ -40,6 +40,10 @@ pub struct IndexForms {
     pub folded: String,
     /// Pairs of adjacent common folded syllables, `"ha noi"`.
     pub pairs: String,
+    /// The byte span in the text of each folded term, in order: the tokens
+    /// [`crate::analyze`] gives (a token of nothing but marks, which folds
+    /// away, has an exact term and no span here).
+    pub spans: Vec<Span>,
 }
 
 impl IndexForms {
@@ -57,6 +61,7 @@ impl IndexForms {
         self.exact.clear();
         self.folded.clear();
         self.pairs.clear();
+        self.spans.clear();
         // The previous folded term when it was common: its range in
         // `self.folded`.
         let mut prev_common: Option<(usize, usize)> = None;
@@ -70,6 +75,7 @@ impl IndexForms {
             }) else {
                 continue;
             };
+            self.spans.push(span);
             let common = is_common(&self.folded[start..end]);
             if common && let Some((ps, pe)) = prev_common {
                 if !self.pairs.is_empty() {
@@ -96,6 +102,13 @@ impl IndexForms {
     /// The pair terms, in text order.
     pub fn pair_terms(&self) -> impl Iterator<Item = &str> {
         terms(&self.pairs)
+    }
+
+    /// Whether every exact term has a folded term (no token of nothing but
+    /// marks): then the exact terms, the folded terms and
+    /// [`IndexForms::spans`] go together one to one.
+    pub fn aligned(&self) -> bool {
+        self.exact_terms().count() == self.spans.len()
     }
 }
 
@@ -157,6 +170,28 @@ mod tests {
         );
         for t in f.exact_terms().chain(f.folded_terms()) {
             assert!(!t.contains(char::is_whitespace), "{t:?} in {text:?}");
+        }
+        let analysed = crate::analyze(text);
+        let spans: Vec<(usize, usize)> = analysed.iter().map(|t| (t.start, t.end)).collect();
+        assert_eq!(
+            f.spans.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(),
+            spans,
+            "spans: {text:?}"
+        );
+        assert_eq!(
+            got(&mut f.folded_terms()),
+            analysed
+                .iter()
+                .map(|t| t.folded.clone())
+                .collect::<Vec<_>>(),
+            "folded terms of analyze: {text:?}"
+        );
+        if f.aligned() {
+            assert_eq!(
+                got(&mut f.exact_terms()),
+                analysed.iter().map(|t| t.exact.clone()).collect::<Vec<_>>(),
+                "exact terms of analyze: {text:?}"
+            );
         }
     }
 
