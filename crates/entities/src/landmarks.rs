@@ -106,6 +106,19 @@ fn syllables(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// A table's rows, with their lines, and the rows that could not be read.
+type Rows<T> = (Vec<(u64, T)>, Vec<vietdex_tokenize::tsv::BadRow>);
+
+/// `countries.tsv`: ISO code, name.
+fn countries() -> Rows<(String, String)> {
+    vietdex_tokenize::tsv::rows("crates/entities/data/countries.tsv", COUNTRIES)
+}
+
+/// `world.tsv`: subtype, name (and the country's code, not read here).
+fn world() -> Rows<(String, String)> {
+    vietdex_tokenize::tsv::rows("crates/entities/data/world.tsv", WORLD)
+}
+
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
@@ -115,24 +128,19 @@ fn tables() -> &'static Tables {
             heads.entry(w[0].clone()).or_default().push((w, s));
         }
         let mut names: HashMap<String, Vec<(Vec<String>, &'static str)>> = HashMap::default();
-        let rows = COUNTRIES
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split('\t').nth(1).map(|n| (n, "country")))
-            .chain(
-                WORLD
-                    .lines()
-                    .filter(|l| !l.starts_with('#'))
-                    .filter_map(|l| {
-                        let mut c = l.split('\t');
-                        let sub = match c.next()? {
-                            "city" => "city",
-                            "region" => "region",
-                            _ => "country",
-                        };
-                        Some((c.next()?, sub))
-                    }),
-            );
+        // Both tables are bundled; a test pins that every row reads.
+        let (countries, world) = (countries().0, world().0);
+        let rows = countries
+            .iter()
+            .map(|(_, (_, n))| (n.as_str(), "country"))
+            .chain(world.iter().map(|(_, (sub, n))| {
+                let sub = match sub.as_str() {
+                    "city" => "city",
+                    "region" => "region",
+                    _ => "country",
+                };
+                (n.as_str(), sub)
+            }));
         for (n, s) in rows {
             let w = syllables(&n.replace('-', " "));
             if let Some(first) = w.first().cloned() {
@@ -563,4 +571,17 @@ fn sentence_start(toks: &[Tok], i: usize) -> bool {
 /// Whether token `i` continues a capitalized word before it.
 fn after_capital(toks: &[Tok], i: usize) -> bool {
     i > 0 && toks[i - 1].capitalized && contiguous(toks, i)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_bundled_tables_read_whole() {
+        let (countries, bad) = super::countries();
+        assert!(bad.is_empty(), "{bad:?}");
+        assert!(countries.len() > 200, "{}", countries.len());
+        let (world, bad) = super::world();
+        assert!(bad.is_empty(), "{bad:?}");
+        assert!(world.iter().any(|(_, (sub, _))| sub == "city"));
+    }
 }

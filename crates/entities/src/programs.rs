@@ -49,28 +49,22 @@ impl Programs {
         })
     }
 
-    /// Parses `id TAB name TAB alias|alias…` lines (`#` comments); a line
-    /// without its three columns is an error naming it.
+    /// Parses `id TAB name TAB alias|alias…` lines (`#` comments, read by
+    /// [`vietdex_tokenize::tsv`]); a row without its three columns is an
+    /// error naming its line.
     pub fn parse(data: &str) -> Result<Programs, String> {
+        const EXPECTED: &str = "expected ID<TAB>NAME<TAB>ALIAS|ALIAS…";
         let mut p = Programs::default();
-        for (no, line) in data.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() < 3 || cols[..3].iter().any(|c| c.trim().is_empty()) {
-                return Err(format!(
-                    "line {}: expected ID<TAB>NAME<TAB>ALIAS|ALIAS…",
-                    no + 1
-                ));
+        let rows = vietdex_tokenize::tsv::all_rows::<(String, String, String)>("programs", data)
+            .map_err(|bad| format!("line {}: {} ({EXPECTED})", bad.line, bad.reason))?;
+        for (line, (id, name, aliases)) in rows {
+            if [&id, &name, &aliases].iter().any(|c| c.trim().is_empty()) {
+                return Err(format!("line {line}: an empty column ({EXPECTED})"));
             }
             let idx = p.programs.len();
-            p.programs.push(Program {
-                id: cols[0].to_string(),
-                name: cols[1].to_string(),
-            });
-            p.folded.insert(cols[0].to_lowercase(), idx);
-            for alias in cols[2].split('|') {
+            p.folded.insert(id.to_lowercase(), idx);
+            p.programs.push(Program { id, name });
+            for alias in aliases.split('|') {
                 let sylls: Vec<String> = vietdex_tokenize::analyze(alias)
                     .into_iter()
                     .map(|t| t.exact)
@@ -192,5 +186,7 @@ mod tests {
         assert!(p.lookup("ntm").is_some());
         let e = Programs::parse("# c\nntm\tNông thôn mới\tNTM\nocop\tOCOP\n").expect_err("bad");
         assert!(e.starts_with("line 3:"), "{e}");
+        let e = Programs::parse("ntm\tNông thôn mới\tNTM\n\nocop\t \tOCOP\n").expect_err("bad");
+        assert!(e.starts_with("line 3: an empty column"), "{e}");
     }
 }

@@ -34,20 +34,15 @@ impl Abbreviations {
         Abbreviations::parse(DATA)
     }
 
-    /// Parses the table format: `SHORT[,SHORT…] TAB FULL FORM`, `#` comments.
+    /// Parses the table format: `SHORT[,SHORT…] TAB FULL FORM`, `#` comments
+    /// ([`crate::tsv`]); a row without both columns is an error naming its
+    /// line.
     pub fn parse(text: &str) -> Result<Abbreviations, String> {
         let mut t = Abbreviations::default();
-        for (no, line) in text.lines().enumerate() {
-            let line = line.trim_end();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let Some((shorts, full)) = line.split_once('\t') else {
-                return Err(format!(
-                    "abbreviations line {}: expected SHORT<TAB>FULL",
-                    no + 1
-                ));
-            };
+        let rows = crate::tsv::all_rows::<(String, String)>("abbreviations", text)
+            .map_err(|bad| format!("{bad} (expected SHORT<TAB>FULL)"))?;
+        for (_, (shorts, full)) in rows {
+            let full = full.as_str();
             let mut forms: Vec<Vec<String>> = Vec::new();
             let mut folded: Vec<Vec<String>> = Vec::new();
             for form in shorts.split(',').chain(std::iter::once(full)) {

@@ -71,10 +71,9 @@ pub fn learned_common_syllables() -> Vec<String> {
         .take(COMMON_SYLLABLES)
         .map(|(s, _)| s)
         .collect();
-    let full_forms = ABBREVIATIONS
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t').map(|(_, full)| full));
+    // The table's bad rows are errors of `Abbreviations::bundled`.
+    let (rows, _) = crate::tsv::rows::<(String, String)>("abbreviations", ABBREVIATIONS);
+    let full_forms = rows.iter().map(|(_, (_, full))| full.as_str());
     for text in full_forms.chain([ADMINISTRATIVE]) {
         let mut s = tok.token_stream(text);
         while s.advance() {

@@ -34,6 +34,7 @@ mod pairs;
 mod segment;
 mod segmenter_table;
 mod tokenizer;
+pub mod tsv;
 
 pub use abbrev::{AbbrevMatch, Abbreviations};
 pub use common::{COMMON_SYLLABLES, is_common, learned_common_syllables};
