@@ -436,3 +436,215 @@ pub fn run<S: Store>(
         seen: seen.into_inner().unwrap_or_default(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+    use std::sync::LazyLock;
+
+    use super::*;
+
+    static RES: LazyLock<Resources> =
+        LazyLock::new(|| Resources::bundled().expect("bundled resources"));
+
+    /// A store in memory that records every call.
+    #[derive(Default)]
+    struct Memory {
+        known: HashMap<String, Known>,
+        pause: bool,
+        ids: Mutex<HashSet<String>>,
+        /// (source key, headline) of each document written, in order.
+        written: Mutex<Vec<(String, String)>>,
+        paused: Mutex<Vec<Resume>>,
+        finished: Mutex<Vec<(String, Option<Mark>)>>,
+    }
+
+    struct Reading<'a> {
+        memory: &'a Memory,
+        key: String,
+    }
+
+    impl Store for Memory {
+        type Item = String;
+        type Source<'a> = Reading<'a>;
+
+        fn known(&self, key: &str) -> Option<Known> {
+            self.known.get(key).cloned()
+        }
+
+        fn open(&self, key: &str, _resume: Option<&Resume>) -> Option<Reading<'_>> {
+            Some(Reading {
+                memory: self,
+                key: key.to_string(),
+            })
+        }
+
+        fn prepare(&self, doc: Document) -> String {
+            doc.article.title
+        }
+    }
+
+    impl Source for Reading<'_> {
+        type Item = String;
+
+        fn claim(&mut self, article: &Article) -> bool {
+            self.memory
+                .ids
+                .lock()
+                .expect("ids")
+                .insert(article.id.clone())
+        }
+
+        fn write(&mut self, items: Vec<String>) -> usize {
+            let n = items.len();
+            let mut w = self.memory.written.lock().expect("written");
+            w.extend(items.into_iter().map(|t| (self.key.clone(), t)));
+            n
+        }
+
+        fn pause_due(&self) -> bool {
+            self.memory.pause
+        }
+
+        fn pause(&mut self, at: Option<Resume>) -> bool {
+            if let Some(r) = at {
+                self.memory.paused.lock().expect("paused").push(r);
+            }
+            true
+        }
+
+        fn finish(self, read: Result<Mark, ()>) {
+            let mut f = self.memory.finished.lock().expect("finished");
+            f.push((self.key, read.ok()));
+        }
+    }
+
+    /// A JSON Lines source of `n` articles (`Tin số 0` …) with an unreadable
+    /// line after the fourth and the sixth article again as the last line.
+    fn json_lines(n: usize) -> String {
+        let mut out = String::new();
+        let line = |i: usize| {
+            let rec = serde_json::json!({
+                "title": format!("Tin số {i}"),
+                "body": format!("Bài số {i}: xã Vạn Thọ, huyện Đại Từ họp bàn xây dựng nông thôn mới."),
+            });
+            format!("{rec}\n")
+        };
+        for i in 0..n {
+            out.push_str(&line(i));
+            if i == 3 {
+                out.push_str("{not json\n");
+            }
+        }
+        out.push_str(&line(5));
+        out
+    }
+
+    #[test]
+    fn sources_are_read_claimed_in_file_order_and_skipped_when_known() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let body = "Xã Vạn Thọ, huyện Đại Từ đạt 99,72% kế hoạch năm.";
+        std::fs::write(dir.path().join("a.txt"), format!("Tin A\n{body}")).expect("a");
+        std::fs::write(dir.path().join("b.txt"), format!("Tin A\n{body}")).expect("b");
+        std::fs::write(dir.path().join("c.jsonl"), json_lines(300)).expect("c");
+        let inputs = [dir.path().to_path_buf()];
+        let memory = Memory::default();
+        let r = run(&inputs, &ReadOptions::default(), &RES, &memory, &|_| {});
+        assert_eq!((r.files_found, r.files_read, r.files_unchanged), (3, 3, 0));
+        // 2 texts, 301 JSON records and the unreadable line.
+        assert_eq!(r.records_read, 2 + 301 + 1);
+        assert_eq!((r.documents, r.duplicates), (301, 2));
+        assert_eq!(r.rejected.len(), 1, "{:?}", r.rejected);
+        assert_eq!(r.rejected[0].line, Some(5));
+        assert_eq!(r.seen.len(), 3);
+        let written = memory.written.lock().expect("written").clone();
+        let c: Vec<&str> = written
+            .iter()
+            .filter(|(k, _)| k.ends_with("c.jsonl"))
+            .map(|(_, t)| t.as_str())
+            .collect();
+        let expected: Vec<String> = (0..300).map(|i| format!("Tin số {i}")).collect();
+        assert_eq!(c, expected, "the articles of a source in file order");
+        let finished = memory.finished.lock().expect("finished").clone();
+        assert_eq!(finished.len(), 3);
+        assert!(finished.iter().all(|(_, m)| m.is_some()));
+
+        // A store that knows every source as read gets nothing.
+        let again = Memory {
+            known: finished
+                .into_iter()
+                .filter_map(|(k, m)| {
+                    let m = m?;
+                    Some((
+                        k,
+                        Known {
+                            bytes: m.bytes,
+                            hash: m.hash,
+                            resume: None,
+                        },
+                    ))
+                })
+                .collect(),
+            ..Memory::default()
+        };
+        let r = run(&inputs, &ReadOptions::default(), &RES, &again, &|_| {});
+        assert_eq!((r.files_found, r.files_unchanged, r.files_read), (3, 3, 0));
+        assert!(again.written.lock().expect("written").is_empty());
+    }
+
+    #[test]
+    fn a_paused_source_resumes_after_its_last_stored_line() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("c.jsonl");
+        std::fs::write(&path, json_lines(600)).expect("c");
+        let inputs = [path.clone()];
+        let paused = Memory {
+            pause: true,
+            ..Memory::default()
+        };
+        run(&inputs, &ReadOptions::default(), &RES, &paused, &|_| {});
+        let points = paused.paused.lock().expect("paused").clone();
+        assert_eq!(points.len(), 2, "{points:?}");
+        let first = points[0].clone();
+        // Every article before the pause was written before it.
+        let line = first.line;
+        let key = escape::path(&path);
+        let resumed = Memory {
+            known: HashMap::from([(
+                key,
+                Known {
+                    resume: Some(first),
+                    ..Known::default()
+                },
+            )]),
+            ..Memory::default()
+        };
+        let r = run(&inputs, &ReadOptions::default(), &RES, &resumed, &|_| {});
+        let titles: Vec<String> = resumed
+            .written
+            .lock()
+            .expect("written")
+            .iter()
+            .map(|(_, t)| t.clone())
+            .collect();
+        // Lines up to `line` (one of them unreadable) are skipped: the
+        // articles read are those after it, and the last line, a copy of
+        // an article before the resume point, which this store does not
+        // hold.
+        let mut expected: Vec<String> = (line - 1..600).map(|i| format!("Tin số {i}")).collect();
+        expected.push("Tin số 5".to_string());
+        assert_eq!(titles, expected);
+        assert_eq!(r.documents, expected.len());
+        // The same source, changed before the resume point, is read whole.
+        let text = std::fs::read_to_string(&path).expect("read");
+        let edited = text.replacen("Bài số 0:", "Bài số O:", 1);
+        assert_ne!(edited, text);
+        std::fs::write(&path, edited).expect("write");
+        let changed = Memory {
+            known: resumed.known.clone(),
+            ..Memory::default()
+        };
+        let r = run(&inputs, &ReadOptions::default(), &RES, &changed, &|_| {});
+        assert_eq!(r.documents, 600);
+    }
+}
