@@ -571,18 +571,18 @@ pub struct Collected {
     error: Option<io::Error>,
     /// Files and records that could not be read, as `vietdex index`
     /// reports them.
-    pub rejects: Vec<vietdex_ingest::Reject>,
+    pub rejects: Vec<read::Reject>,
     /// Records that were exact duplicates of another document.
     pub duplicates: usize,
     /// Bytes read.
     pub bytes: u64,
     /// Sources read with something worth a warning, as `vietdex index`
-    /// words it ([`vietdex_ingest::Loaded::warnings`]), sorted.
+    /// words it ([`read::Loaded::warnings`]), sorted.
     pub warnings: Vec<String>,
 }
 
 /// [`collect_in`] with the spill file in the system's temporary directory.
-pub fn collect(inputs: &[PathBuf], opts: &vietdex_ingest::Options, res: &Resources) -> Collected {
+pub fn collect(inputs: &[PathBuf], opts: &read::Options, res: &Resources) -> Collected {
     collect_in(inputs, opts, res, &std::env::temp_dir())
 }
 
@@ -594,7 +594,7 @@ pub fn collect(inputs: &[PathBuf], opts: &vietdex_ingest::Options, res: &Resourc
 /// wait in memory.
 pub fn collect_in(
     inputs: &[PathBuf],
-    opts: &vietdex_ingest::Options,
+    opts: &read::Options,
     res: &Resources,
     spill_dir: &Path,
 ) -> Collected {
@@ -911,9 +911,9 @@ mod tests {
     /// and serialized with its placement, in id order.
     fn direct_export(inputs: &[PathBuf]) -> Vec<(String, String)> {
         let mut by_id: HashMap<String, (Article, Vec<String>)> = HashMap::new();
-        for path in vietdex_ingest::discover(inputs).filter_map(Result::ok) {
-            let key = vietdex_ingest::escape::path(&path);
-            let _ = vietdex_ingest::load(&path, &Default::default(), &mut |r| {
+        for path in read::discover(inputs).filter_map(Result::ok) {
+            let key = vietdex_pipeline::escape::path(&path);
+            let _ = read::load(&path, &Default::default(), &mut |r| {
                 if let Ok(a) = r {
                     let e = by_id.entry(a.id.clone()).or_insert((a, Vec::new()));
                     if !e.1.contains(&key) {
@@ -925,7 +925,7 @@ mod tests {
         let mut docs: Vec<(Article, Vec<String>)> = by_id.into_values().collect();
         docs.sort_by(|a, b| a.0.id.cmp(&b.0.id));
         let hashes: Vec<Option<u64>> = docs.iter().map(|d| d.0.simhash).collect();
-        let clusters = vietdex_ingest::fingerprint::cluster_assignments(&hashes);
+        let clusters = vietdex_pipeline::cluster_assignments(&hashes);
         let ids: Vec<String> = docs.iter().map(|d| d.0.id.clone()).collect();
         docs.into_iter()
             .zip(clusters)

@@ -315,7 +315,11 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
     )
     .expect("native index");
     let native = Searcher::open(&dir.path().join("index"), Arc::clone(&res)).expect("open");
-    let collected = collect(&[corpus()], &vietdex_ingest::Options::default(), &res);
+    let collected = collect(
+        &[corpus()],
+        &vietdex_pipeline::read::Options::default(),
+        &res,
+    );
     let mut sources = Vec::new();
     collected
         .for_each_source(&res, |_, s| {
