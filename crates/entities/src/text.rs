@@ -224,11 +224,10 @@ impl Memo {
         if b.len() > 15 {
             return None;
         }
-        let mut k = (b.len() as u128) << 120;
-        for (i, &x) in b.iter().enumerate() {
-            k |= u128::from(x) << (8 * i);
-        }
-        Some(k)
+        let mut bytes = [0u8; 16];
+        bytes[..b.len()].copy_from_slice(b);
+        bytes[15] = b.len() as u8;
+        Some(u128::from_le_bytes(bytes))
     }
 
     fn get(&self, src: &str) -> Option<&Option<Shape>> {

@@ -74,6 +74,8 @@ impl<'a> Scanner<'a> {
                     break;
                 }
                 i += 1;
+            } else if !digits && let Some(len) = latin_letter_len(&bytes[i..]) {
+                i += len;
             } else {
                 let Some(c) = self.text[i..].chars().next() else {
                     break;
@@ -124,6 +126,21 @@ impl<'a> Scanner<'a> {
         s.chars().any(char::is_alphabetic)
             && s.chars()
                 .all(|c| c.is_uppercase() || chars::is_mark(c) || c.is_ascii_digit())
+    }
+}
+
+/// The length of the character that `bytes` (valid UTF-8) opens when it is
+/// a Latin letter beyond ASCII as Vietnamese text writes them, read from its
+/// bytes without decoding it: U+00C0–U+024F but `×` and `÷` (`đ`, `ư`, `ơ`,
+/// `ă`, `â` …) and U+1E00–U+1EFF (`ế`, `ộ`, `ữ` …), all word characters.
+/// `None` for any other character, which the general path answers.
+#[inline]
+fn latin_letter_len(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [0xC3, second, ..] if *second != 0x97 && *second != 0xB7 => Some(2),
+        [0xC4..=0xC8, _, ..] | [0xC9, 0x80..=0x8F, ..] => Some(2),
+        [0xE1, 0xB8..=0xBB, _, ..] => Some(3),
+        _ => None,
     }
 }
 
@@ -390,6 +407,25 @@ mod tests {
 
     fn texts(form: Form, text: &str) -> Vec<String> {
         tokens(form, text).into_iter().map(|t| t.0).collect()
+    }
+
+    #[test]
+    fn latin_letters_read_from_their_bytes_are_word_characters() {
+        let mut fast = 0;
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if let Some(len) = latin_letter_len(bytes) {
+                assert!(chars::is_word_char(c), "{c:?}");
+                assert_eq!(len, c.len_utf8(), "{c:?}");
+                fast += 1;
+            }
+        }
+        // U+00C0–U+00FF but two, U+0100–U+024F, U+1E00–U+1EFF.
+        assert_eq!(fast, 64 - 2 + 0x150 + 0x100);
+        let t = "Đắk Lắk×2 ưu÷tiên ẞ";
+        let spans: Vec<&str> = Scanner::new(t).map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(spans, ["Đắk", "Lắk", "2", "ưu", "tiên", "ẞ"]);
     }
 
     #[test]
