@@ -16,7 +16,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("cargo::rerun-if-changed=src/segmenter_table.rs");
     let table = std::fs::read_to_string("data/segmenter.tsv")
         .map_err(|e| format!("reading data/segmenter.tsv: {e}"))?;
-    let (exact, folded) = segmenter_table::parse_table(&table);
+    let (exact, folded) =
+        segmenter_table::parse_table(&table).map_err(|e| format!("data/segmenter.tsv {e}"))?;
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
     for (name, pairs) in [
         ("segmenter-exact.bin", exact),

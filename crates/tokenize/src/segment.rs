@@ -146,8 +146,12 @@ impl Segmenter {
         ) {
             (Ok(entries), Ok(folded)) => Segmenter { entries, folded },
             // Written by the build script from the same table; should the
-            // build have gone wrong, the table is still there.
-            _ => Segmenter::from_table(TABLE),
+            // build have gone wrong, the table is still there (the build
+            // script refuses a table with a bad line).
+            _ => Segmenter::from_table(TABLE).unwrap_or_else(|_| Segmenter {
+                entries: empty(),
+                folded: empty(),
+            }),
         }
     }
 
@@ -172,17 +176,17 @@ impl Segmenter {
         out
     }
 
-    /// A segmenter from a table written by [`Segmenter::table`]. Lines
-    /// that are not `TAG<TAB>FLAGS<TAB>KEY` are skipped.
-    pub fn from_table(table: &str) -> Segmenter {
-        let (exact, folded) = parse_table(table);
+    /// A segmenter from a table written by [`Segmenter::table`]. A line
+    /// that is not `TAG<TAB>FLAGS<TAB>KEY` is an error naming its line.
+    pub fn from_table(table: &str) -> Result<Segmenter, String> {
+        let (exact, folded) = parse_table(table)?;
         let freeze = |pairs: Vec<(&str, u32)>| {
             FrozenMap::new(Cow::Owned(FrozenMap::encode(pairs))).unwrap_or_else(|_| empty())
         };
-        Segmenter {
+        Ok(Segmenter {
             entries: freeze(exact),
             folded: freeze(folded),
-        }
+        })
     }
 
     /// Builds a segmenter from a word list (one word a line, syllables
@@ -486,7 +490,7 @@ mod tests {
             built.table() == TABLE,
             "data/segmenter.tsv is out of date: run `cargo run -p vietdex-tokenize --example segmenter_table > crates/tokenize/data/segmenter.tsv`"
         );
-        let loaded = Segmenter::from_table(TABLE);
+        let loaded = Segmenter::from_table(TABLE).expect("bundled table");
         assert_eq!(loaded.entries.len(), built.entries.len());
         assert_eq!(loaded.folded.len(), built.folded.len());
         assert!(loaded.is_word("nông thôn"));
@@ -494,6 +498,15 @@ mod tests {
         assert!(FrozenMap::new(Cow::Borrowed(FROZEN_EXACT)).is_ok());
         assert!(FrozenMap::new(Cow::Borrowed(FROZEN_FOLDED)).is_ok());
         assert!(Segmenter::bundled().table() == TABLE);
+    }
+
+    #[test]
+    fn a_bad_table_line_is_an_error_naming_it() {
+        let e = Segmenter::from_table("e\t1\tnông thôn\nf\t1\tnong thon\nnông thôn\n")
+            .expect_err("bad line");
+        assert!(e.starts_with("line 3: "), "{e}");
+        let ok = Segmenter::from_table("e\t3\tnông thôn\n").expect("table");
+        assert!(ok.is_word("nông thôn"));
     }
 
     #[test]

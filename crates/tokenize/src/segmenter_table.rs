@@ -7,21 +7,24 @@ pub type Entries<'a> = Vec<(&'a str, u32)>;
 
 /// The exact and the folded entries of a table written by
 /// `Segmenter::table`: `TAG<TAB>FLAGS<TAB>KEY` lines, tag `e` or `f`,
-/// flags one digit; other lines are skipped. The build script reads the
-/// bundled table with this too.
-pub fn parse_table(table: &str) -> (Entries<'_>, Entries<'_>) {
+/// flags one digit. Any other line is an error naming its (1-based) line.
+/// The build script reads the bundled table with this too.
+pub fn parse_table(table: &str) -> Result<(Entries<'_>, Entries<'_>), String> {
     let (mut exact, mut folded) = (Vec::new(), Vec::new());
-    for line in table.split_terminator('\n') {
+    for (no, line) in table.split_terminator('\n').enumerate() {
         let b = line.as_bytes();
-        if b.len() < 5 || b[1] != b'\t' || b[3] != b'\t' || !b[2].is_ascii_digit() {
-            continue;
-        }
-        let list = match b[0] {
-            b'e' => &mut exact,
-            b'f' => &mut folded,
-            _ => continue,
+        let well_formed = b.len() >= 5 && b[1] == b'\t' && b[3] == b'\t' && b[2].is_ascii_digit();
+        let list = match b.first() {
+            Some(b'e') if well_formed => &mut exact,
+            Some(b'f') if well_formed => &mut folded,
+            _ => {
+                return Err(format!(
+                    "line {}: expected e or f<TAB>FLAGS<TAB>SYLLABLES, found {line:?}",
+                    no + 1
+                ));
+            }
         };
         list.push((&line[4..], u32::from(b[2] - b'0')));
     }
-    (exact, folded)
+    Ok((exact, folded))
 }
