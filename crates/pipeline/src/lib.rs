@@ -1,8 +1,10 @@
 //! The processing step every vietdex front-end shares: an [`Article`] read
 //! by `vietdex-ingest` becomes a [`Document`] — its text, typed
-//! publication date, fingerprints, entities and entity keys — through one
-//! function, [`process`], with the language resources loaded once into
-//! [`Resources`] and passed explicitly.
+//! publication date, fingerprints, entities, entity keys and the index
+//! forms of its headline and body — through one function, [`process`], with
+//! the language resources loaded once into [`Resources`] and passed
+//! explicitly. [`read::run`] is the one loop that reads sources into
+//! documents for a store (the index, an export).
 //!
 //! `vietdex index` stores documents in the index, `vietdex extract` prints
 //! their entities; any other front-end (an HTTP server, a Python module, an
@@ -62,10 +64,10 @@ pub enum Error {
 /// pass it to every [`process`] call and every query; it is shared freely
 /// between threads.
 ///
-/// The bundled gazetteer and segmenter take tens of milliseconds to build,
-/// so a bundled value builds each of them when first used (once per
-/// value): a command that never looks a place up does not pay for the
-/// gazetteer. [`Resources::preload`] builds both at once, side by side.
+/// The bundled gazetteer and segmenter are read from tables compiled ahead
+/// of time, still a few milliseconds each, so a bundled value loads each of
+/// them when first used (once per value): a command that never looks a
+/// place up does not pay for the gazetteer. [`Resources::preload`] builds both at once, side by side.
 #[derive(Debug)]
 pub struct Resources {
     gazetteer: OnceLock<Gazetteer>,
