@@ -95,7 +95,7 @@ struct Tables {
     heads: HashMap<String, Vec<(Vec<String>, &'static str)>>,
     /// World names by first syllable, longest first: (syllables, subtype).
     names: HashMap<String, Vec<(Vec<String>, &'static str)>>,
-    /// [`PERSON_TITLES`], normalized.
+    /// [`PERSON_TITLES`] and [`crate::titled::RANKS`], normalized.
     person_titles: rustc_hash::FxHashSet<String>,
 }
 
@@ -155,6 +155,7 @@ fn tables() -> &'static Tables {
         }
         let person_titles = PERSON_TITLES
             .iter()
+            .chain(crate::titled::RANKS)
             .map(|t| syllables(t).join(" "))
             .collect();
         Tables {
@@ -193,26 +194,10 @@ const NOT_PLACE_CUES: &[&str] = &[
 ];
 
 /// Titles of two syllables before a single-syllable name that make it a
-/// person's (`thượng úy Đức`, `bị cáo Đức`): ranks, the court's words and
-/// comrades. Not the offices and professions that also stand before a
+/// person's (`thượng úy Đức`, `bị cáo Đức`): ranks
+/// ([`crate::titled::RANKS`]), the court's words and comrades. Not the offices and professions that also stand before a
 /// country (`Thủ tướng Đức`, `luật sư Mỹ`).
-const PERSON_TITLES: &[&str] = &[
-    "đại tướng",
-    "thượng tướng",
-    "trung tướng",
-    "thiếu tướng",
-    "đại tá",
-    "thượng tá",
-    "trung tá",
-    "thiếu tá",
-    "đại úy",
-    "thượng úy",
-    "trung úy",
-    "thiếu úy",
-    "bị cáo",
-    "bị can",
-    "đồng chí",
-];
+const PERSON_TITLES: &[&str] = &["bị cáo", "bị can", "đồng chí"];
 
 /// Words before a single-syllable world name that make it the place (or
 /// its people, its language) even where a person of that given name is in

@@ -12,7 +12,25 @@ use crate::people::{Person, names_a_school};
 use crate::text::{Tok, contiguous, gap};
 use crate::words;
 
-/// Forms of address and titles that introduce a bare name.
+/// Military ranks: titles that introduce a bare name (in [`TITLES`]'s
+/// table too) and, before a one-syllable name, make it a person's.
+pub(crate) const RANKS: &[&str] = &[
+    "đại tướng",
+    "thượng tướng",
+    "trung tướng",
+    "thiếu tướng",
+    "đại tá",
+    "thượng tá",
+    "trung tá",
+    "thiếu tá",
+    "đại úy",
+    "thượng úy",
+    "trung úy",
+    "thiếu úy",
+];
+
+/// Forms of address and titles that introduce a bare name (with
+/// [`RANKS`]).
 const TITLES: &[&str] = &[
     "vợ chồng",
     "anh em",
@@ -65,18 +83,6 @@ const TITLES: &[&str] = &[
     "trưởng ấp",
     "chủ tịch",
     "bí thư",
-    "đại tướng",
-    "thượng tướng",
-    "trung tướng",
-    "thiếu tướng",
-    "đại tá",
-    "thượng tá",
-    "trung tá",
-    "thiếu tá",
-    "đại úy",
-    "thượng úy",
-    "trung úy",
-    "thiếu úy",
     "trùm",
     "thợ cả",
     "thợ săn",
@@ -206,7 +212,7 @@ fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
         let mut titles: HashMap<String, Vec<Vec<String>>> = HashMap::default();
-        for t in TITLES {
+        for t in TITLES.iter().chain(RANKS) {
             let w: Vec<String> = normalize(t)
                 .split_whitespace()
                 .map(str::to_string)
