@@ -42,18 +42,22 @@ pub fn class_of(exact: &str) -> u32 {
     table().get(exact).copied().unwrap_or(0)
 }
 
+/// Every listed word with its bit, from the modules that own the lists.
+fn each_listed(add: &mut dyn FnMut(&str, u32)) {
+    for w in crate::places::TYPES {
+        add(w.syllables[0], TYPE_WORD);
+    }
+    crate::titled::classify(add);
+    crate::orgs::classify(add);
+    crate::landmarks::classify(add);
+    crate::people::classify(add);
+}
+
 fn table() -> &'static FxHashMap<String, u32> {
     static T: OnceLock<FxHashMap<String, u32>> = OnceLock::new();
     T.get_or_init(|| {
         let mut t: FxHashMap<String, u32> = FxHashMap::default();
-        let mut add = |word: &str, bit: u32| *t.entry(word.to_string()).or_default() |= bit;
-        for w in crate::places::TYPES {
-            add(w.syllables[0], TYPE_WORD);
-        }
-        crate::titled::classify(&mut add);
-        crate::orgs::classify(&mut add);
-        crate::landmarks::classify(&mut add);
-        crate::people::classify(&mut add);
+        each_listed(&mut |word, bit| *t.entry(word.to_string()).or_default() |= bit);
         t
     })
 }
@@ -65,14 +69,7 @@ mod tests {
     #[test]
     fn every_listed_word_has_its_bit_and_no_other_word_has_one() {
         let mut listed: Vec<(String, u32)> = Vec::new();
-        let mut add = |w: &str, bit: u32| listed.push((w.to_string(), bit));
-        for w in crate::places::TYPES {
-            add(w.syllables[0], TYPE_WORD);
-        }
-        crate::titled::classify(&mut add);
-        crate::orgs::classify(&mut add);
-        crate::landmarks::classify(&mut add);
-        crate::people::classify(&mut add);
+        each_listed(&mut |w, bit| listed.push((w.to_string(), bit)));
         assert!(listed.len() > 500, "{}", listed.len());
         for (w, bit) in &listed {
             assert!(class_of(w) & bit != 0, "{w} {bit}");
