@@ -254,7 +254,7 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
             }
         }
     }
-    for (a, b) in orgs::organizations(k.segmenter, &toks, text, &free, &person) {
+    for (a, b) in orgs::organizations(g, k.segmenter, &toks, text, &free, &person) {
         let (s, e) = (toks[a].start, toks[b - 1].end);
         let surface = squash(&text[s..e]);
         out.push(Entity::new(

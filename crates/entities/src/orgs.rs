@@ -230,6 +230,66 @@ const INSIDE: &[&str] = &[
     "tế",
 ];
 
+/// Domain nouns that go on, in lower case, a name whose capitalized part
+/// is itself a common word (`Trung tâm Kiểm soát bệnh tật`, `Trung tâm Y
+/// học dự phòng`, `Sở Tài nguyên và môi trường`). Nouns only: a verb after
+/// a name (`Công ty Điện lực xây dựng …`) is the sentence going on.
+const TRAILING: &[&str] = &[
+    "bệnh tật",
+    "dự phòng",
+    "môi trường",
+    "xã hội",
+    "công nghệ",
+    "kỹ thuật",
+    "nông thôn",
+    "đô thị",
+    "tài nguyên",
+    "thông tin",
+    "truyền thông",
+    "giáo dục",
+    "đào tạo",
+    "việc làm",
+    "thương mại",
+    "du lịch",
+    "giao thông",
+    "văn hóa",
+    "thể thao",
+    "y tế",
+    "nông nghiệp",
+    "công nghiệp",
+    "dân số",
+    "gia đình",
+    "trẻ em",
+    "nước sạch",
+    "vệ sinh",
+    "thủy lợi",
+    "thủy sản",
+    "lâm nghiệp",
+    "khoáng sản",
+    "năng lượng",
+    "khí tượng",
+    "thủy văn",
+    "pháp luật",
+    "pháp lý",
+    "tư pháp",
+    "thương binh",
+    "cứu nạn",
+    "cứu hộ",
+    "thiên tai",
+    "bão lụt",
+    "giống",
+    "cây trồng",
+    "vật nuôi",
+    "thú y",
+    "khuyến nông",
+    "chất lượng",
+    "đo lường",
+    "tiêu chuẩn",
+    "lao động",
+    "người cao tuổi",
+    "khuyết tật",
+];
+
 /// Place type words after which a capitalized name belongs to the body.
 const LEVELS: &[&str] = &[
     "tỉnh",
@@ -251,6 +311,8 @@ const LEVELS: &[&str] = &[
 
 struct Tables {
     heads: HashMap<String, Vec<(Vec<String>, bool)>>,
+    /// [`TRAILING`], normalized.
+    trailing: rustc_hash::FxHashSet<String>,
     /// International names by first syllable, longest first: (syllables,
     /// acronym).
     international: HashMap<String, Vec<(Vec<String>, bool)>>,
@@ -289,6 +351,7 @@ fn tables() -> &'static Tables {
         }
         Tables {
             heads,
+            trailing: TRAILING.iter().map(|w| normalize(w).into_owned()).collect(),
             international,
             inside: INSIDE.iter().copied().collect(),
             levels: LEVELS.iter().copied().collect(),
@@ -321,6 +384,58 @@ fn head_at(t: &Tables, toks: &[Tok], i: usize) -> bool {
         })
 }
 
+/// Whether the capitalized syllables from token `i` (one to four) name an
+/// administrative unit.
+fn place_name_at(g: &crate::gazetteer::Gazetteer, toks: &[Tok], i: usize) -> bool {
+    let mut key = toks[i].exact.to_string();
+    if !g.lookup(&key).is_empty() {
+        return true;
+    }
+    for j in i + 1..toks.len().min(i + 4) {
+        if !(toks[j].capitalized && contiguous(toks, j)) {
+            break;
+        }
+        key.push(' ');
+        key.push_str(&toks[j].exact);
+        if !g.lookup(&key).is_empty() {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the name part ending before token `e` ends with a common word
+/// capitalized (`Kiểm soát`, `Y học`): its last two syllables are a word
+/// and the first of them is capitalized.
+fn descriptive(seg: &vietdex_tokenize::Segmenter, toks: &[Tok], e: usize) -> bool {
+    e >= 2
+        && toks[e - 2].capitalized
+        && !toks[e - 2].all_caps
+        && !toks[e - 1].all_caps
+        && contiguous(toks, e - 1)
+        && seg.is_word(&crate::text::pair(&toks[e - 2].exact, &toks[e - 1].exact))
+}
+
+/// The length in tokens of a [`TRAILING`] domain noun in lower case at
+/// token `i`.
+fn trailing_at(t: &Tables, toks: &[Tok], i: usize) -> Option<usize> {
+    let mut key = String::new();
+    let mut found = None;
+    for j in i..toks.len().min(i + 3) {
+        if toks[j].capitalized || !contiguous(toks, j) {
+            break;
+        }
+        if j > i {
+            key.push(' ');
+        }
+        key.push_str(&toks[j].exact);
+        if t.trailing.contains(&key) {
+            found = Some(j + 1 - i);
+        }
+    }
+    found
+}
+
 /// `TN&MT`, `NN&PTNT`: parts of one abbreviation.
 /// `TP. HCM`: an abbreviated type word and its name.
 fn joined(text: &str, toks: &[Tok], i: usize) -> bool {
@@ -337,6 +452,7 @@ fn joined(text: &str, toks: &[Tok], i: usize) -> bool {
 /// (`person` marks their tokens). Linear: each token starts at most one
 /// bounded look-ahead (a name has at most 16 tokens).
 pub fn organizations(
+    g: &crate::gazetteer::Gazetteer,
     seg: &vietdex_tokenize::Segmenter,
     toks: &[Tok],
     text: &str,
@@ -435,11 +551,13 @@ pub fn organizations(
             let closes = i > 0
                 && contiguous(toks, i)
                 && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &toks[i].exact));
-            // `trung tâm thị xã`: the centre of a town.
+            // `trung tâm thị xã`, `trung tâm Hà Nội`: the centre of a
+            // place, not a body (`Trung tâm Y tế huyện`).
             let centre = words.join(" ") == "trung tâm"
-                && toks
-                    .get(after)
-                    .is_some_and(|x| x.capitalized || t.levels.contains(x.exact.as_str()));
+                && toks.get(after).is_some_and(|x| {
+                    t.levels.contains(x.exact.as_str())
+                        || (x.capitalized && place_name_at(g, toks, after))
+                });
             // `THCS Nguyễn Du`: a school's level in initials names the
             // school only before a person's name (`kỳ thi THPT quốc gia` is
             // the exam).
@@ -498,6 +616,27 @@ pub fn organizations(
                     break;
                 }
                 j += 1;
+            }
+            // A name that is a common word capitalized (`Kiểm soát`, `Y
+            // học`) goes on with domain nouns in lower case (`bệnh tật`,
+            // `dự phòng`), optionally joined by `và`.
+            if let Some(mut e) = end
+                && e >= after + 2
+                && descriptive(seg, toks, e)
+            {
+                loop {
+                    let from =
+                        if toks.get(e).is_some_and(|x| x.exact == "và") && contiguous(toks, e) {
+                            e + 1
+                        } else {
+                            e
+                        };
+                    match trailing_at(t, toks, from) {
+                        Some(n) if (e..from + n).all(|k| !person[k]) => e = from + n,
+                        _ => break,
+                    }
+                }
+                end = Some(e);
             }
             end.map(|e| (i, e))
         });

@@ -170,6 +170,25 @@ fn organizations_by_head_word() {
         "Anh tốt nghiệp Đại học Ngoại thương năm 2010.",
         &[("organization", "Đại học Ngoại thương")],
     );
+    // `trung tâm` names a body unless a place follows: then it is the
+    // place's centre.
+    let t = "Trung tâm Kiểm soát bệnh tật mở điểm tiêm ở trung tâm Đà Nẵng và trung tâm thị xã.";
+    expect(t, &[("organization", "Trung tâm Kiểm soát bệnh tật")]);
+    expect_not(t, "organization", "trung tâm Đà Nẵng");
+    // Such a name goes on with domain nouns in lower case, not with the
+    // verb after it.
+    expect(
+        "Bác sĩ nói Trung tâm Y học dự phòng và Trung tâm Nước sạch và vệ sinh môi trường nông thôn cùng vào cuộc.",
+        &[
+            ("organization", "Trung tâm Y học dự phòng"),
+            (
+                "organization",
+                "Trung tâm Nước sạch và vệ sinh môi trường nông thôn",
+            ),
+        ],
+    );
+    let t = "Công ty Điện lực xây dựng trạm biến áp mới.";
+    expect(t, &[("organization", "Công ty Điện lực")]);
 }
 
 #[test]
