@@ -358,6 +358,11 @@ fn role_before(toks: &[Tok], text: &str, name: usize) -> Option<String> {
             break;
         }
         j -= 1;
+        // `thủy thủ của tàu Hoàng Đạt`: the name is something's, not the
+        // role's holder.
+        if matches!(toks[j].exact.as_str(), "của" | "bị" | "được") {
+            break;
+        }
         if role_at(toks, j, false).is_some() {
             from = Some(j);
         }

@@ -505,7 +505,9 @@ pub fn titled_people(
         }
         known.insert(names.join(" "));
         last_syllables.insert(toks[p.end - 1].hash);
-        if names.len() >= 3
+        // `Dương Tuấn` … `Tuấn`: a family name first, so the last
+        // syllable is the given name.
+        if (names.len() >= 3 || (names.len() == 2 && toks[p.start].is(words::SURNAME)))
             && let Some(last) = names.last()
         {
             known.insert((*last).to_string());

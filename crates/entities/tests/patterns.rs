@@ -223,6 +223,20 @@ fn people_beyond_the_surname_rule() {
     );
     // Place names that begin with a form of address.
     expect_not("Khách về Bà Rịa nghỉ lễ.", "person", "Rịa");
+    // A two-part name with an occupation after it, and its given name
+    // alone later.
+    let t = "Lê Hào, sinh viên năm ba, đi làm thêm dịp tết. Năm nay Hào không về quê.";
+    expect(t, &[("person", "Lê Hào"), ("person", "Hào")]);
+    expect(
+        "Nhạc sĩ Phạm Tuyên và luật sư Trần Vũ Hải dự buổi ra mắt.",
+        &[("person", "Phạm Tuyên"), ("person", "Trần Vũ Hải")],
+    );
+    // A name that is something's (a ship's) is not the role's holder.
+    expect_not(
+        "Các thủy thủ của tàu Hoàng Long đã về bờ.",
+        "person",
+        "Hoàng Long",
+    );
 }
 
 #[test]
