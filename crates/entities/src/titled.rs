@@ -202,6 +202,12 @@ const NOT_NAMES: &[&str] = &[
     "uỷ",
 ];
 
+/// Pronouns, capitalized at the start of a sentence (`Họ cho biết`,
+/// `Tôi nói`): never a name.
+const PRONOUNS: &[&str] = &[
+    "tôi", "ta", "tao", "mình", "họ", "nó", "chúng", "ai", "mọi", "người", "đây", "đó",
+];
+
 struct Tables {
     /// Titles by first syllable, longest first.
     titles: HashMap<String, Vec<Vec<String>>>,
@@ -224,7 +230,7 @@ fn tables() -> &'static Tables {
         }
         Tables {
             titles,
-            not_names: NOT_NAMES.iter().copied().collect(),
+            not_names: NOT_NAMES.iter().chain(PRONOUNS).copied().collect(),
         }
     })
 }

@@ -231,6 +231,14 @@ fn people_beyond_the_surname_rule() {
         "Nhạc sĩ Phạm Tuyên và luật sư Trần Vũ Hải dự buổi ra mắt.",
         &[("person", "Phạm Tuyên"), ("person", "Trần Vũ Hải")],
     );
+    // A pronoun before a verb of saying is no name.
+    for t in ["Họ cho biết sẽ quay lại.", "Tôi nói với anh ấy rồi."] {
+        assert!(
+            !pairs(t).iter().any(|(k, _)| k == "person"),
+            "{t}: {:?}",
+            pairs(t)
+        );
+    }
     // A name that is something's (a ship's) is not the role's holder.
     expect_not(
         "Các thủy thủ của tàu Hoàng Long đã về bờ.",
