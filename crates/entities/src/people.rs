@@ -253,6 +253,33 @@ pub(crate) fn names_a_school(seg: &vietdex_tokenize::Segmenter, toks: &[Tok], i:
     head || initials || university
 }
 
+/// Things named after a person, before the name: prizes, medals, cups,
+/// scholarships, funds, ships (`giải thưởng Lê Quý Đôn`, `tàu Hoàng Sa`).
+const NAMED_AFTER: &[&[&str]] = &[
+    &["giải", "thưởng"],
+    &["giải"],
+    &["huân", "chương"],
+    &["huy", "chương"],
+    &["cúp"],
+    &["học", "bổng"],
+    &["quỹ"],
+    &["tàu"],
+    &["thuyền"],
+];
+
+/// Whether the name at token `i` names a thing named after a person
+/// ([`NAMED_AFTER`]): then it is not a person here.
+pub(crate) fn names_a_thing(toks: &[Tok], i: usize) -> bool {
+    NAMED_AFTER.iter().any(|head| {
+        head.len() <= i
+            && contiguous(toks, i)
+            && head.iter().enumerate().all(|(k, w)| {
+                let j = i - head.len() + k;
+                toks[j].exact == *w && (k == 0 || contiguous(toks, j))
+            })
+    })
+}
+
 /// Whether a family name and another capitalized syllable start at `i`.
 fn full_name_at(toks: &[Tok], i: usize) -> bool {
     toks[i].is(words::SURNAME)
@@ -313,7 +340,7 @@ pub fn people(
             k += 1;
         }
         let len = k - i;
-        if names_a_school(seg, toks, i) {
+        if names_a_school(seg, toks, i) || names_a_thing(toks, i) {
             i = k;
             continue;
         }

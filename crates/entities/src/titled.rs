@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use vietdex_tokenize::normalize;
 
-use crate::people::{Person, names_a_school};
+use crate::people::{Person, names_a_school, names_a_thing};
 use crate::text::{Tok, contiguous, gap};
 use crate::words;
 
@@ -456,7 +456,11 @@ pub fn titled_people(
                 && ((SAYS.contains(&v.exact.as_str()) && !lone_start)
                     || (v.exact == "cho" && toks.get(j + 1).is_some_and(|b| b.exact == "biết")))
         });
-        if says && (i..j).all(|k| !claimed[k]) && !opens_word(i, j) && !names_a_school(seg, toks, i)
+        if says
+            && (i..j).all(|k| !claimed[k])
+            && !opens_word(i, j)
+            && !names_a_school(seg, toks, i)
+            && !names_a_thing(toks, i)
         {
             claimed[i..j].iter_mut().for_each(|c| *c = true);
             persons.push(Person {
@@ -557,6 +561,7 @@ pub fn titled_people(
                 && !opens_word(from, j)
                 && known.contains(&key)
                 && !names_a_school(seg, toks, from)
+                && !names_a_thing(toks, from)
             {
                 claimed[from..j].iter_mut().for_each(|c| *c = true);
                 persons.push(Person {

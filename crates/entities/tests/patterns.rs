@@ -231,6 +231,10 @@ fn people_beyond_the_surname_rule() {
         "Nhạc sĩ Phạm Tuyên và luật sư Trần Vũ Hải dự buổi ra mắt.",
         &[("person", "Phạm Tuyên"), ("person", "Trần Vũ Hải")],
     );
+    // Prizes, medals and ships named after people are not people.
+    let t = "Em nhận giải thưởng Nguyễn Văn Trỗi và học bổng Trần Đại Nghĩa.";
+    expect_not(t, "person", "Nguyễn Văn Trỗi");
+    expect_not(t, "person", "Trần Đại Nghĩa");
     // A pronoun before a verb of saying is no name.
     for t in ["Họ cho biết sẽ quay lại.", "Tôi nói với anh ấy rồi."] {
         assert!(
