@@ -436,6 +436,11 @@ fn regions_and_the_central_committee() {
     );
     // A direction in lower case is not a region.
     expect_not("Gió mùa đông bắc tràn về.", "place", "đông bắc");
+    // Regions by their abbreviations.
+    expect(
+        "Lúa ở ĐBSCL được mùa, còn ĐBSH thì mất mùa.",
+        &[("place", "ĐBSCL"), ("place", "ĐBSH")],
+    );
 }
 
 #[test]
