@@ -386,6 +386,70 @@ pub(crate) fn dates_in(
         }
     });
     out.sort();
+    join_ranges(text, out)
+}
+
+/// `từ năm 1995 đến tháng 1-2004`, `từ ngày 1-5 đến ngày 3-5`: two dates
+/// joined by `từ … đến` (or `tới`) are one range, `1995/2004-01`.
+fn join_ranges(text: &str, dates: Vec<(usize, usize, String)>) -> Vec<(usize, usize, String)> {
+    fn starts_with_word(s: &str, words: &[&str]) -> bool {
+        let s = s.trim_start();
+        words.iter().any(|w| {
+            s.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w))
+                && !s[w.len()..].starts_with(char::is_alphanumeric)
+        })
+    }
+    let mut out: Vec<(usize, usize, String)> = Vec::with_capacity(dates.len());
+    let mut it = dates.into_iter().peekable();
+    while let Some(a) = it.next() {
+        // `từ` opens the date, or stands before it, or before its cue word
+        // (`từ ngày 2-5`: the date's span starts at the day).
+        // The two words before, looked for in a bounded window: linear
+        // however long a run without spaces.
+        let mut from = a.0.saturating_sub(24);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut before = text[from..a.0].split_whitespace().rev().take(2);
+        let is_from = |w: &str| w == "từ" || w == "Từ";
+        let opened = starts_with_word(&text[a.0..a.1], &["từ"])
+            || match (before.next(), before.next()) {
+                (Some(w), _) if is_from(w) => true,
+                (Some(cue), Some(w)) => {
+                    is_from(w)
+                        && matches!(
+                            cue.to_lowercase().as_str(),
+                            "ngày" | "tháng" | "năm" | "sáng" | "chiều" | "tối" | "đêm" | "hôm"
+                        )
+                }
+                _ => false,
+            };
+        if opened
+            && !a.2.contains('/')
+            && let Some(b) = it.peek()
+            && !b.2.contains('/')
+            && b.0 >= a.1
+        {
+            // What joins them, without the second date's cue word.
+            let between = text[a.1..b.0].trim();
+            let between = between
+                .strip_suffix("ngày")
+                .or_else(|| between.strip_suffix("tháng"))
+                .or_else(|| between.strip_suffix("năm"))
+                .map_or(between, str::trim_end);
+            let closes = if between.is_empty() {
+                starts_with_word(&text[b.0..b.1], &["đến", "tới"])
+            } else {
+                matches!(between, "đến" | "tới" | "đến hết" | "cho đến")
+            };
+            if closes {
+                let b = it.next().expect("peeked");
+                out.push((a.0, b.1, format!("{}/{}", a.2, b.2)));
+                continue;
+            }
+        }
+        out.push(a);
+    }
     out
 }
 

@@ -304,6 +304,21 @@ fn dates_and_ranges() {
     assert_eq!(d("Trong năm 2015 – 2016, xã trồng rừng."), ["2015/2016"]);
     assert_eq!(d("Đêm 12 - 9, lũ về."), ["2019-09-12"]);
     assert_eq!(d("Ngày 4 - 5 - 2017, tàu rời bến."), ["2017-05-04"]);
+    // `từ … đến …`: one range, whatever each end's precision.
+    assert_eq!(
+        d("Từ năm 2010 đến tháng 3-2015, xã làm 9 km đường."),
+        ["2010/2015-03"]
+    );
+    assert_eq!(
+        d("Hội chợ mở từ ngày 2-5 đến ngày 6-5 năm nay."),
+        ["2019-05-02/2019-05-06"]
+    );
+    assert_eq!(d("Từ năm 2016 đến năm 2020, xã đạt chuẩn."), ["2016/2020"]);
+    // Two dates not joined by `từ … đến` stay apart.
+    assert_eq!(
+        d("Năm 2010 xã nghèo, đến năm 2015 thoát nghèo."),
+        ["2010", "2015"]
+    );
 }
 
 #[test]
