@@ -167,6 +167,12 @@ pub(crate) const TYPES: &[TypeWord] = &[
         hamlet: true,
     },
     TypeWord {
+        syllables: &["làng"],
+        levels: &[],
+        kinds: &[],
+        hamlet: true,
+    },
+    TypeWord {
         syllables: &["khóm"],
         levels: &[],
         kinds: &[],

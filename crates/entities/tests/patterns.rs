@@ -119,6 +119,14 @@ fn places_by_head_word() {
         "place",
         "cầu Bộ Tài chính",
     );
+    // Villages: `làng` before a name, but not the word `làng nghề`.
+    let v = "Làng Phù Lãng nổi tiếng với gốm; khách đến làng nghề còn ghé làng Đông Hồ.";
+    expect(v, &[("place", "Làng Phù Lãng"), ("place", "làng Đông Hồ")]);
+    assert!(
+        !pairs(v).iter().any(|(_, t)| t.starts_with("làng nghề")),
+        "{:?}",
+        pairs(v)
+    );
     // A bridge named after a place is not that place.
     expect_not(
         "Cầu Tân An mới thông xe, cầu Thạnh Phú thì chưa.",
