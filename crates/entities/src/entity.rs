@@ -161,8 +161,10 @@ pub enum Details {
         /// Units it may be (at most 20).
         candidates: Vec<Candidate>,
         /// What kind of place a place outside the administrative units is:
-        /// `country`, `city`, `road`, `water`, `mountain`, `island`,
-        /// `landmark`, `address`; none for hamlets and unlinked names.
+        /// `country`, `city`, `foreign-unit` (a province or district of
+        /// another country), `region`, `road`, `water`, `mountain`,
+        /// `island`, `landmark`, `address`; none for hamlets and unlinked
+        /// names.
         subtype: Option<String>,
     },
     /// A program.

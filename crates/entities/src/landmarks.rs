@@ -570,3 +570,21 @@ mod tests {
         assert!(world.iter().any(|(_, (sub, _))| sub == "city"));
     }
 }
+
+/// Whether a foreign country's name follows token `end` (exclusive),
+/// after a comma or in brackets: `Hồ Nam, Trung Quốc`, `Victoria (Úc)`.
+/// `found` is in text order, as [`landmarks`] gives it.
+pub fn foreign_country_after(found: &[Landmark], toks: &[Tok], text: &str, end: usize) -> bool {
+    let Some(next) = found.get(found.partition_point(|l| l.start < end)) else {
+        return false;
+    };
+    if next.start != end || next.subtype != "country" || end == 0 {
+        return false;
+    }
+    let sep = text[toks[end - 1].end..toks[end].start].trim();
+    let name: Vec<&str> = toks[next.start..next.end]
+        .iter()
+        .map(|t| t.exact.as_str())
+        .collect();
+    matches!(sep, "," | "(") && !matches!(name.as_slice(), ["việt", "nam"] | ["vn"] | ["việt"])
+}

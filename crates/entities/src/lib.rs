@@ -158,7 +158,17 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
     let landmarks = landmarks::landmarks(g, k.segmenter, &toks, text, &mut claimed);
     let mut persons = people::people(g, k.segmenter, &toks, text, &mut claimed);
     titled::titled_people(g, k.segmenter, &toks, text, &mut claimed, &mut persons);
-    mentions.extend(places::bare_mentions(g, &toks, text, &mut claimed));
+    let bare = places::bare_mentions(g, &toks, text, &mut claimed);
+    // `Hồ Nam, Trung Quốc`, `Victoria (Úc)`: a bare name followed by a
+    // foreign country is a place of that country, not a Vietnamese unit.
+    let mut foreign: Vec<(usize, usize)> = Vec::new();
+    for m in bare {
+        if landmarks::foreign_country_after(&landmarks, &toks, text, m.end) {
+            foreign.push((m.start, m.end));
+        } else {
+            mentions.push(m);
+        }
+    }
     places::link(g, &toks, text, &mut mentions);
     for m in &mentions {
         out.push(place_entity(g, text, &toks, m));
@@ -168,6 +178,14 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
         let details = Details::Place {
             candidates: Vec::new(),
             subtype: Some(l.subtype.to_string()),
+        };
+        out.push(Entity::new(text, s, e, squash(&text[s..e]), details));
+    }
+    for &(a, b) in &foreign {
+        let (s, e) = (toks[a].start, toks[b - 1].end);
+        let details = Details::Place {
+            candidates: Vec::new(),
+            subtype: Some("foreign-unit".to_string()),
         };
         out.push(Entity::new(text, s, e, squash(&text[s..e]), details));
     }

@@ -119,6 +119,18 @@ fn places_by_head_word() {
         "place",
         "cầu Bộ Tài chính",
     );
+    // A name followed by a foreign country is that country's, not a
+    // Vietnamese unit of the same name.
+    let f = "Cô sống tại Hồ Nam, Trung Quốc, còn anh trai ở Đại Từ, Thái Nguyên.";
+    assert_eq!(subtype_of(f, "Hồ Nam").as_deref(), Some("foreign-unit"));
+    assert!(
+        !ents(f)
+            .iter()
+            .any(|e| e.text == "Hồ Nam" && e.name().is_some()),
+        "{:?}",
+        ents(f)
+    );
+    expect(f, &[("district", "Đại Từ")]);
     // Villages: `làng` before a name, but not the word `làng nghề`.
     let v = "Làng Phù Lãng nổi tiếng với gốm; khách đến làng nghề còn ghé làng Đông Hồ.";
     expect(v, &[("place", "Làng Phù Lãng"), ("place", "làng Đông Hồ")]);
