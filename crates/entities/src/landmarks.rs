@@ -451,6 +451,11 @@ pub fn landmarks(
         {
             found = Some((i + 1, "region"));
         }
+        if found.is_none()
+            && let Some(end) = road_code_at(toks, i)
+        {
+            found = Some((end, "road"));
+        }
         match found {
             Some((end, subtype)) => {
                 for c in &mut claimed[i..end] {
@@ -467,6 +472,38 @@ pub fn landmarks(
         }
     }
     out
+}
+
+/// Road numbers by their abbreviated head word, in capitals: `QL1A`,
+/// `QL 14`, `ĐT827`, `ĐT 827`, `TL 316G` (quốc lộ, đường tỉnh, tỉnh lộ).
+/// The end of the road's tokens, if one starts at `i`.
+fn road_code_at(toks: &[Tok], i: usize) -> Option<usize> {
+    const HEADS: [&str; 4] = ["ql", "đt", "dt", "tl"];
+    // A number, and at most one letter after it.
+    fn code(s: &str) -> bool {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = &s.as_bytes()[digits..];
+        (1..=4).contains(&digits) && rest.len() <= 1 && rest.iter().all(u8::is_ascii_lowercase)
+    }
+    let t = &toks[i];
+    if t.all_caps {
+        if HEADS.contains(&t.exact.as_str()) {
+            let n = toks.get(i + 1)?;
+            if !(n.gap_is(crate::text::gap::SPACE) && n.digits && code(&n.exact)) {
+                return None;
+            }
+            // `827A`: the letter is a token of its own, right after.
+            let letter = toks.get(i + 2).is_some_and(|l| {
+                l.start == n.end
+                    && l.exact.len() == 1
+                    && l.exact.bytes().all(|b| b.is_ascii_lowercase())
+            });
+            return Some(if letter { i + 3 } else { i + 2 });
+        }
+        let head = HEADS.iter().find(|h| t.exact.starts_with(**h))?;
+        return code(&t.exact[head.len()..]).then_some(i + 1);
+    }
+    None
 }
 
 /// A qualifier between a head word ending before token `at` and the name:

@@ -595,7 +595,8 @@ pub fn bare_mentions(
             // A name alone on its line that is no province's: a byline or
             // a credit (`Minh Hoàng`), not a place.
             Some((len, cands))
-                if own_line(text, toks[i].start, toks[i + len - 1].end)
+                if (own_line(text, toks[i].start, toks[i + len - 1].end)
+                    || closing_byline(toks, text, i, i + len))
                     && !cands.iter().any(|&u| g.unit(u).level == Level::Province) =>
             {
                 i += len;
@@ -628,6 +629,18 @@ pub fn bare_mentions(
 fn direction(name: &[Tok]) -> bool {
     matches!(name, [a, b] if matches!(a.exact.as_str(), "đông" | "tây")
         && matches!(b.exact.as_str(), "nam" | "bắc"))
+}
+
+/// Whether tokens `start..end` close the text after a sentence's end
+/// (`… đã lập biên bản nhắc nhở. Hải Đường`): a byline joined to the last
+/// paragraph, as scraped pages often have it.
+fn closing_byline(toks: &[Tok], text: &str, start: usize, end: usize) -> bool {
+    end == toks.len()
+        && start > 0
+        && text[toks[end - 1].end..].trim().is_empty()
+        && text[toks[start - 1].end..toks[start].start]
+            .trim()
+            .ends_with(['.', '!', '?', '"', '”', ')'])
 }
 
 /// Whether `start..end` of `text` is all its line holds but white space.

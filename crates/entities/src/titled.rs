@@ -456,7 +456,19 @@ pub fn titled_people(
                 && ((SAYS.contains(&v.exact.as_str()) && !lone_start)
                     || (v.exact == "cho" && toks.get(j + 1).is_some_and(|b| b.exact == "biết")))
         });
+        // `Sở Xây dựng Long An cho biết`: a province or district speaks
+        // through its bodies; its name is no person's.
+        let unit = says && {
+            let key: Vec<&str> = toks[i..j].iter().map(|t| t.exact.as_str()).collect();
+            g.lookup(&key.join(" ")).iter().any(|&u| {
+                matches!(
+                    g.unit(u).level,
+                    crate::gazetteer::Level::Province | crate::gazetteer::Level::District
+                )
+            })
+        };
         if says
+            && !unit
             && (i..j).all(|k| !claimed[k])
             && !opens_word(i, j)
             && !names_a_school(seg, toks, i)

@@ -131,6 +131,11 @@ fn places_by_head_word() {
         ents(f)
     );
     expect(f, &[("district", "Đại Từ")]);
+    // Road numbers by their abbreviated head words.
+    let r = "Kho nằm dọc ĐT827 và ĐT 827A, gần QL1A và QL 14.";
+    for road in ["ĐT827", "ĐT 827A", "QL1A", "QL 14"] {
+        assert_eq!(subtype_of(r, road).as_deref(), Some("road"), "{road}");
+    }
     // Villages: `làng` before a name, but not the word `làng nghề`.
     let v = "Làng Phù Lãng nổi tiếng với gốm; khách đến làng nghề còn ghé làng Đông Hồ.";
     expect(v, &[("place", "Làng Phù Lãng"), ("place", "làng Đông Hồ")]);
@@ -263,6 +268,10 @@ fn people_beyond_the_surname_rule() {
             pairs(t)
         );
     }
+    // A province before a verb of saying speaks through a body: no person.
+    let t = "Ông Hùng, Giám đốc Sở Xây dựng Long An cho biết sẽ kiểm tra kho ở huyện Châu Thành (Long An).";
+    expect_not(t, "person", "Long An");
+    expect(t, &[("person", "Hùng"), ("province", "Long An")]);
     // A name that is something's (a ship's) is not the role's holder.
     expect_not(
         "Các thủy thủ của tàu Hoàng Long đã về bờ.",
@@ -305,6 +314,18 @@ fn names_inside_other_names_are_not_places() {
         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh họp.",
         "place",
         "Việt Nam",
+    );
+    // A byline joined to the last paragraph is no commune.
+    let b = "Đoàn kiểm tra đã lập biên bản nhắc nhở. Minh Hoàng";
+    assert!(
+        !ents(b).iter().any(|e| e.kind().is_place()),
+        "{:?}",
+        ents(b)
+    );
+    // The same name inside the text still is one.
+    expect(
+        "Đoàn về xã Minh Hoàng rồi về Minh Hoàng lần nữa để kiểm tra.",
+        &[("commune", "xã Minh Hoàng")],
     );
 }
 
