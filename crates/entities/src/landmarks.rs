@@ -595,19 +595,6 @@ fn after_capital(toks: &[Tok], i: usize) -> bool {
     i > 0 && toks[i - 1].capitalized && contiguous(toks, i)
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_bundled_tables_read_whole() {
-        let (countries, bad) = super::countries();
-        assert!(bad.is_empty(), "{bad:?}");
-        assert!(countries.len() > 200, "{}", countries.len());
-        let (world, bad) = super::world();
-        assert!(bad.is_empty(), "{bad:?}");
-        assert!(world.iter().any(|(_, (sub, _))| sub == "city"));
-    }
-}
-
 /// Whether a foreign country's name follows token `end` (exclusive),
 /// after a comma or in brackets: `Hồ Nam, Trung Quốc`, `Victoria (Úc)`.
 /// `found` is in text order, as [`landmarks`] gives it.
@@ -624,4 +611,17 @@ pub fn foreign_country_after(found: &[Landmark], toks: &[Tok], text: &str, end: 
         .map(|t| t.exact.as_str())
         .collect();
     matches!(sep, "," | "(") && !matches!(name.as_slice(), ["việt", "nam"] | ["vn"] | ["việt"])
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_bundled_tables_read_whole() {
+        let (countries, bad) = super::countries();
+        assert!(bad.is_empty(), "{bad:?}");
+        assert!(countries.len() > 200, "{}", countries.len());
+        let (world, bad) = super::world();
+        assert!(bad.is_empty(), "{bad:?}");
+        assert!(world.iter().any(|(_, (sub, _))| sub == "city"));
+    }
 }
