@@ -22,8 +22,8 @@ pub struct Landmark {
     pub start: usize,
     /// One past the last token.
     pub end: usize,
-    /// `country`, `city`, `road`, `water`, `mountain`, `island`,
-    /// `landmark` or `address`.
+    /// `country`, `city`, `foreign-unit`, `region`, `road`, `water`,
+    /// `mountain`, `island`, `landmark` or `address`.
     pub subtype: &'static str,
 }
 
@@ -76,6 +76,22 @@ const HEADS: &[(&str, &str)] = &[
     ("mũi", "landmark"),
     ("hầm", "landmark"),
     ("cửa khẩu", "landmark"),
+    ("sân vận động", "landmark"),
+    ("sân", "landmark"),
+    ("nhà hát", "landmark"),
+    ("bảo tàng", "landmark"),
+    ("chùa", "landmark"),
+    ("đền", "landmark"),
+    ("nhà thờ", "landmark"),
+    ("khu du lịch", "landmark"),
+    ("khu công nghiệp", "landmark"),
+    ("khu kinh tế", "landmark"),
+    ("bang", "foreign-unit"),
+    ("tiểu bang", "foreign-unit"),
+    // A city outside the gazetteer (those in it are claimed before as
+    // units): `thành phố Little Rock`, `TP Osaka`.
+    ("thành phố", "city"),
+    ("tp", "city"),
     ("vườn quốc gia", "landmark"),
 ];
 
@@ -320,6 +336,7 @@ pub fn landmarks(
         // (`Sông Cầu`, `Núi Thành`, `Hồ Chí Minh`).
         let head_ok = tok.is(words::PLACE_HEAD)
             && (!tok.capitalized
+                || tok.exact == "tp"
                 || (!tok.all_caps
                     && tok.exact != "hồ"
                     && !sentence_start(toks, i)

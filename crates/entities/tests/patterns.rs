@@ -131,6 +131,23 @@ fn places_by_head_word() {
         ents(f)
     );
     expect(f, &[("district", "Đại Từ")]);
+    // Stadiums, temples, museums, industrial parks; states of other
+    // countries; cities outside the gazetteer by their type word.
+    let l = "Cảnh sát TP Little Rock, bang Arkansas đến sân Mỹ Đình, thăm chùa Một Cột và khu công nghiệp Quang Minh.";
+    assert_eq!(subtype_of(l, "TP Little Rock").as_deref(), Some("city"));
+    assert_eq!(
+        subtype_of(l, "bang Arkansas").as_deref(),
+        Some("foreign-unit")
+    );
+    for lm in ["sân Mỹ Đình", "chùa Một Cột", "khu công nghiệp Quang Minh"] {
+        assert_eq!(subtype_of(l, lm).as_deref(), Some("landmark"), "{lm}");
+    }
+    // A city of the gazetteer stays a unit; the home ground (`sân nhà`) is
+    // no place.
+    expect(
+        "Đội bóng thành phố Hải Phòng thắng trên sân nhà.",
+        &[("province", "thành phố Hải Phòng")],
+    );
     // Road numbers by their abbreviated head words.
     let r = "Kho nằm dọc ĐT827 và ĐT 827A, gần QL1A và QL 14.";
     for road in ["ĐT827", "ĐT 827A", "QL1A", "QL 14"] {
