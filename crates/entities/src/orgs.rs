@@ -69,8 +69,9 @@ const HEADS: &[(&str, bool)] = &[
     ("chi bộ", true),
 ];
 
-/// International organizations by name or acronym (acronyms match only in
-/// capitals).
+/// Organizations known by name: international bodies, news agencies and
+/// outlets, platforms and large companies, by name or acronym (acronyms
+/// match only in capitals).
 const INTERNATIONAL: &[&str] = &[
     "NATO",
     "WHO",
@@ -108,6 +109,47 @@ const INTERNATIONAL: &[&str] = &[
     "Diễn đàn Kinh tế Thế giới",
     "Chữ thập đỏ quốc tế",
     "Hiệp hội các quốc gia Đông Nam Á",
+    // News agencies and outlets the press cites by name.
+    "TTXVN",
+    "Thông tấn xã Việt Nam",
+    "VTV",
+    "VOV",
+    "VTC",
+    "HTV",
+    "VnExpress",
+    "VietNamNet",
+    "Vietnamplus",
+    "Reuters",
+    "AFP",
+    "Bloomberg",
+    "CNN",
+    "BBC",
+    "Tân Hoa Xã",
+    "Xinhua",
+    "Kyodo",
+    "Yonhap",
+    // Platforms and large companies named without a head word.
+    "Facebook",
+    "Google",
+    "YouTube",
+    "Twitter",
+    "Microsoft",
+    "Apple",
+    "Samsung",
+    "Viettel",
+    "VNPT",
+    "EVN",
+    "Petrovietnam",
+    "Vingroup",
+    "Vinamilk",
+    "Vietnam Airlines",
+    "Vietjet Air",
+    "Agribank",
+    "Vietcombank",
+    "VietinBank",
+    "BIDV",
+    "Techcombank",
+    "Sacombank",
 ];
 
 /// Lower-case words that may stand inside a name, between the head word
@@ -340,7 +382,9 @@ fn tables() -> &'static Tables {
                 .split_whitespace()
                 .map(str::to_string)
                 .collect();
-            let acronym = !n.contains(' ');
+            // Acronyms (`WHO`, `AP`) match only in capitals; a one-word
+            // name in mixed case (`Facebook`) as written, capitalized.
+            let acronym = !n.contains(' ') && !n.chars().any(char::is_lowercase);
             international
                 .entry(w[0].clone())
                 .or_default()

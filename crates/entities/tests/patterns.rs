@@ -204,6 +204,16 @@ fn organizations_by_head_word() {
             ("organization", "ASEAN"),
         ],
     );
+    // Outlets, agencies, platforms and large companies known by name.
+    expect(
+        "Theo TTXVN và Reuters, Vietcombank đã mở trang trên Facebook.",
+        &[
+            ("organization", "TTXVN"),
+            ("organization", "Reuters"),
+            ("organization", "Vietcombank"),
+            ("organization", "Facebook"),
+        ],
+    );
     // The name ends before a person's name.
     let t = "Công ty Điện lực Gia Lai Nguyễn Văn Hòa cho biết sẽ cấp điện.";
     expect_not(t, "organization", "Công ty Điện lực Gia Lai Nguyễn Văn Hòa");
