@@ -204,6 +204,14 @@ fn organizations_by_head_word() {
             ("organization", "ASEAN"),
         ],
     );
+    // Firms, airlines and news agencies by `hãng`.
+    expect(
+        "Gia đình bị hãng JetBlue đuổi khỏi máy bay, hãng tin Kyodo đưa tin.",
+        &[
+            ("organization", "hãng JetBlue"),
+            ("organization", "hãng tin Kyodo"),
+        ],
+    );
     // Outlets, agencies, platforms and large companies known by name.
     expect(
         "Theo TTXVN và Reuters, Vietcombank đã mở trang trên Facebook.",
