@@ -447,9 +447,10 @@ pub fn titled_people(
         {
             j += 1;
         }
-        // A lone syllable opening a sentence (`Vừa nói …`) needs the
-        // stronger `cho biết`.
-        let lone_start = j == i + 1 && sentence_start(toks, i);
+        // A lone syllable opening a sentence that is also a word (`Vừa
+        // nói …`, `Sau kể …`) needs the stronger `cho biết`; one that is
+        // no word of the lexicon (`Tuấn nói`) is a name.
+        let lone_start = j == i + 1 && sentence_start(toks, i) && t.is(words::WORD);
         let says = toks.get(j).is_some_and(|v| {
             contiguous(toks, j)
                 && !v.capitalized

@@ -37,6 +37,11 @@ pub const ROLE: u32 = 1 << 9;
 /// The first syllable of a word that ends a role written after a name.
 pub const ROLE_STOP: u32 = 1 << 10;
 
+/// A word of one syllable in the lexicon ([`vietdex_tokenize::LEXICON`]):
+/// written capitalized at a sentence's start, more likely that word than
+/// a given name (`Vừa`, `Sau`, but not `Tuấn`).
+pub const WORD: u32 = 1 << 11;
+
 /// The bits of the normalized syllable `exact`.
 pub fn class_of(exact: &str) -> u32 {
     table().get(exact).copied().unwrap_or(0)
@@ -51,6 +56,13 @@ fn each_listed(add: &mut dyn FnMut(&str, u32)) {
     crate::orgs::classify(add);
     crate::landmarks::classify(add);
     crate::people::classify(add);
+    for w in vietdex_tokenize::LEXICON.lines() {
+        let w = w.trim();
+        // Lower-case entries only: `Hà`, `Huế` there are names.
+        if !w.is_empty() && !w.contains(' ') && !w.starts_with(char::is_uppercase) {
+            add(&vietdex_tokenize::normalize(w), WORD);
+        }
+    }
 }
 
 fn table() -> &'static FxHashMap<String, u32> {

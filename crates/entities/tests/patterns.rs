@@ -295,6 +295,11 @@ fn people_beyond_the_surname_rule() {
     let t = "Em nhận giải thưởng Nguyễn Văn Trỗi và học bổng Trần Đại Nghĩa.";
     expect_not(t, "person", "Nguyễn Văn Trỗi");
     expect_not(t, "person", "Trần Đại Nghĩa");
+    // A given name opening a sentence before a verb of saying; a word
+    // there is no name.
+    let t = "Sau trận lũ, cả xóm dọn dẹp. Tuấn kể lại đêm đó. Vừa nói anh vừa cười.";
+    expect(t, &[("person", "Tuấn")]);
+    expect_not(t, "person", "Vừa");
     // A pronoun before a verb of saying is no name.
     for t in ["Họ cho biết sẽ quay lại.", "Tôi nói với anh ấy rồi."] {
         assert!(

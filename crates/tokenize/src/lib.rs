@@ -45,7 +45,7 @@ pub use normalize::{
     token_is_normalized,
 };
 pub use pairs::{PairTokenStream, PairTokenizer, pair_term};
-pub use segment::{MAX_WORD, Scores, Segmenter, Syllable, is_name_like, syllables};
+pub use segment::{LEXICON, MAX_WORD, Scores, Segmenter, Syllable, is_name_like, syllables};
 pub use tokenizer::{
     Analyzed, Form, Scanner, Span, Tokens, VietnameseTokenStream, VietnameseTokenizer, analyze,
     analyze_into,

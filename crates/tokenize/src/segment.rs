@@ -58,8 +58,9 @@ const NOT_NAME_STARTS: &[&str] = &[
     "đồng chí",
 ];
 
-/// The word list the bundled segmenter starts from.
-const LEXICON: &str = include_str!("../data/pyvi-words.txt");
+/// The word list the bundled segmenter starts from (one word a line,
+/// syllables separated by spaces; MIT-licensed, see `data/LEXICON.md`).
+pub const LEXICON: &str = include_str!("../data/pyvi-words.txt");
 /// The segmented treebank text the bundled segmenter learns from.
 const TRAIN: &str = include_str!("../data/ud-vi-vtb/train.seg");
 /// What [`Segmenter::learned`] builds from [`LEXICON`] and [`TRAIN`], as
