@@ -29,48 +29,9 @@ const OLD_TO_NEW: &str = include_str!("../data/gazetteer/old-to-new.tsv");
 /// [`Gazetteer::encode`].
 const PRECOMPILED: &[u8] = include_bytes!("../data/gazetteer.bin");
 
-/// Level of an administrative unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    /// Tỉnh / thành phố trực thuộc trung ương.
-    Province,
-    /// Huyện / quận / thị xã / thành phố thuộc tỉnh.
-    District,
-    /// Xã / phường / thị trấn.
-    Commune,
-}
-
-impl Level {
-    /// `province`, `district` or `commune`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Province => "province",
-            Level::District => "district",
-            Level::Commune => "commune",
-        }
-    }
-}
-
-impl std::fmt::Display for Level {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for Level {
-    type Err = String;
-
-    /// `province`, `district` or `commune`.
-    fn from_str(s: &str) -> Result<Level, String> {
-        match s {
-            "province" => Ok(Level::Province),
-            "district" => Ok(Level::District),
-            "commune" => Ok(Level::Commune),
-            _ => Err(format!("unknown level `{s}` (province, district, commune)")),
-        }
-    }
-}
+/// Level of an administrative unit (listed with the type words that
+/// announce it, [`vietdex_tokenize::type_words`]).
+pub use vietdex_tokenize::type_words::Level;
 
 /// A 2025 unit that a pre-2025 unit became (wholly or in part).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -336,25 +336,6 @@ const TRAILING: &[&str] = &[
     "khuyết tật",
 ];
 
-/// Place type words after which a capitalized name belongs to the body.
-const LEVELS: &[&str] = &[
-    "tỉnh",
-    "huyện",
-    "xã",
-    "quận",
-    "phường",
-    "thị",
-    "trấn",
-    "xã",
-    "thành",
-    "phố",
-    "tp",
-    "thôn",
-    "ấp",
-    "bản",
-    "xóm",
-];
-
 struct Tables {
     heads: HashMap<String, Vec<(Vec<String>, bool)>>,
     /// [`TRAILING`], normalized.
@@ -402,7 +383,9 @@ fn tables() -> &'static Tables {
             trailing: TRAILING.iter().map(|w| normalize(w).into_owned()).collect(),
             international,
             inside: INSIDE.iter().copied().collect(),
-            levels: LEVELS.iter().copied().collect(),
+            // Place type words after which a capitalized name belongs
+            // to the body.
+            levels: vietdex_tokenize::type_words::place_syllables().collect(),
         }
     })
 }

@@ -128,17 +128,12 @@ const ORDERS: &[&str] = &[
     "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "út",
 ];
 
-/// First syllables of institutions, place types and other capitalized
-/// words a title may precede that are not names (`Chủ tịch Huyện ủy`,
-/// `bí thư Tỉnh ủy`, `chị Hội trưởng`).
+/// First syllables of institutions and other capitalized words a title may
+/// precede that are not names (`chị Hội trưởng`, `Chủ tịch Ban …`); the
+/// first syllables of place type words join them
+/// ([`vietdex_tokenize::type_words::first_syllables`]: `Chủ tịch Huyện
+/// ủy`, `bí thư Tỉnh ủy`).
 const NOT_NAMES: &[&str] = &[
-    "tỉnh",
-    "huyện",
-    "xã",
-    "phường",
-    "quận",
-    "thị",
-    "thành",
     "bộ",
     "sở",
     "ban",
@@ -168,16 +163,11 @@ const NOT_NAMES: &[&str] = &[
     "hợp",
     "câu",
     "đội",
-    "ấp",
-    "thôn",
-    "xóm",
-    "bản",
     "làng",
     "tòa",
     "mttq",
     "nước",
     "nhà",
-    "tp",
     "phó",
     "chủ",
     "giám",
@@ -195,9 +185,7 @@ const NOT_NAMES: &[&str] = &[
     "sư",
     "tiểu",
     "hạt",
-    "khu",
     "cơ",
-    "tổ",
     "ủy",
     "uỷ",
 ];
@@ -230,7 +218,12 @@ fn tables() -> &'static Tables {
         }
         Tables {
             titles,
-            not_names: NOT_NAMES.iter().chain(PRONOUNS).copied().collect(),
+            not_names: NOT_NAMES
+                .iter()
+                .chain(PRONOUNS)
+                .copied()
+                .chain(vietdex_tokenize::type_words::first_syllables())
+                .collect(),
         }
     })
 }

@@ -32,10 +32,6 @@ use crate::tokenizer::{Form, VietnameseTokenizer};
 /// How many of the most frequent syllables count as common.
 pub const COMMON_SYLLABLES: usize = 500;
 
-/// Administrative type words, common in every local news collection.
-const ADMINISTRATIVE: &str =
-    "tỉnh thành phố huyện quận thị xã trấn phường thôn ấp bản xóm tổ dân phố khu";
-
 const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
 
 const TREEBANK: [&str; 2] = [
@@ -74,7 +70,9 @@ pub fn learned_common_syllables() -> Vec<String> {
     // The table's bad rows are errors of `Abbreviations::bundled`.
     let (rows, _) = crate::tsv::rows::<(String, String)>("abbreviations", ABBREVIATIONS);
     let full_forms = rows.iter().map(|(_, (_, full))| full.as_str());
-    for text in full_forms.chain([ADMINISTRATIVE]) {
+    // The type words of places, common in every local news collection.
+    let type_words = crate::type_words::full_form_syllables();
+    for text in full_forms.chain(type_words.map(|w| -> &str { w })) {
         let mut s = tok.token_stream(text);
         while s.advance() {
             if s.token().text.chars().any(char::is_alphabetic) {

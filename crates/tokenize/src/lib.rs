@@ -35,6 +35,7 @@ mod segment;
 mod segmenter_table;
 mod tokenizer;
 pub mod tsv;
+pub mod type_words;
 
 pub use abbrev::{AbbrevMatch, Abbreviations};
 pub use common::{COMMON_SYLLABLES, is_common, learned_common_syllables};

@@ -26,16 +26,10 @@ const PREFIX: u8 = 2;
 pub const MAX_WORD: usize = 6;
 
 /// Words written with a capital at the start of a sentence or a title that
-/// do not begin a name (`Huyện Đại Từ` is `huyện` + `Đại Từ`).
+/// do not begin a name (`Ông Lộc` is `ông` + `Lộc`), besides the type words
+/// of places ([`crate::type_words::starts_no_name`]: `Huyện Đại Từ` is
+/// `huyện` + `Đại Từ`).
 const NOT_NAME_STARTS: &[&str] = &[
-    "huyện",
-    "tỉnh",
-    "xã",
-    "phường",
-    "quận",
-    "thôn",
-    "xóm",
-    "ấp",
     "ông",
     "bà",
     "anh",
@@ -275,7 +269,11 @@ impl Segmenter {
                     break;
                 }
             }
-            if best == 1 && sylls[i].name_like && !NOT_NAME_STARTS.contains(&sylls[i].norm) {
+            if best == 1
+                && sylls[i].name_like
+                && !NOT_NAME_STARTS.contains(&sylls[i].norm)
+                && !crate::type_words::starts_no_name(sylls[i].norm)
+            {
                 let mut j = i + 1;
                 while j < n && !sylls[j].break_before && sylls[j].name_like {
                     j += 1;
