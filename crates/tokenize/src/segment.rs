@@ -174,8 +174,10 @@ impl Segmenter {
     /// A segmenter from a table written by [`Segmenter::table`]. A line
     /// that is not `TAG<TAB>FLAGS<TAB>KEY` is an error naming its line.
     pub fn from_table(table: &str) -> Result<Segmenter, String> {
-        let (exact, folded) = parse_table(table)?;
-        let freeze = |pairs: Vec<(&str, u32)>| {
+        let (exact, folded) = parse_table("segmenter table", table)
+            .map_err(|bad| format!("line {}: {}", bad.line, bad.reason))?;
+        let freeze = |pairs: Vec<(String, u32)>| {
+            let pairs = pairs.iter().map(|(k, f)| (k.as_str(), *f));
             FrozenMap::new(Cow::Owned(FrozenMap::encode(pairs))).unwrap_or_else(|_| empty())
         };
         Ok(Segmenter {

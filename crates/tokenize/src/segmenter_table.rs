@@ -1,30 +1,75 @@
 //! Reading the text form of the segmenter's table
-//! (`data/segmenter.tsv`, see `Segmenter::table`). The build script that
-//! freezes the bundled table reads it with this same file.
+//! (`data/segmenter.tsv`, see `Segmenter::table`), row by row through
+//! [`crate::tsv`]. The build script that freezes the bundled table reads
+//! it with this same file (and the same `tsv.rs`).
+
+use serde::Deserialize;
+
+use crate::tsv::{BadRow, all_rows};
 
 /// Keys of a table with their flags.
-pub type Entries<'a> = Vec<(&'a str, u32)>;
+pub type Entries = Vec<(String, u32)>;
 
-/// The exact and the folded entries of a table written by
-/// `Segmenter::table`: `TAG<TAB>FLAGS<TAB>KEY` lines, tag `e` or `f`,
-/// flags one digit. Any other line is an error naming its (1-based) line.
-/// The build script reads the bundled table with this too.
-pub fn parse_table(table: &str) -> Result<(Entries<'_>, Entries<'_>), String> {
+/// The map an entry belongs to.
+#[derive(Deserialize)]
+enum Tag {
+    /// Words with their diacritics.
+    #[serde(rename = "e")]
+    Exact,
+    /// Words without them.
+    #[serde(rename = "f")]
+    Folded,
+}
+
+/// The largest flags value (a word, a prefix, or both).
+const MAX_FLAGS: u32 = 3;
+
+/// The exact and the folded entries of the table `table` (named `file` in
+/// errors) written by `Segmenter::table`: `TAG<TAB>FLAGS<TAB>KEY` rows, tag
+/// `e` or `f`, flags 0 to 3. The first row that is not one is the error,
+/// with its file and (1-based) line.
+pub fn parse_table(file: &str, table: &str) -> Result<(Entries, Entries), BadRow> {
     let (mut exact, mut folded) = (Vec::new(), Vec::new());
-    for (no, line) in table.split_terminator('\n').enumerate() {
-        let b = line.as_bytes();
-        let well_formed = b.len() >= 5 && b[1] == b'\t' && b[3] == b'\t' && b[2].is_ascii_digit();
-        let list = match b.first() {
-            Some(b'e') if well_formed => &mut exact,
-            Some(b'f') if well_formed => &mut folded,
-            _ => {
-                return Err(format!(
-                    "line {}: expected e or f<TAB>FLAGS<TAB>SYLLABLES, found {line:?}",
-                    no + 1
-                ));
-            }
-        };
-        list.push((&line[4..], u32::from(b[2] - b'0')));
+    let rows = all_rows::<(Tag, u32, String)>(file, table).map_err(|bad| BadRow {
+        reason: format!("{} (expected e or f<TAB>FLAGS<TAB>SYLLABLES)", bad.reason),
+        ..bad
+    })?;
+    for (line, (tag, flags, key)) in rows {
+        if flags > MAX_FLAGS || key.is_empty() {
+            return Err(BadRow {
+                file: file.to_string(),
+                line,
+                reason: format!(
+                    "flags {flags} and key {key:?}: expected flags 0 to {MAX_FLAGS} and a key"
+                ),
+            });
+        }
+        match tag {
+            Tag::Exact => exact.push((key, flags)),
+            Tag::Folded => folded.push((key, flags)),
+        }
     }
     Ok((exact, folded))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_read_and_a_bad_row_names_its_file_and_line() {
+        let (exact, folded) =
+            parse_table("t.tsv", "e\t3\tnông thôn\nf\t1\tnong thon\n").expect("table");
+        assert_eq!(exact, [("nông thôn".to_string(), 3)]);
+        assert_eq!(folded, [("nong thon".to_string(), 1)]);
+        for bad in [
+            "e\t1\ta b\nx\t1\tc d\n",
+            "e\t1\ta b\ne\t9\tc d\n",
+            "e\t1\ta b\ne\t1\n",
+            "e\t1\ta b\ne\tx\tc d\n",
+        ] {
+            let e = parse_table("t.tsv", bad).expect_err(bad);
+            assert_eq!((e.file.as_str(), e.line), ("t.tsv", 2), "{bad:?}: {e}");
+        }
+    }
 }
