@@ -340,7 +340,18 @@ pub fn titled_people(
         // A capitalized title inside a sentence is part of a name
         // (`Bà Rịa`, `Ông Ích Khiêm`).
         let inside_name = |i: usize| toks[i].capitalized && !sentence_start(toks, i);
-        let Some(len) = title_at(toks, i).filter(|_| !inside_name(i)) else {
+        // A form of address that closes a word begun before it is that
+        // word (`trẻ em`, `thằng em`), unless that word is two forms of
+        // address (`ông bà`, `anh em`).
+        let closes_word = |i: usize, len: usize| {
+            len == 1
+                && i > 0
+                && contiguous(toks, i)
+                && !toks[i - 1].is(words::TITLE)
+                && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &toks[i].exact))
+        };
+        let Some(len) = title_at(toks, i).filter(|&len| !inside_name(i) && !closes_word(i, len))
+        else {
             i += 1;
             continue;
         };

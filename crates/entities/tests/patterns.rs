@@ -300,6 +300,13 @@ fn people_beyond_the_surname_rule() {
     let t = "Sau trận lũ, cả xóm dọn dẹp. Tuấn kể lại đêm đó. Vừa nói anh vừa cười.";
     expect(t, &[("person", "Tuấn")]);
     expect_not(t, "person", "Vừa");
+    // A form of address closing a word (`trẻ em`) introduces no name.
+    expect_not(
+        "Đã đến lúc siết gameshow trẻ em Từ mục đích giải trí.",
+        "person",
+        "Từ",
+    );
+    expect("Gia đình ông bà Minta đến sân bay.", &[("person", "Minta")]);
     // A pronoun before a verb of saying is no name.
     for t in ["Họ cho biết sẽ quay lại.", "Tôi nói với anh ấy rồi."] {
         assert!(
