@@ -170,7 +170,8 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
         }
     }
     places::link(g, &toks, text, &mut mentions);
-    for m in &mentions {
+    let supported = places::supported(g, &toks, &mentions);
+    for (m, _) in mentions.iter().zip(&supported).filter(|(_, s)| **s) {
         out.push(place_entity(g, text, &toks, m));
     }
     for l in &landmarks {
@@ -554,9 +555,20 @@ mod tests {
         assert_eq!(e.code(), None);
         assert!(e.candidates().len() >= 5, "{}", e.candidates().len());
         assert!(e.candidates().iter().all(|c| c.name == "Xã Ngọc Sơn"));
+        // A bare name that can only be a commune, with nothing in the
+        // text about where: no place at all.
         let ents = extract("Người dân Tân Thành phấn khởi.", &Context::default());
-        let e = place(&ents, "Tân Thành");
-        assert_eq!((e.kind(), e.code()), (Kind::Place, None));
+        assert!(!ents.iter().any(|e| e.text == "Tân Thành"), "{ents:?}");
+        // Its province written elsewhere in the text makes it one.
+        let ents = extract(
+            "Người dân Tân Thành phấn khởi. Tỉnh Long An có nhiều xã đạt chuẩn.",
+            &Context::default(),
+        );
+        assert!(
+            ents.iter()
+                .any(|e| e.text == "Tân Thành" && e.kind().is_place()),
+            "{ents:?}"
+        );
     }
 
     #[test]

@@ -497,6 +497,68 @@ fn own_line(text: &str, start: usize, end: usize) -> bool {
     blank(text[..start].chars().rev()) && blank(text[end..].chars())
 }
 
+/// Which mentions the text supports as places. A bare name (no type word)
+/// that can only be a commune is a place only when the text also names
+/// its district or province (any mention linked to a unit that holds one
+/// of its candidates, other than itself) or writes the same name with a
+/// type word (`xã Tân Thái` … `Tân Thái`). Else the name is most likely
+/// something else that bears a commune's name: a company (`Hòa Phát`), a
+/// shop, a street (`Khởi Nghĩa`), a person or a byline (`Như Quỳnh`).
+/// Every other mention is supported.
+pub fn supported(g: &Gazetteer, toks: &[Tok], mentions: &[Mention]) -> Vec<bool> {
+    let commune_only = |m: &Mention| {
+        m.typed.is_none()
+            && !m.hamlet
+            && !m.candidates.is_empty()
+            && m.candidates
+                .iter()
+                .all(|&c| g.unit(c).level == Level::Commune)
+    };
+    let name_key = |m: &Mention| {
+        toks[m.name_start..m.end]
+            .iter()
+            .map(|t| t.exact.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // Units the other mentions stand for: their link, or their only
+    // candidate; the provinces and districts holding them.
+    let mut provinces: HashMap<usize, usize> = HashMap::new();
+    let mut districts: HashMap<usize, usize> = HashMap::new();
+    let mut typed_names: rustc_hash::FxHashSet<String> = Default::default();
+    for m in mentions {
+        if m.typed.is_some() {
+            typed_names.insert(name_key(m));
+        }
+        let unit = m.linked.or(match m.candidates.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        });
+        if let Some(u) = unit.filter(|_| !commune_only(m)) {
+            *provinces.entry(g.province_of(u)).or_default() += 1;
+            let d = match g.unit(u).level {
+                Level::District => Some(u),
+                Level::Commune => g.district_of(u),
+                Level::Province => None,
+            };
+            if let Some(d) = d {
+                *districts.entry(d).or_default() += 1;
+            }
+        }
+    }
+    mentions
+        .iter()
+        .map(|m| {
+            !commune_only(m)
+                || typed_names.contains(&name_key(m))
+                || m.candidates.iter().any(|&c| {
+                    provinces.contains_key(&g.province_of(c))
+                        || g.district_of(c).is_some_and(|d| districts.contains_key(&d))
+                })
+        })
+        .collect()
+}
+
 /// Chooses a unit for each mention where the evidence allows.
 pub fn link(g: &Gazetteer, toks: &[Tok], text: &str, mentions: &mut [Mention]) {
     mentions.sort_by_key(|m| m.start);

@@ -362,6 +362,24 @@ fn names_inside_other_names_are_not_places() {
         "place",
         "Việt Nam",
     );
+    // A bare name that can only be a commune, in a text that names no
+    // place it could be in, is something else bearing that name: a
+    // company, a shop, a street.
+    let c = "Tập đoàn Hòa Phát báo lãi, còn cửa hàng vàng Phú Quý mở cửa sớm trên phố Nam Kỳ Khởi Nghĩa.";
+    for name in ["Hòa Phát", "Phú Quý", "Khởi Nghĩa"] {
+        assert!(
+            !ents(c)
+                .iter()
+                .any(|e| e.text == name && e.kind().is_place()),
+            "{name}: {:?}",
+            pairs(c)
+        );
+    }
+    // Where the text names its district, the bare name is the commune.
+    expect(
+        "Huyện Đại Từ có nhiều xã đạt chuẩn; Tân Thái là xã đi đầu.",
+        &[("commune", "Tân Thái")],
+    );
     // A byline joined to the last paragraph is no commune.
     let b = "Đoàn kiểm tra đã lập biên bản nhắc nhở. Minh Hoàng";
     assert!(
