@@ -19,7 +19,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
-use vietdex_tokenize::{FrozenMap, normalize};
+use vietdex_tokenize::{FrozenMap, PhraseBuilder, PhraseDict, PhraseEntry, normalize};
 
 const UNITS_2024: &str = include_str!("../data/gazetteer/units-2024.tsv");
 const UNITS_2024_12: &str = include_str!("../data/gazetteer/units-2024-12.tsv");
@@ -76,27 +76,31 @@ pub struct Unit2025 {
     pub province: String,
 }
 
-/// Keys, each with a list of items: a frozen map from the key to the
-/// number of its list, and the lists end to end.
+/// Keys, each with a list of items: a phrase dictionary from the key to
+/// the number of its list, and the lists end to end.
 #[derive(Debug)]
 struct Lists<T> {
-    keys: FrozenMap,
+    keys: PhraseDict,
     /// List `i` is `items[starts[i]..starts[i + 1]]`.
     starts: Vec<u32>,
     items: Vec<T>,
 }
 
 impl<T> Lists<T> {
-    /// Lists numbered in key order, as the frozen map stores its keys.
-    fn build(map: HashMap<String, Vec<T>>) -> Lists<T> {
+    /// Lists numbered in key order. With `prefixes`, every proper prefix
+    /// of a key (of whole syllables) is marked, for longest matches.
+    fn build(map: HashMap<String, Vec<T>>, prefixes: bool) -> Lists<T> {
         let mut lists: Vec<(String, Vec<T>)> = map.into_iter().collect();
         lists.sort_by(|a, b| a.0.cmp(&b.0));
-        let keys = FrozenMap::encode(
-            lists
-                .iter()
-                .enumerate()
-                .map(|(i, (k, _))| (k.as_str(), i as u32)),
-        );
+        let mut keys = PhraseBuilder::new();
+        for (i, (k, _)) in lists.iter().enumerate() {
+            if prefixes {
+                keys.insert(k, i as u32);
+            } else {
+                let id = Some(i as u32);
+                keys.set(k, PhraseEntry { id, prefix: false });
+            }
+        }
         let mut starts = vec![0];
         let mut items = Vec::new();
         for (_, list) in lists {
@@ -104,7 +108,7 @@ impl<T> Lists<T> {
             starts.push(items.len() as u32);
         }
         Lists {
-            keys: FrozenMap::new(Cow::Owned(keys)).unwrap_or_else(|_| FrozenMap::empty()),
+            keys: keys.build(),
             starts,
             items,
         }
@@ -123,7 +127,7 @@ impl<T> Lists<T> {
     }
 
     fn iter(&self) -> impl Iterator<Item = (&str, &[T])> + '_ {
-        self.keys.iter().map(|(k, i)| (k, self.list(i)))
+        self.keys.phrases().map(|(k, i)| (k, self.list(i)))
     }
 }
 
@@ -403,15 +407,15 @@ impl Gazetteer {
             .collect();
         Gazetteer {
             units,
-            by_name: Lists::build(by_name),
-            by_folded: Lists::build(by_folded),
-            by_initials: Lists::build(by_initials),
+            by_name: Lists::build(by_name, true),
+            by_folded: Lists::build(by_folded, false),
+            by_initials: Lists::build(by_initials, false),
             by_code,
             max_syllables,
             successors: successors_of_units,
             successor_list,
             units_2025,
-            predecessors: Lists::build(predecessors),
+            predecessors: Lists::build(predecessors, false),
             problems,
         }
     }
@@ -607,6 +611,23 @@ impl Gazetteer {
         self.by_name.get(key)
     }
 
+    /// The names that start at a position, shortest first, with their
+    /// units: `syllable(k)` gives the normalized syllable `k` tokens on
+    /// (`None` where no name may go on), at most `max` are read (see
+    /// [`PhraseDict::walk`]). `key` is a buffer.
+    #[inline]
+    pub fn names_at<'s>(
+        &self,
+        max: usize,
+        key: &mut String,
+        syllable: impl FnMut(usize) -> Option<&'s str>,
+        mut found: impl FnMut(usize, &[usize]),
+    ) {
+        self.by_name.keys.walk(max, key, syllable, |len, list| {
+            found(len, self.by_name.list(list))
+        });
+    }
+
     /// Provinces whose name has these initials (`hcm`), folded.
     pub fn lookup_initials(&self, initials: &str) -> &[usize] {
         self.by_initials.get(initials)
@@ -680,8 +701,9 @@ impl Gazetteer {
     }
 }
 
-/// The first bytes of a precompiled gazetteer (format version 1).
-const MAGIC: &[u8; 8] = b"VDXGAZ01";
+/// The first bytes of a precompiled gazetteer (format version 2: name
+/// keys in phrase dictionaries, prefixes of names marked).
+const MAGIC: &[u8; 8] = b"VDXGAZ02";
 
 /// Appends a number (u32, little-endian).
 fn put(out: &mut Vec<u8>, n: usize) {
@@ -691,7 +713,7 @@ fn put(out: &mut Vec<u8>, n: usize) {
 /// Appends lists: the frozen map's length and bytes, the list starts, the
 /// items (each written by `item`).
 fn put_lists<T>(out: &mut Vec<u8>, lists: &Lists<T>, item: impl Fn(&mut Vec<u8>, &T)) {
-    let keys = FrozenMap::encode(lists.keys.iter());
+    let keys = FrozenMap::encode(lists.keys.iter().map(|(k, e)| (k, e.value())));
     put(out, keys.len());
     out.extend_from_slice(&keys);
     put(out, lists.starts.len());
@@ -814,7 +836,7 @@ impl<'a> Reader<'a> {
             Some(b) => Cow::Borrowed(b),
             None => Cow::Owned(bytes.to_vec()),
         };
-        let keys = FrozenMap::new(keys)?;
+        let keys = PhraseDict::new(keys)?;
         let starts = (0..self.len()?)
             .map(|_| self.u32())
             .collect::<Result<Vec<u32>, String>>()?;
@@ -823,7 +845,7 @@ impl<'a> Reader<'a> {
             .collect::<Result<Vec<T>, String>>()?;
         if starts.windows(2).any(|w| w[0] > w[1])
             || starts.last().is_some_and(|&e| e as usize > items.len())
-            || keys.len() + 1 != starts.len()
+            || starts.is_empty()
         {
             return Err(format!("lists before byte {}: bad starts", self.at));
         }

@@ -37,6 +37,7 @@ mod orgs;
 mod people;
 mod places;
 mod programs;
+mod programs_table;
 pub mod resolve;
 mod rules;
 mod text;

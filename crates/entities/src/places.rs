@@ -92,26 +92,37 @@ fn name_at(
     {
         ok += 1;
     }
-    // A name of a few syllables fits inline: no allocation.
-    let mut key = compact_str::CompactString::default();
-    let mut best = None;
-    for k in 1..=ok {
-        if k > 1 {
-            key.push(' ');
-        }
-        key.push_str(&toks[j + k - 1].exact);
-        let mut units = g.lookup(&key);
-        // `Qui Nhơn`: the older spelling of `Quy Nhơn`.
-        if units.is_empty()
-            && key.contains("qu")
-            && let Some(alt) = quy_spelling(&key)
-        {
-            units = g.lookup(&alt);
-        }
-        let cands: Vec<usize> = units.iter().copied().filter(|&u| keep(u)).collect();
-        if !cands.is_empty() {
-            best = Some((k, cands));
-        }
+    let mut best: Option<(usize, Vec<usize>)> = None;
+    // Lengths at which a name is written as it is: the older spelling is
+    // tried only where none is.
+    let mut named = 0u64;
+    let mut key = String::new();
+    g.names_at(
+        ok,
+        &mut key,
+        |k| Some(toks[j + k].exact.as_str()),
+        |len, units| {
+            named |= 1 << len.min(63);
+            let cands: Vec<usize> = units.iter().copied().filter(|&u| keep(u)).collect();
+            if !cands.is_empty() {
+                best = Some((len, cands));
+            }
+        },
+    );
+    // `Qui Nhơn`: the older spelling of `Quy Nhơn`.
+    if (j..j + ok).any(|t| quy_syllable(&toks[t].exact).is_some()) {
+        let respelled: Vec<Option<String>> =
+            (j..j + ok).map(|t| quy_syllable(&toks[t].exact)).collect();
+        let syllable = |k: usize| Some(respelled[k].as_deref().unwrap_or(&toks[j + k].exact));
+        g.names_at(ok, &mut key, syllable, |len, units| {
+            if named & (1 << len.min(63)) != 0 || best.as_ref().is_some_and(|b| b.0 > len) {
+                return;
+            }
+            let cands: Vec<usize> = units.iter().copied().filter(|&u| keep(u)).collect();
+            if !cands.is_empty() {
+                best = Some((len, cands));
+            }
+        });
     }
     // `HCM`: a province abbreviated to its initials.
     if best.is_none() && ok > 0 && toks[j].all_caps {
@@ -128,33 +139,23 @@ fn name_at(
     best
 }
 
-/// The spelling with `y` of syllables written `qui` (any tone): `qui nhơn`
-/// → `quy nhơn`; `None` when there is none.
-fn quy_spelling(key: &str) -> Option<String> {
-    let mut changed = false;
-    let out: Vec<String> = key
-        .split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            if let (Some('q'), Some('u'), Some(v), None) = (c.next(), c.next(), c.next(), c.next())
-            {
-                let y = match v {
-                    'i' => 'y',
-                    'í' => 'ý',
-                    'ì' => 'ỳ',
-                    'ỉ' => 'ỷ',
-                    'ĩ' => 'ỹ',
-                    'ị' => 'ỵ',
-                    _ => return w.to_string(),
-                };
-                changed = true;
-                format!("qu{y}")
-            } else {
-                w.to_string()
-            }
-        })
-        .collect();
-    changed.then(|| out.join(" "))
+/// The spelling with `y` of a syllable written `qui` (any tone): `qui`
+/// → `quy`; `None` when there is none.
+fn quy_syllable(w: &str) -> Option<String> {
+    let mut c = w.chars();
+    let (Some('q'), Some('u'), Some(v), None) = (c.next(), c.next(), c.next(), c.next()) else {
+        return None;
+    };
+    let y = match v {
+        'i' => 'y',
+        'í' => 'ý',
+        'ì' => 'ỳ',
+        'ỉ' => 'ỷ',
+        'ĩ' => 'ỹ',
+        'ị' => 'ỵ',
+        _ => return None,
+    };
+    Some(format!("qu{y}"))
 }
 
 /// `TPHCM`, `TP.HCM`: the type word and a province's initials in one token.

@@ -2,11 +2,22 @@
 //! `Chương trình 1719` …) from the data file `data/programs.tsv`, with the
 //! level of nông thôn mới (`nâng cao`, `kiểu mẫu`) and OCOP star ratings.
 
-use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
+
+use vietdex_tokenize::PhraseDict;
 
 use crate::text::{Tok, contiguous, word_hash};
 
 const DATA: &str = include_str!("../data/programs.tsv");
+
+mod bundled {
+    // `PROGRAMS`: written by the build script.
+    include!(concat!(env!("OUT_DIR"), "/programs.rs"));
+    pub(super) const ALIASES: &[u8] =
+        include_bytes!(concat!(env!("OUT_DIR"), "/programs-aliases.bin"));
+    pub(super) const FOLDED: &[u8] =
+        include_bytes!(concat!(env!("OUT_DIR"), "/programs-folded.bin"));
+}
 
 /// A program of the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,14 +28,14 @@ pub struct Program {
     pub name: String,
 }
 
-/// The program table: aliases as normalized syllable sequences.
+/// The program table: aliases as phrases of normalized syllables.
 #[derive(Debug, Default)]
 pub struct Programs {
     programs: Vec<Program>,
-    /// alias key → program; prefixes marked with `None`.
-    aliases: HashMap<String, Option<usize>>,
-    /// folded alias or id → program, for lookups typed without diacritics.
-    folded: HashMap<String, usize>,
+    /// Alias → program.
+    aliases: PhraseDict,
+    /// Folded alias or id → program, for lookups typed without diacritics.
+    folded: PhraseDict,
     /// The first syllables of the aliases, as a Bloom filter of their
     /// [`word_hash`]: most tokens open no alias and are passed over
     /// without a lookup.
@@ -41,70 +52,76 @@ fn first_bit(hash: u64) -> (usize, u64) {
 }
 
 impl Programs {
-    /// The table shipped with vietdex.
+    /// The table shipped with vietdex, compiled by the build script.
     pub fn bundled() -> Result<Programs, crate::LoadError> {
-        Programs::parse(DATA).map_err(|message| crate::LoadError {
-            file: "crates/entities/data/programs.tsv",
-            message,
-        })
+        let load = |bytes: &'static [u8]| PhraseDict::new(Cow::Borrowed(bytes));
+        match (load(bundled::ALIASES), load(bundled::FOLDED)) {
+            (Ok(aliases), Ok(folded)) => Ok(Programs::of(
+                bundled::PROGRAMS
+                    .iter()
+                    .map(|&(id, name)| Program {
+                        id: id.to_string(),
+                        name: name.to_string(),
+                    })
+                    .collect(),
+                aliases,
+                folded,
+            )),
+            // Written by the build script from the same table, which it
+            // refuses if a row is bad.
+            _ => Programs::parse(DATA).map_err(|message| crate::LoadError {
+                file: "crates/entities/data/programs.tsv",
+                message,
+            }),
+        }
     }
 
     /// Parses `id TAB name TAB alias|alias…` lines (`#` comments, read by
     /// [`vietdex_tokenize::tsv`]); a row without its three columns is an
     /// error naming its line.
     pub fn parse(data: &str) -> Result<Programs, String> {
-        const EXPECTED: &str = "expected ID<TAB>NAME<TAB>ALIAS|ALIAS…";
-        let mut p = Programs::default();
-        let rows = vietdex_tokenize::tsv::all_rows::<(String, String, String)>("programs", data)
-            .map_err(|bad| format!("line {}: {} ({EXPECTED})", bad.line, bad.reason))?;
-        for (line, (id, name, aliases)) in rows {
-            if [&id, &name, &aliases].iter().any(|c| c.trim().is_empty()) {
-                return Err(format!("line {line}: an empty column ({EXPECTED})"));
-            }
-            let idx = p.programs.len();
-            p.folded.insert(id.to_lowercase(), idx);
-            p.programs.push(Program { id, name });
-            for alias in aliases.split('|') {
-                let sylls: Vec<String> = vietdex_tokenize::analyze(alias)
-                    .into_iter()
-                    .map(|t| t.exact)
-                    .collect();
-                if let Some(first) = sylls.first() {
-                    let (w, bit) = first_bit(word_hash(first));
-                    p.first[w] |= bit;
-                }
-                for k in 1..sylls.len() {
-                    p.aliases.entry(sylls[..k].join(" ")).or_insert(None);
-                }
-                p.aliases.insert(sylls.join(" "), Some(idx));
-                p.folded
-                    .entry(vietdex_tokenize::fold(&sylls.join(" ")).into_owned())
-                    .or_insert(idx);
-            }
+        let c = crate::programs_table::compile(data)?;
+        Ok(Programs::of(
+            c.programs
+                .into_iter()
+                .map(|(id, name)| Program { id, name })
+                .collect(),
+            c.aliases.build(),
+            c.folded.build(),
+        ))
+    }
+
+    fn of(programs: Vec<Program>, aliases: PhraseDict, folded: PhraseDict) -> Programs {
+        let mut first = [0; FIRST_WORDS];
+        for (key, _) in aliases.iter().filter(|(k, _)| !k.contains(' ')) {
+            let (w, bit) = first_bit(word_hash(key));
+            first[w] |= bit;
         }
-        Ok(p)
+        Programs {
+            programs,
+            aliases,
+            folded,
+            first,
+        }
     }
 
     /// The program whose id or alias (normalized syllables joined by
     /// spaces, with or without diacritics) is `key`.
     pub fn lookup(&self, key: &str) -> Option<usize> {
-        match self.aliases.get(key) {
-            Some(Some(p)) => Some(*p),
-            _ => self
-                .folded
-                .get(key)
-                .or_else(|| self.folded.get(vietdex_tokenize::fold(key).as_ref()))
-                .copied(),
-        }
+        self.aliases
+            .get(key)
+            .or_else(|| self.folded.get(key))
+            .or_else(|| self.folded.get(vietdex_tokenize::fold(key).as_ref()))
+            .map(|p| p as usize)
     }
 
     /// The aliases of the program at `idx` (as written in the table,
     /// normalized).
     pub fn names_of(&self, idx: usize) -> impl Iterator<Item = &str> + '_ {
         self.aliases
-            .iter()
-            .filter(move |(_, p)| **p == Some(idx))
-            .map(|(k, _)| k.as_str())
+            .phrases()
+            .filter(move |&(_, p)| p as usize == idx)
+            .map(|(k, _)| k)
     }
 
     /// Every program.
@@ -125,27 +142,11 @@ impl Programs {
         if self.first[w] & bit == 0 {
             return None;
         }
-        self.longest_at(toks, i)
-    }
-
-    /// [`Programs::match_at`] at a token that may open an alias.
-    fn longest_at(&self, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
-        let first = self.aliases.get(toks[i].exact.as_str())?;
-        let mut best = first.map(|p| (1, p));
-        let mut key = String::from(toks[i].exact.as_str());
-        for k in 1..toks.len() - i {
-            if !contiguous(toks, i + k) {
-                break;
-            }
-            key.push(' ');
-            key.push_str(&toks[i + k].exact);
-            match self.aliases.get(&key) {
-                None => break,
-                Some(Some(p)) => best = Some((k + 1, *p)),
-                Some(None) => {}
-            }
-        }
-        best
+        let syllable =
+            |k: usize| (k == 0 || contiguous(toks, i + k)).then(|| toks[i + k].exact.as_str());
+        self.aliases
+            .longest(toks.len() - i, &mut String::new(), syllable, |_, _| true)
+            .map(|(len, p)| (len, p as usize))
     }
 }
 
@@ -184,6 +185,12 @@ mod tests {
     fn the_table_parses_and_bad_lines_are_errors() {
         let p = Programs::bundled().expect("bundled table");
         assert!(p.lookup("ntm").is_some());
+        // What the build script compiled is what the table gives.
+        let parsed = Programs::parse(DATA).expect("table");
+        assert_eq!(parsed.all(), p.all());
+        assert!(parsed.aliases.iter().eq(p.aliases.iter()));
+        assert!(parsed.folded.iter().eq(p.folded.iter()));
+        assert_eq!(parsed.first, p.first);
         let e = Programs::parse("# c\nntm\tNông thôn mới\tNTM\nocop\tOCOP\n").expect_err("bad");
         assert!(e.starts_with("line 3:"), "{e}");
         let e = Programs::parse("ntm\tNông thôn mới\tNTM\n\nocop\t \tOCOP\n").expect_err("bad");

@@ -110,12 +110,11 @@ fn alternative(tokens: &[Analyzed], typed: &str) -> Alternative {
     }
 }
 
-fn form_alternative(syllables: &[String]) -> Alternative {
-    let text = syllables.join(" ");
-    let toks = analyze(&text);
+fn form_alternative(text: &str) -> Alternative {
+    let toks = analyze(text);
     Alternative {
         tiered: false,
-        ..alternative(&toks, &text)
+        ..alternative(&toks, text)
     }
 }
 

@@ -12,6 +12,11 @@
 //! - [`Segmenter`]: word segmentation (`nông_thôn_mới`, `Thái_Nguyên`).
 //! - [`Abbreviations`]: `NTM` ↔ `nông thôn mới` and the rest of the press's
 //!   abbreviations.
+//! - [`PhraseDict`]: phrases of syllables with ids and their prefixes, and
+//!   the one longest-match walk the segmenter, the abbreviations, the
+//!   gazetteer and the program table share.
+//! - [`type_words`]: the type words of places (`huyện`, `thị xã`, `TP`,
+//!   `thôn` …) with their levels.
 //!
 //! ```
 //! use vietdex_tokenize::{analyze, normalize, fold, Segmenter};
@@ -25,12 +30,14 @@
 //! ```
 
 mod abbrev;
+mod abbrev_table;
 pub mod chars;
 mod common;
 mod forms;
 pub mod frozen;
 mod normalize;
 mod pairs;
+pub mod phrases;
 mod segment;
 mod segmenter_table;
 mod tokenizer;
@@ -46,6 +53,7 @@ pub use normalize::{
     token_is_normalized,
 };
 pub use pairs::{PairTokenStream, PairTokenizer, pair_term};
+pub use phrases::{Entry as PhraseEntry, PhraseBuilder, PhraseDict};
 pub use segment::{LEXICON, MAX_WORD, Scores, Segmenter, Syllable, is_name_like, syllables};
 pub use tokenizer::{
     Analyzed, Form, Scanner, Span, Tokens, VietnameseTokenStream, VietnameseTokenizer, analyze,

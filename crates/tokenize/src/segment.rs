@@ -9,19 +9,18 @@
 //! - a run of capitalized syllables that the list does not cover is a name
 //!   (`Trương Định`, `Bạch Đằng`).
 //!
-//! Lookups walk a hash map of normalized syllable sequences that also marks
-//! every prefix of a word, so most positions cost one lookup.
+//! Lookups walk a [`PhraseDict`] of normalized syllable sequences, which
+//! also marks every prefix of a word, so most positions cost one lookup.
 
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
-use crate::frozen::FrozenMap;
 use crate::normalize::normalize_token_into;
-use crate::segmenter_table::parse_table;
+use crate::phrases::{PhraseBuilder, PhraseDict};
+use crate::segmenter_table::{entry_of_flags, flags_of, parse_table};
 use crate::tokenizer::Scanner;
 
-const WORD: u8 = 1;
-const PREFIX: u8 = 2;
+use crate::segmenter_table::{PREFIX, WORD};
 /// The longest word, in syllables, that the segmenter looks for.
 pub const MAX_WORD: usize = 6;
 
@@ -61,8 +60,8 @@ const TRAIN: &str = include_str!("../data/ud-vi-vtb/train.seg");
 /// written by [`Segmenter::table`]. `examples/segmenter_table.rs` writes
 /// it; a test checks that it is what the data gives.
 const TABLE: &str = include_str!("../data/segmenter.tsv");
-/// [`TABLE`]'s exact and folded entries as frozen maps, written by the
-/// build script: the bundled segmenter reads them where they lie, so a
+/// [`TABLE`]'s exact and folded entries as phrase dictionaries, written by
+/// the build script: the bundled segmenter reads them where they lie, so a
 /// command pays nothing to load it.
 const FROZEN_EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/segmenter-exact.bin"));
 const FROZEN_FOLDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/segmenter-folded.bin"));
@@ -82,22 +81,23 @@ pub struct Syllable<'a> {
 /// A word segmenter; see the module documentation.
 #[derive(Debug, Clone)]
 pub struct Segmenter {
-    /// Words and word prefixes (normalized syllables joined by spaces) →
-    /// flags ([`WORD`], [`PREFIX`]).
-    entries: FrozenMap,
+    /// Words (phrases of id 0) and word prefixes, as normalized syllables.
+    entries: PhraseDict,
     /// The same words without diacritics, for text typed without them.
-    folded: FrozenMap,
+    folded: PhraseDict,
 }
 
-/// A frozen copy of a map being built.
-fn freeze(map: &FxHashMap<String, u8>) -> FrozenMap {
-    let bytes = FrozenMap::encode(map.iter().map(|(k, &f)| (k.as_str(), u32::from(f))));
-    // A table just written reads back.
-    FrozenMap::new(Cow::Owned(bytes)).unwrap_or_else(|_| empty())
+/// The dictionary of keys with their flags.
+fn freeze<'k>(keys: impl IntoIterator<Item = (&'k str, u32)>) -> PhraseDict {
+    let mut b = PhraseBuilder::new();
+    for (k, f) in keys {
+        b.set(k, entry_of_flags(f));
+    }
+    b.build()
 }
 
-fn empty() -> FrozenMap {
-    FrozenMap::empty()
+fn empty() -> PhraseDict {
+    PhraseDict::empty()
 }
 
 /// Word-level precision, recall and F1 of a segmentation against gold.
@@ -136,8 +136,8 @@ impl Segmenter {
     /// crate. It learns from the treebank: build it once and pass it on.
     pub fn bundled() -> Segmenter {
         match (
-            FrozenMap::new(Cow::Borrowed(FROZEN_EXACT)),
-            FrozenMap::new(Cow::Borrowed(FROZEN_FOLDED)),
+            PhraseDict::new(Cow::Borrowed(FROZEN_EXACT)),
+            PhraseDict::new(Cow::Borrowed(FROZEN_FOLDED)),
         ) {
             (Ok(entries), Ok(folded)) => Segmenter { entries, folded },
             // Written by the build script from the same table; should the
@@ -163,7 +163,10 @@ impl Segmenter {
     pub fn table(&self) -> String {
         let mut lines: Vec<String> = [("e", &self.entries), ("f", &self.folded)]
             .into_iter()
-            .flat_map(|(tag, map)| map.iter().map(move |(k, f)| format!("{tag}\t{f}\t{k}")))
+            .flat_map(|(tag, map)| {
+                map.iter()
+                    .map(move |(k, e)| format!("{tag}\t{}\t{k}", flags_of(e)))
+            })
             .collect();
         lines.sort_unstable();
         let mut out = lines.join("\n");
@@ -176,10 +179,8 @@ impl Segmenter {
     pub fn from_table(table: &str) -> Result<Segmenter, String> {
         let (exact, folded) = parse_table("segmenter table", table)
             .map_err(|bad| format!("line {}: {}", bad.line, bad.reason))?;
-        let freeze = |pairs: Vec<(String, u32)>| {
-            let pairs = pairs.iter().map(|(k, f)| (k.as_str(), *f));
-            FrozenMap::new(Cow::Owned(FrozenMap::encode(pairs))).unwrap_or_else(|_| empty())
-        };
+        let freeze =
+            |pairs: Vec<(String, u32)>| freeze(pairs.iter().map(|(k, f)| (k.as_str(), *f)));
         Ok(Segmenter {
             entries: freeze(exact),
             folded: freeze(folded),
@@ -209,6 +210,9 @@ impl Segmenter {
                 insert_into(&mut folded, &crate::normalize::fold(k));
             }
         }
+        let freeze = |map: &FxHashMap<String, u8>| {
+            freeze(map.iter().map(|(k, &f)| (k.as_str(), u32::from(f))))
+        };
         Segmenter {
             entries: freeze(&entries),
             folded: freeze(&folded),
@@ -218,9 +222,7 @@ impl Segmenter {
     /// Whether the normalized syllables `key` (joined by single spaces) are a
     /// known word.
     pub fn is_word(&self, key: &str) -> bool {
-        self.entries
-            .get(key)
-            .is_some_and(|f| f & u32::from(WORD) != 0)
+        self.entries.get(key).is_some()
     }
 
     /// Segments a run of syllables; appends each word's length in syllables
@@ -242,7 +244,7 @@ impl Segmenter {
 
     fn segment_with(
         &self,
-        entries: &FrozenMap,
+        entries: &PhraseDict,
         sylls: &[Syllable<'_>],
         key: &mut String,
         out: &mut Vec<usize>,
@@ -251,26 +253,13 @@ impl Segmenter {
         let mut i = 0;
         while i < n {
             let mut best = 1;
-            key.clear();
-            key.push_str(sylls[i].norm);
-            for k in 2..=MAX_WORD.min(n - i) {
-                let s = &sylls[i + k - 1];
-                if s.break_before {
-                    break;
-                }
-                key.push(' ');
-                key.push_str(s.norm);
-                let Some(flags) = entries.get(key.as_str()) else {
-                    break;
-                };
-                let flags = flags as u8;
-                if flags & WORD != 0 {
-                    best = k;
-                }
-                if flags & PREFIX == 0 {
-                    break;
-                }
-            }
+            let syllable = |k: usize| {
+                let s = &sylls[i + k];
+                (k == 0 || !s.break_before).then_some(s.norm)
+            };
+            entries.walk(MAX_WORD.min(n - i), key, syllable, |len, _| {
+                best = best.max(len)
+            });
             if best == 1
                 && sylls[i].name_like
                 && !NOT_NAME_STARTS.contains(&sylls[i].norm)
@@ -495,9 +484,9 @@ mod tests {
         assert_eq!(loaded.entries.len(), built.entries.len());
         assert_eq!(loaded.folded.len(), built.folded.len());
         assert!(loaded.is_word("nông thôn"));
-        // The frozen maps the build script wrote hold the same table.
-        assert!(FrozenMap::new(Cow::Borrowed(FROZEN_EXACT)).is_ok());
-        assert!(FrozenMap::new(Cow::Borrowed(FROZEN_FOLDED)).is_ok());
+        // The dictionaries the build script wrote hold the same table.
+        assert!(PhraseDict::new(Cow::Borrowed(FROZEN_EXACT)).is_ok());
+        assert!(PhraseDict::new(Cow::Borrowed(FROZEN_FOLDED)).is_ok());
         assert!(Segmenter::bundled().table() == TABLE);
     }
 

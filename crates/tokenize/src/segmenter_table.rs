@@ -5,7 +5,27 @@
 
 use serde::Deserialize;
 
+use crate::phrases::Entry;
 use crate::tsv::{BadRow, all_rows};
+
+/// Flag of a key that is a word.
+pub const WORD: u8 = 1;
+/// Flag of a key that begins a longer word.
+pub const PREFIX: u8 = 2;
+
+/// The dictionary entry of a key with these flags: a word is the phrase
+/// of id 0.
+pub fn entry_of_flags(flags: u32) -> Entry {
+    Entry {
+        id: (flags & u32::from(WORD) != 0).then_some(0),
+        prefix: flags & u32::from(PREFIX) != 0,
+    }
+}
+
+/// The flags of an entry, as the table writes them.
+pub fn flags_of(e: Entry) -> u32 {
+    u32::from(e.id.is_some()) * u32::from(WORD) + u32::from(e.prefix) * u32::from(PREFIX)
+}
 
 /// Keys of a table with their flags.
 pub type Entries = Vec<(String, u32)>;
@@ -62,6 +82,9 @@ mod tests {
             parse_table("t.tsv", "e\t3\tnông thôn\nf\t1\tnong thon\n").expect("table");
         assert_eq!(exact, [("nông thôn".to_string(), 3)]);
         assert_eq!(folded, [("nong thon".to_string(), 1)]);
+        for flags in 0..=MAX_FLAGS {
+            assert_eq!(flags_of(entry_of_flags(flags)), flags);
+        }
         for bad in [
             "e\t1\ta b\nx\t1\tc d\n",
             "e\t1\ta b\ne\t9\tc d\n",
