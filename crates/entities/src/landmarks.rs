@@ -372,10 +372,28 @@ pub fn landmarks(
                 };
                 // The head word closes a word begun before it: `yêu cầu`,
                 // `thành phố`, `bờ biển` (a coast, named by its province).
+                // A classifier before the head (`lòng đường`, `tuyến phố`,
+                // `dòng sông`, `ngôi chùa`) makes a word with it but still
+                // names the place that follows.
+                let classified = i > 0
+                    && matches!(
+                        toks[i - 1].exact.as_str(),
+                        "lòng"
+                            | "tuyến"
+                            | "con"
+                            | "mặt"
+                            | "dòng"
+                            | "cây"
+                            | "hòn"
+                            | "ngôi"
+                            | "dãy"
+                            | "đoạn"
+                    );
                 let compound = i > 0
                     && contiguous(toks, i)
                     && (toks[i - 1].exact == "bờ"
-                        || seg.is_word(&crate::text::pair(&toks[i - 1].exact, &tok.exact)));
+                        || (!classified
+                            && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &tok.exact))));
                 // `miền Phan Thiết`, `Sông Cầu`: a unit's name, not a
                 // region or a river.
                 let unit_name = end.is_some_and(|e| {
@@ -610,6 +628,14 @@ fn sentence_start(toks: &[Tok], i: usize) -> bool {
 /// Whether token `i` continues a capitalized word before it.
 fn after_capital(toks: &[Tok], i: usize) -> bool {
     i > 0 && toks[i - 1].capitalized && contiguous(toks, i)
+}
+
+/// Whether `exact` alone names a country (`mỹ`, `nga`, `pháp`).
+pub(crate) fn one_syllable_country(exact: &str) -> bool {
+    tables().names.get(exact).is_some_and(|list| {
+        list.iter()
+            .any(|(words, sub)| words.len() == 1 && *sub == "country")
+    })
 }
 
 /// Whether a foreign country's name follows token `end` (exclusive),

@@ -390,6 +390,15 @@ fn tables() -> &'static Tables {
     })
 }
 
+/// Whether `exact` alone is an organization known by name (`vietcombank`,
+/// `facebook`).
+pub(crate) fn one_word_known(exact: &str) -> bool {
+    tables()
+        .international
+        .get(exact)
+        .is_some_and(|list| list.iter().any(|(w, _)| w.len() == 1))
+}
+
 /// Marks the first syllables of head words and of international names
 /// ([`crate::words`]).
 pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {

@@ -285,7 +285,8 @@ fn name_after_title(
     address: bool,
 ) -> Option<usize> {
     let t = toks.get(i)?;
-    if claimed[i] || !t.capitalized || t.all_caps || !contiguous(toks, i) {
+    // `U23 Việt Nam`: a team or a model, not a name.
+    if claimed[i] || !t.capitalized || t.all_caps || !contiguous(toks, i) || has_digit(t) {
         return None;
     }
     if initial(toks, text, i) {
@@ -308,6 +309,23 @@ fn name_after_title(
         j += 1;
     }
     Some(j)
+}
+
+/// Whether a token holds a digit.
+fn has_digit(t: &Tok) -> bool {
+    t.exact.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Whether tokens `a..b` are the name of a province or district (`Chủ
+/// tịch Hà Nội`: the city's chairman, not a person named Hà Nội).
+fn unit_name(g: &crate::gazetteer::Gazetteer, toks: &[Tok], a: usize, b: usize) -> bool {
+    let key: Vec<&str> = toks[a..b].iter().map(|t| t.exact.as_str()).collect();
+    g.lookup(&key.join(" ")).iter().any(|&u| {
+        matches!(
+            g.unit(u).level,
+            crate::gazetteer::Level::Province | crate::gazetteer::Level::District
+        )
+    })
 }
 
 /// Finds names after titles, then later references to every name found
@@ -355,9 +373,22 @@ pub fn titled_people(
             i += 1;
             continue;
         };
-        let at = i + len;
+        let mut at = i + len;
         let address = len == 1 && ADDRESS.contains(&toks[i].exact.as_str());
-        match name_after_title(toks, text, claimed, at, address).filter(|&end| !opens_word(at, end))
+        // `Tổng thống Mỹ Donald Trump`: an office, its country, then the
+        // name.
+        if !address
+            && toks.get(at).is_some_and(|t| {
+                t.capitalized
+                    && t.is(words::WORLD)
+                    && crate::landmarks::one_syllable_country(&t.exact)
+            })
+            && name_after_title(toks, text, claimed, at + 1, false).is_some_and(|e| e >= at + 2)
+        {
+            at += 1;
+        }
+        match name_after_title(toks, text, claimed, at, address)
+            .filter(|&end| !opens_word(at, end) && !unit_name(g, toks, at, end))
         {
             Some(end) => {
                 claimed[at..end].iter_mut().for_each(|c| *c = true);
@@ -437,6 +468,8 @@ pub fn titled_people(
             || t.all_caps
             || after_capital(toks, i)
             || t.is(words::TITLE | words::NOT_NAME)
+            || (t.is(words::INTERNATIONAL) && crate::orgs::one_word_known(&t.exact))
+            || has_digit(t)
         {
             i += 1;
             continue;
@@ -463,15 +496,7 @@ pub fn titled_people(
         });
         // `Sở Xây dựng Long An cho biết`: a province or district speaks
         // through its bodies; its name is no person's.
-        let unit = says && {
-            let key: Vec<&str> = toks[i..j].iter().map(|t| t.exact.as_str()).collect();
-            g.lookup(&key.join(" ")).iter().any(|&u| {
-                matches!(
-                    g.unit(u).level,
-                    crate::gazetteer::Level::Province | crate::gazetteer::Level::District
-                )
-            })
-        };
+        let unit = says && unit_name(g, toks, i, j);
         if says
             && !unit
             && (i..j).all(|k| !claimed[k])

@@ -319,6 +319,26 @@ fn people_beyond_the_surname_rule() {
     let t = "Ông Hùng, Giám đốc Sở Xây dựng Long An cho biết sẽ kiểm tra kho ở huyện Châu Thành (Long An).";
     expect_not(t, "person", "Long An");
     expect(t, &[("person", "Hùng"), ("province", "Long An")]);
+    // An office before a province's name is the province's office; before
+    // a country and a name, the name is the person's.
+    let t = "Chủ tịch Hà Nội yêu cầu báo cáo. Tổng thống Nga Vladimir Putin phát biểu.";
+    expect_not(t, "person", "Hà Nội");
+    expect(t, &[("person", "Vladimir Putin")]);
+    // Teams and models with digits are no people; companies known by
+    // name are no people either.
+    let t = "Đội tuyển gặp U23 Việt Nam hôm qua. Vietcombank cho biết sẽ trả lãi.";
+    assert!(
+        !pairs(t).iter().any(|(k, _)| k == "person"),
+        "{:?}",
+        pairs(t)
+    );
+    // A street after its classifier (`lòng đường`) is a street.
+    let t = "Người xếp hàng tràn xuống lòng đường Trần Nhân Tông.";
+    expect_not(t, "person", "Trần Nhân Tông");
+    assert_eq!(
+        subtype_of(t, "đường Trần Nhân Tông").as_deref(),
+        Some("road")
+    );
     // A name that is something's (a ship's) is not the role's holder.
     expect_not(
         "Các thủy thủ của tàu Hoàng Long đã về bờ.",
