@@ -638,6 +638,15 @@ pub(crate) fn one_syllable_country(exact: &str) -> bool {
     })
 }
 
+/// Whether `exact` alone names a place of the world list (`australia`,
+/// `london`, `nga`).
+pub(crate) fn one_syllable_world(exact: &str) -> bool {
+    tables()
+        .names
+        .get(exact)
+        .is_some_and(|list| list.iter().any(|(words, _)| words.len() == 1))
+}
+
 /// Whether a foreign country's name follows token `end` (exclusive),
 /// after a comma or in brackets: `Hồ Nam, Trung Quốc`, `Victoria (Úc)`.
 /// `found` is in text order, as [`landmarks`] gives it.

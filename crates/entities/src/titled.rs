@@ -496,7 +496,11 @@ pub fn titled_people(
         });
         // `Sở Xây dựng Long An cho biết`: a province or district speaks
         // through its bodies; its name is no person's.
-        let unit = says && unit_name(g, toks, i, j);
+        let unit = says
+            && (unit_name(g, toks, i, j)
+                || (j == i + 1
+                    && t.is(words::WORLD)
+                    && crate::landmarks::one_syllable_world(&t.exact)));
         if says
             && !unit
             && (i..j).all(|k| !claimed[k])

@@ -332,6 +332,9 @@ fn people_beyond_the_surname_rule() {
         "{:?}",
         pairs(t)
     );
+    // A country before a verb of saying speaks through its officials.
+    let t = "Cảnh sát nói lô hàng rất lớn. Australia cho biết sẽ điều tra.";
+    expect_not(t, "person", "Australia");
     // A street after its classifier (`lòng đường`) is a street.
     let t = "Người xếp hàng tràn xuống lòng đường Trần Nhân Tông.";
     expect_not(t, "person", "Trần Nhân Tông");
