@@ -29,7 +29,7 @@ const DEPARTMENTS: &str = r"(?:Nông nghiệp và Phát triển nông thôn|Nôn
 /// the `ban` that must follow them instead.
 const ORGANIZATION_STARTS: &[&str] = &[
     "Ủy", "ủy", "Uỷ", "uỷ", "ỦY", "UỶ", "MTTQ", "Mặt", "UBND", "HĐND", "Hội", "Ban", "Tỉnh",
-    "Huyện", "Thành", "Đảng", "Sở", "Bộ", "Đoàn", "Cục", "HTX", "Hợp", "Chính", "Quốc", "ban",
+    "Huyện", "Thành", "Đảng", "Sở", "Bộ", "Đoàn", "Cục", "Chính", "Quốc", "ban",
 ];
 
 /// Longest organization name looked for, in bytes.
@@ -137,8 +137,7 @@ fn may_start_organization(text: &str, end: usize, word: &str) -> bool {
         "Đảng" => committee || after.starts_with("bộ"),
         "Sở" | "Bộ" => department,
         "Đoàn" => after.starts_with("Thanh"),
-        "Cục" | "HTX" => first.is_uppercase(),
-        "Hợp" => after.starts_with("tác"),
+        "Cục" => first.is_uppercase(),
         "Chính" => after.starts_with("phủ"),
         "Quốc" => after.starts_with("hội"),
         _ => true,
@@ -174,7 +173,6 @@ fn organization_pattern() -> String {
             ),
             format!(r"Bộ\s+Chỉ\s+huy\s+(?:Bộ\s+đội\s+[Bb]iên\s+phòng|Quân\s+sự){PLACE_TAIL}"),
             format!(r"Cục\s+{name}(?:\s+[\p{{Ll}}][\p{{L}}\p{{M}}]*){{0,3}}"),
-            format!(r"(?:HTX|Hợp\s+tác\s+xã)\s+{}", names(3)),
             r"Chính\s+phủ|Quốc\s+hội".to_string(),
         ];
         alternatives.join("|")

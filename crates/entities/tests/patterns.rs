@@ -212,6 +212,14 @@ fn organizations_by_head_word() {
             ("organization", "hãng tin Kyodo"),
         ],
     );
+    // Cooperatives by head word, their name in mixed case.
+    expect(
+        "Xe của HTX Vận tải Thăng Long và Hợp tác xã Nông nghiệp Tân Tiến chạy tuyến.",
+        &[
+            ("organization", "HTX Vận tải Thăng Long"),
+            ("organization", "Hợp tác xã Nông nghiệp Tân Tiến"),
+        ],
+    );
     // Outlets, agencies, platforms and large companies known by name.
     expect(
         "Theo TTXVN và Reuters, Vietcombank đã mở trang trên Facebook.",
