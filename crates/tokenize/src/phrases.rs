@@ -195,6 +195,21 @@ impl PhraseDict {
         &self,
         max: usize,
         key: &mut String,
+        syllable: impl FnMut(usize) -> Option<&'s str>,
+        found: impl FnMut(usize, u32),
+    ) {
+        self.walk_from(1, max, key, syllable, found);
+    }
+
+    /// [`PhraseDict::walk`] for a dictionary whose phrases are all at
+    /// least `min` tokens long: the first `min - 1` tokens are read
+    /// without a lookup (a segmenter's words have two syllables or more).
+    #[inline]
+    pub fn walk_from<'s>(
+        &self,
+        min: usize,
+        max: usize,
+        key: &mut String,
         mut syllable: impl FnMut(usize) -> Option<&'s str>,
         mut found: impl FnMut(usize, u32),
     ) {
@@ -207,6 +222,9 @@ impl PhraseDict {
                 key.push(' ');
             }
             key.push_str(s);
+            if k + 1 < min {
+                continue;
+            }
             let Some(e) = self.entry(key) else {
                 return;
             };
@@ -310,6 +328,11 @@ mod tests {
             |k| Some(sylls[k]),
             |len, id| all.push((len, id)),
         );
+        assert_eq!(all, [(2, 0), (3, 1)]);
+        // From two tokens on: the same phrases, without looking `a` up.
+        all.clear();
+        let found = |len, id| all.push((len, id));
+        d.walk_from(2, 3, &mut key, |k| Some(sylls[k]), found);
         assert_eq!(all, [(2, 0), (3, 1)]);
     }
 

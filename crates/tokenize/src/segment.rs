@@ -257,7 +257,8 @@ impl Segmenter {
                 let s = &sylls[i + k];
                 (k == 0 || !s.break_before).then_some(s.norm)
             };
-            entries.walk(MAX_WORD.min(n - i), key, syllable, |len, _| {
+            // Words have two syllables or more: the first is not looked up.
+            entries.walk_from(2, MAX_WORD.min(n - i), key, syllable, |len, _| {
                 best = best.max(len)
             });
             if best == 1
