@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use vietdex_tokenize::normalize;
 
 use crate::gazetteer::{Gazetteer, Level};
-use crate::text::{Tok, contiguous, gap};
+use crate::text::{Token, contiguous, gap};
 use crate::words;
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
@@ -194,7 +194,7 @@ pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
     }
 }
 
-fn matches(toks: &[Tok], i: usize, words: &[String]) -> bool {
+fn matches(toks: &[Token], i: usize, words: &[String]) -> bool {
     words.len() <= toks.len() - i
         && words
             .iter()
@@ -227,7 +227,7 @@ const PLACE_CUES: &[&str] = &[
 /// text: a family name and two or more capitalized syllables (`Nguyễn Văn
 /// Đức`), not a world name (`Bồ Đào Nha`) nor inside one. The same
 /// syllable alone later (`Đức nói`) is that person.
-fn given_names(t: &Tables, toks: &[Tok]) -> rustc_hash::FxHashSet<u64> {
+fn given_names(t: &Tables, toks: &[Token]) -> rustc_hash::FxHashSet<u64> {
     let mut out = rustc_hash::FxHashSet::default();
     let mut i = 0;
     while i < toks.len() {
@@ -268,7 +268,7 @@ fn given_names(t: &Tables, toks: &[Tok]) -> rustc_hash::FxHashSet<u64> {
 /// The capitalized name (or code) that follows a head word ending before
 /// token `i`: its end, if any. Runs of up to four capitalized syllables,
 /// cut before a province written after the name (`phố Hàng Mành Hà Nội`).
-fn name_after(g: &Gazetteer, toks: &[Tok], i: usize, coded: bool) -> Option<usize> {
+fn name_after(g: &Gazetteer, toks: &[Token], i: usize, coded: bool) -> Option<usize> {
     let t = toks.get(i)?;
     if !contiguous(toks, i) {
         return None;
@@ -314,7 +314,7 @@ fn name_after(g: &Gazetteer, toks: &[Tok], i: usize, coded: bool) -> Option<usiz
 pub fn landmarks(
     g: &Gazetteer,
     seg: &vietdex_tokenize::Segmenter,
-    toks: &[Tok],
+    toks: &[Token],
     text: &str,
     claimed: &mut [bool],
 ) -> Vec<Landmark> {
@@ -512,7 +512,7 @@ pub fn landmarks(
 /// Road numbers by their abbreviated head word, in capitals: `QL1A`,
 /// `QL 14`, `ĐT827`, `ĐT 827`, `TL 316G` (quốc lộ, đường tỉnh, tỉnh lộ).
 /// The end of the road's tokens, if one starts at `i`.
-fn road_code_at(toks: &[Tok], i: usize) -> Option<usize> {
+fn road_code_at(toks: &[Token], i: usize) -> Option<usize> {
     const HEADS: [&str; 4] = ["ql", "đt", "dt", "tl"];
     // A number, and at most one letter after it.
     fn code(s: &str) -> bool {
@@ -548,7 +548,7 @@ fn road_code_at(toks: &[Tok], i: usize) -> Option<usize> {
 /// vượt …`, `cửa hầm …`.
 fn qualifier(
     t: &Tables,
-    toks: &[Tok],
+    toks: &[Token],
     at: usize,
     head: &str,
 ) -> Option<(usize, Option<&'static str>)> {
@@ -585,7 +585,7 @@ const MEASURES: &[&str] = &[
 
 /// A road's number after `đường` at token `at`: one to three digits, not
 /// glued to a unit (`6m`), not a measure, not a date (`đường 9/2`).
-fn road_number(toks: &[Tok], text: &str, at: usize) -> bool {
+fn road_number(toks: &[Token], text: &str, at: usize) -> bool {
     let Some(n) = toks.get(at) else {
         return false;
     };
@@ -607,7 +607,7 @@ fn road_number(toks: &[Tok], text: &str, at: usize) -> bool {
 /// `Hàng Da` after `số 38`, or `phố Hàng Da` / `đường Lê Lợi`: the end of
 /// the street, if a capitalized name (after an optional street word)
 /// follows.
-fn address_street(g: &Gazetteer, toks: &[Tok], i: usize) -> Option<usize> {
+fn address_street(g: &Gazetteer, toks: &[Token], i: usize) -> Option<usize> {
     let mut k = i;
     if toks
         .get(k)
@@ -621,12 +621,12 @@ fn address_street(g: &Gazetteer, toks: &[Tok], i: usize) -> Option<usize> {
 
 /// Whether token `i` opens a sentence (or the text, or a quotation): one
 /// of `. ! ? : " “ …` or a line break before it.
-fn sentence_start(toks: &[Tok], i: usize) -> bool {
+fn sentence_start(toks: &[Token], i: usize) -> bool {
     i == 0 || toks[i].gap_is(gap::STOP)
 }
 
 /// Whether token `i` continues a capitalized word before it.
-fn after_capital(toks: &[Tok], i: usize) -> bool {
+fn after_capital(toks: &[Token], i: usize) -> bool {
     i > 0 && toks[i - 1].capitalized && contiguous(toks, i)
 }
 
@@ -650,7 +650,7 @@ pub(crate) fn one_syllable_world(exact: &str) -> bool {
 /// Whether a foreign country's name follows token `end` (exclusive),
 /// after a comma or in brackets: `Hồ Nam, Trung Quốc`, `Victoria (Úc)`.
 /// `found` is in text order, as [`landmarks`] gives it.
-pub fn foreign_country_after(found: &[Landmark], toks: &[Tok], text: &str, end: usize) -> bool {
+pub fn foreign_country_after(found: &[Landmark], toks: &[Token], text: &str, end: usize) -> bool {
     let Some(next) = found.get(found.partition_point(|l| l.start < end)) else {
         return false;
     };

@@ -99,7 +99,7 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn place_entity(g: &Gazetteer, text: &str, toks: &[text::Tok], m: &places::Mention) -> Entity {
+fn place_entity(g: &Gazetteer, text: &str, toks: &[text::Token], m: &places::Mention) -> Entity {
     let (s, e) = (toks[m.start].start, toks[m.end - 1].end);
     let surface_name = squash(&text[toks[m.name_start].start..e]);
     match m.linked {
@@ -411,7 +411,7 @@ fn drop_places_inside_names(out: &mut Vec<Entity>, text: &str) {
 
 /// Drops a trailing capitalized word that really opens the next phrase
 /// (`Ban Chỉ đạo Chương` | `trình …`: `chương trình` is one word).
-fn trim_org(seg: &Segmenter, toks: &[text::Tok], text: &str, s: usize, mut e: usize) -> usize {
+fn trim_org(seg: &Segmenter, toks: &[text::Token], text: &str, s: usize, mut e: usize) -> usize {
     // Tokens are in text order: the one ending at `e` by binary search.
     let ending_at = |e: usize| {
         let i = toks.partition_point(|t| t.end < e);

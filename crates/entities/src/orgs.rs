@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use vietdex_tokenize::normalize;
 
-use crate::text::{Tok, contiguous};
+use crate::text::{Token, contiguous};
 use crate::words;
 
 /// Head words. `true`: a bare level word after it names a body
@@ -412,7 +412,7 @@ pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
 }
 
 /// Whether a head word starts at token `i`.
-fn head_at(t: &Tables, toks: &[Tok], i: usize) -> bool {
+fn head_at(t: &Tables, toks: &[Token], i: usize) -> bool {
     toks.get(i).is_some_and(|x| x.is(words::ORG_HEAD))
         && t.heads.get(toks[i].exact.as_str()).is_some_and(|list| {
             list.iter().any(|(words, _)| {
@@ -426,7 +426,7 @@ fn head_at(t: &Tables, toks: &[Tok], i: usize) -> bool {
 
 /// Whether the capitalized syllables from token `i` (one to four) name an
 /// administrative unit.
-fn place_name_at(g: &crate::gazetteer::Gazetteer, toks: &[Tok], i: usize) -> bool {
+fn place_name_at(g: &crate::gazetteer::Gazetteer, toks: &[Token], i: usize) -> bool {
     let mut key = toks[i].exact.to_string();
     if !g.lookup(&key).is_empty() {
         return true;
@@ -447,7 +447,7 @@ fn place_name_at(g: &crate::gazetteer::Gazetteer, toks: &[Tok], i: usize) -> boo
 /// Whether the name part ending before token `e` ends with a common word
 /// capitalized (`Kiểm soát`, `Y học`): its last two syllables are a word
 /// and the first of them is capitalized.
-fn descriptive(seg: &vietdex_tokenize::Segmenter, toks: &[Tok], e: usize) -> bool {
+fn descriptive(seg: &vietdex_tokenize::Segmenter, toks: &[Token], e: usize) -> bool {
     e >= 2
         && toks[e - 2].capitalized
         && !toks[e - 2].all_caps
@@ -458,7 +458,7 @@ fn descriptive(seg: &vietdex_tokenize::Segmenter, toks: &[Tok], e: usize) -> boo
 
 /// The length in tokens of a [`TRAILING`] domain noun in lower case at
 /// token `i`.
-fn trailing_at(t: &Tables, toks: &[Tok], i: usize) -> Option<usize> {
+fn trailing_at(t: &Tables, toks: &[Token], i: usize) -> Option<usize> {
     let mut key = String::new();
     let mut found = None;
     for j in i..toks.len().min(i + 3) {
@@ -478,7 +478,7 @@ fn trailing_at(t: &Tables, toks: &[Tok], i: usize) -> Option<usize> {
 
 /// `TN&MT`, `NN&PTNT`: parts of one abbreviation.
 /// `TP. HCM`: an abbreviated type word and its name.
-fn joined(text: &str, toks: &[Tok], i: usize) -> bool {
+fn joined(text: &str, toks: &[Token], i: usize) -> bool {
     if contiguous(toks, i) {
         return true;
     }
@@ -494,7 +494,7 @@ fn joined(text: &str, toks: &[Tok], i: usize) -> bool {
 pub fn organizations(
     g: &crate::gazetteer::Gazetteer,
     seg: &vietdex_tokenize::Segmenter,
-    toks: &[Tok],
+    toks: &[Token],
     text: &str,
     free: &[bool],
     person: &[bool],

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use vietdex_tokenize::normalize;
 
 use crate::gazetteer::Gazetteer;
-use crate::text::{Tok, contiguous, gap};
+use crate::text::{Token, contiguous, gap};
 use crate::words;
 
 const SURNAMES: &str = include_str!("../data/surnames.txt");
@@ -173,7 +173,7 @@ fn roles() -> &'static HashMap<String, Vec<Role>> {
     })
 }
 
-fn starts_with(toks: &[Tok], i: usize, words: &[String]) -> bool {
+fn starts_with(toks: &[Token], i: usize, words: &[String]) -> bool {
     words.len() <= toks.len() - i
         && words
             .iter()
@@ -182,7 +182,7 @@ fn starts_with(toks: &[Tok], i: usize, words: &[String]) -> bool {
 }
 
 /// The length in tokens of the longest role opener at token `i`.
-fn role_at(toks: &[Tok], i: usize, honorifics: bool) -> Option<usize> {
+fn role_at(toks: &[Token], i: usize, honorifics: bool) -> Option<usize> {
     let t = toks.get(i)?;
     if !t.is(words::ROLE) {
         return None;
@@ -221,7 +221,7 @@ const SCHOOL_INITIALS: &[&str] = &["thcs", "thpt", "ptdtnt", "ptdtbt"];
 /// Whether the capitalized name at token `i` is the name a school bears
 /// (`trường THCS Nguyễn Du`, `THPT Lê Quý Đôn`, `Đại học Tôn Đức Thắng`):
 /// the name of the person it is named after is not a person here.
-pub(crate) fn names_a_school(seg: &vietdex_tokenize::Segmenter, toks: &[Tok], i: usize) -> bool {
+pub(crate) fn names_a_school(seg: &vietdex_tokenize::Segmenter, toks: &[Token], i: usize) -> bool {
     // The level words joined to the name, up to five.
     let mut j = i;
     while j > 0
@@ -269,7 +269,7 @@ const NAMED_AFTER: &[&[&str]] = &[
 
 /// Whether the name at token `i` names a thing named after a person
 /// ([`NAMED_AFTER`]): then it is not a person here.
-pub(crate) fn names_a_thing(toks: &[Tok], i: usize) -> bool {
+pub(crate) fn names_a_thing(toks: &[Token], i: usize) -> bool {
     NAMED_AFTER.iter().any(|head| {
         head.len() <= i
             && contiguous(toks, i)
@@ -281,7 +281,7 @@ pub(crate) fn names_a_thing(toks: &[Tok], i: usize) -> bool {
 }
 
 /// Whether a family name and another capitalized syllable start at `i`.
-fn full_name_at(toks: &[Tok], i: usize) -> bool {
+fn full_name_at(toks: &[Token], i: usize) -> bool {
     toks[i].is(words::SURNAME)
         && toks[i].capitalized
         && toks
@@ -293,7 +293,7 @@ fn full_name_at(toks: &[Tok], i: usize) -> bool {
 pub fn people(
     g: &Gazetteer,
     seg: &vietdex_tokenize::Segmenter,
-    toks: &[Tok],
+    toks: &[Token],
     text: &str,
     claimed: &mut [bool],
 ) -> Vec<Person> {
@@ -377,7 +377,7 @@ pub fn people(
 }
 
 /// `Phó Chủ tịch UBND tỉnh Quảng Ngãi Trần Phước Hiền`.
-fn role_before(toks: &[Tok], text: &str, name: usize) -> Option<String> {
+fn role_before(toks: &[Token], text: &str, name: usize) -> Option<String> {
     let mut from = None;
     let mut j = name;
     while j > 0 && name - j < 14 {
@@ -401,7 +401,7 @@ fn role_before(toks: &[Tok], text: &str, name: usize) -> Option<String> {
 
 /// `Nguyễn Văn Thi, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch …` or
 /// `Nguyễn Quốc Quân - Chủ tịch UBND xã Ngọc Sơn`.
-fn role_after(toks: &[Tok], text: &str, after: usize) -> Option<String> {
+fn role_after(toks: &[Token], text: &str, after: usize) -> Option<String> {
     if after >= toks.len() {
         return None;
     }

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::gazetteer::{Gazetteer, Level};
-use crate::text::{Tok, apostrophe_joined, contiguous};
+use crate::text::{Token, apostrophe_joined, contiguous};
 
 /// A place mention before it becomes an entity.
 #[derive(Debug, Clone)]
@@ -37,7 +37,7 @@ pub struct Mention {
 pub(crate) use vietdex_tokenize::type_words::{TYPES, TypeWord};
 
 #[inline]
-fn type_at(toks: &[Tok], i: usize) -> Option<(usize, &'static TypeWord)> {
+fn type_at(toks: &[Token], i: usize) -> Option<(usize, &'static TypeWord)> {
     // Most tokens are not a type word: rejected by their class bit.
     if !toks[i].is(crate::words::TYPE_WORD) {
         return None;
@@ -46,7 +46,7 @@ fn type_at(toks: &[Tok], i: usize) -> Option<(usize, &'static TypeWord)> {
 }
 
 /// [`type_at`] at a token that opens a type word.
-fn type_word_at(toks: &[Tok], i: usize) -> Option<(usize, &'static TypeWord)> {
+fn type_word_at(toks: &[Token], i: usize) -> Option<(usize, &'static TypeWord)> {
     static BY_FIRST: OnceLock<FxHashMap<&'static str, Vec<&'static TypeWord>>> = OnceLock::new();
     let by_first = BY_FIRST.get_or_init(|| {
         let mut m: FxHashMap<&'static str, Vec<&'static TypeWord>> = FxHashMap::default();
@@ -73,14 +73,14 @@ fn type_word_at(toks: &[Tok], i: usize) -> Option<(usize, &'static TypeWord)> {
 
 /// Whether a token can be part of a place name: capitalized, or a number
 /// (numbered wards).
-fn name_token(t: &Tok) -> bool {
+fn name_token(t: &Token) -> bool {
     t.capitalized || t.digits
 }
 
 /// The longest gazetteer name at `j` whose units pass `keep`.
 fn name_at(
     g: &Gazetteer,
-    toks: &[Tok],
+    toks: &[Token],
     j: usize,
     keep: &dyn Fn(usize) -> bool,
 ) -> Option<(usize, Vec<usize>)> {
@@ -159,7 +159,7 @@ fn quy_syllable(w: &str) -> Option<String> {
 }
 
 /// `TPHCM`, `TP.HCM`: the type word and a province's initials in one token.
-fn joined_city(g: &Gazetteer, t: &Tok) -> Vec<usize> {
+fn joined_city(g: &Gazetteer, t: &Token) -> Vec<usize> {
     if !t.all_caps {
         return Vec::new();
     }
@@ -191,7 +191,7 @@ fn filter_type(g: &Gazetteer, t: &TypeWord, cands: Vec<usize>) -> Vec<usize> {
 }
 
 /// Gap text between token `a`'s end and token `b`'s start.
-fn gap<'t>(text: &'t str, toks: &[Tok], a: usize, b: usize) -> &'t str {
+fn gap<'t>(text: &'t str, toks: &[Token], a: usize, b: usize) -> &'t str {
     &text[toks[a].end..toks[b].start]
 }
 
@@ -199,7 +199,7 @@ fn gap<'t>(text: &'t str, toks: &[Tok], a: usize, b: usize) -> &'t str {
 pub fn typed_mentions(
     g: &Gazetteer,
     seg: &vietdex_tokenize::Segmenter,
-    toks: &[Tok],
+    toks: &[Token],
     text: &str,
     claimed: &mut [bool],
 ) -> Vec<Mention> {
@@ -359,7 +359,7 @@ pub fn typed_mentions(
 fn unknown_name(
     g: &Gazetteer,
     seg: &vietdex_tokenize::Segmenter,
-    toks: &[Tok],
+    toks: &[Token],
     t: &TypeWord,
     (i, j): (usize, usize),
     keep: &dyn Fn(usize) -> bool,
@@ -425,7 +425,7 @@ fn unknown_name(
 /// Finds bare names of two or more syllables outside `claimed` tokens.
 pub fn bare_mentions(
     g: &Gazetteer,
-    toks: &[Tok],
+    toks: &[Token],
     text: &str,
     claimed: &mut [bool],
 ) -> Vec<Mention> {
@@ -471,7 +471,7 @@ pub fn bare_mentions(
 
 /// Whether the name `name` is an intercardinal direction: `đông` or `tây`,
 /// then `nam` or `bắc`.
-fn direction(name: &[Tok]) -> bool {
+fn direction(name: &[Token]) -> bool {
     matches!(name, [a, b] if matches!(a.exact.as_str(), "đông" | "tây")
         && matches!(b.exact.as_str(), "nam" | "bắc"))
 }
@@ -479,7 +479,7 @@ fn direction(name: &[Tok]) -> bool {
 /// Whether tokens `start..end` close the text after a sentence's end
 /// (`… đã lập biên bản nhắc nhở. Hải Đường`): a byline joined to the last
 /// paragraph, as scraped pages often have it.
-fn closing_byline(toks: &[Tok], text: &str, start: usize, end: usize) -> bool {
+fn closing_byline(toks: &[Token], text: &str, start: usize, end: usize) -> bool {
     end == toks.len()
         && start > 0
         && text[toks[end - 1].end..].trim().is_empty()
@@ -506,7 +506,7 @@ fn own_line(text: &str, start: usize, end: usize) -> bool {
 /// something else that bears a commune's name: a company (`Hòa Phát`), a
 /// shop, a street (`Khởi Nghĩa`), a person or a byline (`Như Quỳnh`).
 /// Every other mention is supported.
-pub fn supported(g: &Gazetteer, toks: &[Tok], mentions: &[Mention]) -> Vec<bool> {
+pub fn supported(g: &Gazetteer, toks: &[Token], mentions: &[Mention]) -> Vec<bool> {
     let commune_only = |m: &Mention| {
         m.typed.is_none()
             && !m.hamlet
@@ -561,7 +561,7 @@ pub fn supported(g: &Gazetteer, toks: &[Tok], mentions: &[Mention]) -> Vec<bool>
 }
 
 /// Chooses a unit for each mention where the evidence allows.
-pub fn link(g: &Gazetteer, toks: &[Tok], text: &str, mentions: &mut [Mention]) {
+pub fn link(g: &Gazetteer, toks: &[Token], text: &str, mentions: &mut [Mention]) {
     mentions.sort_by_key(|m| m.start);
     // A parent named right after: `Phú Lương (Thái Nguyên)`, `xã Tân Thái, huyện Đại Từ`.
     for k in 0..mentions.len().saturating_sub(1) {

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use vietdex_tokenize::PhraseDict;
 
-use crate::text::{Tok, contiguous, word_hash};
+use crate::text::{Token, contiguous, word_hash};
 
 const DATA: &str = include_str!("../data/programs.tsv");
 
@@ -136,7 +136,7 @@ impl Programs {
 
     /// Longest alias at token `i`: (length in tokens, program).
     #[inline]
-    pub fn match_at(&self, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+    pub fn match_at(&self, toks: &[Token], i: usize) -> Option<(usize, usize)> {
         // Most tokens start no alias: answered without a lookup.
         let (w, bit) = first_bit(toks.get(i)?.hash);
         if self.first[w] & bit == 0 {
@@ -151,7 +151,7 @@ impl Programs {
 }
 
 /// `nâng cao` / `kiểu mẫu` right after a nông thôn mới mention.
-pub fn ntm_level(toks: &[Tok], at: usize) -> Option<&'static str> {
+pub fn ntm_level(toks: &[Token], at: usize) -> Option<&'static str> {
     let two = |a: &str, b: &str| {
         toks.get(at).is_some_and(|t| t.exact == a)
             && toks.get(at + 1).is_some_and(|t| t.exact == b)
@@ -170,7 +170,7 @@ pub fn ntm_level(toks: &[Tok], at: usize) -> Option<&'static str> {
 }
 
 /// OCOP stars written near the mention: `OCOP 3 sao`, `sản phẩm OCOP từ 3 sao trở lên`.
-pub fn ocop_stars(toks: &[Tok], at: usize) -> Option<u8> {
+pub fn ocop_stars(toks: &[Token], at: usize) -> Option<u8> {
     (at..(at + 3).min(toks.len())).find_map(|j| {
         let n: u8 = toks[j].exact.parse().ok()?;
         (toks.get(j + 1)?.exact == "sao" && (1..=5).contains(&n)).then_some(n)

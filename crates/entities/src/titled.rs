@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use vietdex_tokenize::normalize;
 
 use crate::people::{Person, names_a_school, names_a_thing};
-use crate::text::{Tok, contiguous, gap};
+use crate::text::{Token, contiguous, gap};
 use crate::words;
 
 /// Military ranks: titles that introduce a bare name (in [`TITLES`]'s
@@ -244,7 +244,7 @@ pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
 }
 
 /// The length of the title at token `i`, if one starts there.
-fn title_at(toks: &[Tok], i: usize) -> Option<usize> {
+fn title_at(toks: &[Token], i: usize) -> Option<usize> {
     if !toks[i].is(words::TITLE) {
         return None;
     }
@@ -261,7 +261,7 @@ fn title_at(toks: &[Tok], i: usize) -> Option<usize> {
 
 /// An initial: one capital letter written with its full stop (`H.`).
 #[inline]
-fn initial(toks: &[Tok], text: &str, i: usize) -> bool {
+fn initial(toks: &[Token], text: &str, i: usize) -> bool {
     let t = &toks[i];
     t.capitalized
         && t.exact.chars().count() == 1
@@ -270,7 +270,7 @@ fn initial(toks: &[Tok], text: &str, i: usize) -> bool {
 
 /// The end of a name starting at token `i`: up to four contiguous
 /// capitalized syllables, or one initial.
-fn name_from(toks: &[Tok], text: &str, claimed: &[bool], i: usize) -> Option<usize> {
+fn name_from(toks: &[Token], text: &str, claimed: &[bool], i: usize) -> Option<usize> {
     name_after_title(toks, text, claimed, i, false)
 }
 
@@ -278,7 +278,7 @@ fn name_from(toks: &[Tok], text: &str, claimed: &[bool], i: usize) -> Option<usi
 /// syllable may also be a word that opens an institution's name (`ông
 /// Chính`, `ông Quốc`).
 fn name_after_title(
-    toks: &[Tok],
+    toks: &[Token],
     text: &str,
     claimed: &[bool],
     i: usize,
@@ -312,13 +312,13 @@ fn name_after_title(
 }
 
 /// Whether a token holds a digit.
-fn has_digit(t: &Tok) -> bool {
+fn has_digit(t: &Token) -> bool {
     t.exact.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Whether tokens `a..b` are the name of a province or district (`Chủ
 /// tịch Hà Nội`: the city's chairman, not a person named Hà Nội).
-fn unit_name(g: &crate::gazetteer::Gazetteer, toks: &[Tok], a: usize, b: usize) -> bool {
+fn unit_name(g: &crate::gazetteer::Gazetteer, toks: &[Token], a: usize, b: usize) -> bool {
     let key: Vec<&str> = toks[a..b].iter().map(|t| t.exact.as_str()).collect();
     g.lookup(&key.join(" ")).iter().any(|&u| {
         matches!(
@@ -334,7 +334,7 @@ fn unit_name(g: &crate::gazetteer::Gazetteer, toks: &[Tok], a: usize, b: usize) 
 pub fn titled_people(
     g: &crate::gazetteer::Gazetteer,
     seg: &vietdex_tokenize::Segmenter,
-    toks: &[Tok],
+    toks: &[Token],
     text: &str,
     claimed: &mut [bool],
     persons: &mut Vec<Person>,
@@ -625,11 +625,11 @@ pub fn titled_people(
 
 /// Whether token `i` opens a sentence (or the text, or a quotation): one
 /// of `. ! ? : " “ … - –` or a line break before it.
-fn sentence_start(toks: &[Tok], i: usize) -> bool {
+fn sentence_start(toks: &[Token], i: usize) -> bool {
     i == 0 || toks[i].gap_is(gap::STOP | gap::DASH)
 }
 
 /// Whether token `i` continues a capitalized word before it.
-fn after_capital(toks: &[Tok], i: usize) -> bool {
+fn after_capital(toks: &[Token], i: usize) -> bool {
     i > 0 && toks[i - 1].capitalized && contiguous(toks, i)
 }

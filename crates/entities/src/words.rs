@@ -3,7 +3,7 @@
 //! Each rule opens its phrases with words of its own lists (type words,
 //! titles, head words, family names, role openers …). Rather than every
 //! rule looking every token up in its own tables, each distinct token text
-//! is looked up once, when the text is tokenized ([`crate::text::Tok::class`]
+//! is looked up once, when the text is tokenized ([`crate::text::Token::class`]
 //! is remembered with the token's shape), and a rule runs its tables only
 //! at tokens whose bit says one of its words can start there. A bit is set
 //! exactly when the rule's own table holds the syllable, so the rules find

@@ -40,6 +40,7 @@ mod pairs;
 pub mod phrases;
 mod segment;
 mod segmenter_table;
+pub mod token;
 mod tokenizer;
 pub mod tsv;
 pub mod type_words;
@@ -55,6 +56,7 @@ pub use normalize::{
 pub use pairs::{PairTokenStream, PairTokenizer, pair_term};
 pub use phrases::{Entry as PhraseEntry, PhraseBuilder, PhraseDict};
 pub use segment::{LEXICON, MAX_WORD, Scores, Segmenter, Syllable, is_name_like, syllables};
+pub use token::{Analysis, Analyzer, Token};
 pub use tokenizer::{
     Analyzed, Form, Scanner, Span, Tokens, VietnameseTokenStream, VietnameseTokenizer, analyze,
     analyze_into,

@@ -1,0 +1,629 @@
+//! The one token type of vietdex's analysis, and the [`Analyzer`] that
+//! builds it.
+//!
+//! A [`Token`] holds what every consumer asks of a token: its byte span in
+//! the text, its normalized (exact) and folded forms, its shape (capital
+//! first letter, all capitals, digits), what separates it from the token
+//! before ([`gap`] bits), whether its folded form is common (the pairs the
+//! index keeps, see [`crate::is_common`]), its hash, and a slot for the
+//! consumer's own word classes (bits a caller's classifier gives each
+//! distinct text, such as the entity rules' word lists).
+//!
+//! What a token's text alone decides (forms, shape, common, classes, hash)
+//! is computed once per distinct text and remembered per thread (a bounded
+//! memo): news repeats a few thousand syllables.
+//!
+//! ```
+//! use vietdex_tokenize::Analyzer;
+//!
+//! let toks = Analyzer::new().analyze("Huyện Đại Từ");
+//! assert_eq!((toks[1].exact.as_str(), toks[1].folded.as_str()), ("đại", "dai"));
+//! assert_eq!((toks[1].start, toks[1].end), (8, 14));
+//! assert!(toks[1].capitalized && !toks[1].all_caps);
+//! ```
+
+use compact_str::CompactString;
+use rustc_hash::FxHashMap;
+
+use crate::chars::{any_case_vowel, is_letter};
+use crate::common::is_common;
+use crate::normalize::normalize_token_into;
+use crate::tokenizer::Scanner;
+
+/// Upper case, answered from the vowel table for Vietnamese letters.
+pub fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else if let Some((_, upper)) = any_case_vowel(c) {
+        upper
+    } else {
+        c == 'Đ' || (c != 'đ' && c.is_uppercase())
+    }
+}
+
+/// A token of a text: span, forms, shape, gap to the token before, word
+/// classes and hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Normalized form (a syllable fits inline: no allocation).
+    pub exact: CompactString,
+    /// Folded form: normalized, without tone and quality marks, `đ` → `d`.
+    /// Empty for a token of nothing but marks, which folds away.
+    pub folded: CompactString,
+    /// Byte offset in the text.
+    pub start: usize,
+    /// Byte offset past the token.
+    pub end: usize,
+    /// First letter upper case.
+    pub capitalized: bool,
+    /// Every letter upper case (an abbreviation).
+    pub all_caps: bool,
+    /// Only digits (and separators).
+    pub digits: bool,
+    /// The folded form is common ([`crate::is_common`]): the index keeps
+    /// the pair of two adjacent common tokens.
+    pub common: bool,
+    /// What separates the token from the one before ([`gap`] bits; none
+    /// for the first token).
+    pub gap: u8,
+    /// The classes the analyzer's classifier gives `exact` (0 without one).
+    pub class: u32,
+    /// [`word_hash`] of `exact`.
+    pub hash: u64,
+}
+
+impl Token {
+    /// Whether `exact` is in one of the classes of `bits`.
+    pub fn is(&self, bits: u32) -> bool {
+        self.class & bits != 0
+    }
+
+    /// Whether the text between this token and the one before has one of
+    /// the [`gap`] properties of `bits`.
+    pub fn gap_is(&self, bits: u8) -> bool {
+        self.gap & bits != 0
+    }
+}
+
+/// What the text between a token and the one before holds, as bits of
+/// [`Token::gap`]: rules ask these questions of every token pair, so they
+/// are answered once, when the text is analysed.
+pub mod gap {
+    /// The two tokens can belong to one name or phrase (see
+    /// [`super::contiguous`]).
+    pub const JOINED: u8 = 1;
+    /// The gap opens with an apostrophe.
+    pub const APOSTROPHE: u8 = 2;
+    /// Only white space without a line break, or nothing.
+    pub const SPACE: u8 = 4;
+    /// One of `. ! ? : " “ …` or a line break: a sentence may open after it.
+    pub const STOP: u8 = 8;
+    /// A hyphen or an en dash.
+    pub const DASH: u8 = 16;
+    /// A mark that ends a clause: one of `. , ; : ( ) [ ] " “ ” ! ? – -`.
+    pub const CLAUSE: u8 = 32;
+}
+
+/// The hash of a normalized token text that [`Token::hash`] holds: a table
+/// of token texts can test a token against it without hashing its text.
+pub fn word_hash(exact: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(exact)
+}
+
+/// Apostrophes that join the syllables of a highland name (`Đắk R’lấp`,
+/// `Ia H'Drai`, `Cư Mʼgar`).
+pub const APOSTROPHES: [char; 4] = ['\'', '’', 'ʼ', '‘'];
+
+/// Gives the classes of a normalized token text (bits of [`Token::class`]).
+pub type Classifier = fn(&str) -> u32;
+
+fn no_classes(_: &str) -> u32 {
+    0
+}
+
+/// Builds [`Token`]s; see the module documentation.
+#[derive(Debug, Clone, Copy)]
+pub struct Analyzer {
+    classes: Classifier,
+    split_modifier_apostrophe: bool,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+impl Analyzer {
+    /// An analyzer giving tokens no classes, with the scanner's tokens as
+    /// they are.
+    pub fn new() -> Analyzer {
+        Analyzer {
+            classes: no_classes,
+            split_modifier_apostrophe: false,
+        }
+    }
+
+    /// The same analyzer, giving each token the classes `classes` gives its
+    /// normalized text (asked once per distinct text and thread).
+    pub fn with_classes(self, classes: Classifier) -> Analyzer {
+        Analyzer { classes, ..self }
+    }
+
+    /// The same analyzer, splitting a token at the modifier-letter
+    /// apostrophe `ʼ` (`Rʼlấp` → `R`, `lấp`), which the scanner counts as a
+    /// letter: the two syllables are then joined as `R’lấp`'s are.
+    pub fn splitting_modifier_apostrophe(self) -> Analyzer {
+        Analyzer {
+            split_modifier_apostrophe: true,
+            ..self
+        }
+    }
+
+    /// The tokens of `text`, in order; a token with no normalized form is
+    /// left out.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let mut out = SPARE.with_borrow_mut(std::mem::take);
+        // About one token per six bytes of Vietnamese text, with room to spare.
+        out.reserve(text.len() / 5 + 1);
+        let mut split = false;
+        let mut buf = Vec::new();
+        let mut scratch = String::new();
+        let memo_key = self.classes as usize;
+        MEMO.with_borrow_mut(|memo| {
+            if memo.classes != memo_key {
+                memo.clear();
+                memo.classes = memo_key;
+            }
+            let mut push = |start: usize, end: usize, out: &mut Vec<Token>| {
+                push_token(
+                    text,
+                    start,
+                    end,
+                    out,
+                    memo,
+                    self.classes,
+                    &mut scratch,
+                    &mut buf,
+                );
+            };
+            for sp in Scanner::new(text) {
+                // The first byte of `ʼ` is `CA`: a text without one has none.
+                let src = &text[sp.start..sp.end];
+                if self.split_modifier_apostrophe
+                    && src.bytes().any(|b| b == 0xca)
+                    && src.contains('ʼ')
+                {
+                    split = true;
+                    let mut at = sp.start;
+                    for piece in src.split('ʼ') {
+                        push(at, at + piece.len(), &mut out);
+                        at += piece.len() + 'ʼ'.len_utf8();
+                    }
+                } else {
+                    push(sp.start, sp.end, &mut out);
+                }
+            }
+        });
+        Analysis { tokens: out, split }
+    }
+}
+
+/// The tokens of a text. Their buffer goes back to the thread when they
+/// are dropped, for the next text (up to [`SPARE_LIMIT`] tokens).
+#[derive(Debug)]
+pub struct Analysis {
+    tokens: Vec<Token>,
+    split: bool,
+}
+
+impl Analysis {
+    /// Whether a scanner token was split at a modifier-letter apostrophe
+    /// ([`Analyzer::splitting_modifier_apostrophe`]): then the tokens are
+    /// not the scanner's one to one.
+    pub fn split(&self) -> bool {
+        self.split
+    }
+}
+
+impl std::ops::Deref for Analysis {
+    type Target = [Token];
+
+    fn deref(&self) -> &[Token] {
+        &self.tokens
+    }
+}
+
+impl Drop for Analysis {
+    fn drop(&mut self) {
+        let mut buf = std::mem::take(&mut self.tokens);
+        if buf.capacity() <= SPARE_LIMIT {
+            buf.clear();
+            // A thread being torn down keeps nothing.
+            let _ = SPARE.try_with(|spare| {
+                if let Ok(mut spare) = spare.try_borrow_mut()
+                    && spare.capacity() < buf.capacity()
+                {
+                    *spare = buf;
+                }
+            });
+        }
+    }
+}
+
+/// Tokens kept for reuse per thread, at most.
+const SPARE_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    /// An empty token buffer for the next text on this thread.
+    static SPARE: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// What a token's text alone decides.
+#[derive(Clone)]
+struct Shape {
+    exact: CompactString,
+    folded: CompactString,
+    capitalized: bool,
+    all_caps: bool,
+    digits: bool,
+    common: bool,
+    class: u32,
+    hash: u64,
+}
+
+/// Distinct token texts remembered per thread before the memo starts over:
+/// news repeats a few thousand syllables, so this bounds memory (a few MB)
+/// without losing the repeats.
+const MEMO_LIMIT: usize = 1 << 16;
+
+/// Token texts and their shapes (`None`: no normalized form). A text of
+/// up to 15 bytes (nearly every syllable) is keyed by its bytes and length
+/// packed in one integer: hashed and compared in a few instructions.
+#[derive(Default)]
+struct Memo {
+    /// The classifier the shapes were classified by (its address).
+    classes: usize,
+    short: FxHashMap<u128, Option<Shape>>,
+    long: FxHashMap<CompactString, Option<Shape>>,
+}
+
+impl Memo {
+    /// The packed key of a text of up to 15 bytes: its bytes, and its
+    /// length in the last byte.
+    fn key(src: &str) -> Option<u128> {
+        let b = src.as_bytes();
+        if b.len() > 15 {
+            return None;
+        }
+        let mut bytes = [0u8; 16];
+        bytes[..b.len()].copy_from_slice(b);
+        bytes[15] = b.len() as u8;
+        Some(u128::from_le_bytes(bytes))
+    }
+
+    fn get(&self, src: &str) -> Option<&Option<Shape>> {
+        match Memo::key(src) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(src),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.short.clear();
+        self.long.clear();
+    }
+
+    fn insert(&mut self, src: &str, s: Option<Shape>) {
+        if self.short.len() + self.long.len() >= MEMO_LIMIT {
+            self.clear();
+        }
+        match Memo::key(src) {
+            Some(k) => self.short.insert(k, s),
+            None => self.long.insert(CompactString::from(src), s),
+        };
+    }
+}
+
+thread_local! {
+    /// Shapes of the token texts seen on this thread. Normalizing is a pure
+    /// function of the text, so a remembered shape is the one [`shape`]
+    /// would compute again.
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+}
+
+/// Empties this thread's memo of token texts (tests compare a cold memo
+/// with a warm one).
+pub fn clear_memo() {
+    MEMO.with_borrow_mut(Memo::clear);
+}
+
+/// Appends the token at `start..end` of `text`, if it has a normalized form.
+#[allow(clippy::too_many_arguments)]
+fn push_token(
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Token>,
+    memo: &mut Memo,
+    classes: Classifier,
+    scratch: &mut String,
+    buf: &mut Vec<char>,
+) {
+    let src = &text[start..end];
+    if let Some(known) = memo.get(src) {
+        if let Some(s) = known {
+            out.push(token(text, start, end, s, out.last()));
+        }
+        return;
+    }
+    let s = shape(src, classes, scratch, buf);
+    if let Some(s) = &s {
+        out.push(token(text, start, end, s, out.last()));
+    }
+    memo.insert(src, s);
+}
+
+/// The token at `start..end` of `text` with the shape `s`, after `prev`.
+#[inline]
+fn token(text: &str, start: usize, end: usize, s: &Shape, prev: Option<&Token>) -> Token {
+    Token {
+        exact: s.exact.clone(),
+        folded: s.folded.clone(),
+        start,
+        end,
+        capitalized: s.capitalized,
+        all_caps: s.all_caps,
+        digits: s.digits,
+        common: s.common,
+        gap: match prev {
+            // Most tokens are one space apart.
+            Some(p) if start == p.end + 1 && text.as_bytes()[p.end] == b' ' => {
+                gap::JOINED | gap::SPACE
+            }
+            Some(p) => gap_bits(&text[p.end..start], &p.exact),
+            None => 0,
+        },
+        class: s.class,
+        hash: s.hash,
+    }
+}
+
+/// The forms and shape of the token text `src`, if it has a normalized
+/// form.
+fn shape(
+    src: &str,
+    classes: Classifier,
+    scratch: &mut String,
+    buf: &mut Vec<char>,
+) -> Option<Shape> {
+    scratch.clear();
+    normalize_token_into(src, scratch, buf, false);
+    if scratch.is_empty() {
+        return None;
+    }
+    let exact = CompactString::from(scratch.as_str());
+    scratch.clear();
+    normalize_token_into(src, scratch, buf, true);
+    let folded = CompactString::from(scratch.as_str());
+    let first = src.chars().next().unwrap_or(' ');
+    let capitalized = is_upper(first);
+    // Only a capitalized token can be all capitals.
+    let all_caps = capitalized && {
+        let mut letters = 0;
+        let mut all_upper = true;
+        for c in src.chars().filter(|&c| is_letter(c)) {
+            letters += 1;
+            all_upper &= is_upper(c);
+        }
+        letters > 1 && all_upper
+    };
+    Some(Shape {
+        capitalized,
+        all_caps,
+        digits: first.is_ascii_digit(),
+        common: !folded.is_empty() && is_common(&folded),
+        class: classes(&exact),
+        hash: word_hash(&exact),
+        exact,
+        folded,
+    })
+}
+
+/// The [`gap`] bits of `gap`, the text between a token whose normalized
+/// form is `prev` and the next token.
+fn gap_bits(gap: &str, prev: &str) -> u8 {
+    use gap::*;
+    let (mut bits, mut joined, mut space) = (0, true, true);
+    for c in gap.chars() {
+        let dash = c == '-' || c == '–';
+        // A line break (a headline's end, a paragraph's) never falls inside
+        // a name or a phrase.
+        if !(c.is_whitespace() && c != '\n') {
+            space = false;
+            joined &= dash;
+        }
+        bits |= match c {
+            '.' | '!' | '?' | ':' | '"' | '“' => STOP | CLAUSE,
+            '\n' | '…' => STOP,
+            '-' | '–' => DASH | CLAUSE,
+            ',' | ';' | '(' | ')' | '[' | ']' | '”' => CLAUSE,
+            _ => 0,
+        };
+    }
+    if space {
+        bits |= SPACE;
+    }
+    if gap.starts_with(APOSTROPHES) {
+        bits |= APOSTROPHE;
+        // `R’lấp`, `Tr’ hy`: after a prefix of one or two letters; a
+        // quotation mark closes a longer word.
+        joined |= gap.chars().skip(1).all(|c| c == ' ')
+            && prev.chars().count() <= 2
+            && prev.chars().all(char::is_alphabetic);
+    }
+    if joined {
+        bits |= JOINED;
+    }
+    bits
+}
+
+/// Whether token `i` follows token `i - 1` with only white space (or a
+/// hyphen) between them: the two can belong to one name or phrase. An
+/// apostrophe written right after a prefix of one or two letters joins too
+/// (`R’lấp`, `Tr’ hy`): a quotation mark closes a longer word.
+pub fn contiguous(toks: &[Token], i: usize) -> bool {
+    i > 0 && toks[i].gap_is(gap::JOINED)
+}
+
+/// Whether token `i` is joined to the one before by an apostrophe (`R’lấp`):
+/// a syllable of the same name even in lower case.
+pub fn apostrophe_joined(toks: &[Token], i: usize) -> bool {
+    i > 0 && toks[i].gap & (gap::APOSTROPHE | gap::JOINED) == gap::APOSTROPHE | gap::JOINED
+}
+
+/// Two syllables joined by a space, without a heap allocation for the
+/// usual short pair: the key of a two-syllable word or name.
+pub fn pair(a: &str, b: &str) -> CompactString {
+    let mut k = CompactString::with_capacity(a.len() + 1 + b.len());
+    k.push_str(a);
+    k.push(' ');
+    k.push_str(b);
+    k
+}
+
+#[cfg(test)]
+mod tests {
+
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The questions the rules asked of the text between two tokens, each
+    /// as the rule asked it before the answers were kept in [`Token::gap`].
+    fn asked(gap: &str, prev: &str) -> u8 {
+        let joined = gap
+            .chars()
+            .all(|c| (c.is_whitespace() && c != '\n') || c == '-' || c == '–')
+            || {
+                let mut chars = gap.chars();
+                chars.next().is_some_and(|c| APOSTROPHES.contains(&c))
+                    && chars.all(|c| c == ' ')
+                    && prev.chars().count() <= 2
+                    && prev.chars().all(char::is_alphabetic)
+            };
+        let mut bits = 0;
+        for (yes, bit) in [
+            (joined, gap::JOINED),
+            (gap.starts_with(APOSTROPHES), gap::APOSTROPHE),
+            (
+                gap.chars().all(|c| c.is_whitespace() && c != '\n'),
+                gap::SPACE,
+            ),
+            (gap.chars().any(|c| ".!?:\n\"“…".contains(c)), gap::STOP),
+            (gap.chars().any(|c| "-–".contains(c)), gap::DASH),
+            (
+                gap.chars().any(|c| ".,;:()[]\"“”!?–-".contains(c)),
+                gap::CLAUSE,
+            ),
+        ] {
+            if yes {
+                bits |= bit;
+            }
+        }
+        bits
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn gap_bits_answer_what_the_rules_asked(
+            gap in prop::collection::vec(prop::sample::select(vec![
+                " ", " ", "  ", "\n", "\t", "\u{a0}", "-", "–", ".", ",", "'", "’", "ʼ", "‘",
+                "\"", "“", "”", "…", "(", ")", "!", "?", ":", ";", "[", "]", "&", "/", "*",
+            ]), 0..5).prop_map(|v| v.concat()),
+            prev in prop::sample::select(vec!["a", "ab", "abc", "r", "tr", "1", "ab1", "ắk", "đắk"]),
+        ) {
+            prop_assert_eq!(gap_bits(&gap, prev), asked(&gap, prev));
+            // The one-space shortcut of `token`.
+            let text = format!("{prev}{gap}x");
+            let toks = Analyzer::new().analyze(&text);
+            if let [a, b] = &toks[..] {
+                prop_assert_eq!(b.gap, asked(&text[a.end..b.start], &a.exact));
+            }
+        }
+    }
+
+    fn check_contract(text: &str) -> Result<(), TestCaseError> {
+        let cold = {
+            clear_memo();
+            Analyzer::new().analyze(text).to_vec()
+        };
+        let warm = Analyzer::new().analyze(text).to_vec();
+        prop_assert_eq!(&cold, &warm);
+        let spans: Vec<_> = Scanner::new(text)
+            .filter(|s| !crate::normalize(&text[s.start..s.end]).is_empty())
+            .map(|s| (s.start, s.end))
+            .collect();
+        prop_assert_eq!(
+            cold.iter().map(|t| (t.start, t.end)).collect::<Vec<_>>(),
+            spans
+        );
+        let mut last = 0;
+        for t in &cold {
+            prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            prop_assert!(last <= t.start && t.start < t.end);
+            last = t.end;
+            let src = &text[t.start..t.end];
+            prop_assert_eq!(t.exact.as_str(), &*crate::normalize(src));
+            prop_assert_eq!(t.folded.as_str(), &*crate::fold(src));
+            prop_assert_eq!(
+                t.common,
+                !t.folded.is_empty() && crate::is_common(&t.folded)
+            );
+            prop_assert_eq!(t.hash, word_hash(&t.exact));
+            prop_assert_eq!(t.class, 0);
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn tokens_keep_their_contract(text in "[ a-zA-Z0-9.,:/@_+\\-'’ʼàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđĐÐ\u{300}\u{301}\u{303}\u{309}\u{323}\u{a0}\u{200b}\n]{0,80}") {
+            check_contract(&text)?;
+        }
+
+        #[test]
+        fn tokens_keep_their_contract_on_any_string(text in any::<String>()) {
+            check_contract(&text)?;
+        }
+    }
+
+    #[test]
+    fn a_classifier_gives_each_token_its_classes_and_splitting_is_asked_for() {
+        let toks = Analyzer::new().analyze("Ông Nguyễn, huyện Đắk Rʼlấp");
+        let exact: Vec<&str> = toks.iter().map(|t| t.exact.as_str()).collect();
+        assert_eq!(exact, ["ông", "nguyễn", "huyện", "đắk", "rʼlấp"]);
+        assert!(toks.iter().all(|t| t.class == 0) && !toks.split());
+        assert_eq!(toks[0].gap, 0);
+        assert!(toks[2].gap_is(gap::CLAUSE) && !toks[2].gap_is(gap::JOINED));
+        let a = Analyzer::new()
+            .with_classes(|s| u32::from(s == "huyện"))
+            .splitting_modifier_apostrophe();
+        let toks = a.analyze("Ông Nguyễn, huyện Đắk Rʼlấp");
+        let exact: Vec<&str> = toks.iter().map(|t| t.exact.as_str()).collect();
+        assert_eq!(exact, ["ông", "nguyễn", "huyện", "đắk", "r", "lấp"]);
+        assert!(toks.split());
+        assert_eq!(
+            toks.iter().map(|t| t.class).collect::<Vec<_>>(),
+            [0, 0, 1, 0, 0, 0]
+        );
+        assert!(apostrophe_joined(&toks, 5));
+        // Another classifier on the same thread does not see the first one's
+        // classes through the memo.
+        let toks = Analyzer::new().with_classes(|_| 4).analyze("huyện");
+        assert_eq!(toks[0].class, 4);
+        let toks = Analyzer::new().analyze("huyện");
+        assert_eq!(toks[0].class, 0);
+    }
+}
