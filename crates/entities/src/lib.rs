@@ -51,7 +51,7 @@ pub use programs::Programs;
 pub use resolve::ResolveError;
 pub use rules::parse_number;
 
-use vietdex_tokenize::Segmenter;
+use vietdex_tokenize::{Analysis, Segmenter, Token};
 
 /// A data file shipped with vietdex that could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -150,30 +150,46 @@ fn place_entity(g: &Gazetteer, text: &str, toks: &[text::Token], m: &places::Men
 
 /// Extracts the entities of one document, in text order.
 pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
+    extract_tokens(text, &tokens(text), ctx, k)
+}
+
+/// The tokens of `text` as extraction reads them ([`analyzer`]).
+pub fn tokens(text: &str) -> Analysis {
+    text::tokens(text)
+}
+
+/// The analyzer whose tokens [`extract_tokens`] takes: the rules' word
+/// lists as classes, `Rʼlấp` split at its apostrophe.
+pub fn analyzer() -> vietdex_tokenize::Analyzer {
+    text::analyzer()
+}
+
+/// [`extract`] on the tokens [`analyzer`] gave `text`, for a caller that
+/// analyses the text once for extraction and for other uses (the index).
+pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
     let g = k.gazetteer;
-    let toks = text::tokens(text);
     let mut claimed = vec![false; toks.len()];
     let mut out: Vec<Entity> = Vec::new();
 
-    let mut mentions = places::typed_mentions(g, k.segmenter, &toks, text, &mut claimed);
-    let landmarks = landmarks::landmarks(g, k.segmenter, &toks, text, &mut claimed);
-    let mut persons = people::people(g, k.segmenter, &toks, text, &mut claimed);
-    titled::titled_people(g, k.segmenter, &toks, text, &mut claimed, &mut persons);
-    let bare = places::bare_mentions(g, &toks, text, &mut claimed);
+    let mut mentions = places::typed_mentions(g, k.segmenter, toks, text, &mut claimed);
+    let landmarks = landmarks::landmarks(g, k.segmenter, toks, text, &mut claimed);
+    let mut persons = people::people(g, k.segmenter, toks, text, &mut claimed);
+    titled::titled_people(g, k.segmenter, toks, text, &mut claimed, &mut persons);
+    let bare = places::bare_mentions(g, toks, text, &mut claimed);
     // `Hồ Nam, Trung Quốc`, `Victoria (Úc)`: a bare name followed by a
     // foreign country is a place of that country, not a Vietnamese unit.
     let mut foreign: Vec<(usize, usize)> = Vec::new();
     for m in bare {
-        if landmarks::foreign_country_after(&landmarks, &toks, text, m.end) {
+        if landmarks::foreign_country_after(&landmarks, toks, text, m.end) {
             foreign.push((m.start, m.end));
         } else {
             mentions.push(m);
         }
     }
-    places::link(g, &toks, text, &mut mentions);
-    let supported = places::supported(g, &toks, &mentions);
+    places::link(g, toks, text, &mut mentions);
+    let supported = places::supported(g, toks, &mentions);
     for (m, _) in mentions.iter().zip(&supported).filter(|(_, s)| **s) {
-        out.push(place_entity(g, text, &toks, m));
+        out.push(place_entity(g, text, toks, m));
     }
     for l in &landmarks {
         let (s, e) = (toks[l.start].start, toks[l.end - 1].end);
@@ -206,13 +222,13 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
     let programs = k.programs;
     let mut i = 0;
     while i < toks.len() {
-        match programs.match_at(&toks, i) {
+        match programs.match_at(toks, i) {
             Some((len, p)) => {
                 let prog = programs.program(p);
                 let (s, e) = (toks[i].start, toks[i + len - 1].end);
                 let detail = match prog.id.as_str() {
-                    "ntm" => programs::ntm_level(&toks, i + len).map(str::to_string),
-                    "ocop" => programs::ocop_stars(&toks, i + len).map(|n| format!("{n} sao")),
+                    "ntm" => programs::ntm_level(toks, i + len).map(str::to_string),
+                    "ocop" => programs::ocop_stars(toks, i + len).map(|n| format!("{n} sao")),
                     _ => None,
                 };
                 let details = Details::Program {
@@ -229,7 +245,7 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
     let mut person_starts: Vec<usize> = persons.iter().map(|p| toks[p.start].start).collect();
     person_starts.sort_unstable();
     for (s, e) in rules::organizations(text) {
-        let mut e = trim_org(k.segmenter, &toks, text, s, e);
+        let mut e = trim_org(k.segmenter, toks, text, s, e);
         // An organization ends where a person's name begins.
         let next_person = person_starts.partition_point(|&p| p <= s);
         if let Some(&p) = person_starts.get(next_person).filter(|&&p| p < e) {
@@ -274,7 +290,7 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
             }
         }
     }
-    for (a, b) in orgs::organizations(g, k.segmenter, &toks, text, &free, &person) {
+    for (a, b) in orgs::organizations(g, k.segmenter, toks, text, &free, &person) {
         let (s, e) = (toks[a].start, toks[b - 1].end);
         let surface = squash(&text[s..e]);
         out.push(Entity::new(

@@ -36,7 +36,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 use vietdex_entities::{Context, Gazetteer, Knowledge, Programs};
-use vietdex_tokenize::{Abbreviations, Segmenter};
+use vietdex_tokenize::{Abbreviations, Analysis, Segmenter, Token};
 
 pub use filter::{Filter, FilterError, FilterSpec, IndexedKind};
 pub use query::ParsedQuery;
@@ -199,6 +199,25 @@ impl Forms {
         forms.body.analyze(&article.body, &mut buf);
         forms
     }
+
+    /// The forms of an article from the tokens of its [`document_text`]
+    /// (headline, blank line, body), as [`vietdex_entities::analyzer`]
+    /// gives them: the headline's tokens end before the blank line, the
+    /// body's start after it (the scanner never joins across a line break).
+    /// When a token was split at an apostrophe (the entity rules' reading
+    /// of `Rʼlấp`, not the index's), the forms are analysed from the text.
+    pub fn from_tokens(article: &Article, toks: &Analysis) -> Forms {
+        if toks.split() {
+            return Forms::of(article);
+        }
+        let title_end = article.title.len();
+        let body_start = title_end + 2;
+        let cut = toks.partition_point(|t| t.end <= title_end);
+        let mut forms = Forms::default();
+        forms.title.from_tokens(&toks[..cut], 0);
+        forms.body.from_tokens(&toks[cut..], body_start);
+        forms
+    }
 }
 
 fn keys_as_text<S: serde::Serializer>(keys: &[EntityKey], s: S) -> Result<S::Ok, S::Error> {
@@ -219,10 +238,19 @@ pub fn document_text(article: &Article) -> String {
 /// one (`29-6`). [`process`] calls this on a document's text; call it
 /// directly for text that is not an article (one line of a file).
 pub fn extract(text: &str, published: Option<Date>, res: &Resources) -> Vec<Entity> {
+    extract_tokens(text, &vietdex_entities::tokens(text), published, res)
+}
+
+fn extract_tokens(
+    text: &str,
+    toks: &[Token],
+    published: Option<Date>,
+    res: &Resources,
+) -> Vec<Entity> {
     let ctx = Context {
         year: published.map(|d| d.year()),
     };
-    vietdex_entities::extract(text, &ctx, &res.knowledge())
+    vietdex_entities::extract_tokens(text, toks, &ctx, &res.knowledge())
 }
 
 /// Turns an article into a document. Never fails: a date that cannot be
@@ -230,13 +258,16 @@ pub fn extract(text: &str, published: Option<Date>, res: &Resources) -> Vec<Enti
 pub fn process(article: Article, res: &Resources) -> Document {
     let published = article.published.as_deref().and_then(|p| p.parse().ok());
     let text = document_text(&article);
-    let entities = extract(&text, published, res);
+    // One analysis of the text feeds extraction and the index forms.
+    let toks = vietdex_entities::tokens(&text);
+    let entities = extract_tokens(&text, &toks, published, res);
     let entity_keys = vietdex_entities::entity_keys(&entities);
     let fingerprints = Fingerprints {
         content: u64::from_str_radix(&article.id, 16).unwrap_or_default(),
         simhash: article.simhash,
     };
-    let forms = Forms::of(&article);
+    let forms = Forms::from_tokens(&article, &toks);
+    drop(toks);
     Document {
         article,
         text,
@@ -316,6 +347,57 @@ mod tests {
         let bad = process(article("Họp", "Họp.", Some("2023-02-30")), &RES);
         assert_eq!(bad.published, None);
         assert_eq!(bad.article.published.as_deref(), Some("2023-02-30"));
+    }
+
+    #[test]
+    fn forms_from_the_document_tokens_are_those_of_headline_and_body() {
+        let texts = [
+            "",
+            "Tin",
+            "TP.",
+            "www.x.vn",
+            "KT-",
+            "99,",
+            "Hà Nội.",
+            "Huyện Đại Từ — NTM TP.HCM https://x.vn/a?b=c",
+            "a\u{301}",
+            "\u{301}",
+            "Đắk Rʼlấp",
+            "ubnd@thainguyen.gov.vn",
+            "\n",
+        ];
+        for title in texts {
+            for body in texts {
+                let a = article(title, body, None);
+                let text = document_text(&a);
+                let toks = vietdex_entities::tokens(&text);
+                assert_eq!(
+                    Forms::from_tokens(&a, &toks),
+                    Forms::of(&a),
+                    "{title:?} {body:?}"
+                );
+                if !toks.split() {
+                    // No token reaches across the blank line.
+                    let t = title.len();
+                    assert!(
+                        toks.iter().all(|k| k.end <= t || k.start >= t + 2),
+                        "{title:?} {body:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn forms_from_the_document_tokens_on_any_text(
+            title in "[ a-zA-Z0-9.,:/@_+\\-'’àáạảãâđĐ\u{301}\u{323}\n]{0,30}",
+            body in "[ a-zA-Z0-9.,:/@_+\\-'’àáạảãâđĐ\u{301}\u{323}\n]{0,30}",
+        ) {
+            let a = article(&title, &body, None);
+            let toks = vietdex_entities::tokens(&document_text(&a));
+            proptest::prop_assert_eq!(Forms::from_tokens(&a, &toks), Forms::of(&a));
+        }
     }
 
     #[test]

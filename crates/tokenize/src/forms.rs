@@ -2,8 +2,8 @@
 //!
 //! A document is searched in three forms: its exact (normalized) syllables,
 //! its folded syllables, and the folded pairs of adjacent common syllables
-//! (see [`crate::is_common`]). [`IndexForms`] computes all three in one pass
-//! of the [`Scanner`], normalizing each token once per form, and writes
+//! (see [`crate::is_common`]). [`IndexForms`] computes all three from the
+//! [`Token`]s of one analysis, which carry both forms, and writes
 //! each form as its terms joined by [`TERM_SEPARATOR`]: a search engine
 //! then only splits them to build its postings, and the analysis runs where
 //! the caller wants it (in parallel, before the engine's writer).
@@ -12,9 +12,8 @@
 //! pair tokenizer, in the same order (the tests pin it), so documents and
 //! queries (which go through [`crate::analyze`]) meet on the same terms.
 
-use crate::common::is_common;
-use crate::normalize::normalize_token_into;
-use crate::tokenizer::{Scanner, Span};
+use crate::token::{Analyzer, Token};
+use crate::tokenizer::Span;
 
 /// Separates the terms of an encoded form. No term contains it: a term
 /// never holds whitespace.
@@ -55,37 +54,46 @@ impl IndexForms {
     }
 
     /// Replaces the forms with those of `text`, reusing the strings'
-    /// memory; `buf` is scratch space for the rare tokens that need full
-    /// Unicode normalization.
+    /// memory. The tokens come from [`Analyzer`] (its memo of token texts:
+    /// each distinct text is normalized once per thread); `buf` is no longer
+    /// used and is kept for callers that pass one.
     pub fn analyze(&mut self, text: &str, buf: &mut Vec<char>) {
+        let _ = buf;
+        self.from_tokens(&Analyzer::new().analyze(text), 0);
+    }
+
+    /// Replaces the forms with those of `tokens`, the tokens [`Analyzer`]
+    /// gives a text (not split at apostrophes), or a run of them: exact
+    /// terms, folded terms and pairs as they come, with no normalization.
+    /// `offset` is where the text the spans should point into starts (a
+    /// document's body after its headline).
+    pub fn from_tokens(&mut self, tokens: &[Token], offset: usize) {
         self.exact.clear();
         self.folded.clear();
         self.pairs.clear();
         self.spans.clear();
-        // The previous folded term when it was common: its range in
-        // `self.folded`.
-        let mut prev_common: Option<(usize, usize)> = None;
-        for span in Scanner::new(text) {
-            let src = &text[span.start..span.end];
-            push_term(&mut self.exact, |out| {
-                normalize_token_into(src, out, buf, false)
-            });
-            let Some((start, end)) = push_term(&mut self.folded, |out| {
-                normalize_token_into(src, out, buf, true)
-            }) else {
+        // The previous folded term when it was common.
+        let mut prev_common: Option<&str> = None;
+        for t in tokens {
+            push_term(&mut self.exact, |out| out.push_str(&t.exact));
+            if push_term(&mut self.folded, |out| out.push_str(&t.folded)).is_none() {
                 continue;
-            };
-            self.spans.push(span);
-            let common = is_common(&self.folded[start..end]);
-            if common && let Some((ps, pe)) = prev_common {
+            }
+            self.spans.push(Span {
+                start: t.start - offset,
+                end: t.end - offset,
+            });
+            if t.common
+                && let Some(prev) = prev_common
+            {
                 if !self.pairs.is_empty() {
                     self.pairs.push(TERM_SEPARATOR);
                 }
-                self.pairs.push_str(&self.folded[ps..pe]);
+                self.pairs.push_str(prev);
                 self.pairs.push(' ');
-                self.pairs.push_str(&self.folded[start..end]);
+                self.pairs.push_str(&t.folded);
             }
-            prev_common = common.then_some((start, end));
+            prev_common = t.common.then_some(t.folded.as_str());
         }
     }
 

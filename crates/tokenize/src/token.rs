@@ -171,11 +171,8 @@ impl Analyzer {
         let mut buf = Vec::new();
         let mut scratch = String::new();
         let memo_key = self.classes as usize;
-        MEMO.with_borrow_mut(|memo| {
-            if memo.classes != memo_key {
-                memo.clear();
-                memo.classes = memo_key;
-            }
+        MEMO.with_borrow_mut(|memos| {
+            let memo = memo_of(memos, memo_key);
             let mut push = |start: usize, end: usize, out: &mut Vec<Token>| {
                 push_token(
                     text,
@@ -326,17 +323,40 @@ impl Memo {
     }
 }
 
+/// Classifiers remembered per thread, each with its own memo: a thread
+/// that analyses with the entity rules' classes and without any keeps both.
+const MEMOS: usize = 4;
+
 thread_local! {
-    /// Shapes of the token texts seen on this thread. Normalizing is a pure
-    /// function of the text, so a remembered shape is the one [`shape`]
-    /// would compute again.
-    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+    /// Shapes of the token texts seen on this thread, per classifier.
+    /// Normalizing is a pure function of the text, so a remembered shape is
+    /// the one [`shape`] would compute again.
+    static MEMO: std::cell::RefCell<Vec<Memo>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Empties this thread's memo of token texts (tests compare a cold memo
+/// The memo of the classifier whose address is `classes`, made (in place
+/// of the oldest when [`MEMOS`] are kept) if there is none.
+fn memo_of(memos: &mut Vec<Memo>, classes: usize) -> &mut Memo {
+    let at = match memos.iter().position(|m| m.classes == classes) {
+        Some(at) => at,
+        None => {
+            if memos.len() >= MEMOS {
+                memos.remove(0);
+            }
+            memos.push(Memo {
+                classes,
+                ..Memo::default()
+            });
+            memos.len() - 1
+        }
+    };
+    &mut memos[at]
+}
+
+/// Empties this thread's memos of token texts (tests compare a cold memo
 /// with a warm one).
 pub fn clear_memo() {
-    MEMO.with_borrow_mut(Memo::clear);
+    MEMO.with_borrow_mut(Vec::clear);
 }
 
 /// Appends the token at `start..end` of `text`, if it has a normalized form.
@@ -620,10 +640,11 @@ mod tests {
         );
         assert!(apostrophe_joined(&toks, 5));
         // Another classifier on the same thread does not see the first one's
-        // classes through the memo.
+        // classes through the memos, and the first keeps its own.
         let toks = Analyzer::new().with_classes(|_| 4).analyze("huyện");
         assert_eq!(toks[0].class, 4);
         let toks = Analyzer::new().analyze("huyện");
         assert_eq!(toks[0].class, 0);
+        assert_eq!(a.analyze("huyện")[0].class, 1);
     }
 }
