@@ -212,6 +212,14 @@ fn organizations_by_head_word() {
             ("organization", "hãng tin Kyodo"),
         ],
     );
+    // Colleges, as universities.
+    expect(
+        "Em học Trường Cao đẳng Xây dựng, bạn em học Cao đẳng Công nghiệp Huế.",
+        &[
+            ("organization", "Trường Cao đẳng Xây dựng"),
+            ("organization", "Cao đẳng Công nghiệp Huế"),
+        ],
+    );
     // Cooperatives by head word, their name in mixed case.
     expect(
         "Xe của HTX Vận tải Thăng Long và Hợp tác xã Nông nghiệp Tân Tiến chạy tuyến.",
