@@ -524,29 +524,23 @@ pub fn supported(g: &Gazetteer, toks: &[Token], mentions: &[Mention]) -> Vec<boo
     };
     // Units the other mentions stand for: their link, or their only
     // candidate; the provinces and districts holding them.
-    let mut provinces: HashMap<usize, usize> = HashMap::new();
-    let mut districts: HashMap<usize, usize> = HashMap::new();
-    let mut typed_names: rustc_hash::FxHashSet<String> = Default::default();
-    for m in mentions {
-        if m.typed.is_some() {
-            typed_names.insert(name_key(m));
-        }
-        let unit = m.linked.or(match m.candidates.as_slice() {
-            [only] => Some(*only),
-            _ => None,
-        });
-        if let Some(u) = unit.filter(|_| !commune_only(m)) {
-            *provinces.entry(g.province_of(u)).or_default() += 1;
-            let d = match g.unit(u).level {
-                Level::District => Some(u),
-                Level::Commune => g.district_of(u),
-                Level::Province => None,
-            };
-            if let Some(d) = d {
-                *districts.entry(d).or_default() += 1;
-            }
-        }
-    }
+    let typed_names: rustc_hash::FxHashSet<String> = mentions
+        .iter()
+        .filter(|m| m.typed.is_some())
+        .map(name_key)
+        .collect();
+    let (provinces, districts) = unit_counts(
+        g,
+        mentions
+            .iter()
+            .filter(|m| !commune_only(m))
+            .filter_map(|m| {
+                m.linked.or(match m.candidates.as_slice() {
+                    [only] => Some(*only),
+                    _ => None,
+                })
+            }),
+    );
     mentions
         .iter()
         .map(|m| {
@@ -558,6 +552,28 @@ pub fn supported(g: &Gazetteer, toks: &[Token], mentions: &[Mention]) -> Vec<boo
                 })
         })
         .collect()
+}
+
+/// How many of `units` lie in each province and in each district (a
+/// district counts itself; a province counts in no district).
+fn unit_counts(
+    g: &Gazetteer,
+    units: impl Iterator<Item = usize>,
+) -> (HashMap<usize, usize>, HashMap<usize, usize>) {
+    let mut provinces: HashMap<usize, usize> = HashMap::new();
+    let mut districts: HashMap<usize, usize> = HashMap::new();
+    for u in units {
+        *provinces.entry(g.province_of(u)).or_default() += 1;
+        let d = match g.unit(u).level {
+            Level::District => Some(u),
+            Level::Commune => g.district_of(u),
+            Level::Province => None,
+        };
+        if let Some(d) = d {
+            *districts.entry(d).or_default() += 1;
+        }
+    }
+    (provinces, districts)
 }
 
 /// Chooses a unit for each mention where the evidence allows.
@@ -628,19 +644,7 @@ pub fn link(g: &Gazetteer, toks: &[Token], text: &str, mentions: &mut [Mention])
         }
     }
     // The district and province the article is about.
-    let mut provinces: HashMap<usize, usize> = HashMap::new();
-    let mut districts: HashMap<usize, usize> = HashMap::new();
-    for u in mentions.iter().filter_map(|m| m.linked) {
-        *provinces.entry(g.province_of(u)).or_default() += 1;
-        let d = match g.unit(u).level {
-            Level::District => Some(u),
-            Level::Commune => g.district_of(u),
-            Level::Province => None,
-        };
-        if let Some(d) = d {
-            *districts.entry(d).or_default() += 1;
-        }
-    }
+    let (provinces, districts) = unit_counts(g, mentions.iter().filter_map(|m| m.linked));
     let top = |m: &HashMap<usize, usize>| {
         m.iter()
             .max_by_key(|(k, v)| (**v, std::cmp::Reverse(**k)))
