@@ -630,21 +630,13 @@ fn after_capital(toks: &[Token], i: usize) -> bool {
     i > 0 && toks[i - 1].capitalized && contiguous(toks, i)
 }
 
-/// Whether `exact` alone names a country (`mỹ`, `nga`, `pháp`).
-pub(crate) fn one_syllable_country(exact: &str) -> bool {
+/// Whether `exact` alone names a place of the world list (`australia`,
+/// `london`), or with `countries_only` a country (`mỹ`, `nga`).
+pub(crate) fn one_syllable_world(exact: &str, countries_only: bool) -> bool {
     tables().names.get(exact).is_some_and(|list| {
         list.iter()
-            .any(|(words, sub)| words.len() == 1 && *sub == "country")
+            .any(|(words, sub)| words.len() == 1 && (!countries_only || *sub == "country"))
     })
-}
-
-/// Whether `exact` alone names a place of the world list (`australia`,
-/// `london`, `nga`).
-pub(crate) fn one_syllable_world(exact: &str) -> bool {
-    tables()
-        .names
-        .get(exact)
-        .is_some_and(|list| list.iter().any(|(words, _)| words.len() == 1))
 }
 
 /// Whether a foreign country's name follows token `end` (exclusive),

@@ -381,7 +381,7 @@ pub fn titled_people(
             && toks.get(at).is_some_and(|t| {
                 t.capitalized
                     && t.is(words::WORLD)
-                    && crate::landmarks::one_syllable_country(&t.exact)
+                    && crate::landmarks::one_syllable_world(&t.exact, true)
             })
             && name_after_title(toks, text, claimed, at + 1, false).is_some_and(|e| e >= at + 2)
         {
@@ -500,7 +500,7 @@ pub fn titled_people(
             && (unit_name(g, toks, i, j)
                 || (j == i + 1
                     && t.is(words::WORLD)
-                    && crate::landmarks::one_syllable_world(&t.exact)));
+                    && crate::landmarks::one_syllable_world(&t.exact, false)));
         if says
             && !unit
             && (i..j).all(|k| !claimed[k])
