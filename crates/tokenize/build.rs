@@ -4,7 +4,7 @@
 //!   dictionaries (`src/phrases.rs` over `src/frozen.rs`);
 //! - the abbreviation table (`data/abbreviations.tsv`) into its phrase
 //!   dictionary and static arrays of its forms (`src/abbrev_table.rs`,
-//!   which analyses the forms with the crate's own scanner).
+//!   which analyses the forms with the crate's own analyzer).
 //!
 //! Tables are read row by row through `csv` and `serde` (`src/tsv.rs`,
 //! the reader of every data table); a bad row fails the build with its
@@ -20,6 +20,9 @@ mod abbrev_table;
 #[path = "src/chars.rs"]
 mod chars;
 #[allow(dead_code)]
+#[path = "src/common.rs"]
+mod common;
+#[allow(dead_code)]
 #[path = "src/frozen.rs"]
 mod frozen;
 #[allow(dead_code)]
@@ -32,11 +35,17 @@ mod phrases;
 #[path = "src/segmenter_table.rs"]
 mod segmenter_table;
 #[allow(dead_code)]
+#[path = "src/token.rs"]
+mod token;
+#[allow(dead_code)]
 #[path = "src/tokenizer.rs"]
 mod tokenizer;
 #[allow(dead_code)]
 #[path = "src/tsv.rs"]
 mod tsv;
+#[allow(dead_code)]
+#[path = "src/type_words.rs"]
+mod type_words;
 
 const SEGMENTER: &str = "crates/tokenize/data/segmenter.tsv";
 const ABBREVIATIONS: &str = "crates/tokenize/data/abbreviations.tsv";
@@ -49,12 +58,15 @@ fn main() -> Result<()> {
         "data/abbreviations.tsv",
         "src/abbrev_table.rs",
         "src/chars.rs",
+        "src/common.rs",
         "src/frozen.rs",
         "src/normalize.rs",
         "src/phrases.rs",
         "src/segmenter_table.rs",
+        "src/token.rs",
         "src/tokenizer.rs",
         "src/tsv.rs",
+        "src/type_words.rs",
     ] {
         println!("cargo::rerun-if-changed={input}");
     }

@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use vietdex_index::{BuildOptions, SearchOptions, Searcher, build};
 use vietdex_pipeline::Resources;
-use vietdex_tokenize::{Segmenter, analyze};
+use vietdex_tokenize::{Analyzer, Segmenter};
 
 use crate::args::{
     AnalyzeArgs, BackendArgs, BulkAction, By, CheckArgs, Cli, Command, EntitiesArgs, ExportArgs,
@@ -614,12 +614,14 @@ fn serve(a: ServeArgs) -> Result<bool> {
 
 fn analyze_cmd(a: AnalyzeArgs) -> Result<bool> {
     let text = a.text.join(" ");
-    let toks = analyze(&text);
+    // The tokens the index has a folded term for; a token's position is
+    // its index.
+    let toks = Analyzer::new().skipping_foldless().analyze(&text);
     let mut out = std::io::stdout().lock();
     if a.json {
-        for t in &toks {
+        for (position, t) in toks.iter().enumerate() {
             let v = serde_json::json!({
-                "position": t.position, "exact": t.exact, "folded": t.folded,
+                "position": position, "exact": t.exact.as_str(), "folded": t.folded.as_str(),
                 "start": t.start, "end": t.end, "text": &text[t.start..t.end],
             });
             writeln!(out, "{v}")?;
@@ -630,13 +632,13 @@ fn analyze_cmd(a: AnalyzeArgs) -> Result<bool> {
             "{:>4}  {:<16} {:<16} {:>11}  original",
             "pos", "exact", "folded", "bytes"
         )?;
-        for t in &toks {
+        for (position, t) in toks.iter().enumerate() {
             writeln!(
                 out,
                 "{:>4}  {:<16} {:<16} {:>11}  {}",
-                t.position,
-                t.exact,
-                t.folded,
+                position,
+                t.exact.as_str(),
+                t.folded.as_str(),
                 format!("{}..{}", t.start, t.end),
                 &text[t.start..t.end]
             )?;

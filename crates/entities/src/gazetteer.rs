@@ -220,9 +220,11 @@ fn read_table(
 
 /// The normalized lookup key of a name: syllables joined by one space.
 pub fn name_key(name: &str) -> String {
-    vietdex_tokenize::analyze(name)
-        .into_iter()
-        .map(|t| t.exact)
+    vietdex_tokenize::Analyzer::new()
+        .skipping_foldless()
+        .analyze(name)
+        .iter()
+        .map(|t| t.exact.as_str())
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -40,9 +40,11 @@ pub fn compile(data: &str) -> Result<Compiled, String> {
         c.folded.replace(&id.to_lowercase(), idx);
         c.programs.push((id, name));
         for alias in aliases.split('|') {
-            let key = vietdex_tokenize::analyze(alias)
-                .into_iter()
-                .map(|t| t.exact)
+            let key = vietdex_tokenize::Analyzer::new()
+                .skipping_foldless()
+                .analyze(alias)
+                .iter()
+                .map(|t| t.exact.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
             if key.is_empty() {

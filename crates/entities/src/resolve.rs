@@ -7,7 +7,7 @@
 //! (`"Châu Thành, Long An"`) or given as a code; an unknown name is an error
 //! with the closest known names, diacritics restored.
 
-use vietdex_tokenize::{analyze, fold};
+use vietdex_tokenize::{Analysis, Analyzer, fold};
 
 use crate::gazetteer::{Gazetteer, Level, Unit2025};
 use crate::keys::EntityKey;
@@ -20,11 +20,16 @@ use crate::programs::Programs;
 #[error("{0}")]
 pub struct ResolveError(pub String);
 
+/// The tokens of a typed name that have a folded form.
+fn analyze(s: &str) -> Analysis {
+    Analyzer::new().skipping_foldless().analyze(s)
+}
+
 /// The folded syllables of a name, joined by spaces (`Đại Từ` → `dai tu`).
 pub fn folded_key(s: &str) -> String {
     analyze(s)
-        .into_iter()
-        .map(|t| t.folded)
+        .iter()
+        .map(|t| t.folded.as_str())
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -132,7 +137,7 @@ pub fn place(g: &Gazetteer, level: Level, value: &str) -> Result<Vec<usize>, Res
 /// key the extractor indexes it under.
 pub fn program(programs: &Programs, value: &str) -> Result<EntityKey, ResolveError> {
     let toks = analyze(value);
-    let exact: Vec<String> = toks.iter().map(|t| t.exact.clone()).collect();
+    let exact: Vec<&str> = toks.iter().map(|t| t.exact.as_str()).collect();
     // The id itself, or the longest alias at the start.
     let (len, idx) = (1..=exact.len())
         .rev()

@@ -23,9 +23,11 @@ fn knowledge() -> Knowledge<'static> {
 }
 
 fn key(text: &str) -> String {
-    vietdex_tokenize::analyze(text)
-        .into_iter()
-        .map(|t| t.exact)
+    vietdex_tokenize::Analyzer::new()
+        .skipping_foldless()
+        .analyze(text)
+        .iter()
+        .map(|t| t.exact.as_str())
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -18,7 +18,7 @@ use serde::Serialize;
 use vietdex_pipeline::entities::{Entity, EntityKey};
 use vietdex_pipeline::read::{self, Known, Mark, ReadOptions, Resume, Source, Store};
 use vietdex_pipeline::{Article, Date, Document, Resources};
-use vietdex_tokenize::{Analyzed, IndexForms, Segmenter, Syllable, analyze_into};
+use vietdex_tokenize::{Analyzer, IndexForms, Segmenter, Syllable};
 
 /// Tokens longer than this many bytes are not indexed by vietdex; in the
 /// exported text they become [`LONG_TOKEN`], which keeps later positions
@@ -50,11 +50,10 @@ fn push_token(out: &mut String, token: &str) {
 }
 
 /// Scratch space of [`analysed`], kept per thread so that analysing many
-/// documents allocates nothing per token.
+/// documents allocates nothing per token (the tokens' own buffer is kept
+/// by [`Analyzer`]).
 #[derive(Default)]
 struct Scratch {
-    toks: Vec<Analyzed>,
-    buf: Vec<char>,
     key: String,
     lens: Vec<usize>,
     word: String,
@@ -73,18 +72,18 @@ pub fn analysed(text: &str, segmenter: &Segmenter) -> Analysed {
 }
 
 fn analysed_with(text: &str, segmenter: &Segmenter, s: &mut Scratch) -> Analysed {
-    analyze_into(text, &mut s.toks, &mut s.buf);
-    let toks = &s.toks;
+    // The tokens the index has a folded term for.
+    let toks = Analyzer::new().skipping_foldless().analyze(text);
     let mut a = Analysed {
         exact: String::with_capacity(text.len() + 16),
         folded: String::with_capacity(text.len() + 16),
         words: String::with_capacity(text.len() + 16),
     };
-    for t in toks {
+    for t in toks.iter() {
         push_token(&mut a.exact, &t.exact);
         push_token(&mut a.folded, &t.folded);
     }
-    let sylls = vietdex_tokenize::syllables(text, toks);
+    let sylls = vietdex_tokenize::syllables(text, &toks);
     s.lens.clear();
     segmenter.segment_into(&sylls, &mut s.key, &mut s.lens);
     let mut at = 0;
@@ -98,10 +97,6 @@ fn analysed_with(text: &str, segmenter: &Segmenter, s: &mut Scratch) -> Analysed
         }
         push_token(&mut a.words, &s.word);
         at += len;
-    }
-    // Do not keep the tokens of a very long text for the rest of the run.
-    if s.toks.len() > 1 << 16 {
-        s.toks = Vec::new();
     }
     a
 }

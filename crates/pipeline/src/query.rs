@@ -14,7 +14,7 @@
 //! backend compiles the same value to its own query language.
 
 use serde::Serialize;
-use vietdex_tokenize::{Analyzed, analyze};
+use vietdex_tokenize::{Analysis, Analyzer, Token};
 
 use crate::Resources;
 
@@ -102,10 +102,19 @@ fn lex(input: &str) -> Vec<Item> {
     items
 }
 
-fn alternative(tokens: &[Analyzed], typed: &str) -> Alternative {
+/// The tokens of a query text that have a folded form: those the index
+/// has folded terms for.
+fn analyze(text: &str) -> Analysis {
+    Analyzer::new().skipping_foldless().analyze(text)
+}
+
+fn alternative(tokens: &[Token], typed: &str) -> Alternative {
     Alternative {
-        exact: tokens.iter().map(|t| t.exact.clone()).collect(),
-        folded: tokens.iter().map(|t| t.folded.clone()).collect(),
+        exact: tokens.iter().map(|t| t.exact.as_str().to_owned()).collect(),
+        folded: tokens
+            .iter()
+            .map(|t| t.folded.as_str().to_owned())
+            .collect(),
         tiered: tokens.iter().any(|t| t.exact != t.folded) && !typed.is_empty(),
     }
 }

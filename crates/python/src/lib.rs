@@ -88,13 +88,17 @@ fn segment(py: Python<'_>, text: &str) -> PyResult<String> {
 /// the UTF-8 text) and `text`.
 #[pyfunction]
 fn analyze<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyList>> {
-    let toks = py.detach(|| vietdex_tokenize::analyze(text));
+    let toks = py.detach(|| {
+        vietdex_tokenize::Analyzer::new()
+            .skipping_foldless()
+            .analyze(text)
+    });
     let out = PyList::empty(py);
-    for t in &toks {
+    for (position, t) in toks.iter().enumerate() {
         let d = PyDict::new(py);
-        d.set_item("position", t.position)?;
-        d.set_item("exact", &t.exact)?;
-        d.set_item("folded", &t.folded)?;
+        d.set_item("position", position)?;
+        d.set_item("exact", t.exact.as_str())?;
+        d.set_item("folded", t.folded.as_str())?;
         d.set_item("start", t.start)?;
         d.set_item("end", t.end)?;
         d.set_item("text", text.get(t.start..t.end).unwrap_or_default())?;

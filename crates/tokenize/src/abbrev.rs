@@ -149,7 +149,11 @@ mod tests {
     use std::sync::LazyLock;
 
     use super::*;
-    use crate::tokenizer::analyze;
+    use crate::token::{Analysis, Analyzer};
+
+    fn analyze(text: &str) -> Analysis {
+        Analyzer::new().skipping_foldless().analyze(text)
+    }
 
     static BUNDLED: LazyLock<Abbreviations> =
         LazyLock::new(|| Abbreviations::bundled().expect("bundled table"));

@@ -5,7 +5,7 @@
 //! ready-made.
 
 use crate::phrases::PhraseBuilder;
-use crate::tokenizer::analyze;
+use crate::token::Analyzer;
 
 /// A compiled abbreviation table.
 pub struct Compiled {
@@ -34,7 +34,7 @@ pub fn compile(file: &str, text: &str) -> Result<Compiled, String> {
         let mut forms: Vec<String> = Vec::new();
         let mut folded: Vec<String> = Vec::new();
         for form in shorts.split(',').chain(std::iter::once(full.as_str())) {
-            let toks = analyze(form.trim());
+            let toks = Analyzer::new().skipping_foldless().analyze(form.trim());
             if toks.is_empty() {
                 continue;
             }

@@ -10,7 +10,7 @@
 //!
 //! The terms are exactly those of [`crate::Tokens`] in each form and of the
 //! pair tokenizer, in the same order (the tests pin it), so documents and
-//! queries (which go through [`crate::analyze`]) meet on the same terms.
+//! queries (which go through [`Analyzer`]) meet on the same terms.
 
 use crate::token::{Analyzer, Token};
 use crate::tokenizer::Span;
@@ -40,8 +40,8 @@ pub struct IndexForms {
     /// Pairs of adjacent common folded syllables, `"ha noi"`.
     pub pairs: String,
     /// The byte span in the text of each folded term, in order: the tokens
-    /// [`crate::analyze`] gives (a token of nothing but marks, which folds
-    /// away, has an exact term and no span here).
+    /// of [`Analyzer::skipping_foldless`] (a token of nothing but marks,
+    /// which folds away, has an exact term and no span here).
     pub spans: Vec<Span>,
 }
 
@@ -179,7 +179,7 @@ mod tests {
         for t in f.exact_terms().chain(f.folded_terms()) {
             assert!(!t.contains(char::is_whitespace), "{t:?} in {text:?}");
         }
-        let analysed = crate::analyze(text);
+        let analysed = Analyzer::new().skipping_foldless().analyze(text);
         let spans: Vec<(usize, usize)> = analysed.iter().map(|t| (t.start, t.end)).collect();
         assert_eq!(
             f.spans.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(),
@@ -190,14 +190,17 @@ mod tests {
             got(&mut f.folded_terms()),
             analysed
                 .iter()
-                .map(|t| t.folded.clone())
+                .map(|t| t.folded.to_string())
                 .collect::<Vec<_>>(),
             "folded terms of analyze: {text:?}"
         );
         if f.aligned() {
             assert_eq!(
                 got(&mut f.exact_terms()),
-                analysed.iter().map(|t| t.exact.clone()).collect::<Vec<_>>(),
+                analysed
+                    .iter()
+                    .map(|t| t.exact.to_string())
+                    .collect::<Vec<_>>(),
                 "exact terms of analyze: {text:?}"
             );
         }

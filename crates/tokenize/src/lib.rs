@@ -4,6 +4,9 @@
 //!   with `Đ`/`Ð` → `đ`; borrows when the input is already normalized.
 //! - [`fold`]: the lossy form without tone and quality marks (`đại từ` →
 //!   `dai tu`), indexed beside the exact one.
+//! - [`Analyzer`]: the [`Token`]s of a text (span, exact and folded forms,
+//!   shape, what separates each from the one before), the one token type
+//!   queries, entities, segmentation and indexing read.
 //! - [`VietnameseTokenizer`]: Tantivy tokenizers (exact and folded) emitting
 //!   syllables, whole numbers, abbreviations and links, with byte offsets into
 //!   the original text, NFD included.
@@ -19,11 +22,11 @@
 //!   `thôn` …) with their levels.
 //!
 //! ```
-//! use vietdex_tokenize::{analyze, normalize, fold, Segmenter};
+//! use vietdex_tokenize::{Analyzer, normalize, fold, Segmenter};
 //!
 //! assert_eq!(normalize("HOÀ BÌNH"), "hòa bình");
 //! assert_eq!(fold("Đại Từ"), "dai tu");
-//! let toks = analyze("Huyện Đại Từ");
+//! let toks = Analyzer::new().analyze("Huyện Đại Từ");
 //! assert_eq!((toks[1].exact.as_str(), toks[1].folded.as_str()), ("đại", "dai"));
 //! assert_eq!((toks[1].start, toks[1].end), (8, 14));
 //! assert_eq!(Segmenter::bundled().segment_line("xây dựng nông thôn"), "xây_dựng nông_thôn");
@@ -57,10 +60,7 @@ pub use pairs::{PairTokenStream, PairTokenizer, pair_term};
 pub use phrases::{Entry as PhraseEntry, PhraseBuilder, PhraseDict};
 pub use segment::{LEXICON, MAX_WORD, Scores, Segmenter, Syllable, is_name_like, syllables};
 pub use token::{Analysis, Analyzer, Token};
-pub use tokenizer::{
-    Analyzed, Form, Scanner, Span, Tokens, VietnameseTokenStream, VietnameseTokenizer, analyze,
-    analyze_into,
-};
+pub use tokenizer::{Form, Scanner, Span, Tokens, VietnameseTokenStream, VietnameseTokenizer};
 
 /// Name under which the exact tokenizer is registered with Tantivy.
 pub const EXACT_TOKENIZER: &str = "vi_exact";

@@ -440,7 +440,7 @@ impl<'a> Syllable<'a> {
 }
 
 /// The syllables of analysed tokens of `text`, as the segmenter reads them.
-pub fn syllables<'a>(text: &str, toks: &'a [crate::Analyzed]) -> Vec<Syllable<'a>> {
+pub fn syllables<'a>(text: &str, toks: &'a [crate::Token]) -> Vec<Syllable<'a>> {
     toks.iter()
         .enumerate()
         .map(|(i, t)| {

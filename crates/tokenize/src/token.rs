@@ -127,6 +127,7 @@ fn no_classes(_: &str) -> u32 {
 pub struct Analyzer {
     classes: Classifier,
     split_modifier_apostrophe: bool,
+    skip_foldless: bool,
 }
 
 impl Default for Analyzer {
@@ -142,6 +143,7 @@ impl Analyzer {
         Analyzer {
             classes: no_classes,
             split_modifier_apostrophe: false,
+            skip_foldless: false,
         }
     }
 
@@ -157,6 +159,18 @@ impl Analyzer {
     pub fn splitting_modifier_apostrophe(self) -> Analyzer {
         Analyzer {
             split_modifier_apostrophe: true,
+            ..self
+        }
+    }
+
+    /// The same analyzer, leaving out a token whose folded form is empty
+    /// (a token of nothing but marks, which folds away): the tokens are
+    /// then those the index has a folded term and a span for
+    /// ([`crate::IndexForms`]), and a token's gap is what separates it from
+    /// the token kept before it.
+    pub fn skipping_foldless(self) -> Analyzer {
+        Analyzer {
+            skip_foldless: true,
             ..self
         }
     }
@@ -203,8 +217,36 @@ impl Analyzer {
                 }
             }
         });
+        if self.skip_foldless && out.iter().any(|t| t.folded.is_empty()) {
+            drop_foldless(text, &mut out);
+        }
         Analysis { tokens: out, split }
     }
+}
+
+/// Leaves out the tokens of `text` whose folded form is empty; the gap of
+/// a token after one left out is then the text from the token kept before.
+#[cold]
+fn drop_foldless(text: &str, out: &mut Vec<Token>) {
+    let mut kept: usize = 0;
+    let mut after_dropped = false;
+    for i in 0..out.len() {
+        if out[i].folded.is_empty() {
+            after_dropped = true;
+            continue;
+        }
+        if after_dropped {
+            let gap = match kept.checked_sub(1).map(|p| &out[p]) {
+                Some(p) => gap_bits(&text[p.end..out[i].start], &p.exact),
+                None => 0,
+            };
+            out[i].gap = gap;
+            after_dropped = false;
+        }
+        out.swap(kept, i);
+        kept += 1;
+    }
+    out.truncate(kept);
 }
 
 /// The tokens of a text. Their buffer goes back to the thread when they
@@ -604,6 +646,18 @@ mod tests {
             prop_assert_eq!(t.hash, word_hash(&t.exact));
             prop_assert_eq!(t.class, 0);
         }
+        // Skipping the tokens that fold away keeps the others, each with the
+        // gap from the token kept before.
+        let kept = Analyzer::new().skipping_foldless().analyze(text);
+        let expected: Vec<&Token> = cold.iter().filter(|t| !t.folded.is_empty()).collect();
+        prop_assert_eq!(kept.len(), expected.len());
+        for (i, (k, e)) in kept.iter().zip(expected).enumerate() {
+            let gap = match i.checked_sub(1).map(|p| &kept[p]) {
+                Some(p) => gap_bits(&text[p.end..k.start], &p.exact),
+                None => 0,
+            };
+            prop_assert_eq!(k, &Token { gap, ..e.clone() });
+        }
         Ok(())
     }
 
@@ -617,6 +671,23 @@ mod tests {
         fn tokens_keep_their_contract_on_any_string(text in any::<String>()) {
             check_contract(&text)?;
         }
+    }
+
+    #[test]
+    fn tokens_that_fold_away_are_skipped_when_asked() {
+        // U+0345 is a letter of nothing but a mark: it folds away.
+        let text = "\u{345} Đại \u{345}\u{301} Từ,\u{345} ok";
+        check_contract(text).expect("contract");
+        let toks = Analyzer::new().analyze(text);
+        assert_eq!(toks.len(), 6);
+        let kept = Analyzer::new().skipping_foldless().analyze(text);
+        let folded: Vec<&str> = kept.iter().map(|t| t.folded.as_str()).collect();
+        assert_eq!(folded, ["dai", "tu", "ok"]);
+        assert_eq!(kept[0].gap, 0);
+        // `Từ` follows `Đại` across a token, not white space alone.
+        assert!(toks[3].gap_is(gap::JOINED));
+        assert_eq!(kept[1].gap, 0);
+        assert!(kept[2].gap_is(gap::CLAUSE));
     }
 
     #[test]

@@ -318,82 +318,10 @@ impl TokenStream for VietnameseTokenStream<'_> {
     }
 }
 
-/// A token with both forms, for callers outside Tantivy (query parsing, the
-/// `analyze` command, the segmenter).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Analyzed {
-    /// Normalized form.
-    pub exact: String,
-    /// Folded form.
-    pub folded: String,
-    /// Byte offset of the first character in the original text.
-    pub start: usize,
-    /// Byte offset just past the token in the original text.
-    pub end: usize,
-    /// Token position (0-based).
-    pub position: usize,
-}
-
-/// Tokenizes `text` into tokens carrying both forms.
-pub fn analyze(text: &str) -> Vec<Analyzed> {
-    let mut out = Vec::new();
-    analyze_into(text, &mut out, &mut Vec::new());
-    out
-}
-
-/// [`analyze`] into `out`, replacing what it holds: the tokens already
-/// there are overwritten in place, so a caller analysing many texts with
-/// the same `out` (and `buf`, scratch space) allocates nothing per token
-/// once the strings have grown.
-pub fn analyze_into(text: &str, out: &mut Vec<Analyzed>, buf: &mut Vec<char>) {
-    let mut n = 0;
-    for span in Scanner::new(text) {
-        let src = &text[span.start..span.end];
-        if n == out.len() {
-            out.push(Analyzed {
-                exact: String::new(),
-                folded: String::new(),
-                start: 0,
-                end: 0,
-                position: 0,
-            });
-        }
-        let t = &mut out[n];
-        t.exact.clear();
-        normalize_token_into(src, &mut t.exact, buf, false);
-        t.folded.clear();
-        normalize_token_into(src, &mut t.folded, buf, true);
-        if t.exact.is_empty() || t.folded.is_empty() {
-            continue;
-        }
-        t.start = span.start;
-        t.end = span.end;
-        t.position = n;
-        n += 1;
-    }
-    out.truncate(n);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
-
-    #[test]
-    fn analysing_into_reused_tokens_is_analysing_afresh() {
-        let mut out = Vec::new();
-        let mut buf = Vec::new();
-        for text in [
-            "Huyện Đại Từ xây dựng nông thôn mới, 99,72%.",
-            "a",
-            "",
-            "Hoà Bình \u{301} NTM TP.HCM https://x.vn/a?b=c",
-            "Huyện Đại Từ",
-        ] {
-            analyze_into(text, &mut out, &mut buf);
-            assert_eq!(out, analyze(text), "{text}");
-        }
-    }
 
     fn tokens(form: Form, text: &str) -> Vec<(String, usize, usize, usize)> {
         let mut tok = VietnameseTokenizer::new(form);
