@@ -18,7 +18,7 @@ use serde::Serialize;
 use vietdex_pipeline::entities::{Entity, EntityKey};
 use vietdex_pipeline::read::{self, Known, Mark, ReadOptions, Resume, Source, Store};
 use vietdex_pipeline::{Article, Date, Document, Resources};
-use vietdex_tokenize::{Analyzer, IndexForms, Segmenter, Syllable};
+use vietdex_tokenize::{Analyzer, IndexForms, Segmenter};
 
 /// Tokens longer than this many bytes are not indexed by vietdex; in the
 /// exported text they become [`LONG_TOKEN`], which keeps later positions
@@ -83,9 +83,8 @@ fn analysed_with(text: &str, segmenter: &Segmenter, s: &mut Scratch) -> Analysed
         push_token(&mut a.exact, &t.exact);
         push_token(&mut a.folded, &t.folded);
     }
-    let sylls = vietdex_tokenize::syllables(text, &toks);
     s.lens.clear();
-    segmenter.segment_into(&sylls, &mut s.key, &mut s.lens);
+    segmenter.segment_into(&toks, &mut s.key, &mut s.lens);
     let mut at = 0;
     for &len in &s.lens {
         s.word.clear();
@@ -134,18 +133,8 @@ fn from_forms_with(
     for t in forms.folded_terms() {
         push_token(&mut a.folded, t);
     }
-    let spans = &forms.spans;
-    let sylls: Vec<Syllable<'_>> = exact
-        .iter()
-        .zip(spans)
-        .enumerate()
-        .map(|(i, (t, span))| {
-            let prev_end = i.checked_sub(1).map(|p| spans[p].end);
-            Syllable::at(text, t, span.start, span.end, prev_end)
-        })
-        .collect();
     s.lens.clear();
-    segmenter.segment_into(&sylls, &mut s.key, &mut s.lens);
+    segmenter.segment_spans_into(text, &exact, &forms.spans, &mut s.key, &mut s.lens);
     let mut at = 0;
     for &len in &s.lens {
         s.word.clear();

@@ -133,14 +133,13 @@ fn clauses_of_run(run: &str, res: &Resources) -> Vec<Clause> {
     let exact: Vec<&str> = toks.iter().map(|t| t.exact.as_str()).collect();
     let folded: Vec<&str> = toks.iter().map(|t| t.folded.as_str()).collect();
     let plain = exact == folded;
-    let sylls = vietdex_tokenize::syllables(run, &toks);
     let (abbrevs, segmenter) = (res.abbreviations(), res.segmenter());
     let mut lens = Vec::new();
     let mut key = String::new();
     if plain {
-        segmenter.segment_folded_into(&sylls, &mut key, &mut lens);
+        segmenter.segment_folded_into(&toks, &mut key, &mut lens);
     } else {
-        segmenter.segment_into(&sylls, &mut key, &mut lens);
+        segmenter.segment_into(&toks, &mut key, &mut lens);
     }
     let mut word_len = vec![1; toks.len()];
     let mut at = 0;

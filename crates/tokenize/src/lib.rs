@@ -58,8 +58,8 @@ pub use normalize::{
 };
 pub use pairs::{PairTokenStream, PairTokenizer, pair_term};
 pub use phrases::{Entry as PhraseEntry, PhraseBuilder, PhraseDict};
-pub use segment::{LEXICON, MAX_WORD, Scores, Segmenter, Syllable, is_name_like, syllables};
-pub use token::{Analysis, Analyzer, Token};
+pub use segment::{LEXICON, MAX_WORD, Scores, Segmenter};
+pub use token::{Analysis, Analyzer, Token, is_name_like};
 pub use tokenizer::{Form, Scanner, Span, Tokens, VietnameseTokenStream, VietnameseTokenizer};
 
 /// Name under which the exact tokenizer is registered with Tantivy.

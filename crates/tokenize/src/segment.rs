@@ -9,6 +9,11 @@
 //! - a run of capitalized syllables that the list does not cover is a name
 //!   (`Trương Định`, `Bạch Đằng`).
 //!
+//! The segmenter reads [`Token`]s: their normalized forms, whether each
+//! is written as a name's syllable is ([`Token::name_like`]), and whether
+//! only white space separates it from the token before ([`gap::BLANK`]): no
+//! word spans any other gap.
+//!
 //! Lookups walk a [`PhraseDict`] of normalized syllable sequences, which
 //! also marks every prefix of a word, so most positions cost one lookup.
 
@@ -18,7 +23,8 @@ use std::borrow::Cow;
 use crate::normalize::normalize_token_into;
 use crate::phrases::{PhraseBuilder, PhraseDict};
 use crate::segmenter_table::{entry_of_flags, flags_of, parse_table};
-use crate::tokenizer::Scanner;
+use crate::token::{Analyzer, Token, gap, is_name_like};
+use crate::tokenizer::Span;
 
 use crate::segmenter_table::{PREFIX, WORD};
 /// The longest word, in syllables, that the segmenter looks for.
@@ -65,18 +71,6 @@ const TABLE: &str = include_str!("../data/segmenter.tsv");
 /// command pays nothing to load it.
 const FROZEN_EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/segmenter-exact.bin"));
 const FROZEN_FOLDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/segmenter-folded.bin"));
-
-/// One syllable as the segmenter sees it.
-#[derive(Debug, Clone, Copy)]
-pub struct Syllable<'a> {
-    /// Normalized form (see [`crate::normalize`]).
-    pub norm: &'a str,
-    /// Written with a capital first letter and not all in capitals.
-    pub name_like: bool,
-    /// Something other than white space separates it from the syllable before
-    /// (punctuation, or nothing at all): no word spans that gap.
-    pub break_before: bool,
-}
 
 /// A word segmenter; see the module documentation.
 #[derive(Debug, Clone)]
@@ -225,52 +219,98 @@ impl Segmenter {
         self.entries.get(key).is_some()
     }
 
-    /// Segments a run of syllables; appends each word's length in syllables
-    /// to `out` (the lengths add up to `sylls.len()`).
-    pub fn segment_into(&self, sylls: &[Syllable<'_>], key: &mut String, out: &mut Vec<usize>) {
-        self.segment_with(&self.entries, sylls, key, out);
+    /// Segments a run of tokens (as [`Analyzer`] gives them, of a text or
+    /// a part of one); appends each word's length in tokens to `out` (the
+    /// lengths add up to `toks.len()`).
+    pub fn segment_into(&self, toks: &[Token], key: &mut String, out: &mut Vec<usize>) {
+        self.segment_tokens(&self.entries, toks, key, out);
     }
 
-    /// Like [`Segmenter::segment_into`], for syllables in folded form (text
+    /// Like [`Segmenter::segment_into`], for tokens in folded form (text
     /// typed without diacritics, such as many queries).
-    pub fn segment_folded_into(
+    pub fn segment_folded_into(&self, toks: &[Token], key: &mut String, out: &mut Vec<usize>) {
+        self.segment_tokens(&self.folded, toks, key, out);
+    }
+
+    /// Like [`Segmenter::segment_into`], for the syllables of `text` given
+    /// by their normalized forms `terms` and their byte spans `spans`, one
+    /// to one (as [`crate::IndexForms`] keeps them): the text is read as
+    /// its tokens would be, without analysing it again.
+    pub fn segment_spans_into(
         &self,
-        sylls: &[Syllable<'_>],
+        text: &str,
+        terms: &[&str],
+        spans: &[Span],
         key: &mut String,
         out: &mut Vec<usize>,
     ) {
-        self.segment_with(&self.folded, sylls, key, out);
+        let n = terms.len().min(spans.len());
+        self.segment_with(
+            &self.entries,
+            n,
+            |i| terms[i],
+            |i| is_name_like(&text[spans[i].start..spans[i].end]),
+            |i| {
+                i > 0 && {
+                    let gap = &text[spans[i - 1].end..spans[i].start];
+                    !gap.is_empty() && gap.chars().all(char::is_whitespace)
+                }
+            },
+            key,
+            out,
+        );
     }
 
-    fn segment_with(
+    fn segment_tokens(
         &self,
         entries: &PhraseDict,
-        sylls: &[Syllable<'_>],
+        toks: &[Token],
         key: &mut String,
         out: &mut Vec<usize>,
     ) {
-        let n = sylls.len();
+        self.segment_with(
+            entries,
+            toks.len(),
+            |i| toks[i].exact.as_str(),
+            |i| toks[i].name_like,
+            |i| toks[i].gap_is(gap::BLANK),
+            key,
+            out,
+        );
+    }
+
+    /// Segments `n` syllables: syllable `i` has the normalized form
+    /// `norm(i)`, is written as a name's syllable is when `name_like(i)`,
+    /// and only white space separates it from syllable `i - 1` when
+    /// `blank_before(i)` (never for the first).
+    #[allow(clippy::too_many_arguments)]
+    fn segment_with<'s>(
+        &self,
+        entries: &PhraseDict,
+        n: usize,
+        norm: impl Fn(usize) -> &'s str,
+        name_like: impl Fn(usize) -> bool,
+        blank_before: impl Fn(usize) -> bool,
+        key: &mut String,
+        out: &mut Vec<usize>,
+    ) {
         let mut i = 0;
         while i < n {
             let mut best = 1;
-            let syllable = |k: usize| {
-                let s = &sylls[i + k];
-                (k == 0 || !s.break_before).then_some(s.norm)
-            };
+            let syllable = |k: usize| (k == 0 || blank_before(i + k)).then(|| norm(i + k));
             // Words have two syllables or more: the first is not looked up.
             entries.walk_from(2, MAX_WORD.min(n - i), key, syllable, |len, _| {
                 best = best.max(len)
             });
-            if best == 1
-                && sylls[i].name_like
-                && !NOT_NAME_STARTS.contains(&sylls[i].norm)
-                && !crate::type_words::starts_no_name(sylls[i].norm)
-            {
-                let mut j = i + 1;
-                while j < n && !sylls[j].break_before && sylls[j].name_like {
-                    j += 1;
+            if best == 1 && name_like(i) {
+                let first = norm(i);
+                if !NOT_NAME_STARTS.contains(&first) && !crate::type_words::starts_no_name(first) {
+                    let mut j = i + 1;
+                    while j < n && blank_before(j) && name_like(j) {
+                        j += 1;
+                    }
+                    best = j - i;
                 }
-                best = j - i;
             }
             out.push(best);
             i += best;
@@ -280,34 +320,17 @@ impl Segmenter {
     /// Segments one line of text: the line as it came in, with the white
     /// space inside each multi-syllable word replaced by `_`.
     pub fn segment_line(&self, line: &str) -> String {
-        let spans: Vec<_> = Scanner::new(line).collect();
-        // All normalized syllables in one buffer, sliced by `ends`.
-        let mut norms = String::with_capacity(line.len() + 16);
-        let mut ends = Vec::with_capacity(spans.len());
-        let mut buf = Vec::new();
-        for sp in &spans {
-            normalize_token_into(&line[sp.start..sp.end], &mut norms, &mut buf, false);
-            ends.push(norms.len());
-        }
-        let sylls: Vec<Syllable<'_>> = spans
-            .iter()
-            .enumerate()
-            .map(|(i, sp)| {
-                let from = if i == 0 { 0 } else { ends[i - 1] };
-                let prev_end = (i > 0).then(|| spans[i - 1].end);
-                Syllable::at(line, &norms[from..ends[i]], sp.start, sp.end, prev_end)
-            })
-            .collect();
-        let mut lens = Vec::with_capacity(sylls.len());
-        self.segment_into(&sylls, &mut String::new(), &mut lens);
+        let toks = Analyzer::new().analyze(line);
+        let mut lens = Vec::with_capacity(toks.len());
+        self.segment_into(&toks, &mut String::new(), &mut lens);
         let mut out = String::with_capacity(line.len());
         let mut last = 0;
         let mut i = 0;
         for len in lens {
             for j in i + 1..i + len {
-                out.push_str(&line[last..spans[j - 1].end]);
+                out.push_str(&line[last..toks[j - 1].end]);
                 out.push('_');
-                last = spans[j].start;
+                last = toks[j].start;
             }
             i += len;
         }
@@ -417,45 +440,6 @@ fn word_spans(line: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-impl<'a> Syllable<'a> {
-    /// The syllable written at `text[start..end]`, normalized as `norm`,
-    /// after a syllable that ended at `prev_end` (`None`: the first one).
-    pub fn at(
-        text: &str,
-        norm: &'a str,
-        start: usize,
-        end: usize,
-        prev_end: Option<usize>,
-    ) -> Syllable<'a> {
-        let break_before = prev_end.is_none_or(|p| {
-            let gap = &text[p..start];
-            gap.is_empty() || !gap.chars().all(char::is_whitespace)
-        });
-        Syllable {
-            norm,
-            name_like: is_name_like(&text[start..end]),
-            break_before,
-        }
-    }
-}
-
-/// The syllables of analysed tokens of `text`, as the segmenter reads them.
-pub fn syllables<'a>(text: &str, toks: &'a [crate::Token]) -> Vec<Syllable<'a>> {
-    toks.iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let prev_end = i.checked_sub(1).map(|p| toks[p].end);
-            Syllable::at(text, &t.exact, t.start, t.end, prev_end)
-        })
-        .collect()
-}
-
-/// Capitalized first letter, and not written all in capitals.
-pub fn is_name_like(syllable: &str) -> bool {
-    let mut cs = syllable.chars();
-    cs.next().is_some_and(|c| c.is_uppercase()) && syllable.chars().any(|c| c.is_lowercase())
-}
-
 fn normalized_key<'a>(parts: impl Iterator<Item = &'a str>, key: &mut String, buf: &mut Vec<char>) {
     key.clear();
     for (i, p) in parts.enumerate() {
@@ -531,6 +515,51 @@ mod tests {
                     .collect::<Vec<_>>(),
                 "{line:?}"
             );
+        }
+    }
+
+    #[test]
+    fn names_are_runs_of_capitalized_syllables_not_capitals() {
+        let s = &*BUNDLED;
+        assert_eq!(
+            s.segment_line("Nguyễn Văn A, ông Trương Định, HĐND Bạch Đằng"),
+            "Nguyễn_Văn A, ông Trương_Định, HĐND Bạch_Đằng"
+        );
+    }
+
+    /// Segments `text` from its tokens, and from its terms and spans.
+    fn both_ways(text: &str) -> (Vec<usize>, Vec<usize>) {
+        let s = &*BUNDLED;
+        let toks = Analyzer::new().analyze(text);
+        let mut key = String::new();
+        let mut from_tokens = Vec::new();
+        s.segment_into(&toks, &mut key, &mut from_tokens);
+        let terms: Vec<&str> = toks.iter().map(|t| t.exact.as_str()).collect();
+        let spans: Vec<Span> = toks
+            .iter()
+            .map(|t| Span {
+                start: t.start,
+                end: t.end,
+            })
+            .collect();
+        let mut from_spans = Vec::new();
+        s.segment_spans_into(text, &terms, &spans, &mut key, &mut from_spans);
+        (from_tokens, from_spans)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_and_spans_are_read_alike(text in "[ a-zA-Z0-9.,\\-'ʼàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữđĐÀÁẠẢÃÂẦẤẬĂẰẮỨỪỰƯƠÊỂ\u{300}\u{301}\u{345}\u{a0}\u{200b}\u{2028}\n\t中ǅ]{0,80}") {
+            let (a, b) = both_ways(&text);
+            proptest::prop_assert_eq!(a, b);
+            let toks = Analyzer::new().analyze(&text);
+            for (i, t) in toks.iter().enumerate() {
+                let gap = &text[if i == 0 { 0 } else { toks[i - 1].end }..t.start];
+                proptest::prop_assert_eq!(
+                    t.gap_is(gap::BLANK),
+                    i > 0 && !gap.is_empty() && gap.chars().all(char::is_whitespace)
+                );
+            }
         }
     }
 

@@ -41,6 +41,13 @@ pub fn is_upper(c: char) -> bool {
     }
 }
 
+/// Whether a token text is written as a syllable of a name is: capital
+/// first letter, and not all in capitals ([`Token::name_like`]).
+pub fn is_name_like(text: &str) -> bool {
+    let mut cs = text.chars();
+    cs.next().is_some_and(|c| c.is_uppercase()) && text.chars().any(|c| c.is_lowercase())
+}
+
 /// A token of a text: span, forms, shape, gap to the token before, word
 /// classes and hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +65,9 @@ pub struct Token {
     pub capitalized: bool,
     /// Every letter upper case (an abbreviation).
     pub all_caps: bool,
+    /// Upper-case first letter and some lower-case letter (`Thái`; not
+    /// `A`, `B52` nor `HĐND`): written as a syllable of a name is.
+    pub name_like: bool,
     /// Only digits (and separators).
     pub digits: bool,
     /// The folded form is common ([`crate::is_common`]): the index keeps
@@ -102,6 +112,9 @@ pub mod gap {
     pub const DASH: u8 = 16;
     /// A mark that ends a clause: one of `. , ; : ( ) [ ] " “ ” ! ? – -`.
     pub const CLAUSE: u8 = 32;
+    /// Only white space, line breaks included, and not nothing: the
+    /// segmenter's words span no other gap.
+    pub const BLANK: u8 = 64;
 }
 
 /// The hash of a normalized token text that [`Token::hash`] holds: a table
@@ -306,6 +319,7 @@ struct Shape {
     folded: CompactString,
     capitalized: bool,
     all_caps: bool,
+    name_like: bool,
     digits: bool,
     common: bool,
     class: u32,
@@ -437,12 +451,13 @@ fn token(text: &str, start: usize, end: usize, s: &Shape, prev: Option<&Token>) 
         end,
         capitalized: s.capitalized,
         all_caps: s.all_caps,
+        name_like: s.name_like,
         digits: s.digits,
         common: s.common,
         gap: match prev {
             // Most tokens are one space apart.
             Some(p) if start == p.end + 1 && text.as_bytes()[p.end] == b' ' => {
-                gap::JOINED | gap::SPACE
+                gap::JOINED | gap::SPACE | gap::BLANK
             }
             Some(p) => gap_bits(&text[p.end..start], &p.exact),
             None => 0,
@@ -484,6 +499,7 @@ fn shape(
     Some(Shape {
         capitalized,
         all_caps,
+        name_like: is_name_like(src),
         digits: first.is_ascii_digit(),
         common: !folded.is_empty() && is_common(&folded),
         class: classes(&exact),
@@ -497,8 +513,9 @@ fn shape(
 /// form is `prev` and the next token.
 fn gap_bits(gap: &str, prev: &str) -> u8 {
     use gap::*;
-    let (mut bits, mut joined, mut space) = (0, true, true);
+    let (mut bits, mut joined, mut space, mut blank) = (0, true, true, true);
     for c in gap.chars() {
+        blank &= c.is_whitespace();
         let dash = c == '-' || c == '–';
         // A line break (a headline's end, a paragraph's) never falls inside
         // a name or a phrase.
@@ -516,6 +533,9 @@ fn gap_bits(gap: &str, prev: &str) -> u8 {
     }
     if space {
         bits |= SPACE;
+    }
+    if blank && !gap.is_empty() {
+        bits |= BLANK;
     }
     if gap.starts_with(APOSTROPHES) {
         bits |= APOSTROPHE;
@@ -584,6 +604,10 @@ mod tests {
             ),
             (gap.chars().any(|c| ".!?:\n\"“…".contains(c)), gap::STOP),
             (gap.chars().any(|c| "-–".contains(c)), gap::DASH),
+            (
+                !gap.is_empty() && gap.chars().all(char::is_whitespace),
+                gap::BLANK,
+            ),
             (
                 gap.chars().any(|c| ".,;:()[]\"“”!?–-".contains(c)),
                 gap::CLAUSE,
@@ -685,7 +709,7 @@ mod tests {
         assert_eq!(folded, ["dai", "tu", "ok"]);
         assert_eq!(kept[0].gap, 0);
         // `Từ` follows `Đại` across a token, not white space alone.
-        assert!(toks[3].gap_is(gap::JOINED));
+        assert!(toks[3].gap_is(gap::JOINED) && toks[3].gap_is(gap::BLANK));
         assert_eq!(kept[1].gap, 0);
         assert!(kept[2].gap_is(gap::CLAUSE));
     }
