@@ -193,10 +193,9 @@ pub struct Forms {
 impl Forms {
     /// The forms of an article's headline and body.
     pub fn of(article: &Article) -> Forms {
-        let mut buf = Vec::new();
         let mut forms = Forms::default();
-        forms.title.analyze(&article.title, &mut buf);
-        forms.body.analyze(&article.body, &mut buf);
+        forms.title.analyze(&article.title);
+        forms.body.analyze(&article.body);
         forms
     }
 

@@ -49,16 +49,14 @@ impl IndexForms {
     /// The forms of `text`.
     pub fn of(text: &str) -> IndexForms {
         let mut forms = IndexForms::default();
-        forms.analyze(text, &mut Vec::new());
+        forms.analyze(text);
         forms
     }
 
     /// Replaces the forms with those of `text`, reusing the strings'
     /// memory. The tokens come from [`Analyzer`] (its memo of token texts:
-    /// each distinct text is normalized once per thread); `buf` is no longer
-    /// used and is kept for callers that pass one.
-    pub fn analyze(&mut self, text: &str, buf: &mut Vec<char>) {
-        let _ = buf;
+    /// each distinct text is normalized once per thread).
+    pub fn analyze(&mut self, text: &str) {
         self.from_tokens(&Analyzer::new().analyze(text), 0);
     }
 
@@ -223,9 +221,8 @@ mod tests {
     #[test]
     fn reused_forms_equal_fresh_ones() {
         let mut f = IndexForms::default();
-        let mut buf = Vec::new();
         for text in ["Hà Nội, Đà Nẵng", "", "xã Vạn Thọ", "NTM"] {
-            f.analyze(text, &mut buf);
+            f.analyze(text);
             assert_eq!(f, IndexForms::of(text));
         }
     }
