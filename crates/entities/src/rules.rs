@@ -5,7 +5,9 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::digits::{self, Window, cue};
+use crate::places::TYPES;
 use regex::Regex;
+use vietdex_tokenize::type_words::Written;
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     re_with(cell, || pattern.to_string())
@@ -16,8 +18,31 @@ fn re_with(cell: &'static OnceLock<Regex>, pattern: impl FnOnce() -> String) -> 
     cell.get_or_init(|| Regex::new(&pattern()).expect("valid regex"))
 }
 
-/// A capitalized name after an organization's head (`tỉnh Thái Nguyên`).
-const PLACE_TAIL: &str = r"(?:\s+(?:các\s+)?(?:tỉnh|huyện|xã|thành phố|TP\.?|thị xã|thị trấn|phường|quận|[Tt]rung ương)(?:\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3})?|\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,2})?";
+/// The type words of [`place_tail`]: the administrative ones read
+/// wherever they stand ([`vietdex_tokenize::type_words`]; `thành phố`,
+/// `TP` or `TP.`, `thị xã` …), and `trung ương`. No alternative is a
+/// prefix of another, so their order changes no match.
+fn place_types() -> Vec<String> {
+    let mut types: Vec<String> = TYPES
+        .iter()
+        .filter(|t| !t.hamlet && t.written != Written::BeforeName)
+        .map(|t| match t.written {
+            Written::Abbreviation => format!(r"{}\.?", t.syllables.concat().to_uppercase()),
+            _ => t.syllables.join(" "),
+        })
+        .collect();
+    types.push("[Tt]rung ương".to_string());
+    types
+}
+
+/// A capitalized name after an organization's head (`tỉnh Thái Nguyên`),
+/// with a type word before it or not.
+fn place_tail() -> String {
+    format!(
+        r"(?:\s+(?:các\s+)?(?:{})(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}]*(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}]*){{0,3}})?|\s+\p{{Lu}}[\p{{L}}\p{{M}}]*(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}]*){{0,2}})?",
+        place_types().join("|")
+    )
+}
 
 const UY: &str = r"(?:[ỦủUu]y|[Uu]ỷ|ỦY|UỶ)";
 
@@ -147,31 +172,32 @@ fn may_start_organization(text: &str, end: usize, word: &str) -> bool {
 /// The organization rules, one alternative each, as a regular expression.
 fn organization_pattern() -> String {
     {
+        let place_tail = place_tail();
         let name = r"\p{Lu}[\p{L}\p{M}]*";
         let names = |max: usize| format!(r"{name}(?:\s+{name}){{0,{max}}}");
         let alternatives = [
             format!(
-                r"(?:{UY}\s+ban\s+)?(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc)(?:\s+Việt\s+Nam)?{PLACE_TAIL}"
+                r"(?:{UY}\s+ban\s+)?(?:MTTQ|Mặt\s+trận\s+Tổ\s+quốc)(?:\s+Việt\s+Nam)?{place_tail}"
             ),
-            format!(r"(?:UBND|HĐND|{UY}\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân){PLACE_TAIL}"),
+            format!(r"(?:UBND|HĐND|{UY}\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân){place_tail}"),
             format!(r"{UY}\s+ban\s+Kiểm\s+tra\s+(?:Tỉnh|Huyện|Thành|Đảng)\s+{UY}"),
             format!(
-                r"Ban\s+(?i:thường\s+vụ|chấp\s+hành|chỉ\s+đạo|tuyên\s+giáo|dân\s+vận|tổ\s+chức|kiểm\s+tra|quản\s+lý)(?:\s+(?:Tỉnh|Huyện|Thành|Đảng)\s+{UY}|\s+Đảng\s+bộ(?:\s+(?:tỉnh|huyện|xã))?|\s+nông\s+thôn\s+mới)?{PLACE_TAIL}"
+                r"Ban\s+(?i:thường\s+vụ|chấp\s+hành|chỉ\s+đạo|tuyên\s+giáo|dân\s+vận|tổ\s+chức|kiểm\s+tra|quản\s+lý)(?:\s+(?:Tỉnh|Huyện|Thành|Đảng)\s+{UY}|\s+Đảng\s+bộ(?:\s+(?:tỉnh|huyện|xã))?|\s+nông\s+thôn\s+mới)?{place_tail}"
             ),
             format!(
                 r"(?:Tỉnh|Huyện|Thành|Đảng)\s+{UY}(?:\s+(?:xã|phường|thị\s+trấn)\s+{}|\s+{})?",
                 names(2),
                 names(2)
             ),
-            format!(r"Đảng\s+bộ{PLACE_TAIL}"),
+            format!(r"Đảng\s+bộ{place_tail}"),
             format!(
-                r"(?:Sở|Bộ)\s+{}{PLACE_TAIL}",
+                r"(?:Sở|Bộ)\s+{}{place_tail}",
                 DEPARTMENTS.replace(' ', r"\s+")
             ),
             format!(
-                r"(?:Hội\s+Nông\s+dân|Hội\s+(?:Liên\s+hiệp\s+)?Phụ\s+nữ|Hội\s+Cựu\s+chiến\s+binh|Đoàn\s+Thanh\s+niên|Hội\s+Người\s+cao\s+tuổi){PLACE_TAIL}"
+                r"(?:Hội\s+Nông\s+dân|Hội\s+(?:Liên\s+hiệp\s+)?Phụ\s+nữ|Hội\s+Cựu\s+chiến\s+binh|Đoàn\s+Thanh\s+niên|Hội\s+Người\s+cao\s+tuổi){place_tail}"
             ),
-            format!(r"Bộ\s+Chỉ\s+huy\s+(?:Bộ\s+đội\s+[Bb]iên\s+phòng|Quân\s+sự){PLACE_TAIL}"),
+            format!(r"Bộ\s+Chỉ\s+huy\s+(?:Bộ\s+đội\s+[Bb]iên\s+phòng|Quân\s+sự){place_tail}"),
             format!(r"Cục\s+{name}(?:\s+[\p{{Ll}}][\p{{L}}\p{{M}}]*){{0,3}}"),
             r"Chính\s+phủ|Quốc\s+hội".to_string(),
         ];
@@ -722,6 +748,70 @@ pub(crate) fn quantities_in(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The place tail as it was written before it was built from the type
+    /// words.
+    const WRITTEN_PLACE_TAIL: &str = r"(?:\s+(?:các\s+)?(?:tỉnh|huyện|xã|thành phố|TP\.?|thị xã|thị trấn|phường|quận|[Tt]rung ương)(?:\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3})?|\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,2})?";
+
+    #[test]
+    fn the_place_tail_built_from_the_type_words_matches_as_written() {
+        // The same alternatives: literals, none a prefix of another, so
+        // the same matches in any order.
+        let mut built = place_types();
+        built.sort();
+        let mut written = [
+            "tỉnh",
+            "huyện",
+            "xã",
+            "thành phố",
+            r"TP\.?",
+            "thị xã",
+            "thị trấn",
+            "phường",
+            "quận",
+            "[Tt]rung ương",
+        ];
+        written.sort();
+        assert_eq!(built, written);
+        for (i, a) in built.iter().enumerate() {
+            for b in &built[i + 1..] {
+                let (a, b) = (a.trim_end_matches(r"\.?"), b.trim_end_matches(r"\.?"));
+                assert!(!a.starts_with(b) && !b.starts_with(a), "{a} {b}");
+            }
+        }
+        let anchored = |p: &str| Regex::new(&format!("^UBND{p}")).expect("valid regex");
+        let (new, old) = (anchored(&place_tail()), anchored(WRITTEN_PLACE_TAIL));
+        for text in [
+            "UBND tỉnh Thái Nguyên đã",
+            "UBND các tỉnh Thái Nguyên, Bắc Kạn",
+            "UBND thành phố Thái Nguyên",
+            "UBND TP. Hồ Chí Minh",
+            "UBND TP Hà Nội Mới Lớn Nữa",
+            "UBND thị xã Phổ Yên",
+            "UBND thị trấn Hùng Sơn",
+            "UBND xã Vạn Thọ",
+            "UBND phường Hoàng Văn Thụ",
+            "UBND quận Ba Đình",
+            "UBND huyện Đại Từ",
+            "UBND Trung ương",
+            "UBND trung ương Đảng",
+            "UBND TX Phổ Yên",
+            "UBND TT Hùng Sơn",
+            "UBND P. 3",
+            "UBND xóm Đồng",
+            "UBND Tỉnh Thái Nguyên",
+            "UBND tp Thái Nguyên",
+            "UBND Thái Nguyên Bắc Kạn Hà Nội",
+            "UBND thị  xã Phổ Yên",
+            "UBND",
+        ] {
+            assert_eq!(
+                new.find(text).map(|m| m.as_str()),
+                old.find(text).map(|m| m.as_str()),
+                "{text}"
+            );
+        }
+    }
 
     /// Text made of date and number cues in any case, digits (ASCII and
     /// others), separators and white space.
