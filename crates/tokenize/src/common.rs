@@ -44,7 +44,13 @@ const TABLE: &str = include_str!("../data/common.txt");
 
 fn common() -> &'static FxHashSet<&'static str> {
     static C: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    C.get_or_init(|| TABLE.lines().filter(|l| !l.is_empty()).collect())
+    C.get_or_init(|| {
+        // Room for every line at once: no rehashing as the set fills.
+        let lines = TABLE.bytes().filter(|&b| b == b'\n').count() + 1;
+        let mut set = FxHashSet::with_capacity_and_hasher(lines, Default::default());
+        set.extend(TABLE.lines().filter(|l| !l.is_empty()));
+        set
+    })
 }
 
 /// The common syllables learned from the treebank and the tables, sorted:
