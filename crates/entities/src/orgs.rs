@@ -45,7 +45,15 @@ const HEADS: &[(&str, bool)] = &[
     ("đài", false),
     ("quỹ", false),
     ("hội", false),
+    ("tổng hội", false),
     ("hiệp hội", false),
+    ("công đoàn", false),
+    ("văn phòng", false),
+    ("nhà xuất bản", false),
+    ("nxb", false),
+    ("thành đoàn", true),
+    ("tỉnh đoàn", true),
+    ("huyện đoàn", true),
     ("liên đoàn", false),
     ("câu lạc bộ", false),
     ("clb", false),
@@ -116,6 +124,12 @@ const INTERNATIONAL: &[&str] = &[
     "Diễn đàn Kinh tế Thế giới",
     "Chữ thập đỏ quốc tế",
     "Hiệp hội các quốc gia Đông Nam Á",
+    // Legislatures named without their country.
+    "Hạ viện",
+    "Thượng viện",
+    "Hạ nghị viện",
+    "Thượng nghị viện",
+    "Nghị viện châu Âu",
     // News agencies and outlets the press cites by name.
     "TTXVN",
     "Thông tấn xã Việt Nam",
@@ -595,15 +609,36 @@ pub fn organizations(
                 && contiguous(toks, i)
                 && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &toks[i].exact));
             // `trung tâm thị xã`, `trung tâm Hà Nội`: the centre of a
-            // place, not a body (`Trung tâm Y tế huyện`).
+            // place, not a body (`Trung tâm Y tế huyện`). A name that
+            // opens a word in lower case is the body's (`Trung tâm Tư vấn`
+            // is no centre of Xã Tư).
             let centre = words.join(" ") == "trung tâm"
                 && toks.get(after).is_some_and(|x| {
                     t.levels.contains(x.exact.as_str())
-                        || (x.capitalized && place_name_at(g, toks, after))
+                        || (x.capitalized
+                            && place_name_at(g, toks, after)
+                            && !toks.get(after + 1).is_some_and(|y| {
+                                !y.capitalized
+                                    && contiguous(toks, after + 1)
+                                    && seg.is_word(&crate::text::pair(&x.exact, &y.exact))
+                            }))
                 });
             // `THCS Nguyễn Du`: a school's level in initials names the
             // school only before a person's name (`kỳ thi THPT quốc gia` is
             // the exam).
+            // `Văn phòng Chính phủ`: an office is a body when written as
+            // one; `văn phòng` in lower case is a room or a branch.
+            let office = matches!(words.as_slice(), [a, b] if a == "văn" && b == "phòng");
+            if office && !toks[i].capitalized {
+                return None;
+            }
+            // `Văn phòng Tổng cục Hải quan`, `công đoàn Công ty …`: the body
+            // named is the one inside.
+            let container = office
+                || matches!(words.as_slice(), [a, b] if a == "công" && b == "đoàn");
+            if container && head_at(t, toks, after) {
+                return None;
+            }
             let initials = matches!(words.as_slice(), [w] if w == "thcs" || w == "thpt");
             let named = toks
                 .get(after)

@@ -36,17 +36,69 @@ fn place_types() -> Vec<String> {
 }
 
 /// A capitalized name after an organization's head (`tỉnh Thái Nguyên`),
-/// with a type word before it or not.
+/// with a type word before it or not. After a type word the name may be a
+/// number (`quận 1`, `phường 7`), and after an abbreviation's dot it may
+/// follow with no space (`TP.HCM`).
 fn place_tail() -> String {
+    let types = place_types();
+    let with_name: Vec<String> = types
+        .iter()
+        .map(|t| match t.strip_suffix(r"\.?") {
+            Some(abbreviation) => format!(r"{abbreviation}(?:\.\s*|\s+)"),
+            None => format!(r"{t}\s+"),
+        })
+        .collect();
+    let name = r"\p{Lu}[\p{L}\p{M}]*";
     format!(
-        r"(?:\s+(?:các\s+)?(?:{})(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}]*(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}]*){{0,3}})?|\s+\p{{Lu}}[\p{{L}}\p{{M}}]*(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}]*){{0,2}})?",
-        place_types().join("|")
+        r"(?:\s+(?:các\s+)?(?:{})(?:{name}(?:\s+{name}){{0,3}}|\d{{1,2}}(?-u:\b))|\s+(?:các\s+)?(?:{})|\s+{name}(?:\s+{name}){{0,2}})?",
+        with_name.join("|"),
+        types.join("|")
     )
 }
 
 const UY: &str = r"(?:[ỦủUu]y|[Uu]ỷ|ỦY|UỶ)";
 
-const DEPARTMENTS: &str = r"(?:Nông nghiệp và Phát triển nông thôn|Nông nghiệp và Môi trường|Công [Tt]hương|Tài chính|Kế hoạch và Đầu tư|Giáo dục và Đào tạo|Y tế|Xây dựng|Giao thông [Vv]ận tải|Tài nguyên và Môi trường|Lao động\s*-\s*Thương binh và Xã hội|Văn hóa,? Thể thao và Du lịch|Văn hoá,? Thể thao và Du lịch|Nội vụ|Tư pháp|Khoa học và Công nghệ|Thông tin và Truyền thông|Ngoại vụ|Quốc phòng|Công an|Ngoại giao|Dân tộc và Tôn giáo)";
+/// Ministries and departments by name. ` và ` stands for any joiner of
+/// the parts of a name (` và `, ` - `, `, `, ` & `): the press writes
+/// `Tài nguyên và Môi trường`, `Tài nguyên - Môi trường` and `TN&MT`
+/// alike. Longer names before the short ones they open.
+const DEPARTMENTS: &str = r"(?:Nông nghiệp và Phát triển nông thôn|Nông nghiệp và Môi trường|Công [Tt]hương|Tài chính|Kế hoạch và Đầu tư|Giáo dục và Đào tạo|Y tế|Xây dựng|Giao thông [Vv]ận tải|Tài nguyên và Môi trường|Lao động và Thương binh và Xã hội|Văn h[oó][aá] và Thể thao và Du lịch|Văn h[oó][aá] và Thể thao|Văn h[oó][aá] và Thông tin|Nội vụ|Tư pháp|Khoa học và Công nghệ|Thông tin và Truyền thông|Ngoại vụ|Quốc phòng|Công an|Ngoại giao|Dân tộc và Tôn giáo|Du lịch|Giáo dục|Tài nguyên|Nông nghiệp|Lao động|Văn h[oó][aá]|Kế hoạch|Khoa học|Thông tin|Giao thông|Ngoại thương)";
+
+/// The joiners of the parts of a department's name (white space alone
+/// too: `Kế hoạch Đầu tư`).
+const JOINER: &str = r"(?:\s*[-–&,]\s*|\s+và\s+|\s+)";
+
+/// [`DEPARTMENTS`] as a pattern: white space as `\s+`, each ` và ` as any
+/// [`JOINER`], and a part after a joiner in either case at its first
+/// letter (`Tài nguyên và môi trường`).
+fn departments() -> String {
+    let mut out = String::new();
+    let mut parts = DEPARTMENTS.split(" và ");
+    out.push_str(&parts.next().unwrap_or_default().replace(' ', r"\s+"));
+    for part in parts {
+        out.push_str(JOINER);
+        let mut cs = part.chars();
+        if let Some(c) = cs.next() {
+            if c.is_uppercase() {
+                out.push('[');
+                out.push(c);
+                out.extend(c.to_lowercase());
+                out.push(']');
+            } else {
+                out.push(c);
+            }
+        }
+        out.push_str(&cs.as_str().replace(' ', r"\s+"));
+    }
+    out
+}
+
+/// A department or ministry by its initials, as the press abbreviates
+/// them: parts of capitals joined by `-` or `&` (`TN&MT`, `NN&PTNT`,
+/// `GD-ĐT`, `LĐ-TB&XH`, `VH-TT&DL`), or one run of three or more
+/// (`GTVT`). Two capitals alone (`TP`) are no department.
+const DEPARTMENT_INITIALS: &str =
+    r"(?:\p{Lu}{1,5}(?:\s?[-&]\s?\p{Lu}{1,5}){1,3}|\p{Lu}{3,6})(?-u:\b)";
 
 /// Words an organization's name can start with: every alternative of
 /// [`organization_pattern`] begins with one of them. `uy` and `Uy` in
@@ -141,11 +193,9 @@ fn may_start_organization(text: &str, end: usize, word: &str) -> bool {
     let first = after.chars().next().unwrap_or(' ');
     // `Ủy`, `uỷ`, `ỦY` … (the committees' second word).
     let committee = matches!(first, 'Ủ' | 'ủ' | 'U' | 'u');
-    // Departments (`Sở Y tế`, `Bộ Công an`) and `Bộ Chỉ huy`.
-    let department = matches!(
-        first,
-        'N' | 'C' | 'T' | 'K' | 'G' | 'Y' | 'X' | 'L' | 'V' | 'Q' | 'D'
-    );
+    // Departments (`Sở Y tế`, `Bộ Công an`), by their initials (`Sở
+    // TN&MT`, any capital), and `Bộ Chỉ huy`.
+    let department = first.is_uppercase();
     let starts = |words: &[&str]| words.iter().any(|w| after.starts_with(w));
     match word {
         "Ủy" | "ủy" | "uy" | "Uỷ" | "uỷ" | "ỦY" | "UỶ" => after.starts_with("ban"),
@@ -191,8 +241,8 @@ fn organization_pattern() -> String {
             ),
             format!(r"Đảng\s+bộ{place_tail}"),
             format!(
-                r"(?:Sở|Bộ)\s+{}{place_tail}",
-                DEPARTMENTS.replace(' ', r"\s+")
+                r"(?:Sở|Bộ)\s+(?:{}|{DEPARTMENT_INITIALS}){place_tail}",
+                departments()
             ),
             format!(
                 r"(?:Hội\s+Nông\s+dân|Hội\s+(?:Liên\s+hiệp\s+)?Phụ\s+nữ|Hội\s+Cựu\s+chiến\s+binh|Đoàn\s+Thanh\s+niên|Hội\s+Người\s+cao\s+tuổi){place_tail}"
@@ -749,9 +799,9 @@ pub(crate) fn quantities_in(
 mod tests {
     use super::*;
 
-    /// The place tail as it was written before it was built from the type
-    /// words.
-    const WRITTEN_PLACE_TAIL: &str = r"(?:\s+(?:các\s+)?(?:tỉnh|huyện|xã|thành phố|TP\.?|thị xã|thị trấn|phường|quận|[Tt]rung ương)(?:\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3})?|\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,2})?";
+    /// The place tail written out by hand, to check the one built from
+    /// the type words against.
+    const WRITTEN_PLACE_TAIL: &str = r"(?:\s+(?:các\s+)?(?:tỉnh|huyện|xã|thành phố|thị xã|thị trấn|phường|quận|[Tt]rung ương)(?:\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3}|\s+\d{1,2}(?-u:\b))|\s+(?:các\s+)?TP(?:\.\s*|\s+)(?:\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3}|\d{1,2}(?-u:\b))|\s+(?:các\s+)?(?:tỉnh|huyện|xã|thành phố|TP\.?|thị xã|thị trấn|phường|quận|[Tt]rung ương)|\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,2})?";
 
     #[test]
     fn the_place_tail_built_from_the_type_words_matches_as_written() {
@@ -803,6 +853,12 @@ mod tests {
             "UBND tp Thái Nguyên",
             "UBND Thái Nguyên Bắc Kạn Hà Nội",
             "UBND thị  xã Phổ Yên",
+            "UBND TP.HCM",
+            "UBND TP.Hà Nội",
+            "UBND quận 1 đã",
+            "UBND phường 12, quận 3",
+            "UBND quận 123",
+            "UBND TP 3",
             "UBND",
         ] {
             assert_eq!(

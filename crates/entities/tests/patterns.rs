@@ -692,3 +692,126 @@ fn given_names_that_are_countries() {
     // An office before a country's name is the country's.
     expect("Thủ tướng Đức thăm Hà Nội.", &[("place", "Đức")]);
 }
+
+#[test]
+fn departments_by_their_initials_and_short_names() {
+    expect(
+        "Sở GD&ĐT tỉnh Bình Phước và Sở KH-ĐT Cà Mau đã họp với Bộ LĐ-TB&XH về việc làm.",
+        &[
+            ("organization", "Sở GD&ĐT tỉnh Bình Phước"),
+            ("organization", "Sở KH-ĐT Cà Mau"),
+            ("organization", "Bộ LĐ-TB&XH"),
+        ],
+    );
+    expect(
+        "Theo Sở VH-TT&DL Kon Tum, lễ hội kéo dài ba ngày; Sở GTVT Lạng Sơn phân luồng xe.",
+        &[
+            ("organization", "Sở VH-TT&DL Kon Tum"),
+            ("organization", "Sở GTVT Lạng Sơn"),
+        ],
+    );
+    expect(
+        "Sở Giáo dục TP.HCM và Sở Tài nguyên tỉnh Sóc Trăng cùng ký kết.",
+        &[
+            ("organization", "Sở Giáo dục TP.HCM"),
+            ("organization", "Sở Tài nguyên tỉnh Sóc Trăng"),
+        ],
+    );
+    // Two capitals are the city's type word, not a department.
+    expect_not("Sở TP.HCM", "organization", "Sở TP");
+}
+
+#[test]
+fn a_body_keeps_its_city_and_numbered_unit() {
+    expect(
+        "Bà Lan, Chủ tịch Hội Phụ nữ phường 7, nhận quà của Sở Y tế TP.HCM.",
+        &[
+            ("organization", "Hội Phụ nữ phường 7"),
+            ("organization", "Sở Y tế TP.HCM"),
+        ],
+    );
+}
+
+#[test]
+fn a_centre_named_by_a_word_is_a_body() {
+    // `Tư` and `Pháp` are places on their own; here they open words.
+    expect(
+        "Hôm qua, Trung tâm Tư vấn Pháp luật đã mở lớp cho người dân.",
+        &[("organization", "Trung tâm Tư vấn Pháp luật")],
+    );
+    expect_not(
+        "Hôm qua, Trung tâm Tư vấn Pháp luật đã mở lớp cho người dân.",
+        "place",
+        "Pháp",
+    );
+    // The centre of a place is still no body.
+    expect_not(
+        "Khách sạn nằm ở trung tâm Đà Nẵng, gần sông Hàn.",
+        "organization",
+        "trung tâm Đà Nẵng",
+    );
+}
+
+#[test]
+fn offices_unions_and_legislatures() {
+    expect(
+        "Văn phòng Chính phủ, Tổng hội Sinh viên Cần Thơ và Thành đoàn Đà Nẵng nhận thư; Hạ viện đã bỏ phiếu.",
+        &[
+            ("organization", "Văn phòng Chính phủ"),
+            ("organization", "Tổng hội Sinh viên Cần Thơ"),
+            ("organization", "Thành đoàn Đà Nẵng"),
+            ("organization", "Hạ viện"),
+        ],
+    );
+    // An office in lower case is a room.
+    expect_not(
+        "Anh ngồi trong văn phòng Hà Nội của công ty.",
+        "organization",
+        "văn phòng Hà Nội",
+    );
+}
+
+#[test]
+fn department_names_with_any_joiner() {
+    expect(
+        "Bộ Tài nguyên - Môi trường và Sở Văn hóa, Thể thao và Du lịch Bắc Giang đã thống nhất.",
+        &[
+            ("organization", "Bộ Tài nguyên - Môi trường"),
+            ("organization", "Sở Văn hóa, Thể thao và Du lịch Bắc Giang"),
+        ],
+    );
+    expect(
+        "Sở Văn hóa và Thể thao Thanh Hóa phối hợp với Bộ Nông nghiệp - Phát triển nông thôn.",
+        &[
+            ("organization", "Sở Văn hóa và Thể thao Thanh Hóa"),
+            ("organization", "Bộ Nông nghiệp - Phát triển nông thôn"),
+        ],
+    );
+    // Two bodies joined by `và` stay two.
+    expect(
+        "Bộ Y tế và Bộ Tài chính cùng ký.",
+        &[("organization", "Bộ Y tế"), ("organization", "Bộ Tài chính")],
+    );
+}
+
+#[test]
+fn an_office_of_a_body_names_the_body() {
+    expect(
+        "Văn phòng Tổng cục Thống kê và công đoàn Công ty May Nhà Bè gửi thư.",
+        &[
+            ("organization", "Tổng cục Thống kê"),
+            ("organization", "Công ty May Nhà Bè"),
+        ],
+    );
+}
+
+#[test]
+fn department_parts_in_either_case_and_without_joiner() {
+    expect(
+        "Bộ Tài nguyên và môi trường hướng dẫn; Bộ Kế hoạch Đầu tư công bố số liệu.",
+        &[
+            ("organization", "Bộ Tài nguyên và môi trường"),
+            ("organization", "Bộ Kế hoạch Đầu tư"),
+        ],
+    );
+}
