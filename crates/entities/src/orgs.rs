@@ -634,8 +634,8 @@ pub fn organizations(
             }
             // `Văn phòng Tổng cục Hải quan`, `công đoàn Công ty …`: the body
             // named is the one inside.
-            let container = office
-                || matches!(words.as_slice(), [a, b] if a == "công" && b == "đoàn");
+            let container =
+                office || matches!(words.as_slice(), [a, b] if a == "công" && b == "đoàn");
             if container && head_at(t, toks, after) {
                 return None;
             }

@@ -790,7 +790,10 @@ fn department_names_with_any_joiner() {
     // Two bodies joined by `và` stay two.
     expect(
         "Bộ Y tế và Bộ Tài chính cùng ký.",
-        &[("organization", "Bộ Y tế"), ("organization", "Bộ Tài chính")],
+        &[
+            ("organization", "Bộ Y tế"),
+            ("organization", "Bộ Tài chính"),
+        ],
     );
 }
 
