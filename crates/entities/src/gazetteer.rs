@@ -25,6 +25,8 @@ const UNITS_2024: &str = include_str!("../data/gazetteer/units-2024.tsv");
 const UNITS_2024_12: &str = include_str!("../data/gazetteer/units-2024-12.tsv");
 const UNITS_2025: &str = include_str!("../data/gazetteer/units-2025.tsv");
 const OLD_TO_NEW: &str = include_str!("../data/gazetteer/old-to-new.tsv");
+/// Other names the press gives units (`Sài Gòn`), by level and code.
+const ALIASES: &str = include_str!("../data/gazetteer/aliases.tsv");
 /// What [`Gazetteer::from_bundled_tables`] builds, as written by
 /// [`Gazetteer::encode`].
 const PRECOMPILED: &[u8] = include_bytes!("../data/gazetteer.bin");
@@ -168,6 +170,14 @@ struct UnitRow<'a> {
     parent_code: &'a str,
 }
 
+/// A row of the table of other names (`aliases.tsv`).
+#[derive(Deserialize)]
+struct AliasRow<'a> {
+    alias: &'a str,
+    level: Level,
+    code: &'a str,
+}
+
 /// A row of the old→new table (`old-to-new.tsv`).
 #[derive(Deserialize)]
 struct OldToNewRow<'a> {
@@ -250,13 +260,29 @@ impl Gazetteer {
     /// The bundled gazetteer built from its tables (`data/gazetteer/*.tsv`),
     /// as [`Gazetteer::bundled`] loads it precompiled.
     pub fn from_bundled_tables() -> Gazetteer {
-        Gazetteer::from_tsv(&[UNITS_2024, UNITS_2024_12], UNITS_2025, OLD_TO_NEW)
+        Gazetteer::from_tables(
+            &[UNITS_2024, UNITS_2024_12],
+            UNITS_2025,
+            OLD_TO_NEW,
+            ALIASES,
+        )
     }
 
     /// Builds a gazetteer from pre-2025 snapshots (merged: a unit with the
     /// same level, code and name in several snapshots is one unit), the 2025
     /// units, and the old→new table.
     pub fn from_tsv(snapshots: &[&str], units_2025: &str, old_to_new: &str) -> Gazetteer {
+        Gazetteer::from_tables(snapshots, units_2025, old_to_new, "alias\tlevel\tcode\n")
+    }
+
+    /// [`Gazetteer::from_tsv`], with a table of other names of units
+    /// (`alias  level  code`): each is looked up as the unit's own name is.
+    pub fn from_tables(
+        snapshots: &[&str],
+        units_2025: &str,
+        old_to_new: &str,
+        aliases: &str,
+    ) -> Gazetteer {
         let mut problems = Vec::new();
         let mut units: Vec<Unit> = Vec::new();
         let mut ids: HashMap<(Level, String, String), usize> = HashMap::default();
@@ -321,6 +347,30 @@ impl Gazetteer {
                 }
             }
         }
+        let mut unknown = Vec::new();
+        read_table("aliases", aliases, &mut problems, |rec, h| {
+            let r: AliasRow<'_> = rec.deserialize(Some(h))?;
+            match units
+                .iter()
+                .position(|u| u.level == r.level && u.code == r.code)
+            {
+                Some(i) => {
+                    let key = name_key(r.alias);
+                    let folded = vietdex_tokenize::fold(&key).into_owned();
+                    max_syllables = max_syllables.max(key.split(' ').count());
+                    by_folded.entry(folded).or_default().push(i);
+                    by_name.entry(key).or_default().push(i);
+                }
+                None => unknown.push(format!(
+                    "aliases: `{}`: no {} with code {}",
+                    r.alias,
+                    r.level.as_str(),
+                    r.code
+                )),
+            }
+            Ok(())
+        });
+        problems.extend(unknown);
         let mut by_code: Vec<usize> = (0..units.len()).collect();
         by_code.sort_by(|&a, &b| {
             (units[a].level, &units[a].code, a).cmp(&(units[b].level, &units[b].code, b))

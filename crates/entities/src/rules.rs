@@ -48,11 +48,20 @@ fn place_tail() -> String {
             None => format!(r"{t}\s+"),
         })
         .collect();
+    // Alone, an abbreviation ends at its dot or its last letter: `TPHCM`
+    // is a name, not `TP`.
+    let alone: Vec<String> = types
+        .iter()
+        .map(|t| match t.strip_suffix(r"\.?") {
+            Some(abbreviation) => format!(r"{abbreviation}(?:\.|(?-u:\b))"),
+            None => t.clone(),
+        })
+        .collect();
     let name = r"\p{Lu}[\p{L}\p{M}]*";
     format!(
         r"(?:\s+(?:các\s+)?(?:{})(?:{name}(?:\s+{name}){{0,3}}|\d{{1,2}}(?-u:\b))|\s+(?:các\s+)?(?:{})|\s+{name}(?:\s+{name}){{0,2}})?",
         with_name.join("|"),
-        types.join("|")
+        alone.join("|")
     )
 }
 
@@ -801,7 +810,7 @@ mod tests {
 
     /// The place tail written out by hand, to check the one built from
     /// the type words against.
-    const WRITTEN_PLACE_TAIL: &str = r"(?:\s+(?:các\s+)?(?:tỉnh|huyện|xã|thành phố|thị xã|thị trấn|phường|quận|[Tt]rung ương)(?:\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3}|\s+\d{1,2}(?-u:\b))|\s+(?:các\s+)?TP(?:\.\s*|\s+)(?:\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3}|\d{1,2}(?-u:\b))|\s+(?:các\s+)?(?:tỉnh|huyện|xã|thành phố|TP\.?|thị xã|thị trấn|phường|quận|[Tt]rung ương)|\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,2})?";
+    const WRITTEN_PLACE_TAIL: &str = r"(?:\s+(?:các\s+)?(?:tỉnh|huyện|xã|thành phố|thị xã|thị trấn|phường|quận|[Tt]rung ương)(?:\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3}|\s+\d{1,2}(?-u:\b))|\s+(?:các\s+)?TP(?:\.\s*|\s+)(?:\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3}|\d{1,2}(?-u:\b))|\s+(?:các\s+)?(?:tỉnh|huyện|xã|thành phố|TP(?:\.|(?-u:\b))|thị xã|thị trấn|phường|quận|[Tt]rung ương)|\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,2})?";
 
     #[test]
     fn the_place_tail_built_from_the_type_words_matches_as_written() {
@@ -854,6 +863,9 @@ mod tests {
             "UBND Thái Nguyên Bắc Kạn Hà Nội",
             "UBND thị  xã Phổ Yên",
             "UBND TP.HCM",
+            "UBND TPHCM đã",
+            "UBND TP. Đà Nẵng",
+            "UBND TP.",
             "UBND TP.Hà Nội",
             "UBND quận 1 đã",
             "UBND phường 12, quận 3",

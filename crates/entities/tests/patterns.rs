@@ -818,3 +818,23 @@ fn department_parts_in_either_case_and_without_joiner() {
         ],
     );
 }
+
+#[test]
+fn other_names_of_units() {
+    // `Sài Gòn`, the city's name before 1976, is the city.
+    let t = "Năm 2010, anh rời quê vào Sài Gòn lập nghiệp.";
+    expect(t, &[("province", "Sài Gòn")]);
+    // Names built on it are not the city.
+    expect_not("Tàu cập cảng trên sông Sài Gòn.", "province", "Sài Gòn");
+}
+
+#[test]
+fn a_body_keeps_its_city_written_in_one_word() {
+    expect(
+        "Lãnh đạo UBND TPHCM đã giao việc; Sở Y tế TPHCM cho biết.",
+        &[
+            ("organization", "UBND TPHCM"),
+            ("organization", "Sở Y tế TPHCM"),
+        ],
+    );
+}
