@@ -53,8 +53,8 @@ pub use common::{COMMON_SYLLABLES, is_common, learned_common_syllables};
 pub use forms::{IndexForms, TERM_SEPARATOR, terms};
 pub use frozen::FrozenMap;
 pub use normalize::{
-    fold, has_diacritics, normalize, normalize_token_into, place_tone, place_tones,
-    token_is_normalized,
+    fold, fold_token_into, has_diacritics, normalize, normalize_token_into, place_tone,
+    place_tones, steps, token_forms_into, token_is_normalized,
 };
 pub use pairs::{PairTokenStream, PairTokenizer, pair_term};
 pub use phrases::{Entry as PhraseEntry, PhraseBuilder, PhraseDict};

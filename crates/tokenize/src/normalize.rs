@@ -33,7 +33,7 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
                     continue;
                 }
                 let o = out.get_or_insert_with(|| start_copy(text, seg.start));
-                normalize_token_into(piece, o, &mut scratch, false);
+                normalize_token_into(piece, o, &mut scratch);
             }
             SegKind::Other => {
                 let needs = piece.chars().any(is_space_variant);
@@ -68,18 +68,15 @@ fn is_space_variant(c: char) -> bool {
 }
 
 /// Folds a text: normalizes it, then removes tone and quality marks and maps
-/// `đ` → `d`. Borrows when nothing changes.
+/// `đ` → `d` ([`steps::fold`]). Borrows when nothing changes.
 pub fn fold(text: &str) -> Cow<'_, str> {
     let norm = normalize(text);
     if norm.is_ascii() {
         return norm;
     }
-    Cow::Owned(
-        norm.chars()
-            .filter(|&c| !chars::is_diacritic_mark(c))
-            .map(chars::fold_char)
-            .collect(),
-    )
+    let mut out = String::with_capacity(norm.len());
+    steps::fold_into(&norm, &mut out);
+    Cow::Owned(out)
 }
 
 /// Whether `text`, typed by a user, carries any Vietnamese diacritic (or
@@ -101,30 +98,77 @@ pub fn token_is_normalized(token: &str) -> bool {
     SCRATCH.with(|s| {
         let (out, buf) = &mut *s.borrow_mut();
         out.clear();
-        normalize_token_into(token, out, buf, false);
+        normalize_token_into(token, out, buf);
         out == token
     })
 }
 
-/// Appends the normalized (or, with `fold`, folded) form of one token to
-/// `out`. `buf` is scratch space kept by the caller so that a token stream
-/// allocates nothing once warm.
+/// Appends the normalized (exact) form of one token to `out`: what
+/// [`steps::exact`] gives, `compose(place_tones(lowercase(compose(
+/// drop_ignorables(token)))))`. `buf` is scratch space kept by the caller so
+/// that a token stream allocates nothing once warm.
 ///
 /// Text made of ASCII and precomposed Vietnamese letters (nearly all of it)
 /// is handled in one pass without a normalization-form check; tone marks are
 /// only re-placed in syllables with a tone and two or more vowels. Anything
 /// else (other letters, combining marks, other scripts, invisible
-/// characters) takes the general path: NFC, then the same mapping. Folding
-/// also drops combining marks that NFC could not compose.
+/// characters) takes the general path: the steps one after the other. The
+/// pipeline contract (`tests/normalize_steps.rs`) checks on random input
+/// that both paths give what the steps give.
 #[inline]
-pub fn normalize_token_into(token: &str, out: &mut String, buf: &mut Vec<char>, fold: bool) {
+pub fn normalize_token_into(token: &str, out: &mut String, buf: &mut Vec<char>) {
+    if !fast_into::<false>(token, out, buf) {
+        placed_into(token, buf);
+        push_exact(buf, out);
+    }
+}
+
+/// Appends the folded form of one token to `out`: what [`steps::folded`]
+/// gives, [`steps::fold`] of the token normalized up to its last
+/// composition ([`steps::placed`]); the same paths as
+/// [`normalize_token_into`]. Empty for a token of nothing but combining
+/// diacritical marks.
+#[inline]
+pub fn fold_token_into(token: &str, out: &mut String, buf: &mut Vec<char>) {
+    if !fast_into::<true>(token, out, buf) {
+        placed_into(token, buf);
+        push_folded(buf, out);
+    }
+}
+
+/// Appends the normalized form of one token to `exact` and its folded form
+/// to `folded`, as [`normalize_token_into`] and [`fold_token_into`] do, with
+/// the steps they share done once: on the fast path the folded form is
+/// [`steps::fold`] of the normalized one.
+///
+/// (It cannot be that in general: `Ϊ` + U+0301 and `ΐ` have the same
+/// normalized form, `ΐ`, since the last composition joins the mark to the
+/// lowercase letter, but fold to `ϊ` and `ΐ`.)
+#[inline]
+pub fn token_forms_into(token: &str, exact: &mut String, folded: &mut String, buf: &mut Vec<char>) {
+    let start = exact.len();
+    if fast_into::<false>(token, exact, buf) {
+        // Composed already: the normalized form is the placed one.
+        steps::fold_into(&exact[start..], folded);
+    } else {
+        placed_into(token, buf);
+        push_exact(buf, exact);
+        push_folded(buf, folded);
+    }
+}
+
+/// The fast path of [`normalize_token_into`] and, with `FOLD`,
+/// [`fold_token_into`]: appends the form of a token made of ASCII and
+/// precomposed Vietnamese letters and returns `true`; returns `false`, with
+/// `out` as it was, for any other token.
+#[inline(always)]
+fn fast_into<const FOLD: bool>(token: &str, out: &mut String, buf: &mut Vec<char>) -> bool {
+    let start = out.len();
     if token.is_ascii() {
-        let start = out.len();
         out.push_str(token);
         out[start..].make_ascii_lowercase();
-        return;
+        return true;
     }
-    let start = out.len();
     let mut vowels = 0u32;
     let mut toned = false;
     for c in token.chars() {
@@ -135,29 +179,34 @@ pub fn normalize_token_into(token: &str, out: &mut String, buf: &mut Vec<char>, 
         } else if let Some((v, _)) = chars::any_case_vowel(c) {
             vowels += 1;
             toned |= v.tone != 0;
-            out.push(if fold {
+            out.push(if FOLD {
                 v.folded() as char
             } else {
                 v.to_char()
             });
         } else if matches!(c, 'đ' | 'Đ' | 'Ð' | 'ð') {
-            out.push(if fold { 'd' } else { 'đ' });
+            out.push(if FOLD { 'd' } else { 'đ' });
         } else {
             out.truncate(start);
-            return normalize_general(token, out, buf, fold);
+            return false;
         }
     }
-    if !fold && toned && vowels >= 2 {
+    // Folding drops every tone: where it sat does not matter. With one
+    // vowel or no tone, placing moves nothing.
+    if !FOLD && toned && vowels >= 2 {
         buf.clear();
         buf.extend(out[start..].chars());
         place_tones(buf);
         out.truncate(start);
         out.extend(buf.iter());
     }
+    true
 }
 
-/// The general path of [`normalize_token_into`]: NFC first.
-fn normalize_general(token: &str, out: &mut String, buf: &mut Vec<char>, fold: bool) {
+/// The general path: the token through [`steps::drop_ignorables`],
+/// [`steps::compose`], [`steps::lowercase`] and [`steps::place_tones`],
+/// into `buf`, as [`steps::placed`] gives it.
+fn placed_into(token: &str, buf: &mut Vec<char>) {
     buf.clear();
     let visible = || token.chars().filter(|&c| !chars::is_ignorable(c));
     if is_nfc_quick(visible()) == IsNormalized::Yes {
@@ -170,31 +219,42 @@ fn normalize_general(token: &str, out: &mut String, buf: &mut Vec<char>, fold: b
         }
     }
     place_tones(buf);
-    if fold {
-        out.extend(
-            buf.iter()
-                .filter(|&&c| !chars::is_diacritic_mark(c))
-                .map(|&c| chars::fold_char(c)),
-        );
-    } else if buf.iter().any(|&c| chars::is_mark(c)) {
-        // A mark NFC could not compose may compose once the tone has moved.
-        out.extend(buf.iter().copied().nfc());
+}
+
+/// The last step of the normalized form, [`steps::compose`]: a mark NFC
+/// could not compose may compose once the tone has moved or the letter
+/// before it is lowercase. Without marks, `placed` is composed already.
+fn push_exact(placed: &[char], out: &mut String) {
+    if placed.iter().any(|&c| chars::is_mark(c)) {
+        out.extend(placed.iter().copied().nfc());
     } else {
-        out.extend(buf.iter());
+        out.extend(placed.iter());
     }
 }
 
+/// [`steps::fold_into`] of a placed form.
+fn push_folded(placed: &[char], out: &mut String) {
+    out.extend(
+        placed
+            .iter()
+            .filter(|&&c| !chars::is_diacritic_mark(c))
+            .map(|&c| chars::fold_char(c)),
+    );
+}
+
+/// The lowercase of one character, as [`steps::lowercase`] maps it: `Đ`,
+/// `Ð` and `ð` → `đ`; upper-case letters to their lowercase (one or more
+/// characters); everything else unchanged.
 #[inline]
-fn push_lower(c: char, buf: &mut Vec<char>) {
+fn push_lower(c: char, buf: &mut impl Extend<char>) {
     if c.is_ascii() {
-        buf.push(c.to_ascii_lowercase());
-    } else if chars::is_ignorable(c) {
+        buf.extend([c.to_ascii_lowercase()]);
     } else if matches!(c, 'Ð' | 'ð' | 'Đ') {
-        buf.push('đ');
+        buf.extend(['đ']);
     } else if c.is_uppercase() {
         buf.extend(c.to_lowercase());
     } else {
-        buf.push(c);
+        buf.extend([c]);
     }
 }
 
@@ -277,6 +337,139 @@ pub fn place_tone(syl: &mut [char]) {
         tone: tv.tone,
     }
     .to_char();
+}
+
+pub mod steps {
+    //! Normalization and folding as small steps, one function each.
+    //!
+    //! A token goes through four lossless steps, [`drop_ignorables`],
+    //! [`compose`], [`lowercase`] and [`place_tones`] ([`placed`] is the
+    //! four in a row). They only erase differences of encoding (NFC or NFD,
+    //! invisible characters), of case and of tone placement. Then:
+    //! - its normalized (exact) form is [`compose`] of that, once more
+    //!   ([`exact`]);
+    //! - its folded form is [`fold`] of that, the lossy step ([`folded`]).
+    //!
+    //! The folded form is [`fold`] of the exact form too, except for a
+    //! Greek capital followed by a mark that only its lowercase letter has
+    //! precomposed: `Ϊ` + U+0301 is `ΐ` exact and `ϊ` folded, while `ΐ`
+    //! itself folds to `ΐ`; the last composition puts the mark on the
+    //! letter, where [`fold`] keeps it.
+    //!
+    //! [`super::normalize_token_into`], [`super::fold_token_into`] and
+    //! [`super::token_forms_into`] are the fused, allocation-free form of
+    //! these pipelines that tokenizers use; the pipeline contract
+    //! (`tests/normalize_steps.rs`) checks on random input that they give
+    //! exactly what the steps give, and each step has its own contract test
+    //! there. The steps borrow their input when it is already in their
+    //! output form.
+
+    use std::borrow::Cow;
+
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+    use crate::chars;
+
+    /// Drops the characters that are invisible inside a word (soft hyphen,
+    /// zero-width joiners, word joiner, byte-order mark: see
+    /// [`chars::is_ignorable`]).
+    pub fn drop_ignorables(text: &str) -> Cow<'_, str> {
+        if text.chars().any(chars::is_ignorable) {
+            Cow::Owned(text.chars().filter(|&c| !chars::is_ignorable(c)).collect())
+        } else {
+            Cow::Borrowed(text)
+        }
+    }
+
+    /// Canonical composition (NFC): `a` + U+0300 → `à`.
+    pub fn compose(text: &str) -> Cow<'_, str> {
+        if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(text.nfc().collect())
+        }
+    }
+
+    /// Lowercase, the Vietnamese way: `Đ`, `Ð` (eth) and `ð` → `đ`; every
+    /// other upper-case letter to its lowercase (`İ` → `i` + U+0307, which
+    /// is why [`compose`] runs again after it); the rest unchanged.
+    pub fn lowercase(text: &str) -> Cow<'_, str> {
+        let changes = |c: char| matches!(c, 'Ð' | 'ð' | 'Đ') || c.is_uppercase();
+        if !text.chars().any(changes) {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            super::push_lower(c, &mut out);
+        }
+        Cow::Owned(out)
+    }
+
+    /// Moves the tone mark of every Vietnamese-shaped syllable of a
+    /// composed lowercase text to its canonical vowel (`hoà` → `hòa`,
+    /// `vịêt` → `việt`), as [`super::place_tones`] does on characters.
+    /// Decomposed marks are not seen: [`compose`] runs before it.
+    pub fn place_tones(text: &str) -> Cow<'_, str> {
+        let mut buf: Vec<char> = text.chars().collect();
+        super::place_tones(&mut buf);
+        if buf.iter().copied().eq(text.chars()) {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(buf.into_iter().collect())
+        }
+    }
+
+    /// The lossy step: removes tone and quality marks and maps `đ` → `d`
+    /// (`người` → `nguoi`, `đại` → `dai`) in a lowercase text ([`placed`]
+    /// or normalized); other accented Latin letters lose their marks too
+    /// ([`chars::fold_char`]), combining diacritical marks (U+0300–U+036F)
+    /// are dropped, and a text of nothing but such marks folds to nothing.
+    /// Letters of other scripts keep their marks (`ΐ`, `й`).
+    pub fn fold(exact: &str) -> Cow<'_, str> {
+        if exact.is_ascii() {
+            Cow::Borrowed(exact)
+        } else {
+            let mut out = String::with_capacity(exact.len());
+            fold_into(exact, &mut out);
+            Cow::Owned(out)
+        }
+    }
+
+    /// [`fold`], appended to `out`.
+    #[inline]
+    pub fn fold_into(exact: &str, out: &mut String) {
+        if exact.is_ascii() {
+            out.push_str(exact);
+        } else {
+            out.extend(
+                exact
+                    .chars()
+                    .filter(|&c| !chars::is_diacritic_mark(c))
+                    .map(chars::fold_char),
+            );
+        }
+    }
+
+    /// The four lossless steps in a row: the token without invisible
+    /// characters, composed, lowercase, its tones placed.
+    pub fn placed(token: &str) -> String {
+        let visible = drop_ignorables(token);
+        let composed = compose(&visible);
+        let lower = lowercase(&composed);
+        place_tones(&lower).into_owned()
+    }
+
+    /// The normalized form of a token, [`compose`] of [`placed`]: what
+    /// [`super::normalize_token_into`] writes.
+    pub fn exact(token: &str) -> String {
+        compose(&placed(token)).into_owned()
+    }
+
+    /// The folded form of a token, [`fold`] of [`placed`]: what
+    /// [`super::fold_token_into`] writes.
+    pub fn folded(token: &str) -> String {
+        fold(&placed(token)).into_owned()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -391,7 +391,7 @@ fn learn(entries: &mut FxHashMap<String, u8>, train: &str, buf: &mut Vec<char>) 
         for w in line.split(' ') {
             for (k, s) in w.split('_').enumerate() {
                 let mut n = String::new();
-                normalize_token_into(s, &mut n, buf, false);
+                normalize_token_into(s, &mut n, buf);
                 sylls.push((n, k == 0));
             }
         }
@@ -446,7 +446,7 @@ fn normalized_key<'a>(parts: impl Iterator<Item = &'a str>, key: &mut String, bu
         if i > 0 {
             key.push(' ');
         }
-        normalize_token_into(p, key, buf, false);
+        normalize_token_into(p, key, buf);
     }
 }
 

@@ -27,7 +27,7 @@ use rustc_hash::FxHashMap;
 
 use crate::chars::{any_case_vowel, is_letter};
 use crate::common::is_common;
-use crate::normalize::normalize_token_into;
+use crate::normalize::{fold_token_into, normalize_token_into};
 use crate::tokenizer::Scanner;
 
 /// Upper case, answered from the vowel table for Vietnamese letters.
@@ -476,13 +476,13 @@ fn shape(
     buf: &mut Vec<char>,
 ) -> Option<Shape> {
     scratch.clear();
-    normalize_token_into(src, scratch, buf, false);
+    normalize_token_into(src, scratch, buf);
     if scratch.is_empty() {
         return None;
     }
     let exact = CompactString::from(scratch.as_str());
     scratch.clear();
-    normalize_token_into(src, scratch, buf, true);
+    fold_token_into(src, scratch, buf);
     let folded = CompactString::from(scratch.as_str());
     let first = src.chars().next().unwrap_or(' ');
     let capitalized = is_upper(first);

@@ -14,7 +14,7 @@
 use tantivy_tokenizer_api::{Token, TokenStream, Tokenizer};
 
 use crate::chars;
-use crate::normalize::normalize_token_into;
+use crate::normalize::{fold_token_into, normalize_token_into};
 
 /// Which form a token stream emits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -250,7 +250,12 @@ impl<'a> Tokens<'a> {
         loop {
             let span = self.scanner.next()?;
             term.clear();
-            normalize_token_into(&self.text[span.start..span.end], term, self.buf, self.fold);
+            let src = &self.text[span.start..span.end];
+            if self.fold {
+                fold_token_into(src, term, self.buf);
+            } else {
+                normalize_token_into(src, term, self.buf);
+            }
             // A token of nothing but marks can fold away to nothing: skip it.
             if !term.is_empty() {
                 return Some(span);
