@@ -27,7 +27,7 @@ use rustc_hash::FxHashMap;
 
 use crate::chars::{any_case_vowel, is_letter};
 use crate::common::is_common;
-use crate::normalize::{fold_token_into, normalize_token_into};
+use crate::normalize::token_forms_into;
 use crate::tokenizer::Scanner;
 
 /// Upper case, answered from the vowel table for Vietnamese letters.
@@ -196,7 +196,7 @@ impl Analyzer {
         out.reserve(text.len() / 5 + 1);
         let mut split = false;
         let mut buf = Vec::new();
-        let mut scratch = String::new();
+        let mut scratch = <[String; 2]>::default();
         let memo_key = self.classes as usize;
         MEMO.with_borrow_mut(|memos| {
             let memo = memo_of(memos, memo_key);
@@ -424,7 +424,7 @@ fn push_token(
     out: &mut Vec<Token>,
     memo: &mut Memo,
     classes: Classifier,
-    scratch: &mut String,
+    scratch: &mut [String; 2],
     buf: &mut Vec<char>,
 ) {
     let src = &text[start..end];
@@ -472,18 +472,17 @@ fn token(text: &str, start: usize, end: usize, s: &Shape, prev: Option<&Token>) 
 fn shape(
     src: &str,
     classes: Classifier,
-    scratch: &mut String,
+    [exact, folded]: &mut [String; 2],
     buf: &mut Vec<char>,
 ) -> Option<Shape> {
-    scratch.clear();
-    normalize_token_into(src, scratch, buf);
-    if scratch.is_empty() {
+    exact.clear();
+    folded.clear();
+    token_forms_into(src, exact, folded, buf);
+    if exact.is_empty() {
         return None;
     }
-    let exact = CompactString::from(scratch.as_str());
-    scratch.clear();
-    fold_token_into(src, scratch, buf);
-    let folded = CompactString::from(scratch.as_str());
+    let exact = CompactString::from(exact.as_str());
+    let folded = CompactString::from(folded.as_str());
     let first = src.chars().next().unwrap_or(' ');
     let capitalized = is_upper(first);
     // Only a capitalized token can be all capitals.
