@@ -4,6 +4,13 @@
 //!   with `Đ`/`Ð` → `đ`; borrows when the input is already normalized.
 //! - [`fold`]: the lossy form without tone and quality marks (`đại từ` →
 //!   `dai tu`), indexed beside the exact one.
+//! - [`steps`]: both as small steps, one function each, each with its
+//!   contract test: the lossless `drop_ignorables`, `compose` (NFC),
+//!   `lowercase` and `place_tones`, then `compose` again for the exact form
+//!   or the lossy `fold` for the folded one. [`normalize_token_into`],
+//!   [`fold_token_into`] and [`token_forms_into`] are their fused,
+//!   allocation-free composition for one token, checked equal to the steps
+//!   on random input.
 //! - [`Analyzer`]: the [`Token`]s of a text (span, exact and folded forms,
 //!   shape, what separates each from the one before), the one token type
 //!   queries, entities, segmentation and indexing read.

@@ -4,6 +4,11 @@
 //! Documents and queries go through the same functions, so `hoà` and `hòa`,
 //! `THUỶ` and `thủy`, NFD and NFC input all meet on one form.
 //!
+//! Each step is a function of [`steps`] with a contract test of its own;
+//! [`normalize_token_into`], [`fold_token_into`] and [`token_forms_into`]
+//! are their fused composition for one token, allocation-free, checked
+//! equal to the steps on random input (`tests/normalize_steps.rs`).
+//!
 //! Canonical tone placement is the one the 2025 gazetteer uses: in an open
 //! syllable with `oa`, `oe` or `uy` the mark sits on the first vowel (`hòa`,
 //! `hòe`, `thủy`); with a final consonant on the second (`hoàn`, `huỳnh`); a
