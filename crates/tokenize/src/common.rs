@@ -25,9 +25,8 @@
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use tantivy_tokenizer_api::{TokenStream, Tokenizer};
 
-use crate::tokenizer::{Form, VietnameseTokenizer};
+use crate::tokenizer::{Form, Tokens};
 
 /// How many of the most frequent syllables count as common.
 pub const COMMON_SYLLABLES: usize = 500;
@@ -58,10 +57,10 @@ fn common() -> &'static FxHashSet<&'static str> {
 pub fn learned_common_syllables() -> Vec<String> {
     let text = TREEBANK.concat().replace('_', " ");
     let mut counts: FxHashMap<String, usize> = FxHashMap::default();
-    let mut tok = VietnameseTokenizer::new(Form::Folded);
-    let mut s = tok.token_stream(&text);
-    while s.advance() {
-        let t = &s.token().text;
+    let mut buf = Vec::new();
+    let mut t = String::new();
+    let mut tokens = Tokens::new(&text, Form::Folded, &mut buf);
+    while tokens.next_into(&mut t).is_some() {
         if t.chars().any(char::is_alphabetic) {
             *counts.entry(t.clone()).or_default() += 1;
         }
@@ -79,10 +78,10 @@ pub fn learned_common_syllables() -> Vec<String> {
     // The type words of places, common in every local news collection.
     let type_words = crate::type_words::full_form_syllables();
     for text in full_forms.chain(type_words.map(|w| -> &str { w })) {
-        let mut s = tok.token_stream(text);
-        while s.advance() {
-            if s.token().text.chars().any(char::is_alphabetic) {
-                set.insert(s.token().text.clone());
+        let mut tokens = Tokens::new(text, Form::Folded, &mut buf);
+        while tokens.next_into(&mut t).is_some() {
+            if t.chars().any(char::is_alphabetic) {
+                set.insert(t.clone());
             }
         }
     }
