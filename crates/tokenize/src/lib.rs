@@ -14,9 +14,9 @@
 //! - [`Analyzer`]: the [`Token`]s of a text (span, exact and folded forms,
 //!   shape, what separates each from the one before), the one token type
 //!   queries, entities, segmentation and indexing read.
-//! - [`VietnameseTokenizer`]: Tantivy tokenizers (exact and folded) emitting
-//!   syllables, whole numbers, abbreviations and links, with byte offsets into
-//!   the original text, NFD included.
+//! - [`Tokens`]: the tokens of a text in one [`Form`] (exact or folded):
+//!   syllables, whole numbers, abbreviations and links, with byte offsets
+//!   into the original text, NFD included.
 //! - [`IndexForms`]: the exact, folded and pair terms a document is indexed
 //!   with, from one analysis.
 //! - [`Segmenter`]: word segmentation (`nông_thôn_mới`, `Thái_Nguyên`).
@@ -27,6 +27,11 @@
 //!   gazetteer and the program table share.
 //! - [`type_words`]: the type words of places (`huyện`, `thị xã`, `TP`,
 //!   `thôn` …) with their levels.
+//!
+//! All of this knows no search engine. The cargo feature `tantivy` (off by
+//! default) adds the Tantivy tokenizers, thin adapters over [`Tokens`]:
+//! `VietnameseTokenizer` (exact or folded syllables) and `PairTokenizer`
+//! (pairs of common syllables).
 //!
 //! ```
 //! use vietdex_tokenize::{Analyzer, normalize, fold, Segmenter};
@@ -50,6 +55,8 @@ mod pairs;
 pub mod phrases;
 mod segment;
 mod segmenter_table;
+#[cfg(feature = "tantivy")]
+mod tantivy;
 pub mod token;
 mod tokenizer;
 pub mod tsv;
@@ -63,11 +70,13 @@ pub use normalize::{
     fold, fold_token_into, has_diacritics, normalize, normalize_token_into, place_tone,
     place_tones, steps, token_forms_into, token_is_normalized,
 };
-pub use pairs::{PairTokenStream, PairTokenizer, pair_term};
+pub use pairs::pair_term;
 pub use phrases::{Entry as PhraseEntry, PhraseBuilder, PhraseDict};
 pub use segment::{LEXICON, MAX_WORD, Scores, Segmenter};
+#[cfg(feature = "tantivy")]
+pub use tantivy::{PairTokenStream, PairTokenizer, VietnameseTokenStream, VietnameseTokenizer};
 pub use token::{Analysis, Analyzer, Token, is_name_like};
-pub use tokenizer::{Form, Scanner, Span, Tokens, VietnameseTokenStream, VietnameseTokenizer};
+pub use tokenizer::{Form, Scanner, Span, Tokens};
 
 /// Name under which the exact tokenizer is registered with Tantivy.
 pub const EXACT_TOKENIZER: &str = "vi_exact";

@@ -1,4 +1,4 @@
-//! Syllable tokenization and the Tantivy tokenizers built on it.
+//! Syllable tokenization, apart from any search engine.
 //!
 //! [`Scanner`] finds token spans in the original text: syllables, numbers
 //! written the Vietnamese way (`70.605`, `99,72`, `6.598,6`), upper-case
@@ -6,12 +6,11 @@
 //! addresses. Combining marks stay with their letter, so NFD text yields the
 //! same spans as NFC text and every offset is a char boundary of the input.
 //!
-//! [`VietnameseTokenizer`] turns those spans into Tantivy tokens in one of two
-//! forms ([`Form::Exact`], normalized; [`Form::Folded`], without marks), with
-//! byte offsets into the original text. The token and its scratch buffer are
-//! reused across tokens: no allocation per token once warm.
-
-use tantivy_tokenizer_api::{Token, TokenStream, Tokenizer};
+//! [`Tokens`] turns those spans into terms in one of two forms
+//! ([`Form::Exact`], normalized; [`Form::Folded`], without marks), with byte
+//! offsets into the original text. The term and its scratch buffer are
+//! reused across tokens: no allocation per token once warm. The Tantivy
+//! tokenizers (feature `tantivy`) are thin adapters over it.
 
 use crate::chars;
 use crate::normalize::{fold_token_into, normalize_token_into};
@@ -210,7 +209,7 @@ impl Iterator for Scanner<'_> {
 
 /// The tokens of a text in one [`Form`], one at a time, each written into a
 /// buffer the caller reuses: the analysis itself, apart from any search
-/// engine. [`VietnameseTokenStream`] (Tantivy) and the duplicate
+/// engine. The Tantivy token stream (feature `tantivy`) and the duplicate
 /// fingerprints are thin adapters over it.
 ///
 /// ```
@@ -264,76 +263,19 @@ impl<'a> Tokens<'a> {
     }
 }
 
-/// The Vietnamese tokenizer for Tantivy, in one [`Form`].
-#[derive(Debug, Clone)]
-pub struct VietnameseTokenizer {
-    form: Form,
-    token: Token,
-    buf: Vec<char>,
-}
-
-impl VietnameseTokenizer {
-    /// A tokenizer emitting tokens in `form`.
-    pub fn new(form: Form) -> Self {
-        VietnameseTokenizer {
-            form,
-            token: Token::default(),
-            buf: Vec::new(),
-        }
-    }
-}
-
-impl Tokenizer for VietnameseTokenizer {
-    type TokenStream<'a> = VietnameseTokenStream<'a>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VietnameseTokenStream<'a> {
-        self.token.reset();
-        VietnameseTokenStream {
-            tokens: Tokens::new(text, self.form, &mut self.buf),
-            token: &mut self.token,
-        }
-    }
-}
-
-/// The token stream of [`VietnameseTokenizer`].
-#[derive(Debug)]
-pub struct VietnameseTokenStream<'a> {
-    tokens: Tokens<'a>,
-    token: &'a mut Token,
-}
-
-impl TokenStream for VietnameseTokenStream<'_> {
-    fn advance(&mut self) -> bool {
-        let t = &mut *self.token;
-        let Some(span) = self.tokens.next_into(&mut t.text) else {
-            return false;
-        };
-        t.position = t.position.wrapping_add(1);
-        t.offset_from = span.start;
-        t.offset_to = span.end;
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.token
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.token
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
 
+    /// Each token with its span and its position (its rank in the text).
     fn tokens(form: Form, text: &str) -> Vec<(String, usize, usize, usize)> {
-        let mut tok = VietnameseTokenizer::new(form);
+        let mut buf = Vec::new();
+        let mut tokens = Tokens::new(text, form, &mut buf);
+        let mut term = String::new();
         let mut out = Vec::new();
-        let mut stream = tok.token_stream(text);
-        while let Some(t) = stream.next() {
-            out.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
+        while let Some(span) = tokens.next_into(&mut term) {
+            out.push((term.clone(), span.start, span.end, out.len()));
         }
         out
     }
