@@ -639,6 +639,16 @@ pub(crate) fn one_syllable_world(exact: &str, countries_only: bool) -> bool {
     })
 }
 
+/// Whether normalized syllables joined by spaces (`bình nhưỡng`) are a
+/// name of the world list.
+pub(crate) fn world_name(key: &str) -> bool {
+    let first = key.split(' ').next().unwrap_or("");
+    tables().names.get(first).is_some_and(|list| {
+        list.iter()
+            .any(|(words, _)| words.len() == key.split(' ').count() && words.join(" ") == key)
+    })
+}
+
 /// Whether a foreign country's name follows token `end` (exclusive),
 /// after a comma or in brackets: `Hồ Nam, Trung Quốc`, `Victoria (Úc)`.
 /// `found` is in text order, as [`landmarks`] gives it.

@@ -346,6 +346,22 @@ pub fn people(
         }
         let key: Vec<&str> = toks[i..k].iter().map(|t| t.exact.as_str()).collect();
         let is_place = len == 2 && !g.lookup(&key.join(" ")).is_empty();
+        // `Từ Đà Nẵng lên …`: a family name that is also a word of motion
+        // or place (`từ`) before the name of a province, a district or a
+        // place of the world is that word.
+        let from_place = len >= 2 && t.is(words::LONE_NAME_CUE) && {
+            let rest = key[1..].join(" ");
+            g.lookup(&rest).iter().any(|&u| {
+                matches!(
+                    g.unit(u).level,
+                    crate::gazetteer::Level::Province | crate::gazetteer::Level::District
+                )
+            }) || crate::landmarks::world_name(&rest)
+        };
+        if from_place {
+            i += 1;
+            continue;
+        }
         if len < 2 || is_place || (needs_three && len < 3) {
             i += 1;
             continue;

@@ -193,8 +193,119 @@ const NOT_NAMES: &[&str] = &[
 /// Pronouns, capitalized at the start of a sentence (`Họ cho biết`,
 /// `Tôi nói`): never a name.
 const PRONOUNS: &[&str] = &[
-    "tôi", "ta", "tao", "mình", "họ", "nó", "chúng", "ai", "mọi", "người", "đây", "đó",
+    "tôi", "ta", "ngài", "tao", "mình", "họ", "nó", "chúng", "ai", "mọi", "người", "đây", "đó",
 ];
+
+/// Words after which a capitalized syllable alone is no given name: a
+/// place (`tại Huế`, `ra Bắc`), a people or a language (`người Hoa`,
+/// `tiếng Việt`), a dynasty or an era (`nhà Lý`, `thời Lê`), a season or
+/// a feast (`mùa Xuân`, `dịp Tết`), a brand or a team.
+const LONE_NAME_CUES: &[&str] = &[
+    "tại", "ở", "sang", "tới", "đến", "về", "qua", "khắp", "từ", "ra", "vào", "xứ", "miền", "vùng",
+    "phía", "hướng", "người", "tiếng", "chữ", "dân", "tộc", "bào", "đạo", "triều", "thời", "họ",
+    "dòng", "mùa", "dịp", "hãng", "hiệu", "đội", "nước", "đất", "giặc", "quân", "phái", "phe",
+    "kiểu", "món", "giống", "loại", "các", "những", "thần", "phim", "bài", "truyện", "sách", "vở",
+    "khúc", "siêu", "thị", "mác", "dốc", "đồi", "truông", "ải",
+];
+
+/// Words after which a capitalized syllable that is also a word or a
+/// family name is a person's given name (`của Hoa`, `cho Mai`, `với
+/// Kỳ`).
+const PERSON_CUES: &[&str] = &[
+    "của", "cho", "với", "là", "mà", "thấy", "gặp", "giúp", "nhận", "bảo", "gọi", "khiến", "nhưng",
+    "khi", "nên", "thì", "rằng", "để", "cùng", "như",
+];
+
+/// Words that follow a person's name as the subject or the object of a
+/// clause: auxiliaries, adverbs, conjunctions (`Mai đã`, `Hoa cũng`).
+const AFTER_NAME: &[&str] = &[
+    "đã", "đang", "sẽ", "vẫn", "cũng", "lại", "không", "chưa", "chẳng", "bị", "được", "rất", "đều",
+    "và", "thì", "mà", "là", "vừa", "mới", "liền", "bèn", "chỉ", "luôn", "hay", "hoặc", "nói",
+    "kể", "cho", "cười", "khóc", "nhớ", "nghĩ", "biết", "muốn", "thấy",
+];
+
+/// Whether the token at `i` stands alone as a word of the text: no dot,
+/// hyphen or other mark joins it to letters on either side (`Co.op`,
+/// `Ác-hen-ti-na`), no capital inside it (`IoT`), and the words beside it
+/// have the shape of Vietnamese syllables (`Now on Tap` is English).
+fn alone_in_text(toks: &[Token], text: &str, i: usize) -> bool {
+    let t = &toks[i];
+    // A mark, then a letter or digit.
+    let joined = |mut c: std::iter::Peekable<std::str::Chars<'_>>| {
+        c.next().is_some_and(|p| {
+            !p.is_whitespace()
+                && !matches!(
+                    p,
+                    ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '!' | '?' | '…'
+                )
+        }) && c.peek().is_some_and(|c| c.is_alphanumeric())
+    };
+    let mut before = text[..t.start].chars().rev();
+    let before_joined = before.next().is_some_and(|p| {
+        !p.is_whitespace()
+            && !matches!(
+                p,
+                ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '!' | '?' | '…'
+            )
+    }) && before.next().is_some_and(char::is_alphanumeric);
+    !text[t.start..t.end].chars().skip(1).any(char::is_uppercase)
+        && !joined(text[t.end..].chars().peekable())
+        && !before_joined
+        && [i - 1, i + 1]
+            .into_iter()
+            .filter_map(|k| toks.get(k))
+            .all(|n| n.capitalized || n.digits || vietnamese_shape(&n.folded))
+}
+
+/// Capitalized syllables that stand alone inside a sentence without
+/// naming a person: compass points (`miền Nam`), feasts, the country's
+/// people (`Việt`), sacred names and titles (`Mẫu`, `Yàng`, `Vua`, `Đệ`
+/// of `Đệ nhất phu nhân`).
+const NOT_LONE_NAMES: &[&str] = &[
+    "nam", "bắc", "đông", "tây", "tết", "việt", "phật", "chúa", "trời", "thánh", "thần", "mẫu",
+    "yàng", "vua", "đệ",
+];
+
+/// Whether a folded syllable has the shape of a Vietnamese syllable: an
+/// onset, a vowel group Vietnamese writes, a final consonant (`tuan`,
+/// `vy`; not `covid`, `grab`, `hapro`, `boeing`, `lyon`). Byte tests only:
+/// it runs on candidate names, not on every token.
+fn vietnamese_shape(folded: &str) -> bool {
+    /// Vowel groups, folded (`ươi` is `uoi`, `iê` is `ie`).
+    const NUCLEI: &[&[u8]] = &[
+        b"a", b"e", b"i", b"o", b"u", b"y", b"ai", b"ao", b"au", b"ay", b"eo", b"eu", b"ia", b"ie",
+        b"iu", b"oa", b"oe", b"oi", b"oo", b"ua", b"ue", b"ui", b"uo", b"uu", b"uy", b"ya", b"ye",
+        b"ieu", b"oai", b"oay", b"oeo", b"uay", b"uoi", b"uou", b"uya", b"uye", b"uyu", b"yeu",
+    ];
+    let b = folded.as_bytes();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let two = |x: &[u8]| b.starts_with(x);
+    let onset = match b.first() {
+        None => return false,
+        Some(&c) if vowel(c) => 0,
+        Some(b'n') if two(b"ngh") => 3,
+        Some(b'n') if two(b"ng") || two(b"nh") => 2,
+        Some(b'c') if two(b"ch") => 2,
+        Some(b'g') if two(b"gh") => 2,
+        // `gi` before another vowel (`giang`); `gi` alone is `g` + `i`.
+        Some(b'g') if two(b"gi") && b.get(2).is_some_and(|&c| vowel(c)) => 2,
+        Some(b'k') if two(b"kh") => 2,
+        Some(b'p') if two(b"ph") => 2,
+        Some(b'q') if two(b"qu") => 2,
+        Some(b'q') => return false,
+        Some(b't') if two(b"th") || two(b"tr") => 2,
+        Some(b'b' | b'c' | b'd' | b'g' | b'h' | b'k' | b'l' | b'm' | b'n' | b'p' | b'r')
+        | Some(b's' | b't' | b'v' | b'x') => 1,
+        Some(_) => return false,
+    };
+    let rest = &b[onset..];
+    let v = rest.iter().take_while(|&&c| vowel(c)).count();
+    NUCLEI.contains(&&rest[..v])
+        && matches!(
+            &rest[v..],
+            b"" | b"c" | b"ch" | b"m" | b"n" | b"ng" | b"nh" | b"p" | b"t"
+        )
+}
 
 struct Tables {
     /// Titles by first syllable, longest first.
@@ -241,9 +352,13 @@ pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
     for w in ORDERS {
         add(w, words::ORDER);
     }
+    for w in LONE_NAME_CUES {
+        add(w, words::LONE_NAME_CUE);
+    }
 }
 
 /// The length of the title at token `i`, if one starts there.
+#[inline]
 fn title_at(toks: &[Token], i: usize) -> Option<usize> {
     if !toks[i].is(words::TITLE) {
         return None;
@@ -263,7 +378,9 @@ fn title_at(toks: &[Token], i: usize) -> Option<usize> {
 #[inline]
 fn initial(toks: &[Token], text: &str, i: usize) -> bool {
     let t = &toks[i];
-    t.capitalized
+    // One letter is at most four bytes: most tokens fail that first.
+    t.end - t.start <= 4
+        && t.capitalized
         && t.exact.chars().count() == 1
         && text[t.end..].trim_start_matches(' ').starts_with('.')
 }
@@ -545,6 +662,58 @@ pub fn titled_people(
             i += 1;
         }
     }
+    // A given name alone inside a sentence (`nhận Vy vào làm`, `, Tuấn
+    // về nhà`): one syllable capitalized, not joined to another capitalized
+    // one nor to letters by a dot or a hyphen (`Co.op`), in no mixed case
+    // (`IoT`), shaped as a Vietnamese syllable among Vietnamese words (not
+    // `Covid`, `Grab`, `Now on Tap`), that no list knows as something
+    // else, after no word that makes it a place, a people, a language or
+    // a title (`tại`, `người`, `tiếng`, `phim`). A syllable that is also a
+    // word or a family name (`Hoa`, `Cuộc`, `Lễ`) opens many capitalized
+    // phrases (`của Cuộc gặp`, `cùng Lễ thắp nến`): it is a name only
+    // after a word that takes a person and before a clause's end or a
+    // word that follows a subject (`của Hoa.`, `cho Mai đã`). Opening a
+    // sentence, a name is only found as a name known in the text (below).
+    for i in 1..toks.len() {
+        let t = &toks[i];
+        if claimed[i]
+            || !t.name_like
+            || t.is(words::TITLE
+                | words::NOT_NAME
+                | words::ORG_HEAD
+                | words::PLACE_HEAD
+                | words::TYPE_WORD
+                | words::ROLE)
+            || after_capital(toks, i)
+            || toks
+                .get(i + 1)
+                .is_some_and(|n| (n.capitalized || n.digits) && contiguous(toks, i + 1))
+            || sentence_start(toks, i)
+            || toks[i - 1].is(words::LONE_NAME_CUE)
+            || (t.is(words::WORD | words::SURNAME)
+                && !(PERSON_CUES.contains(&toks[i - 1].exact.as_str())
+                    && toks.get(i + 1).is_none_or(|n| {
+                        n.gap_is(gap::CLAUSE) || AFTER_NAME.contains(&n.exact.as_str())
+                    })))
+            || NOT_LONE_NAMES.contains(&t.exact.as_str())
+            || !vietnamese_shape(&t.folded)
+            || !alone_in_text(toks, text, i)
+            || (t.is(words::WORLD) && crate::landmarks::one_syllable_world(&t.exact, false))
+            || (t.is(words::INTERNATIONAL) && crate::orgs::one_word_known(&t.exact))
+            || unit_name(g, toks, i, i + 1)
+            || opens_word(i, i + 1)
+            || names_a_school(seg, toks, i)
+            || names_a_thing(toks, i)
+        {
+            continue;
+        }
+        claimed[i] = true;
+        persons.push(Person {
+            start: i,
+            end: i + 1,
+            role: None,
+        });
+    }
     // Names known in this text: each full name, and its given name (the
     // last syllable) when the full name has a family name before it.
     let mut known: HashSet<String> = HashSet::default();
@@ -593,8 +762,11 @@ pub fn titled_people(
             i = j;
             continue;
         }
-        // The run, or the run without a capitalized word before the name
-        // (`Theo Phước`).
+        // The run, or the run without the word before the name (`Theo
+        // Phước` opening a sentence, `Tổng thống Mỹ Donald Trump`). A word
+        // before it inside a sentence that no list knows is the first part
+        // of the same name (`Ivanka Trump`, `Huyền My`): the person is the
+        // whole run.
         for from in [i, i + 1].into_iter().filter(|&f| f < j) {
             key.clear();
             for (k, t) in toks[from..j].iter().enumerate() {
@@ -609,9 +781,34 @@ pub fn titled_people(
                 && !names_a_school(seg, toks, from)
                 && !names_a_thing(toks, from)
             {
-                claimed[from..j].iter_mut().for_each(|c| *c = true);
+                let whole = from > i
+                    && !sentence_start(toks, i)
+                    && !claimed[i]
+                    && toks[i].name_like
+                    && !text[toks[i].start..toks[i].end]
+                        .chars()
+                        .skip(1)
+                        .any(char::is_uppercase)
+                    && !toks[i].is(words::NOT_NAME | words::TYPE_WORD)
+                    && title_at(toks, i).is_none()
+                    && !(toks[i].is(words::WORLD)
+                        && crate::landmarks::one_syllable_world(&toks[i].exact, false));
+                // The whole run a place's name (`Việt Nam`, `Mộ Đức`): no
+                // person there at all.
+                if whole && {
+                    let run = toks[i..j]
+                        .iter()
+                        .map(|t| t.exact.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    !g.lookup(&run).is_empty() || crate::landmarks::world_name(&run)
+                } {
+                    break;
+                }
+                let start = if whole { i } else { from };
+                claimed[start..j].iter_mut().for_each(|c| *c = true);
                 persons.push(Person {
-                    start: from,
+                    start,
                     end: j,
                     role: None,
                 });

@@ -41,6 +41,10 @@ pub const ROLE_STOP: u32 = 1 << 10;
 /// written capitalized at a sentence's start, more likely that word than
 /// a given name (`Vừa`, `Sau`, but not `Tuấn`).
 pub const WORD: u32 = 1 << 11;
+/// A word after which a capitalized syllable alone is a place, a people,
+/// a language or an era rather than a given name (`tại`, `người`,
+/// `tiếng`).
+pub const LONE_NAME_CUE: u32 = 1 << 12;
 
 /// The bits of the normalized syllable `exact`.
 pub fn class_of(exact: &str) -> u32 {

@@ -838,3 +838,67 @@ fn a_body_keeps_its_city_written_in_one_word() {
         ],
     );
 }
+
+#[test]
+fn a_given_name_alone() {
+    // One capitalized syllable inside a sentence between words in lower
+    // case, that is no word of its own: a given name; opening a sentence,
+    // once it is known as a name.
+    let t = "Sáng nay Vy dậy sớm. Vy ăn vội rồi chạy ra bến xe.";
+    expect(t, &[("person", "Vy")]);
+    assert_eq!(pairs(t).iter().filter(|(k, _)| k == "person").count(), 2);
+    expect_not("Buýt chạy thêm tuyến mới.", "person", "Buýt");
+    // One that is also a word or a family name, after a word that takes a
+    // person and before the clause ends.
+    let t = "Cả nhà đều thương Hạnh, nhưng tiền học của Hoa do bà ngoại lo. Bà gửi cho Hoa.";
+    expect(t, &[("person", "Hoa")]);
+    // The same syllables opening a capitalized phrase, or after a word
+    // that makes them a people, a place or a feast, are no names; nor are
+    // syllables joined to letters or in mixed case.
+    for (t, w) in [
+        ("Dân làng đến dự cùng Lễ dâng hương đầu năm.", "Lễ"),
+        ("Văn bản của Cuộc họp nêu rõ thời hạn.", "Cuộc"),
+        ("Chị thường mua rau bên Co.op gần nhà.", "Co"),
+        ("Nhà máy lắp cảm biến cho IoT trong xưởng.", "IoT"),
+        ("Tỉnh duyệt dự án Cụm công nghiệp làng nghề.", "Cụm"),
+        ("Nhiều người Hoa sống ở khu này.", "Hoa"),
+        ("Năm ấy cả nhà anh vào Nam lập nghiệp.", "Nam"),
+        ("Dịp Tết năm nay chợ đông hơn.", "Tết"),
+        ("Dịch Covid khiến quán phải đóng cửa.", "Covid"),
+        ("Nhiều bạn trẻ chọn học tiếng Việt và tiếng Nhật.", "Việt"),
+        ("Xe xuống dốc Cun thì mất phanh.", "Cun"),
+        ("Lễ hội mở đầu bằng nghi thức dâng Mẫu.", "Mẫu"),
+    ] {
+        expect_not(t, "person", w);
+    }
+}
+
+#[test]
+fn a_known_given_name_after_another_part_of_a_name() {
+    // Opening a sentence, the word before a known name is no part of it;
+    // inside a sentence, a capitalized word before it is its first part.
+    let t = "Cả lớp chờ Vy đến. Theo Vy, buổi học bắt đầu muộn. Bạn thân Hồng Vy cũng đến.";
+    expect(t, &[("person", "Vy"), ("person", "Hồng Vy")]);
+    expect_not(t, "person", "Theo Vy");
+    // A country before the name is no part of it.
+    let t = "Tổng thống Mỹ Jack Harlan phát biểu. Sau đó Mỹ Jack Harlan rời đi.";
+    expect_not(t, "person", "Mỹ Jack Harlan");
+    // A known given name closing a place's name is no person.
+    let t = "Đây là xe của Lâm. Người dân Bảo Lâm trồng chè.";
+    expect(t, &[("person", "Lâm")]);
+    expect_not(t, "person", "Bảo Lâm");
+}
+
+#[test]
+fn a_family_name_that_is_a_word_of_motion() {
+    // `Từ` before a province or a country opens a phrase of motion.
+    let t = "Từ Đà Nẵng lên đèo mất một giờ. Từ Lào về, anh mở quán.";
+    expect_not(t, "person", "Từ Đà Nẵng");
+    expect_not(t, "person", "Từ Lào");
+    expect(t, &[("province", "Đà Nẵng")]);
+    // A person of that family name is still a person.
+    expect(
+        "Bà Từ Thị Lan, Hiệu trưởng nhà trường, phát biểu.",
+        &[("person", "Từ Thị Lan")],
+    );
+}
