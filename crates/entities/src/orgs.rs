@@ -473,6 +473,72 @@ fn descriptive(seg: &vietdex_tokenize::Segmenter, toks: &[Token], e: usize) -> b
         && seg.is_word(&crate::text::pair(&toks[e - 2].exact, &toks[e - 1].exact))
 }
 
+/// Last words of a company's legal form (`cổ phần`, `TNHH`, `MTV`,
+/// `chi nhánh`), after which the name may open with another head word.
+const LEGAL_FORM_ENDS: &[&str] = &["phần", "tnhh", "mtv", "tmcp", "hạn", "viên", "nhánh"];
+
+/// Whether a common word written capitalized on its first syllable opens
+/// at token `i` (`Cơ hội`, `Bảo vệ`): two syllables of one word, the
+/// second in lower case.
+fn descriptive_at(seg: &vietdex_tokenize::Segmenter, toks: &[Token], i: usize) -> bool {
+    toks.get(i + 1).is_some_and(|y| {
+        toks[i].name_like
+            && contiguous(toks, i)
+            && !y.capitalized
+            && contiguous(toks, i + 1)
+            && seg.is_word(&crate::text::pair(&toks[i].exact, &y.exact))
+    })
+}
+
+/// At token `j`, in lower case after a name's capitalized part: the
+/// token of the brand that ends the name, when one to two words in lower
+/// case (each a word of the lexicon of two syllables, none a verb that
+/// ends a role) lead to it (`Nước` | `tinh khiết` | `Hapro`). The brand is
+/// capitalized, without digits (`U20`), no function word (`Các`) and no
+/// place, person, title before a person, other body or known
+/// organization.
+fn words_before_brand(
+    g: &crate::gazetteer::Gazetteer,
+    seg: &vietdex_tokenize::Segmenter,
+    t: &Tables,
+    toks: &[Token],
+    j: usize,
+    person: &[bool],
+) -> Option<usize> {
+    let mut k = j;
+    while k < j + 4 {
+        let (x, y) = (toks.get(k)?, toks.get(k + 1)?);
+        if x.capitalized
+            || y.capitalized
+            || x.digits
+            || !contiguous(toks, k)
+            || !contiguous(toks, k + 1)
+            || x.is(words::ROLE_STOP)
+            || !seg.is_word(&crate::text::pair(&x.exact, &y.exact))
+        {
+            return None;
+        }
+        k += 2;
+        if toks.get(k).is_some_and(|b| b.capitalized) {
+            break;
+        }
+    }
+    let b = toks.get(k)?;
+    (b.capitalized
+        && !b.digits
+        && !b.exact.bytes().any(|c| c.is_ascii_digit())
+        && !b.is(words::LONE_NAME_CUE | words::ROLE_STOP)
+        && contiguous(toks, k)
+        && !person[k]
+        // `thay thế PGS.TS Nguyễn …`: a title before a person.
+        && !person[k + 1..(k + 3).min(toks.len())].iter().any(|&p| p)
+        && !place_name_at(g, toks, k)
+        && !head_at(t, toks, k)
+        && !(b.is(words::INTERNATIONAL) && one_word_known(&b.exact))
+        && !(b.is(words::WORLD) && crate::landmarks::one_syllable_world(&b.exact, false)))
+    .then_some(k)
+}
+
 /// The length in tokens of a [`TRAILING`] domain noun in lower case at
 /// token `i`.
 fn trailing_at(t: &Tables, toks: &[Token], i: usize) -> Option<usize> {
@@ -600,10 +666,18 @@ pub fn organizations(
             let after = i + n;
             // The head word opens a longer word (`báo cáo`, `trường hợp`,
             // `viện trợ`) or closes one begun before (`thông báo`).
+            // A head word of two or more syllables is a word itself: the
+            // syllable after it that also opens a word with the next one
+            // opens that word (`trung tâm tư vấn` is no `tâm tư`).
             let opens = toks.get(after).is_some_and(|x| {
                 contiguous(toks, after)
                     && !x.capitalized
                     && seg.is_word(&crate::text::pair(&toks[after - 1].exact, &x.exact))
+                    && !(n >= 2
+                        && toks.get(after + 1).is_some_and(|y| {
+                            contiguous(toks, after + 1)
+                                && seg.is_word(&crate::text::pair(&x.exact, &y.exact))
+                        }))
             });
             let closes = i > 0
                 && contiguous(toks, i)
@@ -657,6 +731,17 @@ pub fn organizations(
                     && toks
                         .get(j + 1)
                         .is_some_and(|y| !y.capitalized && contiguous(toks, j + 1));
+                // After words in lower case, another body's head word
+                // opens that body (`Trung tâm Y tế hỗ trợ Hội …`), but not
+                // after a company's legal form (`Công ty Cổ phần Tập đoàn
+                // …`).
+                if x.capitalized
+                    && lower_run > 0
+                    && head_at(t, toks, j)
+                    && !LEGAL_FORM_ENDS.contains(&toks[j - 1].exact.as_str())
+                {
+                    break;
+                }
                 if x.capitalized || (x.digits && !measured) {
                     end = Some(j + 1);
                     lower_run = 0;
@@ -667,6 +752,22 @@ pub fn organizations(
                     // `Ngoại thương`, `Thủ đô`: a name word capitalized on
                     // its first syllable only.
                     end = Some(j + 1);
+                } else if end == Some(j)
+                    && x.exact == "và"
+                    && descriptive(seg, toks, j)
+                    && descriptive_at(seg, toks, j + 1)
+                    && !head_at(t, toks, j + 1)
+                {
+                    // `Trung tâm Bảo vệ và Cơ hội việc làm`: two common
+                    // words capitalized joined in one name.
+                    lower_run += 1;
+                } else if end == Some(j)
+                    && let Some(k) = words_before_brand(g, seg, t, toks, j, person)
+                {
+                    // `Công ty Nước tinh khiết Hapro`: a description in
+                    // lower case, then the brand that ends the name.
+                    j = k;
+                    continue;
                 } else if end == Some(j)
                     && matches!(x.exact.as_str(), "quốc" | "trung")
                     && toks.get(j + 1).is_some_and(|y| {

@@ -902,3 +902,40 @@ fn a_family_name_that_is_a_word_of_motion() {
         &[("person", "Từ Thị Lan")],
     );
 }
+
+#[test]
+fn organizations_with_a_description_in_lower_case() {
+    // A brand after a description in lower case ends the name.
+    expect(
+        "Chị làm cho Công ty Nước khoáng thiên nhiên Aqualine được hai năm.",
+        &[("organization", "Công ty Nước khoáng thiên nhiên Aqualine")],
+    );
+    // A place, a body or a known company after it is not the brand.
+    let t = "Công ty Điện lực thông báo Hà Đông sẽ mất điện.";
+    expect(t, &[("organization", "Công ty Điện lực")]);
+    expect_not(t, "organization", "Công ty Điện lực thông báo Hà Đông");
+    let t = "Trung tâm Y tế hỗ trợ Hội Chữ thập đỏ phát thuốc.";
+    expect(t, &[("organization", "Trung tâm Y tế")]);
+    // Two common words capitalized, joined by `và`, in one name.
+    expect(
+        "Hôm qua Trung tâm Chăm sóc và Phục hồi sức khỏe Lotus khai trương.",
+        &[(
+            "organization",
+            "Trung tâm Chăm sóc và Phục hồi sức khỏe Lotus",
+        )],
+    );
+    // `và` before another body joins two names.
+    expect(
+        "Trung tâm Y tế và Bệnh viện Đa khoa cùng vào cuộc.",
+        &[
+            ("organization", "Trung tâm Y tế"),
+            ("organization", "Bệnh viện Đa khoa"),
+        ],
+    );
+    // A head word of two syllables in lower case, then a word that
+    // overlaps it (`tâm tư`, `tư vấn`): the name goes on.
+    expect(
+        "Chị tìm đến trung tâm tư vấn phòng chống HIV của quận.",
+        &[("organization", "trung tâm tư vấn phòng chống HIV")],
+    );
+}
