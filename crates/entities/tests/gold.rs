@@ -297,7 +297,7 @@ fn score_ud(label: &str, sentences: &str, gold_tsv: &str) -> (String, f64, f64) 
 /// Floors of the dev-gold figures, set just under what extraction reaches
 /// today, so that a regression fails the test.
 const PREC_FLOOR: f64 = 0.95;
-const REC_FLOOR: f64 = 0.82;
+const REC_FLOOR: f64 = 0.84;
 /// Floors of the held-out figures, likewise.
 const HELD_OUT_PREC_FLOOR: f64 = 0.89;
-const HELD_OUT_REC_FLOOR: f64 = 0.58;
+const HELD_OUT_REC_FLOOR: f64 = 0.72;
