@@ -263,7 +263,7 @@ fn drop_foldless(text: &str, out: &mut Vec<Token>) {
 }
 
 /// The tokens of a text. Their buffer goes back to the thread when they
-/// are dropped, for the next text (up to [`SPARE_LIMIT`] tokens).
+/// are dropped, for the next text (up to `SPARE_LIMIT` tokens).
 #[derive(Debug)]
 pub struct Analysis {
     tokens: Vec<Token>,
