@@ -171,11 +171,11 @@ fn document(f: &Fields, d: &Document) -> TantivyDocument {
     }
     let forms = &d.forms;
     doc.add_text(f.title, &a.title);
-    doc.add_text(f.title_exact, &forms.title.exact);
+    doc.add_text(f.title_exact, &forms.title.distinct_exact);
     doc.add_text(f.title_folded, &forms.title.folded);
     doc.add_text(f.title_pairs, &forms.title.pairs);
     doc.add_text(f.body, &a.body);
-    doc.add_text(f.body_exact, &forms.body.exact);
+    doc.add_text(f.body_exact, &forms.body.distinct_exact);
     doc.add_text(f.body_folded, &forms.body.folded);
     doc.add_text(f.body_pairs, &forms.body.pairs);
     if let Some(p) = &a.published {

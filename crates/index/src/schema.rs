@@ -70,7 +70,8 @@ pub struct Fields {
 
 /// The exact form: indexed by presence only (documents, no frequencies or
 /// positions): it decides the exact tier, while scoring and adjacency come
-/// from the folded fields.
+/// from the folded fields. Documents give it each term once
+/// ([`vietdex_tokenize::IndexForms::distinct_exact`]).
 fn exact() -> TextOptions {
     TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()

@@ -12,6 +12,10 @@
 //! pair tokenizer, in the same order (the tests pin it), so documents and
 //! queries (which go through [`Analyzer`]) meet on the same terms.
 
+use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap;
+
 use crate::token::{Analyzer, Token};
 use crate::tokenizer::Span;
 
@@ -27,6 +31,8 @@ pub const TERM_SEPARATOR: char = '\n';
 ///
 /// let f = IndexForms::of("Hà Nội, Đà Nẵng");
 /// assert_eq!(f.exact, "hà\nnội\nđà\nnẵng");
+/// let g = IndexForms::of("Đà Nẵng, đà nẵng, Đà nẵng");
+/// assert_eq!(g.distinct_exact, "đà\nnẵng");
 /// assert_eq!(f.folded, "ha\nnoi\nda\nnang");
 /// assert_eq!(f.pairs, "ha noi\nnoi da\nda nang");
 /// assert_eq!(f.folded_terms().count(), 4);
@@ -35,6 +41,11 @@ pub const TERM_SEPARATOR: char = '\n';
 pub struct IndexForms {
     /// Normalized syllables (NFC, canonical tone placement, lowercase).
     pub exact: String,
+    /// The exact terms each once, in the order they first occur: what an
+    /// index that records only which documents hold a term needs (an
+    /// article's body repeats most of its syllables, and each repetition
+    /// would cost the engine's writer another lookup).
+    pub distinct_exact: String,
     /// Folded syllables (no tone or quality marks, `đ` → `d`).
     pub folded: String,
     /// Pairs of adjacent common folded syllables, `"ha noi"`.
@@ -67,13 +78,29 @@ impl IndexForms {
     /// document's body after its headline).
     pub fn from_tokens(&mut self, tokens: &[Token], offset: usize) {
         self.exact.clear();
+        self.distinct_exact.clear();
         self.folded.clear();
         self.pairs.clear();
         self.spans.clear();
         // The previous folded term when it was common.
         let mut prev_common: Option<&str> = None;
-        for t in tokens {
+        // Each exact term's hash, with the token that first had it.
+        let mut seen: FxHashMap<u64, usize> =
+            FxHashMap::with_capacity_and_hasher(tokens.len(), Default::default());
+        for (i, t) in tokens.iter().enumerate() {
             push_term(&mut self.exact, |out| out.push_str(&t.exact));
+            let first = match seen.entry(t.hash) {
+                Entry::Vacant(v) => {
+                    v.insert(i);
+                    true
+                }
+                // Another term with the same hash is written again each
+                // time: never lost, only not deduplicated.
+                Entry::Occupied(o) => tokens[*o.get()].exact != t.exact,
+            };
+            if first {
+                push_term(&mut self.distinct_exact, |out| out.push_str(&t.exact));
+            }
             if push_term(&mut self.folded, |out| out.push_str(&t.folded)).is_none() {
                 continue;
             }
@@ -103,6 +130,11 @@ impl IndexForms {
     /// The folded terms, in text order.
     pub fn folded_terms(&self) -> impl Iterator<Item = &str> {
         terms(&self.folded)
+    }
+
+    /// The exact terms each once, in the order they first occur.
+    pub fn distinct_exact_terms(&self) -> impl Iterator<Item = &str> {
+        terms(&self.distinct_exact)
     }
 
     /// The pair terms, in text order.
@@ -188,6 +220,19 @@ mod tests {
         for t in f.exact_terms().chain(f.folded_terms()) {
             assert!(!t.contains(char::is_whitespace), "{t:?} in {text:?}");
         }
+        // The distinct exact terms: those of the exact form, each once, in
+        // the order they first occur.
+        let mut distinct: Vec<String> = Vec::new();
+        for t in f.exact_terms() {
+            if !distinct.iter().any(|d| d == t) {
+                distinct.push(t.to_string());
+            }
+        }
+        assert_eq!(
+            got(&mut f.distinct_exact_terms()),
+            distinct,
+            "distinct: {text:?}"
+        );
         let analysed = Analyzer::new().skipping_foldless().analyze(text);
         let spans: Vec<(usize, usize)> = analysed.iter().map(|t| (t.start, t.end)).collect();
         assert_eq!(
