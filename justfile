@@ -20,10 +20,11 @@ test:
 bench *ARGS:
     cargo bench -p vietdex-tokenize -p vietdex-entities -p vietdex-index {{ARGS}}
 
-# Formatting and lints, as CI checks them.
+# Formatting, lints and the API docs, as CI checks them.
 lint:
     cargo fmt --all -- --check
     cargo clippy --workspace --all-targets -- -D warnings
+    RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 
 # What CI runs.
 ci:

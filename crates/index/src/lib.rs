@@ -6,7 +6,7 @@
 //! from `vietdex-tokenize`.
 //!
 //! - [`schema`]: the fields and the tokenizers registered for them.
-//! - [`build`]: creating an index and feeding it articles from many threads.
+//! - [`mod@build`]: creating an index and feeding it articles from many threads.
 //! - [`query`]: parsing what a user types into a Tantivy query.
 //! - [`search`]: opening an index and returning ranked hits with snippets.
 

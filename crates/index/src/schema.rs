@@ -9,7 +9,7 @@
 //! hold the exact syllables in a higher tier.
 //!
 //! Documents are analysed before they reach Tantivy, once, into
-//! [`IndexForms`] (`vietdex_tokenize`): each indexed field receives its
+//! [`IndexForms`](vietdex_tokenize::IndexForms): each indexed field receives its
 //! form's terms joined by [`TERM_SEPARATOR`], and the analyzer registered
 //! for it ([`TermsTokenizer`]) only splits them. The writer threads build
 //! postings; the analysis itself runs in the pipeline's parallel stage.

@@ -85,7 +85,7 @@ fn mostly_utf8(bytes: &[u8]) -> Option<usize> {
     (multibyte >= invalid_runs * 2 && multibyte > 0).then_some(invalid_bytes)
 }
 
-/// [`decode_owned`], also counting the invalid UTF-8 bytes replaced, so the
+/// `decode_owned`, also counting the invalid UTF-8 bytes replaced, so the
 /// caller can warn about them: mostly-valid UTF-8 stays UTF-8, and a legacy
 /// code page is chosen only when the bytes really look like one.
 pub fn decode_counted(bytes: Vec<u8>) -> Result<Decoded, RejectReason> {
