@@ -199,13 +199,16 @@ const PRONOUNS: &[&str] = &[
 /// Words after which a capitalized syllable alone is no given name: a
 /// place (`tại Huế`, `ra Bắc`), a people or a language (`người Hoa`,
 /// `tiếng Việt`), a dynasty or an era (`nhà Lý`, `thời Lê`), a season or
-/// a feast (`mùa Xuân`, `dịp Tết`), a brand or a team.
+/// a feast (`mùa Xuân`, `dịp Tết`), a brand or a team, the title of a
+/// work (`bài hát`, `tác phẩm`, `cuốn`, `tiểu thuyết`, `chương trình`),
+/// a storm (`bão`).
 const LONE_NAME_CUES: &[&str] = &[
     "tại", "ở", "sang", "tới", "đến", "về", "qua", "khắp", "từ", "ra", "vào", "xứ", "miền", "vùng",
     "phía", "hướng", "người", "tiếng", "chữ", "dân", "tộc", "bào", "đạo", "triều", "thời", "họ",
     "dòng", "mùa", "dịp", "hãng", "hiệu", "đội", "nước", "đất", "giặc", "quân", "phái", "phe",
     "kiểu", "món", "giống", "loại", "các", "những", "thần", "phim", "bài", "truyện", "sách", "vở",
-    "khúc", "siêu", "thị", "mác", "dốc", "đồi", "truông", "ải",
+    "khúc", "siêu", "thị", "mác", "dốc", "đồi", "truông", "ải", "hát", "nhạc", "phẩm", "cuốn",
+    "kịch", "thuyết", "album", "trình", "dịch", "bão",
 ];
 
 /// Words after which a capitalized syllable that is also a word or a

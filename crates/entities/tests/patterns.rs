@@ -939,3 +939,23 @@ fn organizations_with_a_description_in_lower_case() {
         &[("organization", "trung tâm tư vấn phòng chống HIV")],
     );
 }
+
+#[test]
+fn a_title_of_a_work_or_a_storm_is_no_given_name() {
+    for (t, w) in [
+        ("Cô hát lại bài hát Vy do mẹ sáng tác.", "Vy"),
+        ("Anh vừa viết xong tác phẩm Khuê trong mùa hè.", "Khuê"),
+        ("Em đọc cuốn Khuê suốt đêm qua.", "Khuê"),
+        ("Tỉnh chuẩn bị ứng phó bão Tuấn sắp vào bờ.", "Tuấn"),
+    ] {
+        expect_not(t, "person", w);
+    }
+    // The same syllables after other words are given names.
+    for (t, w) in [
+        ("Cả lớp đợi Vy do trời mưa.", "Vy"),
+        ("Anh vừa gặp Khuê trong mùa hè.", "Khuê"),
+        ("Tỉnh cử Tuấn sang học.", "Tuấn"),
+    ] {
+        expect(t, &[("person", w)]);
+    }
+}
