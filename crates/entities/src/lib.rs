@@ -220,6 +220,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     }
 
     let programs = k.programs;
+    let mut program_spans = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         match programs.match_at(toks, i) {
@@ -236,6 +237,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
                     detail,
                 };
                 out.push(Entity::new(text, s, e, prog.id.clone(), details));
+                program_spans.push((i, i + len));
                 i += len;
             }
             None => i += 1,
@@ -250,6 +252,19 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
         let next_person = person_starts.partition_point(|&p| p <= s);
         if let Some(&p) = person_starts.get(next_person).filter(|&&p| p < e) {
             e = text[..p].trim_end().len();
+        }
+        // A board the patterns end at its head word (`Ban Quản lý`), or
+        // inside a place found on its own (`Ban Quản lý Khu` | `kinh tế
+        // …`), is left to the head-word rules below, which go on with its
+        // name.
+        let a = toks.partition_point(|t| t.start < s);
+        let b = toks.partition_point(|t| t.end <= e);
+        let b = landmarks
+            .iter()
+            .find(|l| l.start > a && l.start < b && l.end > b)
+            .map_or(b, |l| l.start);
+        if b > a && b - a <= 5 && orgs::bare_board(toks, a, b) {
+            continue;
         }
         let surface = squash(&text[s..e]);
         out.push(Entity::new(
@@ -266,6 +281,12 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     // Organizations by head word, outside those found above and people.
     let mut free = vec![true; toks.len()];
     let mut person = vec![false; toks.len()];
+    // Tokens of bodies and programs found before: a board's name ends
+    // there (`Ban Chỉ đạo` | `Chương trình …`).
+    let mut body = vec![false; toks.len()];
+    for &(a, b) in &program_spans {
+        body[a..b].iter_mut().for_each(|x| *x = true);
+    }
     for l in &landmarks {
         free[l.start..l.end].iter_mut().for_each(|f| *f = false);
     }
@@ -287,10 +308,11 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
             }
             if k < spans.len() && spans[k].0 <= t.start {
                 free[ti] = false;
+                body[ti] = true;
             }
         }
     }
-    for (a, b) in orgs::organizations(g, k.segmenter, toks, text, &free, &person) {
+    for (a, b) in orgs::organizations(g, k.segmenter, toks, text, &free, &person, &body) {
         let (s, e) = (toks[a].start, toks[b - 1].end);
         let surface = squash(&text[s..e]);
         out.push(Entity::new(

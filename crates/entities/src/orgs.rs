@@ -82,6 +82,9 @@ const HEADS: &[(&str, bool)] = &[
     ("bộ đội biên phòng", true),
     ("chi đoàn", true),
     ("chi bộ", true),
+    ("ban quản lý", false),
+    ("ban quản lý dự án", false),
+    ("ban chỉ đạo", false),
 ];
 
 /// Organizations known by name: international bodies, news agencies and
@@ -441,6 +444,21 @@ fn head_at(t: &Tables, toks: &[Token], i: usize) -> bool {
         })
 }
 
+/// Whether tokens `a..b` are exactly a board's head word (`Ban Quản
+/// lý`, `Ban chỉ đạo`): a body the fixed patterns end there, whose name
+/// the head-word rules may go on with.
+pub(crate) fn bare_board(toks: &[Token], a: usize, b: usize) -> bool {
+    toks[a].exact == "ban"
+        && tables().heads.get("ban").is_some_and(|list| {
+            list.iter().any(|(words, _)| {
+                words.len() == b - a
+                    && words.iter().enumerate().all(|(k, w)| {
+                        toks[a + k].exact == *w && (k == 0 || contiguous(toks, a + k))
+                    })
+            })
+        })
+}
+
 /// Whether the capitalized syllables from token `i` (one to four) name an
 /// administrative unit.
 fn place_name_at(g: &crate::gazetteer::Gazetteer, toks: &[Token], i: usize) -> bool {
@@ -572,7 +590,8 @@ fn joined(text: &str, toks: &[Token], i: usize) -> bool {
 /// Finds organizations by head word, as token spans, at tokens where
 /// `free` holds (not inside an organization found before, not a person
 /// or a non-administrative place). Names never run into a person
-/// (`person` marks their tokens). Linear: each token starts at most one
+/// (`person` marks their tokens); a board's name never runs into a body
+/// or a program found before (`body` marks their tokens). Linear: each token starts at most one
 /// bounded look-ahead (a name has at most 16 tokens).
 pub fn organizations(
     g: &crate::gazetteer::Gazetteer,
@@ -581,6 +600,7 @@ pub fn organizations(
     text: &str,
     free: &[bool],
     person: &[bool],
+    body: &[bool],
 ) -> Vec<(usize, usize)> {
     let t = tables();
     let mut out = Vec::new();
@@ -679,7 +699,13 @@ pub fn organizations(
                                 && seg.is_word(&crate::text::pair(&x.exact, &y.exact))
                         }))
             });
-            let closes = i > 0
+            // `Ban Quản lý`, `Ban chỉ đạo`: a board is a body by its head
+            // word alone when written as one; in lower case only with a
+            // name after it (`ban quản lý rừng …` | `Sêrêpôk`). A title
+            // before it (`Trưởng ban`) closes no word of its own.
+            let board = words[0] == "ban";
+            let closes = !board
+                && i > 0
                 && contiguous(toks, i)
                 && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &toks[i].exact));
             // `trung tâm thị xã`, `trung tâm Hà Nội`: the centre of a
@@ -720,11 +746,34 @@ pub fn organizations(
             if opens || closes || centre || (initials && !named) {
                 return None;
             }
-            let mut end = None;
+            let mut end = (board && toks[i].capitalized).then_some(after);
             let mut j = after;
             let mut lower_run = 0;
-            while j < toks.len() && j < after + 16 && joined(text, toks, j) && !person[j] {
+            // Just after a place inside a board's name: the place's last
+            // syllable opens no word with the next (`Tây Nguyên` | `phát
+            // biểu`).
+            let mut after_place = false;
+            while j < toks.len()
+                && j < after + 16
+                && joined(text, toks, j)
+                && !person[j]
+                // A board's name ends before another body found on its
+                // own (`Ban Chỉ đạo` | `Bộ Công Thương`).
+                && !(board && body[j])
+            {
+                // A place found on its own inside a board's name is part of
+                // it (`Ban Quản lý` | `Khu kinh tế …`).
+                if board && !free[j] {
+                    while j < toks.len() && !free[j] && !body[j] && !person[j] {
+                        j += 1;
+                    }
+                    end = Some(j);
+                    lower_run = 0;
+                    after_place = true;
+                    continue;
+                }
                 let x = &toks[j];
+                let just_after_place = std::mem::take(&mut after_place);
                 // A number ends a name (`lữ đoàn Hải quân 125`) unless a
                 // measure follows it (`Đà Nẵng 10 km`).
                 let measured = x.digits
@@ -746,6 +795,7 @@ pub fn organizations(
                     end = Some(j + 1);
                     lower_run = 0;
                 } else if end == Some(j)
+                    && !just_after_place
                     && toks[j - 1].capitalized
                     && seg.is_word(&crate::text::pair(&toks[j - 1].exact, &x.exact))
                 {
@@ -816,6 +866,18 @@ pub fn organizations(
                     }
                 }
                 end = Some(e);
+            }
+            // A board's name of one capitalized syllable that runs on in
+            // lower case into no word (`Ban Quản lý Nong` | `thông mới`)
+            // is a phrase the board's head opens, not its name.
+            if board
+                && end == Some(after + 1)
+                && toks[after].capitalized
+                && toks
+                    .get(after + 1)
+                    .is_some_and(|y| !y.capitalized && !y.digits && contiguous(toks, after + 1))
+            {
+                end = toks[i].capitalized.then_some(after);
             }
             end.map(|e| (i, e))
         });

@@ -941,6 +941,39 @@ fn organizations_with_a_description_in_lower_case() {
 }
 
 #[test]
+fn a_board_goes_on_with_its_name() {
+    expect(
+        "Ông Lâm là trưởng Ban Quản lý Khu kinh tế Vân Phong từ năm ngoái.",
+        &[("organization", "Ban Quản lý Khu kinh tế Vân Phong")],
+    );
+    expect(
+        "Theo Ban quản lý dự án Giao thông 3, cầu sẽ thông xe trong tháng tới.",
+        &[("organization", "Ban quản lý dự án Giao thông 3")],
+    );
+    // Alone, written as a body, the board is still one.
+    expect(
+        "Ban Chỉ đạo cho biết sẽ họp lại vào tuần sau.",
+        &[("organization", "Ban Chỉ đạo")],
+    );
+    // In lower case, with no name after it, a board is no body.
+    expect_not(
+        "Mỗi thôn đều lập một ban quản lý để lo việc chung.",
+        "organization",
+        "ban quản lý",
+    );
+    // A place inside its name ends with the place's last syllable.
+    expect(
+        "Trưởng Ban chỉ đạo Tây Nguyên phát biểu tại hội nghị.",
+        &[("organization", "Ban chỉ đạo Tây Nguyên")],
+    );
+    // Its name ends before a program.
+    expect(
+        "Ban Chỉ đạo Chương trình 135 họp ngày 5.",
+        &[("organization", "Ban Chỉ đạo")],
+    );
+}
+
+#[test]
 fn a_title_of_a_work_or_a_storm_is_no_given_name() {
     for (t, w) in [
         ("Cô hát lại bài hát Vy do mẹ sáng tác.", "Vy"),
