@@ -840,6 +840,27 @@ fn a_body_keeps_its_city_written_in_one_word() {
 }
 
 #[test]
+fn a_player_named_after_the_position() {
+    // A player's position introduces a bare name, as a title does, even a
+    // name that is also a commune's.
+    expect(
+        "Thủ môn Tiến Dũng bắt bóng tốt, tiền vệ Hoàng Nam ghi bàn. Trung vệ Minh Tuấn bị thẻ vàng.",
+        &[
+            ("person", "Tiến Dũng"),
+            ("person", "Hoàng Nam"),
+            ("person", "Minh Tuấn"),
+        ],
+    );
+    // A position before lower-case words names nobody.
+    let t = "Đội hình có ba tiền vệ và hai tiền đạo, thủ môn dự bị chưa ra sân.";
+    assert!(
+        pairs(t).iter().all(|(k, _)| k != "person"),
+        "{:?}",
+        pairs(t)
+    );
+}
+
+#[test]
 fn a_given_name_alone() {
     // One capitalized syllable inside a sentence between words in lower
     // case, that is no word of its own: a given name; opening a sentence,
