@@ -645,7 +645,7 @@ pub(crate) fn world_name(key: &str) -> bool {
     let first = key.split(' ').next().unwrap_or("");
     tables().names.get(first).is_some_and(|list| {
         list.iter()
-            .any(|(words, _)| words.len() == key.split(' ').count() && words.join(" ") == key)
+            .any(|(words, _)| words.iter().map(String::as_str).eq(key.split(' ')))
     })
 }
 
