@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use vietdex_tokenize::normalize;
 
 use crate::gazetteer::{Gazetteer, Level};
-use crate::text::{Token, contiguous, gap};
+use crate::text::{Token, contiguous, gap, set_apart};
 use crate::words;
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
@@ -428,9 +428,10 @@ pub fn landmarks(
                 }
                 let end = i + words.len();
                 let capital = tok.capitalized;
-                let next_cap = toks
-                    .get(end)
-                    .is_some_and(|n| n.capitalized && contiguous(toks, end));
+                // A dash set apart joins two names (`Việt Nam - Lào`).
+                let next_cap = toks.get(end).is_some_and(|n| {
+                    n.capitalized && contiguous(toks, end) && !set_apart(text, toks, end)
+                });
                 let prev_cue = i > 0 && NOT_PLACE_CUES.contains(&toks[i - 1].exact.as_str());
                 // One syllable (`Nga`, `Đức`, `Anh`) is also a given name:
                 // capitalized, not after a form of address or a person's
@@ -460,7 +461,7 @@ pub fn landmarks(
                 } else {
                     (words.len() >= 2 || (capital && !sentence_start(toks, i) && !person(i)))
                         && !next_cap
-                        && !after_capital(toks, i)
+                        && (!after_capital(toks, i) || set_apart(text, toks, i))
                 };
                 if ok {
                     found = Some((end, sub));

@@ -14,6 +14,19 @@ pub fn analyzer() -> Analyzer {
         .splitting_modifier_apostrophe()
 }
 
+/// Whether token `i` follows a dash set apart by white space (`Việt Nam -
+/// Lào`, `Hà Nội – Hải Phòng`): [`contiguous`] joins the two tokens, yet
+/// they belong to two names. A dash written tight (`Seung-Woo`, `Bà
+/// Rịa-Vũng Tàu`) may join one name. One byte test, no allocation.
+#[inline]
+pub fn set_apart(text: &str, toks: &[Token], i: usize) -> bool {
+    i > 0
+        && toks[i].gap_is(gap::DASH)
+        && text.as_bytes()[..toks[i].start]
+            .last()
+            .is_some_and(u8::is_ascii_whitespace)
+}
+
 /// Tokenizes `text` for extraction.
 pub fn tokens(text: &str) -> Analysis {
     analyzer().analyze(text)

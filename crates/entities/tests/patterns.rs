@@ -1013,3 +1013,24 @@ fn a_title_of_a_work_or_a_storm_is_no_given_name() {
         expect(t, &[("person", w)]);
     }
 }
+
+#[test]
+fn names_on_either_side_of_a_dash_set_apart() {
+    // A dash with spaces around it joins two names, each a place.
+    let t = "Kim ngạch thương mại Nhật Bản - Ấn Độ tăng, chuyến bay Hà Nội – Bangkok kín chỗ.";
+    expect(
+        t,
+        &[
+            ("place", "Nhật Bản"),
+            ("place", "Ấn Độ"),
+            ("place", "Bangkok"),
+        ],
+    );
+    // Written tight, the dash joins the syllables of one name: no country
+    // is read inside it.
+    expect_not(
+        "Anh gặp lại bạn cũ Kim Đức-Nga ở quán quen.",
+        "place",
+        "Nga",
+    );
+}
