@@ -8,6 +8,7 @@ use vietdex_tokenize::normalize;
 
 use crate::gazetteer::Gazetteer;
 use crate::text::{Token, contiguous, gap};
+use crate::titled::name_goes_on;
 use crate::words;
 
 const SURNAMES: &str = include_str!("../data/surnames.txt");
@@ -333,11 +334,12 @@ pub fn people(
         while k < toks.len()
             && k - i < 4
             && !claimed[k]
-            && toks[k].capitalized
-            && !toks[k].all_caps
-            && toks[k].gap_is(gap::SPACE)
+            && let Some(more) = name_goes_on(text, toks, k)
         {
             k += 1;
+            if !more {
+                break;
+            }
         }
         let len = k - i;
         if names_a_school(seg, toks, i) || names_a_thing(toks, i) {

@@ -194,6 +194,8 @@ const NOT_NAMES: &[&str] = &[
     "cơ",
     "ủy",
     "uỷ",
+    // The English article opens a title (`The Voice`), no person's name.
+    "the",
 ];
 
 /// Pronouns, capitalized at the start of a sentence (`Họ cho biết`,
@@ -428,13 +430,45 @@ fn name_after_title(
     while j < toks.len()
         && j < i + 4
         && !claimed[j]
-        && toks[j].capitalized
-        && !toks[j].all_caps
-        && toks[j].gap_is(gap::SPACE)
+        && let Some(more) = name_goes_on(text, toks, j)
     {
         j += 1;
+        if !more {
+            break;
+        }
     }
     Some(j)
+}
+
+/// Whether token `k` goes on a person's name begun before it, and if so
+/// whether the name may go on after it: a capitalized syllable after white
+/// space may be followed by more (`Some(true)`), and so may one after a
+/// hyphen written tight to a capitalized syllable when either side is no
+/// Vietnamese syllable (`Lee Seung-Woo`, `Jean-Pierre`; not `Lâm-Đà Lạt`,
+/// two Vietnamese names); a syllable in lower case after such a hyphen
+/// (`Kim Jong-un`, `Park Hang-seo`) is the name's last (`Some(false)`).
+/// Byte tests only.
+#[inline]
+pub(crate) fn name_goes_on(text: &str, toks: &[Token], k: usize) -> Option<bool> {
+    let t = &toks[k];
+    if k == 0 || t.all_caps || t.digits {
+        return None;
+    }
+    if t.gap_is(gap::SPACE) {
+        return t.capitalized.then_some(true);
+    }
+    let prev = &toks[k - 1];
+    let tight = t.gap_is(gap::DASH)
+        && t.start == prev.end + 1
+        && text.as_bytes()[t.start - 1] == b'-'
+        && prev.capitalized;
+    if !tight {
+        return None;
+    }
+    if !t.capitalized {
+        return Some(false);
+    }
+    (!(vietnamese_shape(&prev.folded) && vietnamese_shape(&t.folded))).then_some(true)
 }
 
 /// Whether a token holds a digit.
@@ -483,7 +517,10 @@ pub fn titled_people(
         }
         // A capitalized title inside a sentence is part of a name
         // (`Bà Rịa`, `Ông Ích Khiêm`).
-        let inside_name = |i: usize| toks[i].capitalized && !sentence_start(toks, i);
+        // A title written in capitals (`HLV`, `GS`) is an abbreviation,
+        // no syllable of a name.
+        let inside_name =
+            |i: usize| toks[i].capitalized && !toks[i].all_caps && !sentence_start(toks, i);
         // A form of address that closes a word begun before it is that
         // word (`trẻ em`, `thằng em`), unless that word is two forms of
         // address (`ông bà`, `anh em`).
@@ -513,9 +550,22 @@ pub fn titled_people(
         {
             at += 1;
         }
-        match name_after_title(toks, text, claimed, at, address)
-            .filter(|&end| !opens_word(at, end) && !unit_name(g, toks, at, end))
-        {
+        // A capitalized title opening a sentence that makes a unit's name
+        // with the syllable after it
+        // (`Bà Rịa`) is that unit when a dash joins it to another name
+        // (`Bà Rịa - Vũng Tàu`); alone it may be a person (`Anh Sơn`).
+        let title_in_unit = |end: usize| {
+            toks[i].capitalized
+                && at == i + len
+                && ((end > at + 1 && unit_name(g, toks, i, end))
+                    || (unit_name(g, toks, i, at + 1)
+                        && toks
+                            .get(at + 1)
+                            .is_some_and(|n| n.capitalized && n.gap_is(gap::DASH))))
+        };
+        match name_after_title(toks, text, claimed, at, address).filter(|&end| {
+            !opens_word(at, end) && !unit_name(g, toks, at, end) && !title_in_unit(end)
+        }) {
             Some(end) => {
                 claimed[at..end].iter_mut().for_each(|c| *c = true);
                 persons.push(Person {

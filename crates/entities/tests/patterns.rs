@@ -1034,3 +1034,46 @@ fn names_on_either_side_of_a_dash_set_apart() {
         "Nga",
     );
 }
+
+#[test]
+fn a_title_in_capitals_introduces_a_name() {
+    // An abbreviated title inside a sentence opens no name of its own: the
+    // name after it is the person's, of any shape.
+    let t = "Sau trận đấu, HLV Quang Hải khen học trò; đội của HLV Rossetti thua.";
+    expect(t, &[("person", "Quang Hải"), ("person", "Rossetti")]);
+    // A title alone before a body or a work names nobody.
+    let t = "Hôm qua, HLV Trường Cao đẳng Thể thao dẫn đội đi thi.";
+    expect_not(t, "person", "Trường Cao");
+    expect_not(
+        "Trước đó, HLV The Winners chọn đủ thí sinh.",
+        "person",
+        "The Winners",
+    );
+}
+
+#[test]
+fn a_name_goes_on_after_a_tight_hyphen() {
+    // Korean and French given names written with a hyphen are one name; a
+    // syllable in lower case after the hyphen is its last.
+    let t = "Ông Choi Min-jae gặp bà Marie-Claire Roux, rồi tiền đạo Han Ji-Hoon ghi bàn.";
+    expect(
+        t,
+        &[
+            ("person", "Choi Min-jae"),
+            ("person", "Marie-Claire Roux"),
+            ("person", "Han Ji-Hoon"),
+        ],
+    );
+    // Two Vietnamese names joined by a hyphen are two names (a place
+    // after a lake's name), and a title opening a sentence that makes a
+    // unit's name joined by a dash to another is that unit.
+    let t = "Anh Vĩnh gửi ảnh hồ Tuyền Lâm-Đà Lạt. Bà Rịa - Vũng Tàu mở thêm cảng.";
+    expect_not(t, "person", "Lâm-Đà Lạt");
+    expect_not(t, "person", "Rịa");
+    expect(t, &[("province", "Bà Rịa - Vũng Tàu")]);
+    // Alone, the same title and name may be a person.
+    expect(
+        "Anh Sơn, người bán cá, cho biết giá tăng.",
+        &[("person", "Sơn")],
+    );
+}
