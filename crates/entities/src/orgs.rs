@@ -703,8 +703,17 @@ pub fn organizations(
             // word alone when written as one; in lower case only with a
             // name after it (`ban quản lý rừng …` | `Sêrêpôk`). A title
             // before it (`Trưởng ban`) closes no word of its own.
+            // A head word of two or more syllables is a word itself, read
+            // so before a name even where its first syllable also closes a
+            // word begun before it (`ra` | `Công ty`, `ra` | `công ty
+            // tnhh`).
             let board = words[0] == "ban";
+            let named_next = n >= 2
+                && toks
+                    .get(after)
+                    .is_some_and(|x| x.capitalized || t.inside.contains(x.exact.as_str()));
             let closes = !board
+                && !named_next
                 && i > 0
                 && contiguous(toks, i)
                 && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &toks[i].exact));

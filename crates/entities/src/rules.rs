@@ -210,12 +210,12 @@ fn may_start_organization(text: &str, end: usize, word: &str) -> bool {
         "Ủy" | "ủy" | "uy" | "Uỷ" | "uỷ" | "ỦY" | "UỶ" => after.starts_with("ban"),
         "Mặt" => after.starts_with("trận"),
         "Hội" => starts(&["đồng", "Nông", "Liên", "Phụ", "Cựu", "Người"]),
-        // `Ban` + `thường vụ`, `chấp hành`, `chỉ đạo`, `tuyên giáo`, `dân
-        // vận`, `tổ chức`, `kiểm tra`, `quản lý` in any case (`K` also as
-        // the Kelvin sign).
+        // `Ban` + `thường vụ`, `chấp hành`, `bí thư`, `chỉ đạo`, `tuyên
+        // giáo`, `dân vận`, `tổ chức`, `kiểm tra`, `quản lý` in any case
+        // (`K` also as the Kelvin sign).
         "Ban" => matches!(
             first,
-            't' | 'T' | 'c' | 'C' | 'd' | 'D' | 'k' | 'K' | '\u{212a}' | 'q' | 'Q'
+            't' | 'T' | 'c' | 'C' | 'b' | 'B' | 'd' | 'D' | 'k' | 'K' | '\u{212a}' | 'q' | 'Q'
         ),
         "Tỉnh" | "Huyện" | "Thành" => committee,
         "Đảng" => committee || after.starts_with("bộ"),
@@ -241,7 +241,7 @@ fn organization_pattern() -> String {
             format!(r"(?:UBND|HĐND|{UY}\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân){place_tail}"),
             format!(r"{UY}\s+ban\s+Kiểm\s+tra\s+(?:Tỉnh|Huyện|Thành|Đảng)\s+{UY}"),
             format!(
-                r"Ban\s+(?i:thường\s+vụ|chấp\s+hành|chỉ\s+đạo|tuyên\s+giáo|dân\s+vận|tổ\s+chức|kiểm\s+tra|quản\s+lý)(?:\s+(?:Tỉnh|Huyện|Thành|Đảng)\s+{UY}|\s+Đảng\s+bộ(?:\s+(?:tỉnh|huyện|xã))?|\s+nông\s+thôn\s+mới)?{place_tail}"
+                r"Ban\s+(?i:thường\s+vụ|chấp\s+hành|bí\s+thư|chỉ\s+đạo|tuyên\s+giáo|dân\s+vận|tổ\s+chức|kiểm\s+tra|quản\s+lý)(?:\s+(?:Tỉnh|Huyện|Thành|Đảng)\s+{UY}|\s+Đảng\s+bộ(?:\s+(?:tỉnh|huyện|xã))?|\s+nông\s+thôn\s+mới)?{place_tail}"
             ),
             format!(
                 r"(?:Tỉnh|Huyện|Thành|Đảng)\s+{UY}(?:\s+(?:xã|phường|thị\s+trấn)\s+{}|\s+{})?",
@@ -258,7 +258,7 @@ fn organization_pattern() -> String {
             ),
             format!(r"Bộ\s+Chỉ\s+huy\s+(?:Bộ\s+đội\s+[Bb]iên\s+phòng|Quân\s+sự){place_tail}"),
             format!(r"Cục\s+{name}(?:\s+[\p{{Ll}}][\p{{L}}\p{{M}}]*){{0,3}}"),
-            r"Chính\s+phủ|Quốc\s+hội".to_string(),
+            r"Chính\s+phủ|Quốc\s+hội|Bộ\s+Chính\s+trị".to_string(),
         ];
         alternatives.join("|")
     }

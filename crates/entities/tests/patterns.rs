@@ -1077,3 +1077,40 @@ fn a_name_goes_on_after_a_tight_hyphen() {
         &[("person", "Sơn")],
     );
 }
+
+#[test]
+fn a_head_of_two_syllables_before_a_name() {
+    // A head word of two syllables opens the body before a name or a legal
+    // form, even where its first syllable closes a word begun before it
+    // (`ra công`).
+    expect(
+        "Ngoài ra Công ty Cổ phần Minh Khang góp vốn.",
+        &[("organization", "Công ty Cổ phần Minh Khang")],
+    );
+    expect(
+        "Sau đó ra công ty tnhh Bảo Tín làm việc.",
+        &[("organization", "công ty tnhh Bảo Tín")],
+    );
+    // Before a word in lower case that is no part of a name, the word
+    // begun before it stands.
+    expect_not(
+        "Nhờ ra công ty khoe hàng, anh bán được nhiều.",
+        "organization",
+        "công ty",
+    );
+}
+
+#[test]
+fn central_bodies_of_the_party() {
+    expect(
+        "Ông là Ủy viên Bộ Chính trị; Ban Bí thư vừa ra chỉ thị mới.",
+        &[
+            ("organization", "Bộ Chính trị"),
+            ("organization", "Ban Bí thư"),
+        ],
+    );
+    // A secretary of a body is no body, nor is the word in lower case.
+    let t = "Bí thư chi bộ và ban bí thư của lớp họp bàn chính trị.";
+    expect_not(t, "organization", "ban bí thư");
+    expect_not(t, "organization", "Bí thư");
+}
