@@ -640,6 +640,21 @@ pub(crate) fn one_syllable_world(exact: &str, countries_only: bool) -> bool {
     })
 }
 
+/// The length in tokens of the name of a country starting at token `i`,
+/// capitalized (`Mỹ`, `Trung Quốc`, `Hàn Quốc`), the longest.
+pub(crate) fn country_at(toks: &[Token], i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    if !t.capitalized || !t.is(words::WORLD) {
+        return None;
+    }
+    tables()
+        .names
+        .get(t.exact.as_str())?
+        .iter()
+        .find(|(w, sub)| *sub == "country" && matches(toks, i, w))
+        .map(|(w, _)| w.len())
+}
+
 /// Whether normalized syllables joined by spaces (`bình nhưỡng`) are a
 /// name of the world list.
 pub(crate) fn world_name(key: &str) -> bool {

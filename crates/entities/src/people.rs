@@ -330,6 +330,12 @@ pub fn people(
             i += 1;
             continue;
         }
+        // `Hàn Quốc Moon Jae-in`: a country's name of two or more
+        // syllables before the name is no part of it.
+        if let Some(w) = crate::landmarks::country_at(toks, i).filter(|&w| w >= 2) {
+            i += w;
+            continue;
+        }
         let mut k = i + 1;
         while k < toks.len()
             && k - i < 4

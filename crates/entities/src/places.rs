@@ -248,10 +248,15 @@ pub fn typed_mentions(
             continue;
         }
         if t.hamlet {
-            // `nông thôn`, `thôn xóm`: the word, not a hamlet.
-            let in_word = i > 0
-                && contiguous(toks, i)
-                && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &toks[i].exact));
+            // `nông thôn`, `thôn xóm`: the word, not a hamlet; `Nhật Bản`:
+            // the country.
+            let in_word = i > 0 && contiguous(toks, i) && {
+                let pair = crate::text::pair(&toks[i - 1].exact, &toks[i].exact);
+                seg.is_word(&pair)
+                    || (toks[i].capitalized
+                        && toks[i - 1].capitalized
+                        && crate::landmarks::world_name(&pair))
+            };
             let mut k = j;
             while !in_word
                 && k < toks.len()

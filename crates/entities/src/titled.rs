@@ -108,6 +108,10 @@ const TITLES: &[&str] = &[
     "bộ trưởng",
 ];
 
+/// Titles of the head of a body, which the body's name may follow
+/// (`Chủ tịch Vingroup`).
+const BODY_HEADS: &[&str] = &["chủ tịch", "bí thư"];
+
 /// Forms of address (the first entries of [`TITLES`]).
 const ADDRESS: &[&str] = &[
     "ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "thầy", "em", "bé", "cháu", "o", "dì",
@@ -423,7 +427,11 @@ fn name_after_title(
     let one = !toks
         .get(i + 1)
         .is_some_and(|n| n.capitalized && contiguous(toks, i + 1));
-    if !(address && one) && t.is(words::NOT_NAME) {
+    // A head word of a body opens no name (`Chủ tịch Quỹ …`), unless it is
+    // also a family name (`diễn viên Cao Hổ`).
+    if !(address && one)
+        && (t.is(words::NOT_NAME) || (t.is(words::ORG_HEAD) && !t.is(words::SURNAME)))
+    {
         return None;
     }
     let mut j = i + 1;
@@ -452,6 +460,15 @@ fn name_after_title(
 pub(crate) fn name_goes_on(text: &str, toks: &[Token], k: usize) -> Option<bool> {
     let t = &toks[k];
     if k == 0 || t.all_caps || t.digits {
+        return None;
+    }
+    // A title of two syllables, capitalized on the first (`Trung vệ`,
+    // `Tiền đạo` in a list of players), opens the next entry.
+    if t.capitalized
+        && t.is(words::TITLE)
+        && toks.get(k + 1).is_some_and(|n| !n.capitalized)
+        && title_at(toks, k).is_some_and(|n| n >= 2)
+    {
         return None;
     }
     if t.gap_is(gap::SPACE) {
@@ -515,8 +532,9 @@ pub fn titled_people(
             i += 1;
             continue;
         }
-        // A capitalized title inside a sentence is part of a name
-        // (`Bà Rịa`, `Ông Ích Khiêm`).
+        // A capitalized title of one syllable inside a sentence is part of
+        // a name (`Bà Rịa`, `Ông Ích Khiêm`); one of two or more is the
+        // title the press capitalizes (`, Tổng thống Putin`).
         // A title written in capitals (`HLV`, `GS`) is an abbreviation,
         // no syllable of a name.
         let inside_name =
@@ -531,24 +549,28 @@ pub fn titled_people(
                 && !toks[i - 1].is(words::TITLE)
                 && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &toks[i].exact))
         };
-        let Some(len) = title_at(toks, i).filter(|&len| !inside_name(i) && !closes_word(i, len))
+        let Some(len) =
+            title_at(toks, i).filter(|&len| (len > 1 || !inside_name(i)) && !closes_word(i, len))
         else {
             i += 1;
             continue;
         };
         let mut at = i + len;
         let address = len == 1 && ADDRESS.contains(&toks[i].exact.as_str());
-        // `Tổng thống Mỹ Donald Trump`: an office, its country, then the
-        // name.
+        // `Tổng thống Mỹ Donald Trump`, `Chủ tịch Trung Quốc Tập Cận
+        // Bình`: an office, its country, then a name of two or more
+        // syllables.
+        // A one-syllable country before a one-syllable name only when
+        // that name is no Vietnamese syllable (`Tổng thống Syria Assad`;
+        // `Thủ tướng Anh Tuấn` may be a person named Anh Tuấn).
         if !address
-            && toks.get(at).is_some_and(|t| {
-                t.capitalized
-                    && t.is(words::WORLD)
-                    && crate::landmarks::one_syllable_world(&t.exact, true)
+            && let Some(w) = crate::landmarks::country_at(toks, at)
+            && name_after_title(toks, text, claimed, at + w, false).is_some_and(|e| {
+                e >= at + w + 2
+                    || (e > at + w && (w >= 2 || !vietnamese_shape(&toks[at + w].folded)))
             })
-            && name_after_title(toks, text, claimed, at + 1, false).is_some_and(|e| e >= at + 2)
         {
-            at += 1;
+            at += w;
         }
         // A capitalized title opening a sentence that makes a unit's name
         // with the syllable after it
@@ -563,8 +585,21 @@ pub fn titled_people(
                             .get(at + 1)
                             .is_some_and(|n| n.capitalized && n.gap_is(gap::DASH))))
         };
+        // The head of a body before one syllable that is no Vietnamese one
+        // (`Chủ tịch Novaland`): the body's name.
+        let body_named = |end: usize| {
+            end == at + 1
+                && !vietnamese_shape(&toks[at].folded)
+                && BODY_HEADS.iter().any(|h| {
+                    h.split(' ')
+                        .eq(toks[i..i + len].iter().map(|t| t.exact.as_str()))
+                })
+        };
         match name_after_title(toks, text, claimed, at, address).filter(|&end| {
-            !opens_word(at, end) && !unit_name(g, toks, at, end) && !title_in_unit(end)
+            !opens_word(at, end)
+                && !unit_name(g, toks, at, end)
+                && !title_in_unit(end)
+                && !body_named(end)
         }) {
             Some(end) => {
                 claimed[at..end].iter_mut().for_each(|c| *c = true);

@@ -1114,3 +1114,65 @@ fn central_bodies_of_the_party() {
     expect_not(t, "organization", "ban bí thư");
     expect_not(t, "organization", "Bí thư");
 }
+
+#[test]
+fn an_office_its_country_then_the_name() {
+    // A title of two syllables capitalized inside a sentence is a title;
+    // a country's name between it and the name is no part of the name.
+    let t = "Hôm qua, Thủ tướng Na Uy Ingrid Holmsen đến Hà Nội; Tổng thống Peru Ortega phát biểu.";
+    expect(t, &[("person", "Ingrid Holmsen"), ("person", "Ortega")]);
+    expect_not(t, "person", "Na Uy Ingrid Holmsen");
+    expect_not(t, "person", "Peru Ortega");
+    // A country of two syllables opens no name of its own either.
+    expect_not(
+        "Ngày 3/4 Hàn Quốc Kang Min-ho ký thỏa thuận.",
+        "person",
+        "Hàn Quốc Kang Min",
+    );
+    // A one-syllable country before a one-syllable Vietnamese name may be
+    // the first part of the name.
+    expect(
+        "Hôm qua, Thủ tướng Anh Tuấn về thăm trường cũ.",
+        &[("person", "Anh Tuấn")],
+    );
+    // A hamlet's type word inside a country's name opens no hamlet.
+    expect_not(
+        "Anh mang về từ Nhật Bản Takeshi Endo một món quà.",
+        "place",
+        "Bản Takeshi Endo",
+    );
+    expect(
+        "Người dân Bản Phố góp công làm đường.",
+        &[("place", "Bản Phố")],
+    );
+}
+
+#[test]
+fn the_head_of_a_body_before_the_body_s_name() {
+    // After the head of a body, one syllable that is no Vietnamese one,
+    // or a word that opens a body, is the body's name.
+    let t = "Ông Lâm, Chủ tịch Zentrix, gặp Chủ tịch Quỹ Hoa Sen.";
+    expect_not(t, "person", "Zentrix");
+    expect_not(t, "person", "Quỹ Hoa Sen");
+    // A Vietnamese syllable there is a person's name, and a family name
+    // that also opens a body stays a name.
+    expect(
+        "Sau đó, Chủ tịch Thưởng và diễn viên Cao Tùng lên sân khấu.",
+        &[("person", "Thưởng"), ("person", "Cao Tùng")],
+    );
+}
+
+#[test]
+fn a_list_of_players_by_position() {
+    // A position capitalized after a name opens the next entry.
+    let t = "Đội hình: Thủ môn Marco Ferri Hậu vệ Luca Conti Tiền đạo Paolo Neri";
+    expect(
+        t,
+        &[
+            ("person", "Marco Ferri"),
+            ("person", "Luca Conti"),
+            ("person", "Paolo Neri"),
+        ],
+    );
+    expect_not(t, "person", "Marco Ferri Hậu");
+}
