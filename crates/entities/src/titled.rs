@@ -239,6 +239,14 @@ const AFTER_NAME: &[&str] = &[
     "kể", "cho", "cười", "khóc", "nhớ", "nghĩ", "biết", "muốn", "thấy",
 ];
 
+/// Words that follow a person as the subject of a clause, and hardly any
+/// other name: auxiliaries of tense and adverbs, verbs of saying and
+/// feeling (not copulas: `Yên Tử là`, `Sen Vàng bị`).
+const SUBJECT_OF: &[&str] = &[
+    "đã", "đang", "sẽ", "vẫn", "cũng", "vừa", "mới", "liền", "bèn", "luôn", "từng", "nói", "kể",
+    "cười", "khóc", "nhớ", "nghĩ", "muốn", "chia", "tâm", "thổ", "khoe", "tiết",
+];
+
 /// Whether the token at `i` stands alone as a word of the text: no dot,
 /// hyphen or other mark joins it to letters on either side (`Co.op`,
 /// `Ác-hen-ti-na`), no capital inside it (`IoT`), and the words beside it
@@ -805,6 +813,107 @@ pub fn titled_people(
         persons.push(Person {
             start: i,
             end: i + 1,
+            role: None,
+        });
+    }
+    // A given name of two syllables alone inside a sentence (`của Minh
+    // Khang`, `Thu Hà đã`): two capitalized Vietnamese syllables that make
+    // no word (`Trái Đất`), no place's name and no body's, after a word
+    // that takes a person or before a word that follows a subject, and
+    // that the text never writes after a word of place or a place's head
+    // word (`tại Yên Tử`, `núi Yên Tử`); not an English title (`The Sun`):
+    // those pairs, by their tokens' hashes, found when first needed.
+    let mut placed: Option<Vec<(u64, u64)>> = None;
+    for i in 1..toks.len().saturating_sub(1) {
+        let (a, b) = (&toks[i], &toks[i + 1]);
+        // The token's own shape first: most tokens fail it.
+        if !a.name_like
+            || !b.name_like
+            || claimed[i]
+            || claimed[i + 1]
+            || !b.gap_is(gap::SPACE)
+            || !contiguous(toks, i + 1)
+            || sentence_start(toks, i)
+            || after_capital(toks, i)
+            || toks
+                .get(i + 2)
+                .is_some_and(|n| (n.capitalized || n.digits) && contiguous(toks, i + 2))
+        {
+            continue;
+        }
+        // Cues on both sides (`của Minh Khang.`, `cho Thu Hà đã`), or a
+        // word after it that only a person does (`Thu Hà đã`, `Minh Khang
+        // chia`); not a copula (`Yên Tử là`, `Sen Vàng bị`), which any
+        // name takes.
+        // Opening a clause, or after a word that takes a person: after a
+        // noun (`trường Sen Vàng`, `danh sơn Yên Tử`) it is that thing's
+        // name.
+        let before = toks[i - 1].exact.as_str();
+        let opens = a.gap_is(gap::CLAUSE) || before == "và" || PERSON_CUES.contains(&before);
+        let next = toks.get(i + 2);
+        let cue = opens
+            && ((PERSON_CUES.contains(&before)
+                && next.is_none_or(|n| {
+                    n.gap_is(gap::CLAUSE)
+                        || (!n.capitalized && AFTER_NAME.contains(&n.exact.as_str()))
+                }))
+                || next.is_some_and(|n| {
+                    !n.capitalized && n.gap_is(gap::SPACE) && SUBJECT_OF.contains(&n.exact.as_str())
+                }));
+        if !cue
+            || toks[i - 1].is(words::LONE_NAME_CUE)
+            || a.is(words::TITLE
+                | words::PLACE_HEAD
+                | words::TYPE_WORD
+                | words::ROLE
+                | words::WORLD)
+            || b.is(words::TYPE_WORD)
+            || NOT_LONE_NAMES.contains(&a.exact.as_str())
+            || a.exact == "the"
+            || NOT_LONE_NAMES.contains(&b.exact.as_str())
+            || !vietnamese_shape(&a.folded)
+            || !vietnamese_shape(&b.folded)
+            || !alone_in_text(toks, text, i)
+            || !alone_in_text(toks, text, i + 1)
+        {
+            continue;
+        }
+        let placed = placed.get_or_insert_with(|| {
+            (1..toks.len().saturating_sub(1))
+                .filter(|&k| {
+                    toks[k - 1].is(words::LONE_NAME_CUE | words::PLACE_HEAD)
+                        && toks[k].capitalized
+                        && toks[k + 1].capitalized
+                        && toks[k].gap_is(gap::SPACE)
+                        && contiguous(toks, k + 1)
+                        // The cue a word of its own, not the end of one
+                        // (`nổi tiếng`, `hôm qua`).
+                        && !(k >= 2
+                            && contiguous(toks, k - 1)
+                            && seg.is_word(&crate::text::pair(
+                                &toks[k - 2].exact,
+                                &toks[k - 1].exact,
+                            )))
+                })
+                .map(|k| (toks[k].hash, toks[k + 1].hash))
+                .collect()
+        });
+        let pair = crate::text::pair(&a.exact, &b.exact);
+        if placed.contains(&(a.hash, b.hash))
+            || seg.is_word(&pair)
+            || opens_word(i + 1, i + 2)
+            || !g.lookup(&pair).is_empty()
+            || crate::landmarks::world_name(&pair)
+            || names_a_school(seg, toks, i)
+            || names_a_thing(toks, i)
+        {
+            continue;
+        }
+        claimed[i] = true;
+        claimed[i + 1] = true;
+        persons.push(Person {
+            start: i,
+            end: i + 2,
             role: None,
         });
     }

@@ -1176,3 +1176,43 @@ fn a_list_of_players_by_position() {
     );
     expect_not(t, "person", "Marco Ferri Hậu");
 }
+
+#[test]
+fn a_given_name_of_two_syllables_alone() {
+    // Two capitalized syllables opening a clause or after a word that
+    // takes a person, before a word only a person does: a given name, and
+    // the same name later in the text.
+    let t = "Sau buổi diễn, Diệu Linh đã ở lại ký tặng. Khán giả ưu ái Diệu Linh vì giọng hát.";
+    expect(t, &[("person", "Diệu Linh")]);
+    assert_eq!(
+        pairs(t).iter().filter(|(k, _)| k == "person").count(),
+        2,
+        "{:?}",
+        pairs(t)
+    );
+    expect(
+        "Món quà ấy là của Hạnh Dung. Cả lớp đều vui.",
+        &[("person", "Hạnh Dung")],
+    );
+    // After a noun, the name is that thing's; a name the text writes
+    // after a word of place is a place; two syllables that open a body's
+    // name, or a word, are no given name.
+    for (t, w) in [
+        ("Năm nay danh thắng Kỳ Vân đã đón nhiều khách.", "Kỳ Vân"),
+        (
+            "Du khách đến Kỳ Vân rất đông. Từ lâu, Kỳ Vân đã là điểm hẹn.",
+            "Kỳ Vân",
+        ),
+        ("Theo báo cáo của Sở Du lịch, lượng khách tăng.", "Sở Du"),
+        ("Đó là bài học của Trái Đất.", "Trái Đất"),
+        ("Hôm ấy, Sen Vàng là lớp đông nhất.", "Sen Vàng"),
+        ("Khán giả mê The Kites đã lâu.", "The Kites"),
+    ] {
+        expect_not(t, "person", w);
+    }
+    // The press's form of a territory's name is a place.
+    expect(
+        "Nhà đầu tư của Hong Kong đã rót thêm vốn.",
+        &[("place", "Hong Kong")],
+    );
+}
