@@ -115,7 +115,7 @@ const DEPARTMENT_INITIALS: &str =
 /// the `ban` that must follow them instead.
 const ORGANIZATION_STARTS: &[&str] = &[
     "Ủy", "ủy", "Uỷ", "uỷ", "ỦY", "UỶ", "MTTQ", "Mặt", "UBND", "HĐND", "Hội", "Ban", "Tỉnh",
-    "Huyện", "Thành", "Đảng", "Sở", "Bộ", "Đoàn", "Cục", "Chính", "Quốc", "ban",
+    "Huyện", "Thành", "Đảng", "Sở", "Bộ", "Phòng", "Đoàn", "Cục", "Chính", "Quốc", "ban",
 ];
 
 /// Longest organization name looked for, in bytes.
@@ -218,8 +218,8 @@ fn may_start_organization(text: &str, end: usize, word: &str) -> bool {
             't' | 'T' | 'c' | 'C' | 'b' | 'B' | 'd' | 'D' | 'k' | 'K' | '\u{212a}' | 'q' | 'Q'
         ),
         "Tỉnh" | "Huyện" | "Thành" => committee,
-        "Đảng" => committee || after.starts_with("bộ"),
-        "Sở" | "Bộ" => department,
+        "Đảng" => committee || after.starts_with("bộ") || after.starts_with("Cộng"),
+        "Sở" | "Bộ" | "Phòng" => department,
         "Đoàn" => after.starts_with("Thanh"),
         "Cục" => first.is_uppercase(),
         "Chính" => after.starts_with("phủ"),
@@ -249,8 +249,9 @@ fn organization_pattern() -> String {
                 names(2)
             ),
             format!(r"Đảng\s+bộ{place_tail}"),
+            format!(r"Đảng\s+Cộng\s+sản(?:\s+{})?", names(2)),
             format!(
-                r"(?:Sở|Bộ)\s+(?:{}|{DEPARTMENT_INITIALS}){place_tail}",
+                r"(?:Sở|Bộ|Phòng)\s+(?:{}|{DEPARTMENT_INITIALS}){place_tail}",
                 departments()
             ),
             format!(

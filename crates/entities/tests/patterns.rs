@@ -1216,3 +1216,30 @@ fn a_given_name_of_two_syllables_alone() {
         &[("place", "Hong Kong")],
     );
 }
+
+#[test]
+fn divisions_of_a_district_and_parties() {
+    // A division named by a department (`Phòng` + its field, in words or
+    // initials) is a body, with its place.
+    let t = "Phòng Nội vụ huyện Tân Yên và Phòng TN&MT quận 3 cùng kiểm tra.";
+    expect(
+        t,
+        &[
+            ("organization", "Phòng Nội vụ huyện Tân Yên"),
+            ("organization", "Phòng TN&MT quận 3"),
+            ("district", "huyện Tân Yên"),
+        ],
+    );
+    // `Phòng` before anything else is no body (a room, or to prevent).
+    let t = "Phòng Khách của khách sạn rộng. Phòng chống dịch là việc cấp bách.";
+    assert!(
+        pairs(t).iter().all(|(k, _)| k != "organization"),
+        "{:?}",
+        pairs(t)
+    );
+    // A communist party, with its country's name.
+    expect(
+        "Đoàn đại biểu Đảng Cộng sản Lào sang thăm.",
+        &[("organization", "Đảng Cộng sản Lào")],
+    );
+}
