@@ -243,8 +243,8 @@ const AFTER_NAME: &[&str] = &[
 /// other name: auxiliaries of tense and adverbs, verbs of saying and
 /// feeling (not copulas: `Yên Tử là`, `Sen Vàng bị`).
 const SUBJECT_OF: &[&str] = &[
-    "đã", "đang", "sẽ", "vẫn", "cũng", "vừa", "mới", "liền", "bèn", "luôn", "từng", "nói", "kể",
-    "cười", "khóc", "nhớ", "nghĩ", "muốn", "chia", "tâm", "thổ", "khoe", "tiết",
+    "đã", "đang", "sẽ", "vẫn", "cũng", "còn", "vừa", "mới", "liền", "bèn", "luôn", "từng", "nói",
+    "kể", "cười", "khóc", "nhớ", "nghĩ", "muốn", "chia", "tâm", "thổ", "khoe", "tiết",
 ];
 
 /// Whether the token at `i` stands alone as a word of the text: no dot,
@@ -653,14 +653,14 @@ pub fn titled_people(
             None => i = at,
         }
     }
-    // An initial alone inside a sentence, before a lower-case word
-    // (`… , K. sắm …`): a person kept anonymous. Not `Q.1`, `P.Phạm`.
-    for i in 1..toks.len() {
+    // An initial alone, before a lower-case word (`… , K. sắm …`, `H. đi
+    // …` opening a sentence): a person kept anonymous. Not `Q.1`,
+    // `P.Phạm`.
+    for i in 0..toks.len() {
         if toks[i].capitalized
             && !claimed[i]
             && initial(toks, text, i)
             && !after_capital(toks, i)
-            && !sentence_start(toks, i)
             && toks.get(i + 1).is_some_and(|n| {
                 !n.capitalized
                     && !n.digits
@@ -793,10 +793,20 @@ pub fn titled_people(
             || sentence_start(toks, i)
             || toks[i - 1].is(words::LONE_NAME_CUE)
             || (t.is(words::WORD | words::SURNAME)
-                && !(PERSON_CUES.contains(&toks[i - 1].exact.as_str())
+                && !((PERSON_CUES.contains(&toks[i - 1].exact.as_str())
                     && toks.get(i + 1).is_none_or(|n| {
                         n.gap_is(gap::CLAUSE) || AFTER_NAME.contains(&n.exact.as_str())
-                    })))
+                    }))
+                    // Opening a clause after a comma, not in a list of
+                    // capitalized words (`Văn, Sử, Địa`), before a word
+                    // only a subject that is a person takes (`, Nhàn đã`).
+                    || (text[..t.start].trim_end().ends_with(',')
+                        && !toks[i - 1].capitalized
+                        && toks.get(i + 1).is_some_and(|n| {
+                            !n.capitalized
+                                && n.gap_is(gap::SPACE)
+                                && SUBJECT_OF.contains(&n.exact.as_str())
+                        }))))
             || NOT_LONE_NAMES.contains(&t.exact.as_str())
             || !vietnamese_shape(&t.folded)
             || !alone_in_text(toks, text, i)

@@ -1243,3 +1243,30 @@ fn divisions_of_a_district_and_parties() {
         &[("organization", "Đảng Cộng sản Lào")],
     );
 }
+
+#[test]
+fn a_given_name_opening_a_clause_after_a_comma() {
+    // A syllable that is also a word, after a comma and before a word only
+    // a person as subject takes, is a given name.
+    expect(
+        "Về đến nhà, Thảo đã nấu xong bữa tối.",
+        &[("person", "Thảo")],
+    );
+    // Not in a list of capitalized words, nor before a copula.
+    for (t, w) in [
+        ("Tổ hợp Toán, Lý, Hóa đã được nhiều trường dùng.", "Hóa"),
+        ("Sau cơn mưa, Thu là mùa đẹp nhất.", "Thu"),
+    ] {
+        expect_not(t, "person", w);
+    }
+}
+
+#[test]
+fn an_initial_opening_a_sentence() {
+    // An initial before a word in lower case, even opening a sentence or a
+    // quoted reply, is a person kept anonymous.
+    let t = "T. bước vào lớp muộn. Cô giáo hỏi thì em đáp: \"Em xin lỗi\" - V. kể lại.";
+    expect(t, &[("person", "T"), ("person", "V")]);
+    // Before a capital, an abbreviation (`Q. Bình Thạnh`).
+    expect_not("Q. Bình Thạnh có nhiều chợ.", "person", "Q");
+}
