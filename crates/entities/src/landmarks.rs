@@ -389,10 +389,14 @@ pub fn landmarks(
                             | "dãy"
                             | "đoạn"
                     );
+                // `bờ biển Quảng Nam` is a coast named by its province;
+                // `bờ kênh Nhiêu Lộc`, `bờ sông Hàn` name the water.
+                let bank = i > 0 && toks[i - 1].exact == "bờ";
                 let compound = i > 0
                     && contiguous(toks, i)
-                    && (toks[i - 1].exact == "bờ"
+                    && ((bank && tok.exact == "biển")
                         || (!classified
+                            && !bank
                             && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &tok.exact))));
                 // `miền Phan Thiết`, `Sông Cầu`: a unit's name, not a
                 // region or a river.

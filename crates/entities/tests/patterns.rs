@@ -1270,3 +1270,18 @@ fn an_initial_opening_a_sentence() {
     // Before a capital, an abbreviation (`Q. Bình Thạnh`).
     expect_not("Q. Bình Thạnh có nhiều chợ.", "person", "Q");
 }
+
+#[test]
+fn water_named_after_its_bank() {
+    // `bờ` before a river or a canal: the water named after it.
+    expect(
+        "Người dân tụ tập bên bờ kênh Thị Nghè và bờ sông Cầu để xem pháo hoa.",
+        &[("place", "kênh Thị Nghè"), ("place", "sông Cầu")],
+    );
+    // `bờ biển` + a province: the province's coast, no sea of that name.
+    expect_not(
+        "Bờ biển Quảng Ngãi dài hơn 100 km.",
+        "place",
+        "biển Quảng Ngãi",
+    );
+}
