@@ -84,6 +84,17 @@ fn name_at(
     j: usize,
     keep: &dyn Fn(usize) -> bool,
 ) -> Option<(usize, Vec<usize>)> {
+    crate::text::with_key(|key| name_at_with(g, toks, j, keep, key))
+}
+
+/// [`name_at`] with a key buffer.
+fn name_at_with(
+    g: &Gazetteer,
+    toks: &[Token],
+    j: usize,
+    keep: &dyn Fn(usize) -> bool,
+    key: &mut String,
+) -> Option<(usize, Vec<usize>)> {
     let max = g.max_syllables().min(toks.len().saturating_sub(j));
     let mut ok = 0;
     while ok < max
@@ -96,10 +107,9 @@ fn name_at(
     // Lengths at which a name is written as it is: the older spelling is
     // tried only where none is.
     let mut named = 0u64;
-    let mut key = String::new();
     g.names_at(
         ok,
-        &mut key,
+        key,
         |k| Some(toks[j + k].exact.as_str()),
         |len, units| {
             named |= 1 << len.min(63);
@@ -114,7 +124,7 @@ fn name_at(
         let respelled: Vec<Option<String>> =
             (j..j + ok).map(|t| quy_syllable(&toks[t].exact)).collect();
         let syllable = |k: usize| Some(respelled[k].as_deref().unwrap_or(&toks[j + k].exact));
-        g.names_at(ok, &mut key, syllable, |len, units| {
+        g.names_at(ok, key, syllable, |len, units| {
             if named & (1 << len.min(63)) != 0 || best.as_ref().is_some_and(|b| b.0 > len) {
                 return;
             }

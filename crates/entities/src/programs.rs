@@ -144,9 +144,11 @@ impl Programs {
         }
         let syllable =
             |k: usize| (k == 0 || contiguous(toks, i + k)).then(|| toks[i + k].exact.as_str());
-        self.aliases
-            .longest(toks.len() - i, &mut String::new(), syllable, |_, _| true)
-            .map(|(len, p)| (len, p as usize))
+        crate::text::with_key(|key| {
+            self.aliases
+                .longest(toks.len() - i, key, syllable, |_, _| true)
+                .map(|(len, p)| (len, p as usize))
+        })
     }
 }
 

@@ -759,8 +759,11 @@ pub(crate) fn quantities_in(
         let spaced = rest.trim_start_matches([' ', '\u{a0}']);
         let (factor, mlen, money) = multipliers(spaced);
         let after_mult = spaced[mlen..].trim_start_matches([' ', '\u{a0}']);
+        // The first byte first: most units fail it without a comparison.
+        let first = after_mult.as_bytes().first().copied();
         let found = UNITS.iter().find(|(w, _, _)| {
-            after_mult.starts_with(w)
+            w.as_bytes().first().copied() == first
+                && after_mult.starts_with(w)
                 && !after_mult[w.len()..].starts_with(|ch: char| ch.is_alphanumeric())
         });
         let (word_end, mult, unit) = match found {

@@ -32,6 +32,21 @@ pub fn tokens(text: &str) -> Analysis {
     analyzer().analyze(text)
 }
 
+thread_local! {
+    /// The key buffer of dictionary walks on this thread.
+    static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Runs `f` with this thread's key buffer for a dictionary walk (a new
+/// one while it is in use), so that a walk at every token allocates
+/// nothing.
+pub(crate) fn with_key<R>(f: impl FnOnce(&mut String) -> R) -> R {
+    KEY.with(|k| match k.try_borrow_mut() {
+        Ok(mut k) => f(&mut k),
+        Err(_) => f(&mut String::new()),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -198,6 +198,9 @@ impl Analyzer {
         let mut buf = Vec::new();
         let mut scratch = <[String; 2]>::default();
         let memo_key = self.classes as usize;
+        // The first byte of `ʼ` is `CA`: a text without one has none.
+        let split_modifier =
+            self.split_modifier_apostrophe && text.bytes().any(|b| b == 0xca) && text.contains('ʼ');
         MEMO.with_borrow_mut(|memos| {
             let memo = memo_of(memos, memo_key);
             let mut push = |start: usize, end: usize, out: &mut Vec<Token>| {
@@ -213,12 +216,8 @@ impl Analyzer {
                 );
             };
             for sp in Scanner::new(text) {
-                // The first byte of `ʼ` is `CA`: a text without one has none.
                 let src = &text[sp.start..sp.end];
-                if self.split_modifier_apostrophe
-                    && src.bytes().any(|b| b == 0xca)
-                    && src.contains('ʼ')
-                {
+                if split_modifier && src.contains('ʼ') {
                     split = true;
                     let mut at = sp.start;
                     for piece in src.split('ʼ') {
@@ -334,12 +333,20 @@ const MEMO_LIMIT: usize = 1 << 16;
 /// Token texts and their shapes (`None`: no normalized form). A text of
 /// up to 15 bytes (nearly every syllable) is keyed by its bytes and length
 /// packed in one integer: hashed and compared in a few instructions.
+///
+/// The tables map a text to the index of its shape; the shapes lie apart,
+/// in the order the texts were first seen. The table entries stay small,
+/// and the shapes of the frequent syllables, seen first, lie together.
 #[derive(Default)]
 struct Memo {
     /// The classifier the shapes were classified by (its address).
     classes: usize,
-    short: FxHashMap<u128, Option<Shape>>,
-    long: FxHashMap<CompactString, Option<Shape>>,
+    /// Texts of up to 15 bytes, by their packed key ([`Memo::key`]).
+    short: FxHashMap<u128, u32>,
+    /// Longer texts.
+    long: FxHashMap<CompactString, u32>,
+    /// The shapes, indexed by the tables' values.
+    shapes: Vec<Option<Shape>>,
 }
 
 impl Memo {
@@ -350,32 +357,60 @@ impl Memo {
         if b.len() > 15 {
             return None;
         }
-        let mut bytes = [0u8; 16];
-        bytes[..b.len()].copy_from_slice(b);
-        bytes[15] = b.len() as u8;
-        Some(u128::from_le_bytes(bytes))
+        let n = b.len();
+        let (lo, hi) = if n <= 8 {
+            (load_le(b), 0)
+        } else {
+            (load_le(&b[..8]), load_le(&b[8..]))
+        };
+        Some(u128::from(lo) | (u128::from(hi | (n as u64) << 56) << 64))
     }
 
     fn get(&self, src: &str) -> Option<&Option<Shape>> {
-        match Memo::key(src) {
+        let at = match Memo::key(src) {
             Some(k) => self.short.get(&k),
             None => self.long.get(src),
-        }
+        }?;
+        self.shapes.get(*at as usize)
     }
 
     fn clear(&mut self) {
         self.short.clear();
         self.long.clear();
+        self.shapes.clear();
     }
 
     fn insert(&mut self, src: &str, s: Option<Shape>) {
-        if self.short.len() + self.long.len() >= MEMO_LIMIT {
+        if self.shapes.len() >= MEMO_LIMIT {
             self.clear();
         }
+        let at = self.shapes.len() as u32;
+        self.shapes.push(s);
         match Memo::key(src) {
-            Some(k) => self.short.insert(k, s),
-            None => self.long.insert(CompactString::from(src), s),
+            Some(k) => self.short.insert(k, at),
+            None => self.long.insert(CompactString::from(src), at),
         };
+    }
+}
+
+/// The bytes of `b` (at most 8) as a little-endian integer, read in at
+/// most two loads rather than a copy of unknown length.
+#[inline]
+fn load_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
+        }
+        4..=7 => {
+            let head = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            let tail = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+            u64::from(head) | u64::from(tail) << (8 * (n - 4))
+        }
+        _ => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
     }
 }
 
@@ -579,6 +614,30 @@ mod tests {
 
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn memo_keys_pack_bytes_and_length() {
+        // The bytes in order, zeros after them, the length in the last byte.
+        let packed = |b: &[u8]| {
+            let mut bytes = [0u8; 16];
+            bytes[..b.len()].copy_from_slice(b);
+            bytes[15] = b.len() as u8;
+            u128::from_le_bytes(bytes)
+        };
+        let text = "ngườiĐắkR’lấp0123";
+        for start in 0..text.len() {
+            for end in start..=text.len().min(start + 16) {
+                let Some(src) = text.get(start..end) else {
+                    continue;
+                };
+                let want = (src.len() <= 15).then(|| packed(src.as_bytes()));
+                assert_eq!(Memo::key(src), want, "{src:?}");
+            }
+        }
+        // Texts that differ only in their length or a trailing zero byte.
+        assert_ne!(Memo::key("aaaaaaaa"), Memo::key("aaaaaaaaa"));
+        assert_ne!(Memo::key("a"), Memo::key("a\0"));
+    }
 
     /// The questions the rules asked of the text between two tokens, each
     /// as the rule asked it before the answers were kept in [`Token::gap`].
