@@ -201,32 +201,49 @@ impl Analyzer {
         // The first byte of `ʼ` is `CA`: a text without one has none.
         let split_modifier =
             self.split_modifier_apostrophe && text.bytes().any(|b| b == 0xca) && text.contains('ʼ');
-        MEMO.with_borrow_mut(|memos| {
-            let memo = memo_of(memos, memo_key);
-            let mut push = |start: usize, end: usize, out: &mut Vec<Token>| {
-                push_token(
-                    text,
-                    start,
-                    end,
-                    out,
-                    memo,
-                    self.classes,
-                    &mut scratch,
-                    &mut buf,
-                );
-            };
+        SPANS.with_borrow_mut(|(spans, ids)| {
+            // The token spans first, then the memo's answer for each, then
+            // the tokens: the memo lookups, whose table does not fit in
+            // the core's cache, run in a tight loop of independent loads
+            // that the processor overlaps, not one between two tokens' work.
+            spans.clear();
             for sp in Scanner::new(text) {
                 let src = &text[sp.start..sp.end];
                 if split_modifier && src.contains('ʼ') {
                     split = true;
                     let mut at = sp.start;
                     for piece in src.split('ʼ') {
-                        push(at, at + piece.len(), &mut out);
+                        spans.push((at, at + piece.len()));
                         at += piece.len() + 'ʼ'.len_utf8();
                     }
                 } else {
-                    push(sp.start, sp.end, &mut out);
+                    spans.push((sp.start, sp.end));
                 }
+            }
+            MEMO.with_borrow_mut(|memos| {
+                let memo = memo_of(memos, memo_key);
+                // Started over before a text rather than inside it, so
+                // that the indices of one text stay valid.
+                if memo.shapes.len() >= MEMO_LIMIT {
+                    memo.clear();
+                }
+                ids.clear();
+                ids.extend(spans.iter().map(|&(start, end)| {
+                    let src = &text[start..end];
+                    memo.find(src).unwrap_or_else(|| {
+                        memo.insert(src, shape(src, self.classes, &mut scratch, &mut buf))
+                    })
+                }));
+                for (&(start, end), &id) in spans.iter().zip(ids.iter()) {
+                    if let Some(s) = &memo.shapes[id as usize] {
+                        out.push(token(text, start, end, s, out.last()));
+                    }
+                }
+            });
+            // A very long text leaves no large buffers behind.
+            if spans.capacity() > SPARE_LIMIT {
+                *spans = Vec::new();
+                *ids = Vec::new();
             }
         });
         if self.skip_foldless && out.iter().any(|t| t.folded.is_empty()) {
@@ -325,7 +342,8 @@ struct Shape {
     hash: u64,
 }
 
-/// Distinct token texts remembered per thread before the memo starts over:
+/// Distinct token texts remembered per thread before the memo starts over
+/// (checked before each text, so one text's new texts can go past it):
 /// news repeats a few thousand syllables, so this bounds memory (a few MB)
 /// without losing the repeats.
 const MEMO_LIMIT: usize = 1 << 16;
@@ -352,6 +370,7 @@ struct Memo {
 impl Memo {
     /// The packed key of a text of up to 15 bytes: its bytes, and its
     /// length in the last byte.
+    #[inline]
     fn key(src: &str) -> Option<u128> {
         let b = src.as_bytes();
         if b.len() > 15 {
@@ -366,12 +385,13 @@ impl Memo {
         Some(u128::from(lo) | (u128::from(hi | (n as u64) << 56) << 64))
     }
 
-    fn get(&self, src: &str) -> Option<&Option<Shape>> {
-        let at = match Memo::key(src) {
-            Some(k) => self.short.get(&k),
-            None => self.long.get(src),
-        }?;
-        self.shapes.get(*at as usize)
+    /// The index of the shape of `src`, if it is known.
+    #[inline]
+    fn find(&self, src: &str) -> Option<u32> {
+        match Memo::key(src) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(src).copied(),
+        }
     }
 
     fn clear(&mut self) {
@@ -380,16 +400,15 @@ impl Memo {
         self.shapes.clear();
     }
 
-    fn insert(&mut self, src: &str, s: Option<Shape>) {
-        if self.shapes.len() >= MEMO_LIMIT {
-            self.clear();
-        }
+    /// Remembers the shape of `src`; its index.
+    fn insert(&mut self, src: &str, s: Option<Shape>) -> u32 {
         let at = self.shapes.len() as u32;
         self.shapes.push(s);
         match Memo::key(src) {
             Some(k) => self.short.insert(k, at),
             None => self.long.insert(CompactString::from(src), at),
         };
+        at
     }
 }
 
@@ -417,6 +436,15 @@ fn load_le(b: &[u8]) -> u64 {
 /// Classifiers remembered per thread, each with its own memo: a thread
 /// that analyses with the entity rules' classes and without any keeps both.
 const MEMOS: usize = 4;
+
+/// A text's token spans, and the index of each one's shape in the memo.
+type Spans = (Vec<(usize, usize)>, Vec<u32>);
+
+thread_local! {
+    /// The [`Spans`] of the text being analysed on this thread.
+    static SPANS: std::cell::RefCell<Spans> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
 
 thread_local! {
     /// Shapes of the token texts seen on this thread, per classifier.
@@ -448,32 +476,6 @@ fn memo_of(memos: &mut Vec<Memo>, classes: usize) -> &mut Memo {
 /// with a warm one).
 pub fn clear_memo() {
     MEMO.with_borrow_mut(Vec::clear);
-}
-
-/// Appends the token at `start..end` of `text`, if it has a normalized form.
-#[allow(clippy::too_many_arguments)]
-fn push_token(
-    text: &str,
-    start: usize,
-    end: usize,
-    out: &mut Vec<Token>,
-    memo: &mut Memo,
-    classes: Classifier,
-    scratch: &mut [String; 2],
-    buf: &mut Vec<char>,
-) {
-    let src = &text[start..end];
-    if let Some(known) = memo.get(src) {
-        if let Some(s) = known {
-            out.push(token(text, start, end, s, out.last()));
-        }
-        return;
-    }
-    let s = shape(src, classes, scratch, buf);
-    if let Some(s) = &s {
-        out.push(token(text, start, end, s, out.last()));
-    }
-    memo.insert(src, s);
 }
 
 /// The token at `start..end` of `text` with the shape `s`, after `prev`.
