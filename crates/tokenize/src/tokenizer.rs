@@ -58,36 +58,50 @@ impl<'a> Scanner<'a> {
     }
 
     /// End of a run starting at `i`: digits only (`digits`), or any word chars.
-    #[inline]
-    fn run_end(&self, mut i: usize, digits: bool) -> usize {
+    #[inline(always)]
+    fn run_end(&self, i: usize, digits: bool) -> usize {
+        if digits {
+            self.digits_end(i)
+        } else {
+            self.word_end(i)
+        }
+    }
+
+    /// End of a run of word characters starting at `i`.
+    #[inline(always)]
+    fn word_end(&self, mut i: usize) -> usize {
         let bytes = self.text.as_bytes();
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                let ok = if digits {
-                    b.is_ascii_digit()
-                } else {
-                    b.is_ascii_alphanumeric()
-                };
-                if !ok {
-                    break;
-                }
+        while let Some(&b) = bytes.get(i) {
+            if ASCII_ALNUM[usize::from(b)] {
                 i += 1;
-            } else if !digits && let Some(len) = latin_letter_len(&bytes[i..]) {
+            } else if b < 0x80 {
+                break;
+            } else if let Some(len) = latin_letter_len(&bytes[i..]) {
                 i += len;
             } else {
-                let Some(c) = self.text[i..].chars().next() else {
-                    break;
-                };
-                let ok = if digits {
-                    c.is_numeric() || chars::is_mark(c)
-                } else {
-                    chars::is_word_char(c)
-                };
-                if !ok {
-                    break;
+                match self.text[i..].chars().next() {
+                    Some(c) if chars::is_word_char(c) => i += c.len_utf8(),
+                    _ => break,
                 }
-                i += c.len_utf8();
+            }
+        }
+        i
+    }
+
+    /// End of a run of digits starting at `i`.
+    #[inline]
+    fn digits_end(&self, mut i: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_digit() {
+                i += 1;
+            } else if b < 0x80 {
+                break;
+            } else {
+                match self.text[i..].chars().next() {
+                    Some(c) if c.is_numeric() || chars::is_mark(c) => i += c.len_utf8(),
+                    _ => break,
+                }
             }
         }
         i
@@ -128,6 +142,18 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// Whether a byte is an ASCII letter or digit (never a byte of a
+/// multi-byte character).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The length of the character that `bytes` (valid UTF-8) opens when it is
 /// a Latin letter beyond ASCII as Vietnamese text writes them, read from its
 /// bytes without decoding it: U+00C0–U+024F but `×` and `÷` (`đ`, `ư`, `ơ`,
@@ -148,20 +174,27 @@ impl Iterator for Scanner<'_> {
 
     fn next(&mut self) -> Option<Span> {
         let bytes = self.text.as_bytes();
-        // Skip to the start of a token: an alphanumeric character.
-        let first = loop {
+        // Skip to the start of a token: an alphanumeric character. ASCII
+        // and the Latin letters of Vietnamese are told from their bytes.
+        let digits = loop {
+            let b = *bytes.get(self.pos)?;
+            if b < 0x80 {
+                if ASCII_ALNUM[usize::from(b)] {
+                    break b.is_ascii_digit();
+                }
+                self.pos += 1;
+                continue;
+            }
+            if latin_letter_len(&bytes[self.pos..]).is_some() {
+                break false;
+            }
             let c = self.char_at(self.pos)?;
             if chars::is_letter_or_digit(c) {
-                break c;
+                break !chars::is_letter(c) && c.is_numeric();
             }
             self.pos += c.len_utf8();
         };
         let start = self.pos;
-        let digits = if first.is_ascii() {
-            first.is_ascii_digit()
-        } else {
-            !chars::is_letter(first) && first.is_numeric()
-        };
         let mut seg_start = start;
         let mut end = self.run_end(start, digits);
         while end < bytes.len() {
@@ -290,8 +323,14 @@ mod tests {
         for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
             let mut buf = [0; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
+            // A token may open on such a letter, and it is no digit.
+            assert_eq!(
+                ASCII_ALNUM[usize::from(bytes[0])],
+                c.is_ascii_alphanumeric()
+            );
             if let Some(len) = latin_letter_len(bytes) {
                 assert!(chars::is_word_char(c), "{c:?}");
+                assert!(chars::is_letter_or_digit(c) && chars::is_letter(c), "{c:?}");
                 assert_eq!(len, c.len_utf8(), "{c:?}");
                 fast += 1;
             }
