@@ -202,6 +202,42 @@ const NOT_NAMES: &[&str] = &[
     "the",
 ];
 
+/// Syllables of [`NOT_NAMES`] and of head words that open an
+/// institution's word of two or more syllables (`Công ty`, `Tập đoàn`,
+/// `Văn phòng`, `Trung tâm`) and are given names too (`Công Phượng`,
+/// `Văn Toàn`, `Tập Cận Bình`): before a capitalized syllable they make
+/// no word with, they open a name.
+const WORD_OPENERS: &[&str] = &[
+    "công",
+    "trường",
+    "tổng",
+    "văn",
+    "liên",
+    "mặt",
+    "trung",
+    "quốc",
+    "chính",
+    "tập",
+    "ngân",
+    "hợp",
+    "câu",
+    "giám",
+    "thường",
+    "đại",
+    "thư",
+    "hải",
+    "kiểm",
+    "cảnh",
+    "quân",
+    "sư",
+    "tiểu",
+    "cơ",
+    "khách",
+    "bệnh",
+    "xí",
+    "cao",
+];
+
 /// Pronouns, capitalized at the start of a sentence (`Họ cho biết`,
 /// `Tôi nói`): never a name.
 const PRONOUNS: &[&str] = &[
@@ -410,14 +446,21 @@ fn initial(toks: &[Token], text: &str, i: usize) -> bool {
 
 /// The end of a name starting at token `i`: up to four contiguous
 /// capitalized syllables, or one initial.
-fn name_from(toks: &[Token], text: &str, claimed: &[bool], i: usize) -> Option<usize> {
-    name_after_title(toks, text, claimed, i, false)
+fn name_from(
+    seg: &vietdex_tokenize::Segmenter,
+    toks: &[Token],
+    text: &str,
+    claimed: &[bool],
+    i: usize,
+) -> Option<usize> {
+    name_after_title(seg, toks, text, claimed, i, false)
 }
 
 /// As [`name_from`]; after a form of address (`ông`, `chị`), a name of one
 /// syllable may also be a word that opens an institution's name (`ông
 /// Chính`, `ông Quốc`).
 fn name_after_title(
+    seg: &vietdex_tokenize::Segmenter,
     toks: &[Token],
     text: &str,
     claimed: &[bool],
@@ -435,11 +478,27 @@ fn name_after_title(
     let one = !toks
         .get(i + 1)
         .is_some_and(|n| n.capitalized && contiguous(toks, i + 1));
+    // The first syllable of an institution's word, before a capitalized
+    // syllable with which it makes no word, opens a name (`Chủ tịch Tập
+    // Cận Bình`, `tiền vệ Văn Toàn`; not `Tập đoàn`, `Văn phòng`).
+    // Nor does that syllable open a word with the one after it (`Trường
+    // Tiểu học`, `Tổng Liên đoàn`).
+    let opens_name = WORD_OPENERS.contains(&t.exact.as_str())
+        && toks.get(i + 1).is_some_and(|n| {
+            n.capitalized
+                && !n.all_caps
+                && n.gap_is(gap::SPACE)
+                && !seg.is_word(&crate::text::pair(&t.exact, &n.exact))
+                && !toks.get(i + 2).is_some_and(|m| {
+                    !m.capitalized
+                        && contiguous(toks, i + 2)
+                        && seg.is_word(&crate::text::pair(&n.exact, &m.exact))
+                })
+        });
     // A head word of a body opens no name (`Chủ tịch Quỹ …`), unless it is
     // also a family name (`diễn viên Cao Hổ`).
-    if !(address && one)
-        && (t.is(words::NOT_NAME) || (t.is(words::ORG_HEAD) && !t.is(words::SURNAME)))
-    {
+    let free = opens_name || (address && one);
+    if !free && (t.is(words::NOT_NAME) || (t.is(words::ORG_HEAD) && !t.is(words::SURNAME))) {
         return None;
     }
     let mut j = i + 1;
@@ -573,7 +632,7 @@ pub fn titled_people(
         // `Thủ tướng Anh Tuấn` may be a person named Anh Tuấn).
         if !address
             && let Some(w) = crate::landmarks::country_at(toks, at)
-            && name_after_title(toks, text, claimed, at + w, false).is_some_and(|e| {
+            && name_after_title(seg, toks, text, claimed, at + w, false).is_some_and(|e| {
                 e >= at + w + 2
                     || (e > at + w && (w >= 2 || !vietnamese_shape(&toks[at + w].folded)))
             })
@@ -603,7 +662,7 @@ pub fn titled_people(
                         .eq(toks[i..i + len].iter().map(|t| t.exact.as_str()))
                 })
         };
-        match name_after_title(toks, text, claimed, at, address).filter(|&end| {
+        match name_after_title(seg, toks, text, claimed, at, address).filter(|&end| {
             !opens_word(at, end)
                 && !unit_name(g, toks, at, end)
                 && !title_in_unit(end)
@@ -638,8 +697,8 @@ pub fn titled_people(
                     _ => None,
                 };
                 if let Some(second) = second
-                    && let Some(e2) =
-                        name_from(toks, text, claimed, second).filter(|&e2| !opens_word(second, e2))
+                    && let Some(e2) = name_from(seg, toks, text, claimed, second)
+                        .filter(|&e2| !opens_word(second, e2))
                 {
                     claimed[second..e2].iter_mut().for_each(|c| *c = true);
                     persons.push(Person {
@@ -748,7 +807,7 @@ pub fn titled_people(
             && t.is(words::ORDER)
             && !sentence_start(toks, i)
             && !after_capital(toks, i)
-            && let Some(end) = name_from(toks, text, claimed, i + 1)
+            && let Some(end) = name_from(seg, toks, text, claimed, i + 1)
             && end == i + 2
             && g.lookup(&crate::text::pair(&t.exact, &toks[i + 1].exact))
                 .is_empty()

@@ -1285,3 +1285,22 @@ fn water_named_after_its_bank() {
         "biển Quảng Ngãi",
     );
 }
+
+#[test]
+fn a_name_that_opens_like_an_institution() {
+    // After a title, a syllable that opens an institution's word (`Tập`,
+    // `Công`, `Văn`) before a capitalized syllable it makes no word with
+    // opens a name.
+    let t = "Hôm qua, Thủ tướng Tập Minh Viễn phát biểu; tiền vệ Công Thái ghi bàn.";
+    expect(t, &[("person", "Tập Minh Viễn"), ("person", "Công Thái")]);
+    // Before the rest of that word, or a word the next syllable opens, it
+    // is the institution.
+    let t = "Ông là Chủ tịch Tập đoàn Hòa Phong và Chủ tịch Tổng Liên đoàn Lao động.";
+    expect_not(t, "person", "Tập đoàn Hòa");
+    expect_not(t, "person", "Tổng Liên");
+    assert!(
+        pairs(t).iter().all(|(k, _)| k != "person"),
+        "{:?}",
+        pairs(t)
+    );
+}
