@@ -8,7 +8,7 @@ use vietdex_tokenize::normalize;
 
 use crate::gazetteer::Gazetteer;
 use crate::text::{Token, contiguous, gap};
-use crate::titled::name_goes_on;
+use crate::titled::name_end;
 use crate::words;
 
 const SURNAMES: &str = include_str!("../data/surnames.txt");
@@ -336,17 +336,7 @@ pub fn people(
             i += w;
             continue;
         }
-        let mut k = i + 1;
-        while k < toks.len()
-            && k - i < 4
-            && !claimed[k]
-            && let Some(more) = name_goes_on(text, toks, k)
-        {
-            k += 1;
-            if !more {
-                break;
-            }
-        }
+        let k = name_end(text, toks, claimed, i);
         let len = k - i;
         if names_a_school(seg, toks, i) || names_a_thing(toks, i) {
             i = k;

@@ -501,6 +501,13 @@ fn name_after_title(
     if !free && (t.is(words::NOT_NAME) || (t.is(words::ORG_HEAD) && !t.is(words::SURNAME))) {
         return None;
     }
+    Some(name_end(text, toks, claimed, i))
+}
+
+/// The end of a person's name whose first syllable is token `i`: up to
+/// four syllables, each unclaimed and going on the name
+/// ([`name_goes_on`]).
+pub(crate) fn name_end(text: &str, toks: &[Token], claimed: &[bool], i: usize) -> usize {
     let mut j = i + 1;
     while j < toks.len()
         && j < i + 4
@@ -512,7 +519,7 @@ fn name_after_title(
             break;
         }
     }
-    Some(j)
+    j
 }
 
 /// Whether token `k` goes on a person's name begun before it, and if so
