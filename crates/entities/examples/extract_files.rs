@@ -3,7 +3,10 @@
 //! (`valgrind --tool=callgrind`, `perf record`) on the same documents the
 //! `extract` bench reads.
 //!
-//! `cargo run --release -p vietdex-entities --example extract_files -- DIR [BYTES] [ROUNDS]`
+//! `cargo run --release -p vietdex-entities --example extract_files -- DIR [BYTES] [ROUNDS] [--dump]`
+//!
+//! With `--dump`, every entity is also written to standard output, one
+//! JSON object a line, to compare the output of two builds.
 
 use std::path::PathBuf;
 
@@ -33,12 +36,23 @@ fn main() {
         programs: &p,
         segmenter: &s,
     };
+    let dump = args.next().is_some_and(|a| a == "--dump");
     let ctx = Context::default();
     // Warm the tables and compiled patterns outside the measured rounds.
     let first = docs
         .iter()
         .map(|d| extract(d, &ctx, &k).len())
         .sum::<usize>();
+    if dump {
+        use std::io::Write;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        for (i, d) in docs.iter().enumerate() {
+            for e in extract(d, &ctx, &k) {
+                let json = serde_json::to_string(&e).expect("an entity serializes");
+                writeln!(out, "{i}\t{json}").expect("standard output");
+            }
+        }
+    }
     let n = measure(&docs, &ctx, &k, rounds);
     assert_eq!(n, first * rounds, "same entities in every round");
     eprintln!(

@@ -324,11 +324,18 @@ pub fn landmarks(
     let mut given: Option<rustc_hash::FxHashSet<u64>> = None;
     let mut i = 0;
     while i < toks.len() {
-        if claimed[i] {
+        let tok = &toks[i];
+        // Every rule below opens at a head word, a world name, a capital
+        // or `số` before a number: most tokens are none of them.
+        if claimed[i]
+            || !(tok.capitalized
+                || tok.all_caps
+                || tok.is(words::PLACE_HEAD | words::WORLD)
+                || (tok.exact == "số" && toks.get(i + 1).is_some_and(|n| n.digits)))
+        {
             i += 1;
             continue;
         }
-        let tok = &toks[i];
         let mut found: Option<(usize, &'static str)> = None;
         // A head word, then a name. A capitalized head word (`Mũi Đèn`,
         // `Biển Đông`) only inside a sentence, not as a family name
@@ -415,8 +422,8 @@ pub fn landmarks(
             }
         }
         if found.is_none()
-            && toks.get(i + 1).is_some_and(|n| n.digits)
             && tok.exact == "số"
+            && toks.get(i + 1).is_some_and(|n| n.digits)
             && let Some(end) = address_street(g, toks, i + 2)
         {
             found = Some((end, "address"));

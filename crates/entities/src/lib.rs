@@ -95,9 +95,7 @@ impl Entity {
     }
 }
 
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+use crate::text::squash;
 
 fn place_entity(g: &Gazetteer, text: &str, toks: &[text::Token], m: &places::Mention) -> Entity {
     let (s, e) = (toks[m.start].start, toks[m.end - 1].end);
@@ -326,7 +324,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
             },
         ));
     }
-    drop_places_inside_names(&mut out, text);
+    drop_places_inside_names(&mut out);
     // An organization is tied to the linked place written inside it.
     // Sorted by start: the first linked place inside an organization is
     // found by binary search, so this stays linear in long texts.
@@ -408,14 +406,15 @@ const NAMED_BODIES: &[&str] = &[
 /// when it is a non-administrative place (`Mặt trận Tổ quốc Việt Nam`) or
 /// the organization is an enterprise, school or outlet. Organizations are
 /// sorted by start, so each place is checked by binary search.
-fn drop_places_inside_names(out: &mut Vec<Entity>, text: &str) {
+fn drop_places_inside_names(out: &mut Vec<Entity>) {
     let mut orgs: Vec<(usize, usize, bool)> = out
         .iter()
         .filter(|e| e.kind() == Kind::Organization)
         .map(|e| {
-            let head = vietdex_tokenize::normalize(&text[e.start..e.end]);
+            // An organization's value is its normalized name.
             let named = NAMED_BODIES.iter().any(|b| {
-                head.strip_prefix(b)
+                e.value
+                    .strip_prefix(b)
                     .is_some_and(|r| r.is_empty() || r.starts_with(' '))
             });
             (e.start, e.end, named)

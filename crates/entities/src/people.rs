@@ -472,9 +472,7 @@ fn role_after(toks: &[Token], text: &str, after: usize) -> Option<String> {
     (end > after).then(|| squash(&text[toks[after].start..toks[end - 1].end]))
 }
 
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+use crate::text::squash;
 
 /// Whether the characters up to the next line break (or the end) are all
 /// white space. Stops at the first other character, so checking every

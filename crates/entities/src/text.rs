@@ -47,6 +47,28 @@ pub(crate) fn with_key<R>(f: impl FnOnce(&mut String) -> R) -> R {
     })
 }
 
+/// `s` with each run of white space made one space and none at either end:
+/// a name as it is shown. Nearly every name is written that way already,
+/// and is then only copied.
+pub(crate) fn squash(s: &str) -> String {
+    let mut prev_space = true;
+    let clean = s.is_empty()
+        || (s.chars().all(|c| {
+            let ok = if c == ' ' {
+                !prev_space
+            } else {
+                !c.is_whitespace()
+            };
+            prev_space = c == ' ';
+            ok
+        }) && !prev_space);
+    if clean {
+        s.to_string()
+    } else {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +85,28 @@ mod tests {
         assert!(toks.iter().all(|t| t.hash == word_hash(&t.exact)));
         assert_eq!(toks[0].gap, 0);
         assert!(toks[4].gap_is(gap::CLAUSE) && !toks[4].gap_is(gap::JOINED));
+    }
+
+    #[test]
+    fn squash_is_split_and_join() {
+        for s in [
+            "",
+            " ",
+            "Đại Từ",
+            " Đại Từ",
+            "Đại Từ ",
+            "Đại  Từ",
+            "Đại\nTừ",
+            "Đại\u{a0}Từ",
+            "a\u{2009}b",
+            "Thái",
+            "x \t y",
+        ] {
+            assert_eq!(
+                squash(s),
+                s.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{s:?}"
+            );
+        }
     }
 }
