@@ -331,7 +331,7 @@ pub fn landmarks(
             || !(tok.capitalized
                 || tok.all_caps
                 || tok.is(words::PLACE_HEAD | words::WORLD)
-                || (tok.exact == "số" && toks.get(i + 1).is_some_and(|n| n.digits)))
+                || (toks.get(i + 1).is_some_and(|n| n.digits) && tok.exact == "số"))
         {
             i += 1;
             continue;

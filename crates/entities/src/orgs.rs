@@ -365,6 +365,9 @@ struct Tables {
     international: HashMap<String, Vec<(Vec<String>, bool)>>,
     inside: rustc_hash::FxHashSet<&'static str>,
     levels: rustc_hash::FxHashSet<&'static str>,
+    /// The hashes of `ủy` and `uỷ` ([`Token::hash`]), the second syllable
+    /// of a party committee's name (`khu ủy`).
+    committee: [u64; 2],
 }
 
 fn tables() -> &'static Tables {
@@ -406,6 +409,7 @@ fn tables() -> &'static Tables {
             // Place type words after which a capitalized name belongs
             // to the body.
             levels: vietdex_tokenize::type_words::place_syllables().collect(),
+            committee: ["ủy", "uỷ"].map(crate::text::word_hash),
         }
     })
 }
@@ -606,8 +610,19 @@ pub fn organizations(
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if free[i]
-            && toks[i].capitalized
+        // Every rule below opens at a capital, a head word, or a syllable
+        // before `ủy`: most tokens are none of them.
+        if !free[i]
+            || !(toks[i].capitalized
+                || toks[i].is(words::ORG_HEAD)
+                || toks
+                    .get(i + 1)
+                    .is_some_and(|n| t.committee.contains(&n.hash)))
+        {
+            i += 1;
+            continue;
+        }
+        if toks[i].capitalized
             && toks[i].is(words::INTERNATIONAL)
             && let Some(list) = t.international.get(toks[i].exact.as_str())
             && let Some((words, _)) = list.iter().find(|(w, acronym)| {
