@@ -25,6 +25,8 @@ const HEADS: &[(&str, bool)] = &[
     ("htx", false),
     ("hợp tác xã", false),
     ("nhà hàng", false),
+    ("quán", false),
+    ("tiệm", false),
     ("khách sạn", false),
     ("nhà máy", false),
     ("xí nghiệp", false),
@@ -33,6 +35,7 @@ const HEADS: &[(&str, bool)] = &[
     ("thcs", false),
     ("thpt", false),
     ("đại học", false),
+    ("đh", false),
     ("cao đẳng", false),
     ("trường cao đẳng", false),
     ("trường trung cấp", false),
@@ -557,7 +560,14 @@ fn words_before_brand(
         && !place_name_at(g, toks, k)
         && !head_at(t, toks, k)
         && !(b.is(words::INTERNATIONAL) && one_word_known(&b.exact))
-        && !(b.is(words::WORLD) && crate::landmarks::one_syllable_world(&b.exact, false)))
+        && !(b.is(words::WORLD) && crate::landmarks::one_syllable_world(&b.exact, false))
+        // `bảo tàng Trên thế giới`: a common word capitalized, no brand.
+        && !(b.is(words::WORD)
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| !n.capitalized && contiguous(toks, k + 1)))
+        // `hãng điện thoại Trung Quốc`: the country the company is of.
+        && !(b.is(words::WORLD) && crate::landmarks::country_at(toks, k).is_some()))
     .then_some(k)
 }
 
@@ -763,6 +773,22 @@ pub fn organizations(
             if container && head_at(t, toks, after) {
                 return None;
             }
+            // `quán Gió Núi`: a shop in lower case, no word's last
+            // syllable (`lãnh sự quán`, `hội quán`) and no `quán quân`;
+            // capitalized it opens names of other things (`Quán Thế Âm`,
+            // `Quán Lào`).
+            if matches!(words.as_slice(), [w] if w == "quán")
+                && (toks[i].capitalized
+                    || (i > 0
+                        && contiguous(toks, i)
+                        && matches!(
+                            toks[i - 1].exact.as_str(),
+                            "sự" | "hội" | "tửu" | "khách" | "thư" | "trà" | "lữ"
+                        ))
+                    || toks.get(after).is_some_and(|x| x.exact == "quân"))
+            {
+                return None;
+            }
             let initials = matches!(words.as_slice(), [w] if w == "thcs" || w == "thpt");
             let named = toks
                 .get(after)
@@ -770,9 +796,16 @@ pub fn organizations(
             if opens || closes || centre || (initials && !named) {
                 return None;
             }
+            // Enterprises and institutions, whose name may open with what
+            // they do in lower case before the brand (`hãng bảo hiểm
+            // Hagerty`); not boards, associations and outlets (`hội vô
+            // địch …`, `tạp chí thời trang Việt`).
+            let described = !board && !matches!(words[0].as_str(), "hội" | "báo" | "tạp");
             let mut end = (board && toks[i].capitalized).then_some(after);
             let mut j = after;
             let mut lower_run = 0;
+            // A `và` among the words in lower case after the head word.
+            let mut joined_by_and = false;
             // Just after a place inside a board's name: the place's last
             // syllable opens no word with the next (`Tây Nguyên` | `phát
             // biểu`).
@@ -808,10 +841,13 @@ pub fn organizations(
                 // opens that body (`Trung tâm Y tế hỗ trợ Hội …`), but not
                 // after a company's legal form (`Công ty Cổ phần Tập đoàn
                 // …`).
+                // A head word after `trường` is the school's level
+                // (`trường ĐH`), no other body.
                 if x.capitalized
                     && lower_run > 0
                     && head_at(t, toks, j)
                     && !LEGAL_FORM_ENDS.contains(&toks[j - 1].exact.as_str())
+                    && toks[j - 1].exact != "trường"
                 {
                     break;
                 }
@@ -835,11 +871,12 @@ pub fn organizations(
                     // `Trung tâm Bảo vệ và Cơ hội việc làm`: two common
                     // words capitalized joined in one name.
                     lower_run += 1;
-                } else if end == Some(j)
+                } else if (end == Some(j) || (end.is_none() && described && !joined_by_and))
                     && let Some(k) = words_before_brand(g, seg, t, toks, j, person)
                 {
-                    // `Công ty Nước tinh khiết Hapro`: a description in
-                    // lower case, then the brand that ends the name.
+                    // `Công ty Nước tinh khiết Hapro`, `công ty nước tinh
+                    // khiết Hapro`: a description in lower case, then the
+                    // brand that ends the name.
                     j = k;
                     continue;
                 } else if end == Some(j)
@@ -865,6 +902,7 @@ pub fn organizations(
                             || head_at(t, toks, j + 1)))
                 {
                     lower_run += 1;
+                    joined_by_and |= x.exact == "và";
                 } else {
                     break;
                 }

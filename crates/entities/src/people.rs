@@ -123,6 +123,9 @@ pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
     for w in role_stops() {
         add(&w[0], words::ROLE_STOP);
     }
+    for w in MIDDLE_NAMES {
+        add(w, words::MIDDLE_NAME);
+    }
 }
 
 /// Whether a normalized syllable is a family name.
@@ -302,7 +305,23 @@ pub fn people(
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !t.is(words::SURNAME) || claimed[i] || !t.capitalized || t.all_caps {
+        if !t.is(words::SURNAME) || claimed[i] || t.all_caps {
+            i += 1;
+            continue;
+        }
+        // A name the text writes in lower case after its family name
+        // (`Trần minh đức nói`, `bác sĩ lê văn tám,`).
+        if let Some(k) = lower_case_name(seg, toks, claimed, i) {
+            claimed[i..k].iter_mut().for_each(|c| *c = true);
+            out.push(Person {
+                start: i,
+                end: k,
+                role: role_before(toks, text, i),
+            });
+            i = k;
+            continue;
+        }
+        if !t.capitalized {
             i += 1;
             continue;
         }
@@ -388,6 +407,84 @@ pub fn people(
         i = k;
     }
     out
+}
+
+/// Middle names, the second syllable of most three-part names.
+const MIDDLE_NAMES: &[&str] = &[
+    "văn", "thị", "đình", "hữu", "minh", "thanh", "quốc", "ngọc", "đức", "công", "xuân", "hồng",
+    "kim", "trọng", "khắc", "trung", "hải", "thành", "bá", "duy", "tiến", "quang", "mạnh", "huy",
+    "phước", "tấn", "hoàng", "thế", "chí", "đăng", "đắc", "bích", "thúy", "mỹ", "như", "vĩnh",
+    "sỹ", "sĩ", "viết", "trí", "phú", "hoài", "diệu", "kiều", "lệ", "khánh", "thiện", "tuấn",
+];
+
+/// A name written in lower case after its family name, from token `i`: a
+/// family name, a middle name ([`MIDDLE_NAMES`]) and one or two given
+/// names, all in lower case but the family name when it opens a sentence
+/// (`Nguyễn thanh mỹ đã …`), or all in lower case after a title (`bác sĩ
+/// trần văn nhật ,`). The name ends a clause or comes before a word that
+/// ends a role (`đã`, `nói`, `đến`) or `và`. Not a word the family name
+/// makes with the next syllable (`Đồng minh`), nor, opening a sentence
+/// without a title, a word the middle name makes with the next (`Lê thành
+/// công`). The end of the name, or `None`.
+fn lower_case_name(
+    seg: &vietdex_tokenize::Segmenter,
+    toks: &[Token],
+    claimed: &[bool],
+    i: usize,
+) -> Option<usize> {
+    let t = &toks[i];
+    // Flags and bits first: most family names are followed by no middle
+    // name in lower case.
+    if !toks
+        .get(i + 1)
+        .is_some_and(|m| m.is(words::MIDDLE_NAME) && !m.capitalized && m.gap_is(gap::SPACE))
+    {
+        return None;
+    }
+    let opens = i == 0 || t.gap_is(gap::STOP | gap::DASH);
+    // A family name in capitals opening a sentence, or one in lower case
+    // after a title.
+    let titled = !t.capitalized
+        && !opens
+        && (i.saturating_sub(3)..i).any(|j| role_at(toks, j, true) == Some(i - j));
+    if !(titled || (t.capitalized && opens)) {
+        return None;
+    }
+    // A syllable in lower case set apart by a space, of letters only
+    // (bytes of ASCII lower case or of other letters).
+    let lower = |k: usize| {
+        toks.get(k).is_some_and(|x| {
+            !x.capitalized
+                && !x.digits
+                && !claimed[k]
+                && x.gap_is(gap::SPACE)
+                && contiguous(toks, k)
+                && x.exact.bytes().all(|b| b.is_ascii_lowercase() || b >= 0x80)
+        })
+    };
+    if !lower(i + 1) || !lower(i + 2) {
+        return None;
+    }
+    let word = |a: usize| seg.is_word(&crate::text::pair(&toks[a].exact, &toks[a + 1].exact));
+    if word(i) || (!titled && word(i + 1)) {
+        return None;
+    }
+    let stop = |k: usize| {
+        toks[k].is(words::ROLE_STOP) && role_stops().iter().any(|w| starts_with(toks, k, w))
+    };
+    if stop(i + 2) {
+        return None;
+    }
+    let ends = |k: usize| {
+        toks.get(k)
+            .is_none_or(|n| n.gap_is(gap::CLAUSE) || n.exact == "và" || stop(k))
+    };
+    // One given name, or two (`ái vy`).
+    if ends(i + 3) {
+        Some(i + 3)
+    } else {
+        (lower(i + 3) && !stop(i + 3) && toks[i + 3].exact != "và" && ends(i + 4)).then_some(i + 4)
+    }
 }
 
 /// `Phó Chủ tịch UBND tỉnh Quảng Ngãi Trần Phước Hiền`.

@@ -45,6 +45,8 @@ pub const WORD: u32 = 1 << 11;
 /// a language or an era rather than a given name (`tại`, `người`,
 /// `tiếng`).
 pub const LONE_NAME_CUE: u32 = 1 << 12;
+/// A middle name (`văn`, `thị`, `minh`).
+pub const MIDDLE_NAME: u32 = 1 << 13;
 
 /// The bits of the normalized syllable `exact`.
 pub fn class_of(exact: &str) -> u32 {

@@ -1304,3 +1304,97 @@ fn a_name_that_opens_like_an_institution() {
         pairs(t)
     );
 }
+
+#[test]
+fn a_name_in_lower_case_after_its_family_name() {
+    // Opening a sentence, the family name alone capitalized.
+    expect(
+        "Phạm văn tùng đã đến trường từ sớm.",
+        &[("person", "Phạm văn tùng")],
+    );
+    expect(
+        "Lưu thị ngân hoa nói rằng chị sẽ về quê.",
+        &[("person", "Lưu thị ngân hoa")],
+    );
+    // All in lower case after a title.
+    expect(
+        "Kỹ sư đỗ minh khoa , người vẽ cây cầu, kể lại chuyện cũ.",
+        &[("person", "đỗ minh khoa")],
+    );
+    // A word the family name or the middle name opens: no name.
+    expect_not("Đồng minh của họ đã rút quân.", "person", "Đồng minh của");
+    assert!(
+        !pairs("Hồ thị trấn rất sạch, ai cũng khen.")
+            .iter()
+            .any(|(k, _)| k == "person"),
+        "{:?}",
+        pairs("Hồ thị trấn rất sạch, ai cũng khen.")
+    );
+    // In lower case inside a sentence without a title: no name.
+    expect_not(
+        "Hôm qua trần văn bình đã đến chơi.",
+        "person",
+        "trần văn bình",
+    );
+}
+
+#[test]
+fn shops_and_abbreviated_universities() {
+    expect(
+        "Chúng tôi ăn tối ở quán Gió Núi gần chợ.",
+        &[("organization", "quán Gió Núi")],
+    );
+    expect(
+        "Chị đặt áo cưới ở tiệm may Hồng Phúc.",
+        &[("organization", "tiệm may Hồng Phúc")],
+    );
+    expect(
+        "Anh tốt nghiệp ĐH Bách khoa năm ngoái.",
+        &[("organization", "ĐH Bách khoa")],
+    );
+    // `quán quân` is a word; a level of study alone names no school.
+    assert!(
+        !pairs("Anh ấy là quán quân giải cờ năm ngoái.")
+            .iter()
+            .any(|(k, _)| k == "organization")
+    );
+    assert!(
+        !pairs("Kỳ thi vào ĐH năm nay khó hơn.")
+            .iter()
+            .any(|(k, _)| k == "organization")
+    );
+}
+
+#[test]
+fn a_description_in_lower_case_between_head_word_and_brand() {
+    expect(
+        "Chị làm kế toán cho công ty sữa tươi Ngọc Bảo từ năm ngoái.",
+        &[("organization", "công ty sữa tươi Ngọc Bảo")],
+    );
+    // No brand after the description, or a place there: no company.
+    assert!(
+        !pairs("Chị làm kế toán cho công ty sữa tươi này.")
+            .iter()
+            .any(|(k, _)| k == "organization")
+    );
+    expect_not(
+        "Anh làm cho công ty sữa tươi ở Đà Nẵng.",
+        "organization",
+        "công ty sữa tươi ở Đà Nẵng",
+    );
+}
+
+#[test]
+fn no_brand_after_a_description_in_lower_case() {
+    // A country after the description is the company's, not its brand.
+    expect(
+        "Một hãng điện thoại Trung Quốc vừa ra mắt mẫu máy mới.",
+        &[("place", "Trung Quốc")],
+    );
+    // A common word written capitalized is no brand.
+    expect_not(
+        "Nhiều viện bảo tàng Trên thế giới trưng bày tranh của ông.",
+        "organization",
+        "viện bảo tàng Trên",
+    );
+}
