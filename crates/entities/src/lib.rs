@@ -438,6 +438,20 @@ fn drop_places_inside_names(out: &mut Vec<Entity>) {
         }
         reach.push(best);
     }
+    // `bệnh viện huyện Phước Sơn`: a hospital named by its level and its
+    // unit is that unit's, a body of the state; the unit is a place
+    // mention there (by the start of the place, as written).
+    let public: Vec<usize> = out
+        .iter()
+        .filter(|e| e.kind() == Kind::Organization)
+        .filter_map(|e| {
+            let rest = e.value.strip_prefix("bệnh viện ")?;
+            let level = rest.split(' ').next()?;
+            vietdex_tokenize::type_words::place_syllables()
+                .any(|w| w == level)
+                .then(|| e.start + "bệnh viện ".len())
+        })
+        .collect();
     out.retain(|p| {
         if !p.kind().is_place() {
             return true;
@@ -447,7 +461,7 @@ fn drop_places_inside_names(out: &mut Vec<Entity>) {
             return true;
         };
         let inside = p.end <= end;
-        !(inside && (named || p.subtype().is_some()))
+        !(inside && (named || p.subtype().is_some()) && !public.contains(&p.start))
     });
 }
 

@@ -179,6 +179,18 @@ const INTERNATIONAL: &[&str] = &[
     "Sacombank",
 ];
 
+/// Newspapers named without their head word (`theo Tuổi Trẻ`): names of
+/// common words, found only with every syllable capitalized and not after
+/// another capitalized word (`Đoàn Thanh Niên` is the youth union).
+const OUTLETS: &[&str] = &[
+    "Tuổi Trẻ",
+    "Thanh Niên",
+    "Người Lao Động",
+    "Dân Trí",
+    "Tiền Phong",
+    "Sài Gòn Giải Phóng",
+];
+
 /// Lower-case words that may stand inside a name, between the head word
 /// and its capitalized part (`công ty cổ phần Biên Hòa`, `trường tiểu học
 /// Thái Thịnh`, `ngân hàng TMCP Ngoại thương`).
@@ -364,8 +376,8 @@ struct Tables {
     /// [`TRAILING`], normalized.
     trailing: rustc_hash::FxHashSet<String>,
     /// International names by first syllable, longest first: (syllables,
-    /// acronym).
-    international: HashMap<String, Vec<(Vec<String>, bool)>>,
+    /// acronym, written capitalized on every syllable only).
+    international: HashMap<String, Vec<(Vec<String>, bool, bool)>>,
     inside: rustc_hash::FxHashSet<&'static str>,
     levels: rustc_hash::FxHashSet<&'static str>,
     /// The hashes of `ủy` and `uỷ` ([`Token::hash`]), the second syllable
@@ -387,8 +399,12 @@ fn tables() -> &'static Tables {
         for l in heads.values_mut() {
             l.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
-        let mut international: HashMap<String, Vec<(Vec<String>, bool)>> = HashMap::default();
-        for n in INTERNATIONAL {
+        let mut international: HashMap<String, Vec<(Vec<String>, bool, bool)>> = HashMap::default();
+        let listed = INTERNATIONAL
+            .iter()
+            .map(|n| (n, false))
+            .chain(OUTLETS.iter().map(|n| (n, true)));
+        for (n, capitalized) in listed {
             let w: Vec<String> = normalize(n)
                 .split_whitespace()
                 .map(str::to_string)
@@ -399,10 +415,10 @@ fn tables() -> &'static Tables {
             international
                 .entry(w[0].clone())
                 .or_default()
-                .push((w, acronym));
+                .push((w, acronym, capitalized));
         }
         for l in international.values_mut() {
-            l.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+            l.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
         }
         Tables {
             heads,
@@ -423,7 +439,7 @@ pub(crate) fn one_word_known(exact: &str) -> bool {
     tables()
         .international
         .get(exact)
-        .is_some_and(|list| list.iter().any(|(w, _)| w.len() == 1))
+        .is_some_and(|list| list.iter().any(|(w, _, _)| w.len() == 1))
 }
 
 /// Marks the first syllables of head words and of international names
@@ -635,14 +651,16 @@ pub fn organizations(
         if toks[i].capitalized
             && toks[i].is(words::INTERNATIONAL)
             && let Some(list) = t.international.get(toks[i].exact.as_str())
-            && let Some((words, _)) = list.iter().find(|(w, acronym)| {
+            && let Some((words, _, _)) = list.iter().find(|(w, acronym, capitalized)| {
                 (!acronym || toks[i].all_caps || toks[i].digits)
                     && w.len() <= toks.len() - i
                     && w.iter().enumerate().all(|(k, s)| {
                         toks[i + k].exact == *s
                             && free[i + k]
                             && (k == 0 || contiguous(toks, i + k))
+                            && (!capitalized || toks[i + k].capitalized)
                     })
+                    && !(*capitalized && i > 0 && toks[i - 1].capitalized && contiguous(toks, i))
             })
         {
             out.push((i, i + words.len()));

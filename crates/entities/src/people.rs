@@ -444,9 +444,12 @@ fn lower_case_name(
     let opens = i == 0 || t.gap_is(gap::STOP | gap::DASH);
     // A family name in capitals opening a sentence, or one in lower case
     // after a title.
+    // After a title, or after a copula or a preposition that takes a
+    // person (`là nguyễn hải yến ,`, `của lê văn tám .`).
     let titled = !t.capitalized
         && !opens
-        && (i.saturating_sub(3)..i).any(|j| role_at(toks, j, true) == Some(i - j));
+        && (matches!(toks[i - 1].exact.as_str(), "là" | "của" | "cho" | "với")
+            || (i.saturating_sub(3)..i).any(|j| role_at(toks, j, true) == Some(i - j)));
     if !(titled || (t.capitalized && opens)) {
         return None;
     }
@@ -466,7 +469,9 @@ fn lower_case_name(
         return None;
     }
     let word = |a: usize| seg.is_word(&crate::text::pair(&toks[a].exact, &toks[a + 1].exact));
-    if word(i) || (!titled && word(i + 1)) {
+    // `của văn minh con người`: a family name in lower case that is also a
+    // middle name opens a phrase.
+    if word(i) || (!titled && word(i + 1)) || (!t.capitalized && t.is(words::MIDDLE_NAME)) {
         return None;
     }
     let stop = |k: usize| {
@@ -483,7 +488,9 @@ fn lower_case_name(
     if ends(i + 3) {
         Some(i + 3)
     } else {
-        (lower(i + 3) && !stop(i + 3) && toks[i + 3].exact != "và" && ends(i + 4)).then_some(i + 4)
+        // Not two syllables of one word (`con người`).
+        (lower(i + 3) && !stop(i + 3) && toks[i + 3].exact != "và" && ends(i + 4) && !word(i + 2))
+            .then_some(i + 4)
     }
 }
 

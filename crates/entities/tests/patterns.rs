@@ -1398,3 +1398,61 @@ fn no_brand_after_a_description_in_lower_case() {
         "viện bảo tàng Trên",
     );
 }
+
+#[test]
+fn a_name_in_lower_case_after_a_word_that_takes_a_person() {
+    expect(
+        "Người về nhất là phan thị ngọc mai , học sinh lớp 5.",
+        &[("person", "phan thị ngọc mai")],
+    );
+    // Not after a word that takes no person, nor a phrase that a family
+    // name that is also a middle name opens.
+    expect_not(
+        "Nước chảy vào hồ thị trấn rồi tràn ra sông.",
+        "person",
+        "hồ thị trấn",
+    );
+    assert!(
+        !pairs("Đó là bước lùi của văn minh con người.")
+            .iter()
+            .any(|(k, _)| k == "person")
+    );
+}
+
+#[test]
+fn a_hospital_named_by_its_level_holds_a_place() {
+    expect(
+        "Ba người bị thương được đưa vào bệnh viện huyện Mường Khương cấp cứu.",
+        &[
+            ("organization", "bệnh viện huyện Mường Khương"),
+            ("district", "huyện Mường Khương"),
+        ],
+    );
+    // A hospital named after a place without its level: the place is
+    // part of the name.
+    expect_not(
+        "Chị sinh con tại bệnh viện Phụ sản Hà Nội hôm qua.",
+        "province",
+        "Hà Nội",
+    );
+}
+
+#[test]
+fn newspapers_named_without_their_head_word() {
+    expect(
+        "Trao đổi với Tuổi Trẻ, ông cho biết dự án sẽ xong trong năm.",
+        &[("organization", "Tuổi Trẻ")],
+    );
+    // In lower case it is youth; after another capitalized word, a body
+    // of its own.
+    assert!(
+        !pairs("Tuổi trẻ của anh gắn với đồng ruộng.")
+            .iter()
+            .any(|(k, _)| k == "organization")
+    );
+    expect_not(
+        "Anh tham gia Đoàn Thanh Niên từ năm mười sáu tuổi.",
+        "organization",
+        "Thanh Niên",
+    );
+}
