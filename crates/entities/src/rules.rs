@@ -453,14 +453,14 @@ pub(crate) fn dates_in(
             return;
         };
         let mut found = vec![(ms, first_end, c.str(1))];
+        // `2021, 2022` after the first: each year's own span, as the day
+        // and month lists read theirs.
         if let Some((more_start, _)) = c.span(2) {
-            let mut at = more_start;
-            for part in c.str(2).split(',').skip(1) {
-                let y = part.trim();
-                let s = at + 1 + part.find(y).unwrap_or(0);
-                found.push((s, s + y.len(), y));
-                at += 1 + part.len();
-            }
+            found.extend(
+                list_numbers(c.str(2), more_start)
+                    .into_iter()
+                    .map(|(s, e)| (s, e, &text[s..e])),
+            );
         }
         for (s, e, y) in found {
             let v: u32 = y.parse().unwrap_or(0);
@@ -815,6 +815,33 @@ mod tests {
     /// The place tail written out by hand, to check the one built from
     /// the type words against.
     const WRITTEN_PLACE_TAIL: &str = r"(?:\s+(?:các\s+)?(?:tỉnh|huyện|xã|thành phố|thị xã|thị trấn|phường|quận|[Tt]rung ương)(?:\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3}|\s+\d{1,2}(?-u:\b))|\s+(?:các\s+)?TP(?:\.\s*|\s+)(?:\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3}|\d{1,2}(?-u:\b))|\s+(?:các\s+)?(?:tỉnh|huyện|xã|thành phố|TP(?:\.|(?-u:\b))|thị xã|thị trấn|phường|quận|[Tt]rung ương)|\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,2})?";
+
+    #[test]
+    fn each_year_of_a_list_keeps_its_own_span() {
+        // White space before a comma, a no-break space after it.
+        for text in [
+            "năm 2020, 2021, 2022",
+            "năm 2020 , 2021 ,2022",
+            "SN 2024 ,\u{a0}2024",
+            "năm 2019\u{a0},\u{a0}2020",
+        ] {
+            let years: Vec<&str> = dates(text, None)
+                .iter()
+                .map(|(s, e, v)| {
+                    assert!(
+                        text[*s..*e].ends_with(v.as_str()),
+                        "{text:?}: {s}..{e} for {v}"
+                    );
+                    &text[*s..*e]
+                })
+                .collect();
+            assert!(years.len() >= 2, "{text:?}: {years:?}");
+            assert!(
+                years[1..].iter().all(|y| y.len() == 4),
+                "{text:?}: {years:?}"
+            );
+        }
+    }
 
     #[test]
     fn the_place_tail_built_from_the_type_words_matches_as_written() {
