@@ -587,6 +587,76 @@ fn words_before_brand(
     .then_some(k)
 }
 
+/// At token `j`, in lower case right after a head word (or the words in
+/// lower case after it): the end of a body named by one or two words of
+/// what it does and its level (`đài` | `truyền hình` | `huyện`, `học
+/// viện` | `hành chính` | `quốc gia`): each word two syllables of the
+/// lexicon, then a level that opens no other word (`xã hội`) or a type
+/// word of two syllables (`thành phố`), or `quốc gia`, `trung ương`.
+fn words_before_level(
+    seg: &vietdex_tokenize::Segmenter,
+    t: &Tables,
+    toks: &[Token],
+    j: usize,
+) -> Option<usize> {
+    // A level or `quốc`, `trung` where one of the words can end, first:
+    // without one, no word is looked up.
+    let closes_at = |k: usize| {
+        toks.get(k).is_some_and(|n| {
+            !n.capitalized
+                && (n.is(words::TYPE_WORD) || matches!(n.exact.as_str(), "quốc" | "trung"))
+        })
+    };
+    if !closes_at(j + 2) && !closes_at(j + 4) {
+        return None;
+    }
+    let mut k = j;
+    for _ in 0..2 {
+        let (x, y) = (toks.get(k)?, toks.get(k + 1)?);
+        if x.capitalized
+            || y.capitalized
+            || x.digits
+            || !contiguous(toks, k)
+            || !contiguous(toks, k + 1)
+            || !seg.is_word(&crate::text::pair(&x.exact, &y.exact))
+            // `hàng đầu quốc gia`: a rank, not what the body does.
+            || (x.exact == "hàng" && y.exact == "đầu")
+        {
+            return None;
+        }
+        k += 2;
+        let n = toks.get(k)?;
+        if n.capitalized || !contiguous(toks, k) {
+            return None;
+        }
+        let next = toks
+            .get(k + 1)
+            .filter(|m| !m.capitalized && contiguous(toks, k + 1));
+        // `thành`, `thị` only as `thành phố`, `thị xã` (`phối hợp thành
+        // nhóm` is no town).
+        let partial = matches!(n.exact.as_str(), "thành" | "thị");
+        if n.is(words::TYPE_WORD) {
+            return match next {
+                Some(m) if m.is(words::TYPE_WORD) || t.levels.contains(m.exact.as_str()) => {
+                    Some(k + 2)
+                }
+                Some(m) if seg.is_word(&crate::text::pair(&n.exact, &m.exact)) => None,
+                _ if partial => None,
+                _ => Some(k + 1),
+            };
+        }
+        if next.is_some_and(|m| {
+            matches!(
+                (n.exact.as_str(), m.exact.as_str()),
+                ("quốc", "gia") | ("trung", "ương")
+            )
+        }) {
+            return Some(k + 2);
+        }
+    }
+    None
+}
+
 /// The length in tokens of a [`TRAILING`] domain noun in lower case at
 /// token `i`.
 fn trailing_at(t: &Tables, toks: &[Token], i: usize) -> Option<usize> {
@@ -895,6 +965,21 @@ pub fn organizations(
                     // `Công ty Nước tinh khiết Hapro`, `công ty nước tinh
                     // khiết Hapro`: a description in lower case, then the
                     // brand that ends the name.
+                    j = k;
+                    continue;
+                } else if end.is_none()
+                    && described
+                    && !joined_by_and
+                    && let Some(k) = words_before_level(seg, t, toks, j)
+                    // `các đài truyền hình trung ương`: bodies of a kind;
+                    // `quỹ đầu tư quốc gia`, `trung tâm mua sắm … quận 7`
+                    // in lower case: a kind of fund, a place.
+                    && !(i > 0 && matches!(toks[i - 1].exact.as_str(), "các" | "những" | "nhiều" | "mọi"))
+                    && (toks[i].capitalized || !matches!(words[0].as_str(), "quỹ" | "trung"))
+                {
+                    // `đài truyền hình huyện`, `học viện hành chính quốc
+                    // gia`: a body of the state in lower case.
+                    end = Some(k);
                     j = k;
                     continue;
                 } else if end == Some(j)

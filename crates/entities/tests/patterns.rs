@@ -1456,3 +1456,37 @@ fn newspapers_named_without_their_head_word() {
         "Thanh Niên",
     );
 }
+
+#[test]
+fn a_body_in_lower_case_named_by_what_it_does_and_its_level() {
+    expect(
+        "Anh làm quay phim cho đài truyền hình huyện đã mười năm.",
+        &[("organization", "đài truyền hình huyện")],
+    );
+    expect(
+        "Chị học năm cuối ở học viện ngoại giao quốc gia , rất bận.",
+        &[("organization", "học viện ngoại giao quốc gia")],
+    );
+    // Bodies of a kind, a rank, a verb before `thành`: no body.
+    assert!(
+        !pairs("Các đài truyền hình trung ương đều đưa tin này.")
+            .iter()
+            .any(|(k, _)| k == "organization")
+    );
+    assert!(
+        !pairs("Đó là một tập đoàn hàng đầu quốc gia về thép.")
+            .iter()
+            .any(|(k, _)| k == "organization")
+    );
+    assert!(
+        !pairs("Bộ cho phép các trường phối hợp thành nhóm để xét tuyển.")
+            .iter()
+            .any(|(k, t)| k == "organization" && t.starts_with("trường"))
+    );
+    // `xã hội` is no level: no body cut at `xã`.
+    expect_not(
+        "Họ nhờ trung tâm công tác xã hội giúp đỡ.",
+        "organization",
+        "trung tâm công tác xã",
+    );
+}
