@@ -877,6 +877,20 @@ pub fn organizations(
             {
                 return None;
             }
+            // `Trường Sa`, `Hội An`: a capitalized head word of one
+            // syllable that makes a unit's name with the next syllable.
+            if n == 1
+                && toks[i].capitalized
+                && toks.get(after).is_some_and(|x| {
+                    x.capitalized
+                        && contiguous(toks, after)
+                        && !g
+                            .lookup(&crate::text::pair(&toks[i].exact, &x.exact))
+                            .is_empty()
+                })
+            {
+                return None;
+            }
             let initials = matches!(words.as_slice(), [w] if w == "thcs" || w == "thpt");
             let named = toks
                 .get(after)

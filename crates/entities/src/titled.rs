@@ -310,9 +310,9 @@ fn alone_in_text(toks: &[Token], text: &str, i: usize) -> bool {
     !text[t.start..t.end].chars().skip(1).any(char::is_uppercase)
         && !joined(text[t.end..].chars().peekable())
         && !before_joined
-        && [i - 1, i + 1]
+        && [i.checked_sub(1), Some(i + 1)]
             .into_iter()
-            .filter_map(|k| toks.get(k))
+            .filter_map(|k| toks.get(k?))
             .all(|n| n.capitalized || n.digits || vietnamese_shape(&n.folded))
 }
 
@@ -853,8 +853,15 @@ pub fn titled_people(
     // sentence, a name is only found as a name known in the text (below).
     for &i in &caps {
         let t = &toks[i];
-        if i == 0
-            || claimed[i]
+        // Opening a sentence, a syllable that is no word of the lexicon and
+        // no family name, before a word only a subject that is a person
+        // takes (`Vy cười …`, `Hạnh đã …`).
+        let opening_subject = sentence_start(toks, i)
+            && !t.is(words::WORD | words::SURNAME)
+            && toks.get(i + 1).is_some_and(|n| {
+                !n.capitalized && n.gap_is(gap::SPACE) && SUBJECT_OF.contains(&n.exact.as_str())
+            });
+        if claimed[i]
             || !t.name_like
             || t.is(words::TITLE
                 | words::NOT_NAME
@@ -866,18 +873,19 @@ pub fn titled_people(
             || toks
                 .get(i + 1)
                 .is_some_and(|n| (n.capitalized || n.digits) && contiguous(toks, i + 1))
-            || sentence_start(toks, i)
-            || toks[i - 1].is(words::LONE_NAME_CUE)
+            || (sentence_start(toks, i) && !opening_subject)
+            || (i > 0 && toks[i - 1].is(words::LONE_NAME_CUE))
             || (t.is(words::WORD | words::SURNAME)
-                && !((PERSON_CUES.contains(&toks[i - 1].exact.as_str())
+                && !((i > 0 && PERSON_CUES.contains(&toks[i - 1].exact.as_str())
                     && toks.get(i + 1).is_none_or(|n| {
                         n.gap_is(gap::CLAUSE) || AFTER_NAME.contains(&n.exact.as_str())
                     }))
                     // Opening a clause after a comma, not in a list of
                     // capitalized words (`Văn, Sử, Địa`), before a word
                     // only a subject that is a person takes (`, Nhàn đã`).
-                    || (text[..t.start].trim_end().ends_with(',')
-                        && !toks[i - 1].capitalized
+                    || (i > 0
+                        && text[..t.start].trim_end().ends_with(',')
+                        && (!toks[i - 1].capitalized || toks[i - 1].all_caps)
                         && toks.get(i + 1).is_some_and(|n| {
                             !n.capitalized
                                 && n.gap_is(gap::SPACE)

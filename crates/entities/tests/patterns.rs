@@ -1490,3 +1490,39 @@ fn a_body_in_lower_case_named_by_what_it_does_and_its_level() {
         "trung tâm công tác xã",
     );
 }
+
+#[test]
+fn a_given_name_opening_a_sentence_before_what_a_person_does() {
+    expect("Khuê cười khi kể lại chuyện cũ.", &[("person", "Khuê")]);
+    // A word of the lexicon opening a sentence is that word.
+    assert!(
+        !pairs("Sau đã có nhiều người đến xem.")
+            .iter()
+            .any(|(k, _)| k == "person")
+    );
+    // After an abbreviation and a comma, before a word a subject takes.
+    expect(
+        "Về lại VN , Nhàn đã mở một quán nhỏ.",
+        &[("person", "Nhàn")],
+    );
+}
+
+#[test]
+fn a_head_word_inside_a_units_name() {
+    // `Hội An`, `Trường Sa`: places, no body by the head word.
+    expect_not(
+        "Đoàn khách đến Hội An vào chiều qua.",
+        "organization",
+        "Hội An",
+    );
+    expect_not(
+        "Tàu cá gặp nạn ở vùng biển Trường Sa VN.",
+        "organization",
+        "Trường Sa VN",
+    );
+    // A body by its head word before another name.
+    expect(
+        "Anh là hội viên Hội Nông dân xã từ lâu.",
+        &[("organization", "Hội Nông dân xã")],
+    );
+}
