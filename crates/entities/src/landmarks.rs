@@ -472,7 +472,11 @@ pub fn landmarks(
                 } else {
                     (words.len() >= 2 || (capital && !sentence_start(toks, i) && !person(i)))
                         && !next_cap
-                        && (!after_capital(toks, i) || set_apart(text, toks, i))
+                        && (!after_capital(toks, i)
+                            || set_apart(text, toks, i)
+                            // `JICA Nhật Bản`: an abbreviation, then the
+                            // country of a name of two or more syllables.
+                            || (words.len() >= 2 && toks[i - 1].all_caps))
                 };
                 if ok {
                     found = Some((end, sub));

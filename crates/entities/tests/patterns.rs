@@ -1526,3 +1526,13 @@ fn a_head_word_inside_a_units_name() {
         &[("organization", "Hội Nông dân xã")],
     );
 }
+
+#[test]
+fn a_country_after_an_abbreviation() {
+    expect(
+        "Cơ quan KOICA Hàn Quốc tài trợ dự án này.",
+        &[("place", "Hàn Quốc")],
+    );
+    // A one-syllable country after an abbreviation may be part of a name.
+    expect_not("Anh làm cho Pepsi VN Mỹ nhiều năm.", "place", "Mỹ");
+}
