@@ -374,6 +374,12 @@ pub fn landmarks(
                     Some(after + 2)
                 } else if head == "đường" && road_number(toks, text, after) {
                     Some(after + 1)
+                } else if matches!(
+                    head.as_str(),
+                    "đường" | "phố" | "cầu" | "công viên" | "quảng trường"
+                ) && date_name(toks, text, after)
+                {
+                    Some(after + 2)
                 } else {
                     name_after(g, toks, after, coded)
                 };
@@ -617,6 +623,32 @@ fn road_number(toks: &[Token], text: &str, at: usize) -> bool {
             contiguous(toks, at + 1)
                 && !m.capitalized
                 && (m.digits || MEASURES.contains(&m.exact.as_str()))
+        })
+}
+
+/// Whether a day and a month name the place at token `at` (`đường 3/2`,
+/// `công viên 30 - 4`, `cầu 2/9`): a day of one or two digits, `/` or a
+/// dash, a month, and no year or measure after them.
+fn date_name(toks: &[Token], text: &str, at: usize) -> bool {
+    let (Some(d), Some(m)) = (toks.get(at), toks.get(at + 1)) else {
+        return false;
+    };
+    let small = |t: &Token, max: u32| {
+        t.digits
+            && t.end - t.start <= 2
+            && text[t.start..t.end]
+                .parse::<u32>()
+                .is_ok_and(|v| (1..=max).contains(&v))
+    };
+    small(d, 31)
+        && small(m, 12)
+        && matches!(text[d.end..m.start].trim(), "/" | "-" | "–")
+        && !text[m.end..]
+            .trim_start()
+            .strip_prefix(['/', '-', '–', '.'])
+            .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        && !toks.get(at + 2).is_some_and(|n| {
+            contiguous(toks, at + 2) && !n.capitalized && MEASURES.contains(&n.exact.as_str())
         })
 }
 

@@ -1536,3 +1536,18 @@ fn a_country_after_an_abbreviation() {
     // A one-syllable country after an abbreviation may be part of a name.
     expect_not("Anh làm cho Pepsi VN Mỹ nhiều năm.", "place", "Mỹ");
 }
+
+#[test]
+fn places_named_after_a_day_and_a_month() {
+    expect(
+        "Vụ va chạm xảy ra trên đường 3/2, gần vòng xoay.",
+        &[("place", "đường 3/2")],
+    );
+    expect(
+        "Các em vui chơi ở công viên 30 - 4 đến tối.",
+        &[("place", "công viên 30 - 4")],
+    );
+    // A full date, or a fraction and its measure, names no place.
+    expect_not("Giá đường 3/2/2017 lại tăng.", "place", "đường 3/2");
+    expect_not("Con đường 1/2 km thì hỏng nặng.", "place", "đường 1/2");
+}
