@@ -186,7 +186,7 @@ fn starts_with(toks: &[Token], i: usize, words: &[String]) -> bool {
 }
 
 /// The length in tokens of the longest role opener at token `i`.
-fn role_at(toks: &[Token], i: usize, honorifics: bool) -> Option<usize> {
+pub(crate) fn role_at(toks: &[Token], i: usize, honorifics: bool) -> Option<usize> {
     let t = toks.get(i)?;
     if !t.is(words::ROLE) {
         return None;

@@ -509,6 +509,15 @@ fn name_after_title(
     if !free && (t.is(words::NOT_NAME) || (t.is(words::ORG_HEAD) && !t.is(words::SURNAME))) {
         return None;
     }
+    // `ông Trưởng ban Dân vận`, `bà Chủ tịch`: a title after a form of
+    // address is the title, no name.
+    if address
+        && one
+        && t.is(words::ROLE)
+        && crate::people::role_at(toks, i, false).is_some_and(|n| n >= 2)
+    {
+        return None;
+    }
     Some(name_end(text, toks, claimed, i))
 }
 

@@ -1551,3 +1551,14 @@ fn places_named_after_a_day_and_a_month() {
     expect_not("Giá đường 3/2/2017 lại tăng.", "place", "đường 3/2");
     expect_not("Con đường 1/2 km thì hỏng nặng.", "place", "đường 1/2");
 }
+
+#[test]
+fn a_title_after_a_form_of_address() {
+    // `ông Trưởng ban …`: the title, no name.
+    expect_not(
+        "Ông Trưởng ban Dân vận cho biết việc đã xong.",
+        "person",
+        "Trưởng",
+    );
+    expect("Ông Trưởng nói việc đã xong.", &[("person", "Trưởng")]);
+}
