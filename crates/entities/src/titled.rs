@@ -738,7 +738,17 @@ pub fn titled_people(
     }
     // The rules below open at a capitalized token: they visit those
     // alone (about one token in seven in news).
-    let caps: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].capitalized).collect();
+    // And the tokens of one byte in lower case, for the initials in lower
+    // case below (`h.`), found in the same pass.
+    let mut caps: Vec<usize> = Vec::new();
+    let mut letters: Vec<usize> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.capitalized {
+            caps.push(i);
+        } else if t.end - t.start == 1 {
+            letters.push(i);
+        }
+    }
     // An initial alone, before a lower-case word (`… , K. sắm …`, `H. đi
     // …` opening a sentence): a person kept anonymous. Not `Q.1`,
     // `P.Phạm`.
@@ -752,6 +762,40 @@ pub fn titled_people(
                     && text[toks[i].end..n.start].trim() == "."
                     && text[toks[i].end..n.start].ends_with(' ')
             })
+        {
+            claimed[i] = true;
+            persons.push(Person {
+                start: i,
+                end: i + 1,
+                role: None,
+            });
+        }
+    }
+    // An initial in lower case inside a sentence, as some texts write the
+    // name they keep anonymous (`khuya h. hút …`, `đụng m . " khùng "`):
+    // one letter after a word in lower case or a comma (not a number:
+    // `5 h.`, `3 m.`), its full stop set apart by a space after it, then a word in
+    // lower case or a quotation mark. Not `v.v.`.
+    for &i in &letters {
+        let t = &toks[i];
+        if i == 0 || claimed[i] || !t.exact.as_bytes()[0].is_ascii_lowercase() {
+            continue;
+        }
+        let prev = &toks[i - 1];
+        let after = &text[t.end..];
+        let dot = after.strip_prefix(" .").or_else(|| after.strip_prefix('.'));
+        if t.exact != "v"
+            && !prev.capitalized
+            && !prev.digits
+            && prev.end - prev.start > 1
+            && text[prev.end..t.start].ends_with(' ')
+            && matches!(text[prev.end..t.start].trim(), "" | ",")
+            && let Some(rest) = dot
+            && rest.starts_with(' ')
+            && rest
+                .trim_start()
+                .starts_with(|c: char| c.is_lowercase() || matches!(c, '"' | '“'))
+            && toks.get(i + 1).is_none_or(|n| !n.capitalized && !n.digits)
         {
             claimed[i] = true;
             persons.push(Person {

@@ -1562,3 +1562,26 @@ fn a_title_after_a_form_of_address() {
     );
     expect("Ông Trưởng nói việc đã xong.", &[("person", "Trưởng")]);
 }
+
+#[test]
+fn an_initial_in_lower_case_inside_a_sentence() {
+    expect(
+        "Đêm đã khuya , k. vẫn ngồi một mình bên quán nước.",
+        &[("person", "k")],
+    );
+    expect(
+        "Ai cũng sợ tính nóng nảy của t . \" điên \" trong xóm.",
+        &[("person", "t")],
+    );
+    // After a number it is a unit; `v.v.` ends a list.
+    assert!(
+        !pairs("Anh chạy 5 m. rồi dừng lại.")
+            .iter()
+            .any(|(k, _)| k == "person")
+    );
+    assert!(
+        !pairs("Họ bán rau, cá, thịt v.v. ở chợ.")
+            .iter()
+            .any(|(k, _)| k == "person")
+    );
+}
