@@ -545,6 +545,7 @@ fn words_before_brand(
     toks: &[Token],
     j: usize,
     person: &[bool],
+    after_name: bool,
 ) -> Option<usize> {
     let mut k = j;
     while k < j + 4 {
@@ -577,13 +578,21 @@ fn words_before_brand(
         && !head_at(t, toks, k)
         && !(b.is(words::INTERNATIONAL) && one_word_known(&b.exact))
         && !(b.is(words::WORLD) && crate::landmarks::one_syllable_world(&b.exact, false))
-        // `bảo tàng Trên thế giới`: a common word capitalized, no brand.
+        // `bảo tàng Trên thế giới`: a common word capitalized, no brand
+        // (but `… Trung ương`, a name's word capitalized on its first
+        // syllable).
         && !(b.is(words::WORD)
-            && toks
-                .get(k + 1)
-                .is_some_and(|n| !n.capitalized && contiguous(toks, k + 1)))
-        // `hãng điện thoại Trung Quốc`: the country the company is of.
-        && !(b.is(words::WORLD) && crate::landmarks::country_at(toks, k).is_some()))
+            && toks.get(k + 1).is_some_and(|n| {
+                !n.capitalized
+                    && contiguous(toks, k + 1)
+                    && !seg.is_word(&crate::text::pair(&b.exact, &n.exact))
+            }))
+        // `hãng điện thoại Trung Quốc`: right after the head word, the
+        // country the company is of (after a name, part of it: `Xổ số
+        // điện toán Việt Nam`).
+        && !(!after_name
+            && b.is(words::WORLD)
+            && crate::landmarks::country_at(toks, k).is_some()))
     .then_some(k)
 }
 
@@ -974,7 +983,7 @@ pub fn organizations(
                     // words capitalized joined in one name.
                     lower_run += 1;
                 } else if (end == Some(j) || (end.is_none() && described && !joined_by_and))
-                    && let Some(k) = words_before_brand(g, seg, t, toks, j, person)
+                    && let Some(k) = words_before_brand(g, seg, t, toks, j, person, end.is_some())
                 {
                     // `Công ty Nước tinh khiết Hapro`, `công ty nước tinh
                     // khiết Hapro`: a description in lower case, then the

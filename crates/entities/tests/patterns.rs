@@ -1585,3 +1585,11 @@ fn an_initial_in_lower_case_inside_a_sentence() {
             .any(|(k, _)| k == "person")
     );
 }
+
+#[test]
+fn a_name_goes_on_with_central_and_with_its_country() {
+    expect(
+        "Theo Viện Nghiên cứu quản lý kinh tế Trung ương , tăng trưởng sẽ chậm lại.",
+        &[("organization", "Viện Nghiên cứu quản lý kinh tế Trung ương")],
+    );
+}
