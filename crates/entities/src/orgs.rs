@@ -587,12 +587,10 @@ fn words_before_brand(
                     && contiguous(toks, k + 1)
                     && !seg.is_word(&crate::text::pair(&b.exact, &n.exact))
             }))
-        // `hãng điện thoại Trung Quốc`: right after the head word, the
-        // country the company is of (after a name, part of it: `Xổ số
-        // điện toán Việt Nam`).
-        && !(!after_name
-            && b.is(words::WORLD)
-            && crate::landmarks::country_at(toks, k).is_some()))
+        // `hãng điện thoại Trung Quốc`, `trung tâm thủ đô Bắc Kinh`: right
+        // after the head word, the country or city the thing is of (after
+        // a name, part of it: `Xổ số điện toán Việt Nam`).
+        && !(!after_name && b.is(words::WORLD) && world_at(toks, k)))
     .then_some(k)
 }
 
@@ -664,6 +662,25 @@ fn words_before_level(
         }
     }
     None
+}
+
+/// Whether a country or a city of the world list opens at token `k`
+/// (`Trung Quốc`, `Bắc Kinh`): one to three capitalized syllables.
+fn world_at(toks: &[Token], k: usize) -> bool {
+    let mut key = String::new();
+    for j in k..toks.len().min(k + 3) {
+        if !toks[j].capitalized || (j > k && !contiguous(toks, j)) {
+            break;
+        }
+        if j > k {
+            key.push(' ');
+        }
+        key.push_str(&toks[j].exact);
+        if crate::landmarks::world_name(&key) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The length in tokens of a [`TRAILING`] domain noun in lower case at

@@ -331,13 +331,13 @@ fn score_ud(label: &str, sentences: &str, gold_tsv: &str) -> (String, f64, f64) 
 /// Floors of the dev-gold figures, set just under what extraction reaches
 /// today, so that a regression fails the test.
 const PREC_FLOOR: f64 = 0.95;
-const REC_FLOOR: f64 = 0.84;
+const REC_FLOOR: f64 = 0.86;
 /// Floors of the held-out figures, likewise.
-const HELD_OUT_PREC_FLOOR: f64 = 0.89;
-const HELD_OUT_REC_FLOOR: f64 = 0.72;
+const HELD_OUT_PREC_FLOOR: f64 = 0.91;
+const HELD_OUT_REC_FLOOR: f64 = 0.81;
 /// Floors of the second held-out set's figures, likewise.
 const HELD_OUT_451_PREC_FLOOR: f64 = 0.95;
-const HELD_OUT_451_REC_FLOOR: f64 = 0.62;
+const HELD_OUT_451_REC_FLOOR: f64 = 0.72;
 /// Floors of the third held-out set's figures, likewise.
 const HELD_OUT_551_PREC_FLOOR: f64 = 0.87;
 const HELD_OUT_551_REC_FLOOR: f64 = 0.61;

@@ -1391,6 +1391,12 @@ fn no_brand_after_a_description_in_lower_case() {
         "Một hãng điện thoại Trung Quốc vừa ra mắt mẫu máy mới.",
         &[("place", "Trung Quốc")],
     );
+    // Nor a foreign city.
+    expect_not(
+        "Họ bán rau ở trung tâm thủ đô Bắc Kinh.",
+        "organization",
+        "trung tâm thủ đô Bắc Kinh",
+    );
     // A common word written capitalized is no brand.
     expect_not(
         "Nhiều viện bảo tàng Trên thế giới trưng bày tranh của ông.",
