@@ -326,6 +326,16 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
             },
         ));
     }
+    // A province written inside a school's or an enterprise's name (`ĐH
+    // Quốc gia Hà Nội`, `chi nhánh Nghệ An`) is no place mention, but the
+    // organization stays tied to it; a smaller unit's name there may be
+    // part of the body's own name (`Công ty TNHH Song Lộc`) and ties
+    // nothing once dropped.
+    let provinces: Vec<(usize, usize, String, String)> = out
+        .iter()
+        .filter(|e| e.kind() == Kind::Province)
+        .filter_map(|e| Some((e.start, e.end, e.value.clone(), e.link()?.code.clone())))
+        .collect();
     drop_places_inside_names(&mut out);
     // An organization is tied to the linked place written inside it.
     // Sorted by start: the first linked place inside an organization is
@@ -334,7 +344,9 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
         .iter()
         .filter_map(|e| Some((e.start, e.end, e.value.clone(), e.link()?.code.clone())))
         .collect();
-    linked.sort_by_key(|l| l.0);
+    linked.extend(provinces);
+    linked.sort_by_key(|l| (l.0, l.1));
+    linked.dedup_by_key(|l| (l.0, l.1));
     for org in &mut out {
         let (start, end) = (org.start, org.end);
         let first = linked.partition_point(|l| l.0 < start);

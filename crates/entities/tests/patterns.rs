@@ -431,6 +431,32 @@ fn names_inside_other_names_are_not_places() {
         "Đoàn về xã Minh Hoàng rồi về Minh Hoàng lần nữa để kiểm tra.",
         &[("commune", "xã Minh Hoàng")],
     );
+    // A province inside a school's or a branch's name is no place
+    // mention, but the body stays tied to it; a smaller unit's name inside
+    // a company's name ties nothing.
+    let tied = |t: &str, org: &str| {
+        ents(t)
+            .into_iter()
+            .find(|e| e.kind() == vietdex_entities::Kind::Organization && e.text == org)
+            .and_then(|e| match e.details {
+                vietdex_entities::Details::Organization { place_code, .. } => place_code,
+                _ => None,
+            })
+    };
+    let u = "Nhóm sinh viên Trường Đại học Bách khoa Đà Nẵng vừa đoạt giải.";
+    assert!(
+        !ents(u).iter().any(|e| e.kind().is_place()),
+        "{:?}",
+        pairs(u)
+    );
+    assert_eq!(
+        tied(u, "Trường Đại học Bách khoa Đà Nẵng").as_deref(),
+        Some("48"),
+        "{:?}",
+        ents(u)
+    );
+    let c = "Công ty TNHH Thạnh Phú đã vay vốn.";
+    assert_eq!(tied(c, "Công ty TNHH Thạnh Phú"), None, "{:?}", ents(c));
 }
 
 #[test]
