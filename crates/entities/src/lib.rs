@@ -246,6 +246,38 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
 
     let mut person_starts: Vec<usize> = persons.iter().map(|p| toks[p.start].start).collect();
     person_starts.sort_unstable();
+    // Dates and quantities are searched only around the digits.
+    let windows = digits::windows(text);
+    let dates = rules::dates_in(text, ctx.year, &windows);
+    // An organization ends where a date begins: scraped text loses the
+    // stop between two sentences (`Bệnh viện Đa khoa Quảng Ngãi Sáng
+    // 8/2, …`), and no name goes on into `Sáng 8/2`.
+    let date_starts: Vec<usize> = dates.iter().map(|d| d.0).collect();
+    // Nor does a name go on across an empty line (a paragraph's end).
+    let before_date = |s: usize, e: usize| {
+        let e = paragraph_end(text, s, e);
+        match date_starts
+            .get(date_starts.partition_point(|&d| d <= s))
+            .filter(|&&d| d < e)
+            .map(|&d| {
+                // A day's date begins at its number: its cue word (`Sáng`,
+                // `ngày`) goes with it.
+                let cut = text[..d].trim_end();
+                let cut = match cut.rsplit_once(' ') {
+                    Some((head, cue))
+                        if DAY_CUES.contains(&vietdex_tokenize::normalize(cue).as_ref()) =>
+                    {
+                        head
+                    }
+                    _ => cut,
+                };
+                cut.trim_end_matches(|c: char| c.is_whitespace() || "-–,:(".contains(c))
+                    .len()
+            }) {
+            Some(cut) if cut > s => cut,
+            _ => e,
+        }
+    };
     for (s, e) in rules::organizations(text) {
         let mut e = trim_org(k.segmenter, toks, text, s, e);
         // An organization ends where a person's name begins.
@@ -253,6 +285,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
         if let Some(&p) = person_starts.get(next_person).filter(|&&p| p < e) {
             e = text[..p].trim_end().len();
         }
+        let e = before_date(s, e);
         // A board the patterns end at its head word (`Ban Quản lý`), or
         // inside a place found on its own (`Ban Quản lý Khu` | `kinh tế
         // …`), is left to the head-word rules below, which go on with its
@@ -313,7 +346,8 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
         }
     }
     for (a, b) in orgs::organizations(g, k.segmenter, toks, text, &free, &person, &body) {
-        let (s, e) = (toks[a].start, toks[b - 1].end);
+        let s = toks[a].start;
+        let e = before_date(s, toks[b - 1].end);
         let surface = squash(&text[s..e]);
         out.push(Entity::new(
             text,
@@ -360,9 +394,6 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
             *place_code = Some(code.clone());
         }
     }
-    // Dates and quantities are searched only around the digits.
-    let windows = digits::windows(text);
-    let dates = rules::dates_in(text, ctx.year, &windows);
     let taken: Vec<(usize, usize)> = dates.iter().map(|d| (d.0, d.1)).collect();
     for (s, e, v) in dates {
         out.push(Entity::new(text, s, e, v, Details::Date));
@@ -389,6 +420,28 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     to_char_offsets(text, &mut out);
     out
 }
+
+/// The end of `s..e` in `text`, or the end of the text before the first
+/// empty line inside it.
+fn paragraph_end(text: &str, s: usize, e: usize) -> usize {
+    let span = &text[s..e];
+    let mut from = 0;
+    while let Some(at) = span[from..].find('\n') {
+        let line_end = from + at;
+        let rest = &span[line_end + 1..];
+        let blank = rest.len() - rest.trim_start_matches([' ', '\t', '\r']).len();
+        if rest[blank..].starts_with('\n') {
+            let cut = s + span[..line_end].trim_end().len();
+            return if cut > s { cut } else { e };
+        }
+        from = line_end + 1;
+    }
+    e
+}
+
+/// Words that say the part of the day or the day of a date written after
+/// them (`Sáng 8/2`, `ngày 9/2`).
+const DAY_CUES: &[&str] = &["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm"];
 
 /// Words that open the name of an enterprise, school, outlet or other
 /// body whose name may hold a place name that is not a place mention

@@ -268,6 +268,37 @@ fn organizations_by_head_word() {
 }
 
 #[test]
+fn an_organization_ends_where_a_date_begins() {
+    // The stop between two sentences lost, as scraped text loses it.
+    let t = "Cô ấy được đưa vào Bệnh viện Đa khoa Hòa Bình Chiều 12/5, gia đình đã đến.";
+    assert!(
+        has(t, "organization", "Bệnh viện Đa khoa Hòa Bình"),
+        "{:?}",
+        pairs(t)
+    );
+    let u = "Hội nghị của Ủy ban nhân dân tỉnh Lào Cai ngày 3/7 kết thúc.";
+    assert!(
+        has(u, "organization", "Ủy ban nhân dân tỉnh Lào Cai"),
+        "{:?}",
+        pairs(u)
+    );
+    // Nor across an empty line: a headline ending in a body's name.
+    let w = "Đoàn công tác làm việc với UBND huyện Mê Linh\n\nĐoàn đã kiểm tra ba xã.";
+    assert!(
+        has(w, "organization", "UBND huyện Mê Linh"),
+        "{:?}",
+        pairs(w)
+    );
+    // A name that holds such a word, with no date after it, stays whole.
+    let v = "Công ty TNHH Ánh Sáng Mới vừa khai trương cửa hàng.";
+    assert!(
+        has(v, "organization", "Công ty TNHH Ánh Sáng Mới"),
+        "{:?}",
+        pairs(v)
+    );
+}
+
+#[test]
 fn people_beyond_the_surname_rule() {
     // Given-name references tied to the full name earlier in the text.
     let t = "Ông Lê Hữu Phước là chủ vườn. Theo Phước, giá bưởi năm nay thấp.";
