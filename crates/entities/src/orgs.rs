@@ -531,6 +531,24 @@ fn descriptive_at(seg: &vietdex_tokenize::Segmenter, toks: &[Token], i: usize) -
     })
 }
 
+/// Tokens `k` and `k + 1` when they are one word of the lexicon of two
+/// syllables, in lower case, without digits, each joined to the token
+/// before (`tinh khiết`, `truyền hình`).
+fn lower_word_at<'t>(
+    seg: &vietdex_tokenize::Segmenter,
+    toks: &'t [Token],
+    k: usize,
+) -> Option<(&'t Token, &'t Token)> {
+    let (x, y) = (toks.get(k)?, toks.get(k + 1)?);
+    (!x.capitalized
+        && !y.capitalized
+        && !x.digits
+        && contiguous(toks, k)
+        && contiguous(toks, k + 1)
+        && seg.is_word(&crate::text::pair(&x.exact, &y.exact)))
+    .then_some((x, y))
+}
+
 /// At token `j`, in lower case after a name's capitalized part: the
 /// token of the brand that ends the name, when one to two words in lower
 /// case (each a word of the lexicon of two syllables, none a verb that
@@ -549,15 +567,8 @@ fn words_before_brand(
 ) -> Option<usize> {
     let mut k = j;
     while k < j + 4 {
-        let (x, y) = (toks.get(k)?, toks.get(k + 1)?);
-        if x.capitalized
-            || y.capitalized
-            || x.digits
-            || !contiguous(toks, k)
-            || !contiguous(toks, k + 1)
-            || x.is(words::ROLE_STOP)
-            || !seg.is_word(&crate::text::pair(&x.exact, &y.exact))
-        {
+        let (x, _) = lower_word_at(seg, toks, k)?;
+        if x.is(words::ROLE_STOP) {
             return None;
         }
         k += 2;
@@ -619,16 +630,9 @@ fn words_before_level(
     }
     let mut k = j;
     for _ in 0..2 {
-        let (x, y) = (toks.get(k)?, toks.get(k + 1)?);
-        if x.capitalized
-            || y.capitalized
-            || x.digits
-            || !contiguous(toks, k)
-            || !contiguous(toks, k + 1)
-            || !seg.is_word(&crate::text::pair(&x.exact, &y.exact))
-            // `hàng đầu quốc gia`: a rank, not what the body does.
-            || (x.exact == "hàng" && y.exact == "đầu")
-        {
+        let (x, y) = lower_word_at(seg, toks, k)?;
+        // `hàng đầu quốc gia`: a rank, not what the body does.
+        if x.exact == "hàng" && y.exact == "đầu" {
             return None;
         }
         k += 2;
