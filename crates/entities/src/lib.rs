@@ -365,22 +365,19 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     // organization stays tied to it; a smaller unit's name there may be
     // part of the body's own name (`Công ty TNHH Song Lộc`) and ties
     // nothing once dropped.
-    let provinces: Vec<(usize, usize, String, String)> = out
-        .iter()
-        .filter(|e| e.kind() == Kind::Province)
-        .filter_map(|e| Some((e.start, e.end, e.value.clone(), e.link()?.code.clone())))
-        .collect();
+    let linked_of = |out: &[Entity], provinces: bool| -> Vec<(usize, usize, String, String)> {
+        out.iter()
+            .filter(|e| (e.kind() == Kind::Province) == provinces)
+            .filter_map(|e| Some((e.start, e.end, e.value.clone(), e.link()?.code.clone())))
+            .collect()
+    };
+    let mut linked = linked_of(&out, true);
     drop_places_inside_names(&mut out);
     // An organization is tied to the linked place written inside it.
     // Sorted by start: the first linked place inside an organization is
     // found by binary search, so this stays linear in long texts.
-    let mut linked: Vec<(usize, usize, String, String)> = out
-        .iter()
-        .filter_map(|e| Some((e.start, e.end, e.value.clone(), e.link()?.code.clone())))
-        .collect();
-    linked.extend(provinces);
-    linked.sort_by_key(|l| (l.0, l.1));
-    linked.dedup_by_key(|l| (l.0, l.1));
+    linked.extend(linked_of(&out, false));
+    linked.sort_by_key(|l| l.0);
     for org in &mut out {
         let (start, end) = (org.start, org.end);
         let first = linked.partition_point(|l| l.0 < start);
