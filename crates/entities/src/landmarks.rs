@@ -457,6 +457,12 @@ pub fn landmarks(
                 // case (`trung quốc`), as the press sometimes writes them.
                 let mut person = |i: usize| {
                     prev_cue
+                        // What only a person is or does (`khi Mỹ thi đỗ`).
+                        || (words.len() == 1
+                            && tok.is(crate::words::GIVEN_NAME)
+                            && crate::person_cues::opens_clause(toks, i)
+                            && crate::person_cues::person_cue(seg, toks, i, i + 1)
+                                == crate::person_cues::Cue::OnlyPerson)
                         || (i >= 2
                             && contiguous(toks, i - 1)
                             && t.person_titles.contains(

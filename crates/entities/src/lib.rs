@@ -35,6 +35,7 @@ mod keys;
 mod landmarks;
 mod orgs;
 mod people;
+mod person_cues;
 mod places;
 mod programs;
 mod programs_table;

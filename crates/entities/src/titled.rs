@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use vietdex_tokenize::normalize;
 
 use crate::people::{Person, names_a_school, names_a_thing};
+use crate::person_cues::{Cue, OPENERS};
 use crate::text::{Token, contiguous, gap};
 use crate::words;
 
@@ -751,11 +752,13 @@ pub fn titled_people(
     }
     // An initial alone, before a lower-case word (`… , K. sắm …`, `H. đi
     // …` opening a sentence): a person kept anonymous. Not `Q.1`,
-    // `P.Phạm`.
+    // `P.Phạm`, nor after a word that makes it a brand, a place or a team
+    // (`hãng F.`, `tại H.`).
     for &i in &caps {
         if !claimed[i]
             && initial(toks, text, i)
             && !after_capital(toks, i)
+            && !after_lone_name_cue(toks, i)
             && toks.get(i + 1).is_some_and(|n| {
                 !n.capitalized
                     && !n.digits
@@ -834,7 +837,8 @@ pub fn titled_people(
         // A lone syllable opening a sentence that is also a word (`Vừa
         // nói …`, `Sau kể …`) needs the stronger `cho biết`; one that is
         // no word of the lexicon (`Tuấn nói`) is a name.
-        let lone_start = j == i + 1 && sentence_start(toks, i) && t.is(words::WORD);
+        let lone_start =
+            j == i + 1 && sentence_start(toks, i) && t.is(words::WORD) && !t.is(words::GIVEN_NAME);
         let says = toks.get(j).is_some_and(|v| {
             contiguous(toks, j)
                 && !v.capitalized
@@ -850,6 +854,7 @@ pub fn titled_people(
                     && crate::landmarks::one_syllable_world(&t.exact, false)));
         if says
             && !unit
+            && (j != i + 1 || !after_lone_name_cue(toks, i))
             && (i..j).all(|k| !claimed[k])
             && !opens_word(i, j)
             && !names_a_school(seg, toks, i)
@@ -877,7 +882,7 @@ pub fn titled_people(
             && !claimed[i + 1]
             && t.is(words::ORDER)
             && !sentence_start(toks, i)
-            && !after_capital(toks, i)
+            && (!after_capital(toks, i) || after_opener(toks, i))
             && let Some(end) = name_from(seg, toks, text, claimed, i + 1)
             && end == i + 2
             && g.lookup(&crate::text::pair(&t.exact, &toks[i + 1].exact))
@@ -906,29 +911,72 @@ pub fn titled_people(
     // sentence, a name is only found as a name known in the text (below).
     for &i in &caps {
         let t = &toks[i];
+        // The token's own shape first: most tokens fail it.
+        if claimed[i]
+            || !t.name_like
+            || t.is(words::ORG_HEAD | words::PLACE_HEAD | words::TYPE_WORD)
+            // A given name that opens a title or a body's name (`Tiến`
+            // of `tiến sĩ`, `Hải` of `Hải quan`) is a name where it opens
+            // neither (and the words around it say a person is meant).
+            || (t.is(words::TITLE | words::NOT_NAME | words::ROLE)
+                && !(t.is(words::GIVEN_NAME)
+                    && title_at(toks, i).is_none()
+                    && crate::people::role_at(toks, i, true).is_none()))
+            || (after_capital(toks, i) && !after_opener(toks, i))
+            || toks
+                .get(i + 1)
+                .is_some_and(|n| (n.capitalized || n.digits) && contiguous(toks, i + 1))
+            // `Frank de Boer`: a particle, then the rest of the name.
+            || (NAME_PARTICLES.contains(&toks.get(i + 1).map_or("", |n| n.exact.as_str()))
+                && toks
+                    .get(i + 2)
+                    .is_some_and(|n| n.capitalized && contiguous(toks, i + 2)))
+        {
+            continue;
+        }
+        let word = t.is(words::WORD | words::SURNAME);
+        let given = t.is(words::GIVEN_NAME);
+        let world = t.is(words::WORLD) && crate::landmarks::one_syllable_world(&t.exact, false);
+        // A given name that is also a word, a family name or a country
+        // (`Thảo`, `Lý`, `Mỹ`), anywhere in a sentence, where the words
+        // around it say a person is meant (`Thảo thở dài`, `nước mắt
+        // Thảo`, `Mỹ là anh cả`); a country's name only by what a country
+        // does not do.
+        let cue = if given || !word {
+            crate::person_cues::person_cue(seg, toks, i, i + 1)
+        } else {
+            Cue::None
+        };
+        // A country's name only as the subject of a clause: after a noun
+        // it says where one is from (`phụ nữ Mỹ 28 tuổi`, `mẹ Mỹ`).
+        let cued = given
+            && if world {
+                cue == Cue::OnlyPerson && crate::person_cues::opens_clause(toks, i)
+            } else {
+                cue >= Cue::Person
+            };
+        // After a conjunction opening the sentence, only so.
+        if after_capital(toks, i) && !cued {
+            continue;
+        }
+        if t.is(words::TITLE | words::NOT_NAME | words::ROLE) && !cued {
+            continue;
+        }
         // Opening a sentence, a syllable that is no word of the lexicon and
         // no family name, before a word only a subject that is a person
         // takes (`Vy cười …`, `Hạnh đã …`).
         let opening_subject = sentence_start(toks, i)
-            && !t.is(words::WORD | words::SURNAME)
-            && toks.get(i + 1).is_some_and(|n| {
-                !n.capitalized && n.gap_is(gap::SPACE) && SUBJECT_OF.contains(&n.exact.as_str())
-            });
-        if claimed[i]
-            || !t.name_like
-            || t.is(words::TITLE
-                | words::NOT_NAME
-                | words::ORG_HEAD
-                | words::PLACE_HEAD
-                | words::TYPE_WORD
-                | words::ROLE)
-            || after_capital(toks, i)
-            || toks
-                .get(i + 1)
-                .is_some_and(|n| (n.capitalized || n.digits) && contiguous(toks, i + 1))
-            || (sentence_start(toks, i) && !opening_subject)
+            && (cued
+                || (!word
+                    && toks.get(i + 1).is_some_and(|n| {
+                        !n.capitalized
+                            && n.gap_is(gap::SPACE)
+                            && SUBJECT_OF.contains(&n.exact.as_str())
+                    })));
+        if (sentence_start(toks, i) && !opening_subject)
             || (i > 0 && toks[i - 1].is(words::LONE_NAME_CUE))
-            || (t.is(words::WORD | words::SURNAME)
+            || (word
+                && !cued
                 && !((i > 0 && PERSON_CUES.contains(&toks[i - 1].exact.as_str())
                     && toks.get(i + 1).is_none_or(|n| {
                         n.gap_is(gap::CLAUSE) || AFTER_NAME.contains(&n.exact.as_str())
@@ -945,9 +993,10 @@ pub fn titled_people(
                                 && SUBJECT_OF.contains(&n.exact.as_str())
                         }))))
             || NOT_LONE_NAMES.contains(&t.exact.as_str())
-            || !vietnamese_shape(&t.folded)
+            // A foreign given name (`Fred`) has no Vietnamese shape.
+            || !(vietnamese_shape(&t.folded) || given)
             || !alone_in_text(toks, text, i)
-            || (t.is(words::WORLD) && crate::landmarks::one_syllable_world(&t.exact, false))
+            || (world && !cued)
             || (t.is(words::INTERNATIONAL) && crate::orgs::one_word_known(&t.exact))
             || unit_name(g, toks, i, i + 1)
             || opens_word(i, i + 1)
@@ -983,8 +1032,7 @@ pub fn titled_people(
             || claimed[i + 1]
             || !b.gap_is(gap::SPACE)
             || !contiguous(toks, i + 1)
-            || sentence_start(toks, i)
-            || after_capital(toks, i)
+            || (sentence_start(toks, i) || after_capital(toks, i)) && !after_opener(toks, i)
             || toks
                 .get(i + 2)
                 .is_some_and(|n| (n.capitalized || n.digits) && contiguous(toks, i + 2))
@@ -999,7 +1047,10 @@ pub fn titled_people(
         // noun (`trường Sen Vàng`, `danh sơn Yên Tử`) it is that thing's
         // name.
         let before = toks[i - 1].exact.as_str();
-        let opens = a.gap_is(gap::CLAUSE) || before == "và" || PERSON_CUES.contains(&before);
+        let opens = a.gap_is(gap::CLAUSE)
+            || before == "và"
+            || PERSON_CUES.contains(&before)
+            || OPENERS.contains(&before);
         let next = toks.get(i + 2);
         let cue = opens
             && ((PERSON_CUES.contains(&before)
@@ -1009,7 +1060,8 @@ pub fn titled_people(
                 }))
                 || next.is_some_and(|n| {
                     !n.capitalized && n.gap_is(gap::SPACE) && SUBJECT_OF.contains(&n.exact.as_str())
-                }));
+                })
+                || crate::person_cues::person_cue(seg, toks, i, i + 2) >= Cue::Person);
         if !cue
             || toks[i - 1].is(words::LONE_NAME_CUE)
             || a.is(words::TITLE
@@ -1181,4 +1233,29 @@ fn sentence_start(toks: &[Token], i: usize) -> bool {
 /// Whether token `i` continues a capitalized word before it.
 fn after_capital(toks: &[Token], i: usize) -> bool {
     i > 0 && toks[i - 1].capitalized && contiguous(toks, i)
+}
+
+/// Particles in lower case inside foreign names (`Frank de Boer`, `Ludwig
+/// van Beethoven`).
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "da", "di", "del", "der", "du", "dos", "le", "la", "bin", "al", "ter",
+];
+
+/// Whether token `i` follows a conjunction ([`OPENERS`]) that opens the
+/// sentence (`Khi Tiến …`, `Nhưng Hai Địa …`): capitalized there, it is no
+/// part of the name after it.
+fn after_opener(toks: &[Token], i: usize) -> bool {
+    i > 0
+        && sentence_start(toks, i - 1)
+        && toks[i].gap_is(gap::SPACE)
+        && OPENERS.contains(&toks[i - 1].exact.as_str())
+}
+
+/// Whether token `i` follows a word in lower case that makes a name after
+/// it a place, a people, a brand or a team (`tại`, `người`, `hãng`).
+fn after_lone_name_cue(toks: &[Token], i: usize) -> bool {
+    i > 0
+        && toks[i - 1].is(words::LONE_NAME_CUE)
+        && !toks[i - 1].capitalized
+        && toks[i].gap_is(gap::SPACE)
 }

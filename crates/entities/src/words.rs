@@ -47,6 +47,12 @@ pub const WORD: u32 = 1 << 11;
 pub const LONE_NAME_CUE: u32 = 1 << 12;
 /// A middle name (`văn`, `thị`, `minh`).
 pub const MIDDLE_NAME: u32 = 1 << 13;
+/// A given name (`data/given_names.txt`: `Tuấn`, `Thảo`, `Fred`).
+pub const GIVEN_NAME: u32 = 1 << 14;
+/// The first syllable of a word that says a person is meant: a predicate
+/// only a person takes (`khóc`, `thở dài`), a kinship or body word before
+/// a name (`mẹ`, `nước mắt`), an auxiliary between them (`đã`).
+pub const PERSON_WORD: u32 = 1 << 15;
 
 /// The bits of the normalized syllable `exact`.
 pub fn class_of(exact: &str) -> u32 {
@@ -62,6 +68,7 @@ fn each_listed(add: &mut dyn FnMut(&str, u32)) {
     crate::orgs::classify(add);
     crate::landmarks::classify(add);
     crate::people::classify(add);
+    crate::person_cues::classify(add);
     for w in vietdex_tokenize::LEXICON.lines() {
         let w = w.trim();
         // Lower-case entries only: `Hà`, `Huế` there are names.

@@ -1656,3 +1656,88 @@ fn a_name_goes_on_with_central_and_with_its_country() {
         &[("organization", "Viện Nghiên cứu quản lý kinh tế Trung ương")],
     );
 }
+
+#[test]
+fn a_given_name_that_is_also_a_word_where_only_a_person_is_meant() {
+    // A given name that is also a word (`Thảo`, `Thắng`, `Trâm`),
+    // anywhere in a sentence, before what only a person does or after a
+    // word of kin or of the body.
+    for (t, name) in [
+        ("Nghe tin ấy, cả nhà lặng đi và Thảo bật khóc.", "Thảo"),
+        ("Thảo thở phào khi thấy tên mình trong danh sách.", "Thảo"),
+        ("Sáng thứ hai, Thắng gọi điện cho chủ nhà.", "Thắng"),
+        ("Chiều nay mẹ Trâm đến tận lớp đón con.", "Trâm"),
+        ("Cuối buổi, bàn tay Thư run lên vì mỏi.", "Thư"),
+        ("Khi Tiến chạy tới thì chiếc xe đã đi xa.", "Tiến"),
+    ] {
+        expect(t, &[("person", name)]);
+    }
+    // The same syllables where no person is meant: a predicate that opens
+    // another word (`học phí`), a word the name opens (`Thắng lợi`), a
+    // title the syllable opens (`Tiến sĩ`), nothing a person does.
+    for (t, w) in [
+        ("Thu học phí đúng hạn là việc của nhà trường.", "Thu"),
+        ("Thắng lợi ấy mở đường cho mùa giải mới.", "Thắng"),
+        ("Khi Tiến sĩ Hùng tới, hội thảo mới bắt đầu.", "Tiến"),
+        ("Hoa nở khắp vườn sau cơn mưa.", "Hoa"),
+    ] {
+        expect_not(t, "person", w);
+    }
+}
+
+#[test]
+fn a_given_name_that_is_a_country_only_where_no_country_is_meant() {
+    // `Mỹ` is a country and a given name: a person as the subject of what
+    // only a person is or does (an age, a word of kin after `là`, passing
+    // an exam).
+    for t in [
+        "Mỹ, khi ấy mới 12 tuổi, đã phải đi bán vé số.",
+        "Mỹ là con trai út trong một nhà có sáu người.",
+        "Mãi đến khi Mỹ thi đỗ, cả xóm mới tin.",
+    ] {
+        expect(t, &[("person", "Mỹ")]);
+    }
+    // The country: what a country does too, or after a noun, where it
+    // says where someone is from.
+    let t = "Sau cuộc họp, Mỹ phản đối lệnh cấm.";
+    expect_not(t, "person", "Mỹ");
+    expect(t, &[("place", "Mỹ")]);
+    expect_not("Một phụ nữ Mỹ 30 tuổi vừa kiện hãng dược.", "person", "Mỹ");
+    expect_not("Người mẹ Mỹ ấy đã viết thư.", "person", "Mỹ");
+}
+
+#[test]
+fn a_foreign_first_name_alone() {
+    // A common foreign first name alone inside a sentence.
+    let t = "Tháng sau tôi sẽ cùng Fred đi Huế, còn Rob ở lại.";
+    expect(t, &[("person", "Fred"), ("person", "Rob")]);
+    // Not the first part of a longer name with a particle (`Frank de
+    // Boer`), and no foreign word that is no first name.
+    expect_not(
+        "Câu lạc bộ vừa bổ nhiệm Frank de Boer làm huấn luyện viên.",
+        "person",
+        "Frank",
+    );
+    expect_not("Tôi gọi xe qua Grab mỗi sáng.", "person", "Grab");
+}
+
+#[test]
+fn an_initial_after_a_word_of_brands_is_no_person() {
+    // `hãng F.`, `hãng Y cho biết`: a company kept anonymous.
+    let t = "Theo tôi dự đoán, hãng F. sẽ kiện ngay. Sau đó hãng Y cho biết sẽ bồi thường.";
+    expect_not(t, "person", "F");
+    expect_not(t, "person", "Y");
+    // After a form of address, the same letter is a person.
+    expect("Hôm sau bà H. cho biết sẽ bồi thường.", &[("person", "H")]);
+}
+
+#[test]
+fn a_two_syllable_given_name_after_a_conjunction() {
+    // After a conjunction (`vì`), before what a person does.
+    expect(
+        "Cả nhà mừng vì Khánh Vy đã về kịp bữa cơm.",
+        &[("person", "Khánh Vy")],
+    );
+    // A place's name there is no person.
+    expect_not("Tôi ở lại vì Đà Lạt đã vào mùa hoa.", "person", "Đà Lạt");
+}
