@@ -28,6 +28,7 @@
 //! # Ok::<(), vietdex_entities::LoadError>(())
 //! ```
 
+mod abbrev;
 mod digits;
 mod entity;
 pub mod gazetteer;
@@ -361,6 +362,9 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
             },
         ));
     }
+    // Short forms the text defines for its organizations, and their uses.
+    let short = abbrev::abbreviations(toks, text, &out);
+    out.extend(short);
     // A province written inside a school's or an enterprise's name (`ĐH
     // Quốc gia Hà Nội`, `chi nhánh Nghệ An`) is no place mention, but the
     // organization stays tied to it; a smaller unit's name there may be

@@ -23,7 +23,8 @@ fn knowledge() -> Knowledge<'static> {
 }
 
 /// The bundled articles' text, flattened to one line, interleaved with
-/// sentences dense in names, dates and amounts, and repeated to `bytes`.
+/// sentences dense in names, dates, amounts and short forms defined in
+/// brackets, and repeated to `bytes`.
 fn one_line(bytes: usize) -> String {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
     let mut seed = String::new();
@@ -39,11 +40,14 @@ fn one_line(bytes: usize) -> String {
             seed.push_str(&format!(
                 " Ông Nguyễn Văn An, Chủ tịch UBND xã Ngọc Sơn, huyện Thạch Hà cho biết \
                  ngày {}/3/2024 xã đạt {},5% kế hoạch, thu 1{}.000 tỷ đồng; bà Trần Thị Bình \
-                 ở thôn Trung {} nói.",
+                 ở thôn Trung {} nói. Công ty Cổ phần Minh Châu (MC{}) và Trung tâm \
+                 Khuyến nông Quốc gia (TTKN) ký kết; MC{} nhận giống của TTKN.",
                 i % 28 + 1,
                 i + 10,
                 i,
-                i % 9 + 1
+                i % 9 + 1,
+                char::from(b'A' + i as u8 % 26),
+                char::from(b'A' + i as u8 % 26),
             ));
         }
     }
