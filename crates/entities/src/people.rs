@@ -450,7 +450,12 @@ fn lower_case_name(
         && !opens
         && (matches!(toks[i - 1].exact.as_str(), "là" | "của" | "cho" | "với")
             || (i.saturating_sub(3)..i).any(|j| role_at(toks, j, true) == Some(i - j)));
-    if !(titled || (t.capitalized && opens)) {
+    // Set apart by a comma before it, as an apposition the text closes
+    // with a mark (`, ngô văn hoàng - một công nhân`), or after `về`
+    // (`câu chuyện về lê trung thành -`): checked as a name opening a
+    // sentence is, and it must end at a mark.
+    let apposed = !t.capitalized && i > 0 && (t.gap_is(gap::CLAUSE) || toks[i - 1].exact == "về");
+    if !(titled || apposed || (t.capitalized && opens)) {
         return None;
     }
     // A syllable in lower case set apart by a space, of letters only
@@ -482,7 +487,7 @@ fn lower_case_name(
     }
     let ends = |k: usize| {
         toks.get(k)
-            .is_none_or(|n| n.gap_is(gap::CLAUSE) || n.exact == "và" || stop(k))
+            .is_none_or(|n| n.gap_is(gap::CLAUSE) || (!apposed && (n.exact == "và" || stop(k))))
     };
     // One given name, or two (`ái vy`).
     if ends(i + 3) {

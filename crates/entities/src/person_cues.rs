@@ -152,7 +152,6 @@ const PERSON_PREDICATES: &[&str] = &[
     "nghỉ học",
     "ngồi",
     "đứng dậy",
-    "nằm",
     "bước",
     "ôm",
     "hôn",

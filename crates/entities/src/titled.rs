@@ -1012,6 +1012,49 @@ pub fn titled_people(
             role: None,
         });
     }
+    // A name of two syllables opening a sentence, the second in lower
+    // case as some texts write names (`Trọng hoàn , quê …`): a family
+    // name or a given name, then a given name, that make no word and no
+    // place, closed by a comma or followed by what a person does.
+    for &i in &caps {
+        let t = &toks[i];
+        if claimed[i]
+            || !t.name_like
+            || !t.is(words::SURNAME | words::GIVEN_NAME)
+            || !sentence_start(toks, i)
+            // A form of address (`Anh quân ,`) is no part of a name.
+            || title_at(toks, i).is_some()
+            || !toks.get(i + 1).is_some_and(|n| {
+                !n.capitalized && n.is(words::GIVEN_NAME) && n.gap_is(gap::SPACE)
+            })
+            || claimed[i + 1]
+            || !contiguous(toks, i + 1)
+        {
+            continue;
+        }
+        let n = &toks[i + 1];
+        let pair = crate::text::pair(&t.exact, &n.exact);
+        let closed = toks
+            .get(i + 2)
+            .is_none_or(|m| text[n.end..m.start].trim() == ",");
+        if seg.is_word(&pair)
+            || !g.lookup(&pair).is_empty()
+            || crate::landmarks::world_name(&pair)
+            || !vietnamese_shape(&t.folded)
+            || !vietnamese_shape(&n.folded)
+            || opens_word(i + 1, i + 2)
+            || !(closed || crate::person_cues::person_cue(seg, toks, i, i + 2) >= Cue::Person)
+        {
+            continue;
+        }
+        claimed[i] = true;
+        claimed[i + 1] = true;
+        persons.push(Person {
+            start: i,
+            end: i + 2,
+            role: None,
+        });
+    }
     // A given name of two syllables alone inside a sentence (`của Minh
     // Khang`, `Thu Hà đã`): two capitalized Vietnamese syllables that make
     // no word (`Trái Đất`), no place's name and no body's, after a word
@@ -1061,7 +1104,10 @@ pub fn titled_people(
                 || next.is_some_and(|n| {
                     !n.capitalized && n.gap_is(gap::SPACE) && SUBJECT_OF.contains(&n.exact.as_str())
                 })
-                || crate::person_cues::person_cue(seg, toks, i, i + 2) >= Cue::Person);
+                || crate::person_cues::person_cue(seg, toks, i, i + 2) >= Cue::Person)
+            // Or, anywhere, what only a person does (`năm 1999 Jimmy Phạm
+            // chạy …`).
+            || crate::person_cues::person_cue(seg, toks, i, i + 2) == Cue::OnlyPerson;
         if !cue
             || toks[i - 1].is(words::LONE_NAME_CUE)
             || a.is(words::TITLE
@@ -1073,7 +1119,8 @@ pub fn titled_people(
             || NOT_LONE_NAMES.contains(&a.exact.as_str())
             || a.exact == "the"
             || NOT_LONE_NAMES.contains(&b.exact.as_str())
-            || !vietnamese_shape(&a.folded)
+            // A foreign first name before a family name (`Jimmy Phạm`).
+            || !(vietnamese_shape(&a.folded) || a.is(words::GIVEN_NAME))
             || !vietnamese_shape(&b.folded)
             || !alone_in_text(toks, text, i)
             || !alone_in_text(toks, text, i + 1)

@@ -1741,3 +1741,66 @@ fn a_two_syllable_given_name_after_a_conjunction() {
     // A place's name there is no person.
     expect_not("Tôi ở lại vì Đà Lạt đã vào mùa hoa.", "person", "Đà Lạt");
 }
+
+#[test]
+fn a_name_of_two_syllables_opening_a_sentence_the_second_in_lower_case() {
+    // Some texts write a name's second syllable in lower case: a family
+    // or given name, then a given name, closed by a comma or followed by
+    // what a person does.
+    expect(
+        "Khánh linh , sinh viên năm hai, đi làm thêm dịp tết.",
+        &[("person", "Khánh linh")],
+    );
+    // Not a word (`Hoa hồng`), a place (`Bình dương`), or a form of
+    // address before a word (`Anh hùng`).
+    for (t, w) in [
+        ("Hoa hồng , cúc và lan đều bán chạy.", "Hoa hồng"),
+        (
+            "Bình dương , Đồng Nai có nhiều khu công nghiệp.",
+            "Bình dương",
+        ),
+        ("Anh hùng , liệt sĩ được tưởng nhớ.", "Anh hùng"),
+    ] {
+        expect_not(t, "person", w);
+    }
+}
+
+#[test]
+fn a_full_name_in_lower_case_set_apart_by_marks() {
+    // A full name in lower case after a comma, closed by a dash or a
+    // comma (an apposition), or after `về`.
+    expect(
+        "Hàng đã về kho , trần văn lực - một thủ kho 40 tuổi - cho biết .",
+        &[("person", "trần văn lực")],
+    );
+    expect(
+        "Đây là bài viết về phạm minh khoa , một kỹ sư trẻ .",
+        &[("person", "phạm minh khoa")],
+    );
+    expect(
+        "\" Cả đêm không ngủ \" , đỗ văn tâm - chủ ghe - kể lại .",
+        &[("person", "đỗ văn tâm")],
+    );
+    // Not a phrase that opens with a family name and a middle name
+    // (`văn hóa`), nor one that goes on without a mark.
+    expect_not(
+        "Nhiều người thích , mai văn hóa dân gian sẽ được dạy .",
+        "person",
+        "mai văn hóa",
+    );
+    expect_not(
+        "Đồ đạc chất đống , lê thành công trình mới .",
+        "person",
+        "lê thành công",
+    );
+}
+
+#[test]
+fn a_foreign_first_name_before_a_family_name() {
+    // A foreign first name and a family name, before what only a person
+    // does.
+    expect(
+        "Năm 2005 Johnny Lê chạy khắp phố tìm mặt bằng.",
+        &[("person", "Johnny Lê")],
+    );
+}
