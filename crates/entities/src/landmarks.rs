@@ -93,6 +93,59 @@ const HEADS: &[(&str, &str)] = &[
     ("thành phố", "city"),
     ("tp", "city"),
     ("vườn quốc gia", "landmark"),
+    // Caves, ranges, hills and heights, valleys, highlands.
+    ("hang động", "landmark"),
+    ("hang", "landmark"),
+    ("động", "landmark"),
+    ("dãy", "mountain"),
+    ("rặng", "mountain"),
+    ("đồi", "mountain"),
+    ("đỉnh", "mountain"),
+    ("thung lũng", "landmark"),
+    ("rừng", "landmark"),
+    // Waters named by their shape.
+    ("biển hồ", "water"),
+    ("eo biển", "water"),
+    ("vũng", "water"),
+    ("lạch", "water"),
+    // Grounds and areas: beaches, mining grounds, named quarters.
+    ("bãi biển", "landmark"),
+    ("bãi tắm", "landmark"),
+    ("bãi vàng", "landmark"),
+    ("bãi", "landmark"),
+    ("mỏ", "landmark"),
+    ("khu", "landmark"),
+    ("khu di tích", "landmark"),
+    ("khu bảo tồn", "landmark"),
+    ("khu đô thị", "landmark"),
+    ("khu chế xuất", "landmark"),
+    ("khu dân cư", "landmark"),
+    ("khu nghỉ dưỡng", "landmark"),
+    // Monuments, relics and places of worship.
+    ("tháp", "landmark"),
+    ("miếu", "landmark"),
+    ("lăng", "landmark"),
+    ("dinh", "landmark"),
+    ("thành cổ", "landmark"),
+    ("thánh địa", "landmark"),
+    ("di tích", "landmark"),
+    ("tượng đài", "landmark"),
+    ("nghĩa trang", "landmark"),
+    ("tu viện", "landmark"),
+    ("thiền viện", "landmark"),
+    // Buildings, stations and crossings.
+    ("nhà văn hóa", "landmark"),
+    ("nhà thi đấu", "landmark"),
+    ("nhà ga", "landmark"),
+    ("bến phà", "landmark"),
+    ("chung cư", "landmark"),
+    ("cao ốc", "landmark"),
+    ("tòa nhà", "landmark"),
+    ("ngã ba", "landmark"),
+    ("ngã tư", "landmark"),
+    ("ngã năm", "landmark"),
+    ("ngã sáu", "landmark"),
+    ("vòng xoay", "landmark"),
 ];
 
 /// Head words whose name may be a number or code (`quốc lộ 1A`,
@@ -104,6 +157,17 @@ const CODED: &[&str] = &[
     "đường tỉnh",
     "cao tốc",
     "đường cao tốc",
+];
+
+/// Crossings, named by the streets that meet there, joined by a dash
+/// (`ngã tư Hàng Xanh`, `vòng xoay Nguyễn Kiệm - Hoàng Minh Giám`).
+const CROSSINGS: &[&str] = &["ngã ba", "ngã tư", "ngã năm", "ngã sáu", "vòng xoay"];
+
+/// Words after which `động` is a cave (`đi động Phong Nha`, `tại động
+/// Thiên Đường`, `hang động …`).
+const CAVE_CUES: &[&str] = &[
+    "tại", "ở", "đến", "tới", "vào", "thăm", "đi", "qua", "từ", "về", "trong", "của", "và", "ngôi",
+    "hang", "cửa", "lòng", "như", "là",
 ];
 
 struct Tables {
@@ -309,6 +373,25 @@ fn name_after(g: &Gazetteer, toks: &[Token], i: usize, coded: bool) -> Option<us
     Some(j)
 }
 
+/// The end of a crossing's name at token `at`: one street's name, or
+/// two or more joined by a dash set apart, each of up to four syllables.
+fn crossing_end(g: &Gazetteer, toks: &[Token], text: &str, at: usize) -> Option<usize> {
+    let one = |k: usize| {
+        name_after(g, toks, k, false).map(|e| {
+            // The name stops at a dash set apart: the next street's.
+            (k + 1..e).find(|&j| set_apart(text, toks, j)).unwrap_or(e)
+        })
+    };
+    let mut end = one(at)?;
+    while end < toks.len() && end > at && set_apart(text, toks, end) {
+        match one(end) {
+            Some(e) if e > end => end = e,
+            _ => break,
+        }
+    }
+    Some(end)
+}
+
 /// Finds countries, foreign cities and head-word places outside `claimed`
 /// tokens, and claims them. One left-to-right pass: linear in the tokens.
 pub fn landmarks(
@@ -380,8 +463,33 @@ pub fn landmarks(
                 ) && date_name(toks, text, after)
                 {
                     Some(after + 2)
+                } else if CROSSINGS.contains(&head.as_str()) {
+                    crossing_end(g, toks, text, after)
                 } else {
-                    name_after(g, toks, after, coded)
+                    name_after(g, toks, after, coded).and_then(|e| {
+                        // One capitalized syllable that opens a word with
+                        // the lower-case syllable after it: a name of one
+                        // word written capitalized on its first syllable
+                        // where the phrase closes after it (`nhà văn hóa
+                        // Thanh niên )`), else no name at all (`hầm Dự án
+                        // mở rộng`, `núi Giấc ngủ trên …`). Not after
+                        // `miền`, whose `Trung` opens many words.
+                        let opens_word = e == after + 1
+                            && head != "miền"
+                            && toks.get(e).is_some_and(|n| {
+                                !n.capitalized
+                                    && !n.digits
+                                    && contiguous(toks, e)
+                                    && seg.is_word(&crate::text::pair(&toks[after].exact, &n.exact))
+                            });
+                        if !opens_word {
+                            Some(e)
+                        } else if toks.get(e + 1).is_none_or(|_| !contiguous(toks, e + 1)) {
+                            Some(e + 1)
+                        } else {
+                            None
+                        }
+                    })
                 };
                 // The head word closes a word begun before it: `yêu cầu`,
                 // `thành phố`, `bờ biển` (a coast, named by its province).
@@ -413,13 +521,36 @@ pub fn landmarks(
                             && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &tok.exact))));
                 // `miền Phan Thiết`, `Sông Cầu`: a unit's name, not a
                 // region or a river.
+                // `Vũng Tàu - Ảnh`: head and the name's first syllables
+                // are a unit's name, whatever follows.
                 let unit_name = end.is_some_and(|e| {
                     let name: Vec<&str> = toks[after..e].iter().map(|x| x.exact.as_str()).collect();
                     let whole: Vec<&str> = toks[i..e].iter().map(|x| x.exact.as_str()).collect();
                     (head == "miền" && !g.lookup(&name.join(" ")).is_empty())
-                        || (tok.capitalized && !g.lookup(&whole.join(" ")).is_empty())
+                        || (tok.capitalized
+                            && (after + 1..=e.min(after + 2))
+                                .any(|k| !g.lookup(&whole[..k - i].join(" ")).is_empty()))
                 });
-                if let Some(end) = end.filter(|&e| e > after && !compound && !unit_name)
+                // A cave's `động` mostly closes a word (`hoạt động`, `di
+                // động Viettel`, `Di động Thế giới`): a cave after a word
+                // that leads to a place, or named in Vietnamese syllables
+                // that are no country's name (`di động Việt Nam`).
+                let cue_needed = head == "động"
+                    && i > 0
+                    && contiguous(toks, i)
+                    && !CAVE_CUES.contains(&toks[i - 1].exact.as_str())
+                    && end.is_some_and(|e| {
+                        let name = &toks[after..e];
+                        let key: Vec<&str> = name.iter().map(|x| x.exact.as_str()).collect();
+                        let key = key.join(" ");
+                        after_capital(toks, i)
+                            || !name
+                                .iter()
+                                .all(|x| crate::titled::vietnamese_shape(&x.folded))
+                            || world_name(&key)
+                    });
+                if let Some(end) =
+                    end.filter(|&e| e > after && !compound && !unit_name && !cue_needed)
                     && (after..end).all(|k| !claimed[k])
                 {
                     found = Some((end, sub));

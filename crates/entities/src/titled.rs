@@ -330,7 +330,7 @@ const NOT_LONE_NAMES: &[&str] = &[
 /// onset, a vowel group Vietnamese writes, a final consonant (`tuan`,
 /// `vy`; not `covid`, `grab`, `hapro`, `boeing`, `lyon`). Byte tests only:
 /// it runs on candidate names, not on every token.
-fn vietnamese_shape(folded: &str) -> bool {
+pub(crate) fn vietnamese_shape(folded: &str) -> bool {
     /// Vowel groups, folded (`ươi` is `uoi`, `iê` is `ie`).
     const NUCLEI: &[&[u8]] = &[
         b"a", b"e", b"i", b"o", b"u", b"y", b"ai", b"ao", b"au", b"ay", b"eo", b"eu", b"ia", b"ie",

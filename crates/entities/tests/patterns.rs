@@ -170,6 +170,65 @@ fn places_by_head_word() {
 }
 
 #[test]
+fn caves_ranges_grounds_and_monuments_by_head_word() {
+    // Caves, ranges, grounds, quarters, towers and halls by their head
+    // word; the span ends where the name ends.
+    let t = "Đoàn khách đi động Hương Tích, vượt dãy Bạch Mã, nghỉ ở bãi tắm Sầm Sơn, \
+             thăm tháp Chăm Pô Klong Garai rồi dự lễ tại nhà văn hóa Thanh niên.";
+    for (lm, sub) in [
+        ("động Hương Tích", "landmark"),
+        ("dãy Bạch Mã", "mountain"),
+        ("bãi tắm Sầm Sơn", "landmark"),
+        ("tháp Chăm Pô Klong Garai", "landmark"),
+        ("nhà văn hóa Thanh niên", "landmark"),
+    ] {
+        assert_eq!(
+            subtype_of(t, lm).as_deref(),
+            Some(sub),
+            "{lm}: {:?}",
+            pairs(t)
+        );
+    }
+    expect(
+        "Người dân lấn đất ở khu Đồng Sậy và hang động Thủy Tiên.",
+        &[("place", "khu Đồng Sậy"), ("place", "hang động Thủy Tiên")],
+    );
+    // `động` closing a word, or before a brand, a country or inside a
+    // capitalized name, is no cave.
+    let m =
+        "Mạng di động Vinaphone và thị trường di động Hàn Quốc tăng trước Hội chợ Di động Châu Á.";
+    expect_not(m, "place", "động Vinaphone");
+    expect_not(m, "place", "động Hàn Quốc");
+    expect_not(m, "place", "động Châu Á");
+    // A capitalized syllable that opens a word with the next one, where
+    // the phrase goes on, is no name (`Dự án`); a capitalized head that
+    // makes a unit's name with the next syllable stays that unit.
+    let d = "Máy khoan đã vào hầm Dự án thủy điện, còn tại Vũng Tàu - Ảnh: Minh Hòa.";
+    expect_not(d, "place", "hầm Dự án");
+    expect_not(d, "place", "hầm Dự");
+    expect(d, &[("district", "Vũng Tàu")]);
+}
+
+#[test]
+fn a_crossing_takes_the_streets_that_meet_there() {
+    let t = "Kẹt xe kéo dài ở vòng xoay Lê Văn Duyệt - Phan Đăng Lưu và ngã tư Hàng Xanh.";
+    expect(
+        t,
+        &[
+            ("place", "vòng xoay Lê Văn Duyệt - Phan Đăng Lưu"),
+            ("place", "ngã tư Hàng Xanh"),
+        ],
+    );
+    expect_not(t, "person", "Phan Đăng Lưu");
+    // A dash written tight joins no second street.
+    expect_not(
+        "Xe dừng ở ngã ba Cây Gõ-hàng rong đông.",
+        "place",
+        "ngã ba Cây Gõ-hàng",
+    );
+}
+
+#[test]
 fn organizations_by_head_word() {
     expect(
         "Công ty TNHH Cơ khí Phú Tài ký hợp đồng với Ngân hàng TMCP Công thương Việt Nam chi nhánh Bình Định.",
