@@ -177,7 +177,14 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     let landmarks = landmarks::landmarks(g, k.segmenter, toks, text, &mut claimed);
     let mut persons = people::people(g, k.segmenter, toks, text, &mut claimed);
     titled::titled_people(g, k.segmenter, toks, text, &mut claimed, &mut persons);
-    let bare = places::bare_mentions(g, toks, text, &mut claimed);
+    let mut bare = places::bare_mentions(g, toks, text, &mut claimed);
+    bare.extend(places::lower_mentions(
+        g,
+        k.segmenter,
+        toks,
+        text,
+        &mut claimed,
+    ));
     // `Hồ Nam, Trung Quốc`, `Victoria (Úc)`: a bare name followed by a
     // foreign country is a place of that country, not a Vietnamese unit.
     let mut foreign: Vec<(usize, usize)> = Vec::new();

@@ -311,8 +311,17 @@ pub fn typed_mentions(
             continue;
         }
         let keep = |u: usize| t.levels.contains(&g.unit(u).level);
-        let Some((nlen, cands)) =
-            name_at(g, toks, j, &keep).or_else(|| unknown_name(g, seg, toks, t, (i, j), &keep))
+        // A name in lower case after its type word (`hai huyện phú lộc`)
+        // that opens no word with it (`xã hội`).
+        let lower = || {
+            (!seg.is_word(&crate::text::pair(&toks[j - 1].exact, &toks[j].exact)))
+                .then(|| lower_name(g, seg, toks, j, &keep))
+                .flatten()
+        };
+        let Some((nlen, cands)) = name_at(g, toks, j, &keep)
+            .or_else(|| unknown_name(g, seg, toks, t, (i, j), &keep))
+            .or_else(lower)
+            .or_else(|| short_province(g, seg, toks, t, j))
         else {
             i += 1;
             continue;
@@ -340,7 +349,43 @@ pub fn typed_mentions(
             if !ok || k + skip >= toks.len() || type_at(toks, k + skip).is_some() {
                 break;
             }
-            let Some((len, cands)) = name_at(g, toks, k + skip, &keep) else {
+            // A name the gazetteer lacks goes on the list only where it is
+            // no other unit's or country's name and opens with no family
+            // name (`xã Vĩnh An, Vĩnh Minh`, not `…, Hà Nội`, `…, Lê Văn`).
+            let unknown = || {
+                let at = k + skip;
+                let (len, cands) = unknown_name(g, seg, toks, t, (at, at), &keep)?;
+                let key: Vec<&str> = toks[at..at + len]
+                    .iter()
+                    .map(|x| x.exact.as_str())
+                    .collect();
+                let key = key.join(" ");
+                // Nor a body, a title or a word begun in capitals
+                // (`…, Phòng Giáo dục`, `…, Trưởng Ban Tổ chức`).
+                let classed = toks[at..at + len].iter().any(|x| {
+                    x.is(crate::words::ORG_HEAD
+                        | crate::words::TITLE
+                        | crate::words::ROLE
+                        | crate::words::TYPE_WORD
+                        | crate::words::PLACE_HEAD)
+                });
+                let word_after = toks.get(at + len).is_some_and(|n| {
+                    contiguous(toks, at + len)
+                        && !n.capitalized
+                        && seg.is_word(&crate::text::pair(&toks[at + len - 1].exact, &n.exact))
+                });
+                (cands.is_empty()
+                    && !classed
+                    && !word_after
+                    && g.lookup(&key).is_empty()
+                    && !crate::landmarks::world_name(&key)
+                    && !crate::people::is_surname(&toks[at].exact))
+                .then_some((len, cands))
+            };
+            let Some((len, cands)) = name_at(g, toks, k + skip, &keep)
+                .or_else(|| lower_name(g, seg, toks, k + skip, &keep))
+                .or_else(unknown)
+            else {
                 break;
             };
             out.push(Mention {
@@ -360,6 +405,114 @@ pub fn typed_mentions(
         i = k;
     }
     out
+}
+
+/// A unit's name of two to four syllables written in lower case at token
+/// `j` (`vĩnh an`, `phú lộc`, as some sources write names), of the units
+/// `keep` takes: its length and units. Not a word of the lexicon (`an
+/// toàn`, `nông thôn`), nor one that opens with a word.
+fn lower_name(
+    g: &Gazetteer,
+    seg: &vietdex_tokenize::Segmenter,
+    toks: &[Token],
+    j: usize,
+    keep: &dyn Fn(usize) -> bool,
+) -> Option<(usize, Vec<usize>)> {
+    lower_name_with(g, Some(seg), toks, j, keep)
+}
+
+/// [`lower_name`], with no test against the lexicon when `seg` is `None`
+/// (where other evidence makes the name a place: the lexicon also holds
+/// names of places, `biên hòa`).
+fn lower_name_with(
+    g: &Gazetteer,
+    seg: Option<&vietdex_tokenize::Segmenter>,
+    toks: &[Token],
+    j: usize,
+    keep: &dyn Fn(usize) -> bool,
+) -> Option<(usize, Vec<usize>)> {
+    let is_word = |key: &str| seg.is_some_and(|s| s.is_word(key));
+    let lower = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            !t.capitalized
+                && !t.folded.is_empty()
+                && t.folded.bytes().all(|b| b.is_ascii_lowercase())
+        })
+    };
+    if !lower(j) || !lower(j + 1) || !contiguous(toks, j + 1) {
+        return None;
+    }
+    if is_word(&crate::text::pair(&toks[j].exact, &toks[j + 1].exact)) {
+        return None;
+    }
+    let mut n = 2;
+    while n < 4 && lower(j + n) && contiguous(toks, j + n) {
+        n += 1;
+    }
+    let mut key = String::new();
+    (2..=n).rev().find_map(|len| {
+        key.clear();
+        for (k, t) in toks[j..j + len].iter().enumerate() {
+            if k > 0 {
+                key.push(' ');
+            }
+            key.push_str(&t.exact);
+        }
+        let cands: Vec<usize> = g
+            .lookup(&key)
+            .iter()
+            .copied()
+            .filter(|&u| keep(u))
+            .collect();
+        (!cands.is_empty() && !is_word(&key)).then_some((len, cands))
+    })
+}
+
+/// A province named by the first syllable of its name alone after `tỉnh`
+/// (`tỉnh Thanh` for Thanh Hóa, `tỉnh Nghệ`), as the press shortens some:
+/// the one province whose name opens with that syllable, the syllable not
+/// opening a longer capitalized name nor a word with the next syllable
+/// (`tỉnh Thanh niên`).
+fn short_province(
+    g: &Gazetteer,
+    seg: &vietdex_tokenize::Segmenter,
+    toks: &[Token],
+    t: &TypeWord,
+    j: usize,
+) -> Option<(usize, Vec<usize>)> {
+    let x = &toks[j];
+    if t.syllables != ["tỉnh"] || !x.capitalized || x.all_caps {
+        return None;
+    }
+    let next = toks.get(j + 1).filter(|_| contiguous(toks, j + 1));
+    if next.is_some_and(|n| {
+        n.capitalized || n.digits || seg.is_word(&crate::text::pair(&x.exact, &n.exact))
+    }) {
+        return None;
+    }
+    let mut found: Option<(usize, bool)> = None;
+    for (u, unit) in g.units().iter().enumerate() {
+        if unit.level != Level::Province {
+            continue;
+        }
+        let key = vietdex_tokenize::normalize(&unit.name);
+        let mut words = key.split_whitespace();
+        if words.next() != Some(x.exact.as_str()) {
+            continue;
+        }
+        let Some(second) = words.next() else {
+            continue;
+        };
+        // `tỉnh Lạng sơn`: the whole name, its second syllable in lower
+        // case.
+        let whole = words.next().is_none() && next.is_some_and(|n| n.exact == second);
+        match found {
+            Some((f, _)) if g.unit(f).code != unit.code => return None,
+            Some(_) => {}
+            None => found = Some((u, whole)),
+        }
+    }
+    found.map(|(u, whole)| (1 + usize::from(whole), vec![u]))
 }
 
 /// Capitalized words after a district or commune type word that are no
@@ -479,6 +632,90 @@ pub fn bare_mentions(
                 i += len;
             }
             _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Words before a province's name in lower case that make it the place
+/// (`từ hà nội`, `về quảng ngãi`).
+const LOWER_PLACE_CUES: &[&str] = &["tại", "ở", "từ", "đến", "tới", "về", "ra", "vào", "sang"];
+
+/// Names in lower case outside `claimed` tokens, as some sources write
+/// them (`hà nội`, `cát hải`), where the text leaves no doubt: a name
+/// followed by a unit that holds it, after a comma or a bracket (`cát hải ,
+/// Hải Phòng`, `biên hòa ( Đồng Nai )`), or a province's name after a word
+/// of place (`từ hà nội`) that is no word of the lexicon ([`lower_name`]).
+/// Visits only the tokens after those words and before those separators.
+pub fn lower_mentions(
+    g: &Gazetteer,
+    seg: &vietdex_tokenize::Segmenter,
+    toks: &[Token],
+    text: &str,
+    claimed: &mut [bool],
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 1;
+    while i + 1 < toks.len() {
+        let cue = LOWER_PLACE_CUES.contains(&toks[i - 1].exact.as_str());
+        let free = |a: usize, b: usize, claimed: &[bool]| !claimed[a..b].iter().any(|&c| c);
+        if toks[i].capitalized || claimed[i] {
+            i += 1;
+            continue;
+        }
+        let mut found: Option<(usize, Vec<usize>)> = None;
+        // The parent after a comma or a bracket.
+        for len in [2, 3] {
+            let end = i + len;
+            let sep = if end < toks.len() {
+                gap(text, toks, end - 1, end).trim()
+            } else {
+                ""
+            };
+            if !matches!(sep, "," | "(") {
+                continue;
+            }
+            // In brackets the parent leaves no doubt; after a comma a word
+            // may stand before a unit (`về hòa bình, Hà Nội …`).
+            let lexicon = (sep == ",").then_some(seg);
+            let Some((n, cands)) = lower_name_with(g, lexicon, toks, i, &|_| true) else {
+                break;
+            };
+            if n != len || !free(i, end, claimed) {
+                continue;
+            }
+            let Some((_, parents)) = name_at(g, toks, end, &|_| true) else {
+                continue;
+            };
+            let within: Vec<usize> = cands
+                .iter()
+                .copied()
+                .filter(|&c| parents.iter().any(|&p| p != c && g.is_within(c, p)))
+                .collect();
+            if !within.is_empty() {
+                found = Some((len, within));
+                break;
+            }
+        }
+        if found.is_none() && cue {
+            found = lower_name(g, seg, toks, i, &|u| g.unit(u).level == Level::Province)
+                .filter(|(n, _)| free(i, i + n, claimed));
+        }
+        match found {
+            Some((len, cands)) => {
+                out.push(Mention {
+                    start: i,
+                    end: i + len,
+                    name_start: i,
+                    typed: None,
+                    hamlet: false,
+                    candidates: cands,
+                    linked: None,
+                });
+                claimed[i..i + len].iter_mut().for_each(|c| *c = true);
+                i += len;
+            }
+            None => i += 1,
         }
     }
     out

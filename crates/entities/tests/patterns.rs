@@ -210,6 +210,56 @@ fn caves_ranges_grounds_and_monuments_by_head_word() {
 }
 
 #[test]
+fn units_in_lower_case_and_short_forms() {
+    // A unit's name in lower case after its type word, and the list the
+    // type word opens, also in lower case.
+    let t = "Mưa lớn ở hai huyện quảng điền và Phong Điền làm ngập nhà.";
+    expect(
+        t,
+        &[("district", "huyện quảng điền"), ("district", "Phong Điền")],
+    );
+    // A word after the type word is no name (`xã hội`, `an toàn khu`).
+    let w = pairs("Các xã an toàn khu đẩy mạnh xã hội hóa.");
+    assert!(!w.iter().any(|(k, _)| k == "commune"), "{w:?}");
+    // A name the gazetteer lacks goes on the list; a body or a unit of
+    // another level after the comma does not.
+    expect(
+        "Hai xã Nậm Pồ Mới , Nà Khoang Mới đã xong đường.",
+        &[("commune", "Nà Khoang Mới")],
+    );
+    let b = "Sáng nay UBND huyện Quan Sơn, Phòng Văn hóa huyện và xã Tân Thái, Hà Nội cùng họp.";
+    expect_not(b, "district", "Phòng Văn");
+    expect_not(b, "commune", "Hà Nội");
+    expect(b, &[("province", "Hà Nội")]);
+    // A province by the first syllable of its name alone, where only one
+    // province's name opens with it; its second syllable in lower case.
+    let s = "Đặc sản tỉnh Thanh nổi tiếng, tỉnh Lạng sơn cũng vậy.";
+    expect(
+        s,
+        &[("province", "tỉnh Thanh"), ("province", "tỉnh Lạng sơn")],
+    );
+    assert_eq!(
+        ents(s)
+            .iter()
+            .find(|e| e.text == "tỉnh Thanh")
+            .and_then(|e| e.name().map(str::to_string))
+            .as_deref(),
+        Some("Tỉnh Thanh Hóa")
+    );
+    // Not a syllable several provinces open with, nor a word.
+    let n = "Đoàn viên tỉnh Hà và Tỉnh Thanh niên cùng dự.";
+    expect_not(n, "province", "tỉnh Hà");
+    expect_not(n, "province", "Tỉnh Thanh");
+    // A name in lower case before the unit that holds it in brackets;
+    // after a comma, not a word of the lexicon.
+    expect(
+        "Hàng được chở lên tam kỳ ( Quảng Nam ) mỗi sáng.",
+        &[("district", "tam kỳ"), ("province", "Quảng Nam")],
+    );
+    expect_not("Bàn về hòa bình, Hà Nội cũng góp ý.", "commune", "hòa bình");
+}
+
+#[test]
 fn a_crossing_takes_the_streets_that_meet_there() {
     let t = "Kẹt xe kéo dài ở vòng xoay Lê Văn Duyệt - Phan Đăng Lưu và ngã tư Hàng Xanh.";
     expect(
