@@ -130,7 +130,6 @@ const HEADS: &[(&str, &str)] = &[
     ("thánh địa", "landmark"),
     ("di tích", "landmark"),
     ("tượng đài", "landmark"),
-    ("nghĩa trang", "landmark"),
     ("tu viện", "landmark"),
     ("thiền viện", "landmark"),
     // Buildings, stations and crossings.

@@ -288,6 +288,23 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
         }
     };
     for (s, e) in rules::organizations(text) {
+        // `sở`, `bộ` in lower case closing a word begun before them (`cơ
+        // sở Giáo dục`, `cán bộ Công an`) open no department, nor do they
+        // after a word that makes them one of a kind (`các sở GD-ĐT`).
+        let first = toks.partition_point(|t| t.start < s);
+        if first > 0
+            && toks.get(first).is_some_and(|t| {
+                !t.capitalized
+                    && matches!(t.exact.as_str(), "sở" | "bộ")
+                    && text::contiguous(toks, first)
+                    && (k
+                        .segmenter
+                        .is_word(&text::pair(&toks[first - 1].exact, &t.exact))
+                        || orgs::OF_A_KIND.contains(&toks[first - 1].exact.as_str()))
+            })
+        {
+            continue;
+        }
         let mut e = trim_org(k.segmenter, toks, text, s, e);
         // An organization ends where a person's name begins.
         let next_person = person_starts.partition_point(|&p| p <= s);
@@ -479,6 +496,8 @@ const NAMED_BODIES: &[&str] = &[
     "đài",
     "quỹ",
     "dệt",
+    "lâm trường",
+    "nông trường",
 ];
 
 /// A place written inside an organization's name is not a place mention

@@ -85,10 +85,18 @@ const HEADS: &[(&str, bool)] = &[
     ("bộ đội biên phòng", true),
     ("chi đoàn", true),
     ("chi bộ", true),
+    ("lâm trường", false),
+    ("nông trường", false),
+    ("kho bạc", true),
+    ("kho bạc nhà nước", true),
     ("ban quản lý", false),
     ("ban quản lý dự án", false),
     ("ban chỉ đạo", false),
 ];
+
+/// First syllables of head words that are also names written alone
+/// (`Lâm`, `Nông`): classed [`words::ORG_HEAD_NAME`].
+const NAME_FIRST: &[&str] = &["lâm", "nông"];
 
 /// Organizations known by name: international bodies, news agencies and
 /// outlets, platforms and large companies, by name or acronym (acronyms
@@ -190,6 +198,10 @@ const OUTLETS: &[&str] = &[
     "Tiền Phong",
     "Sài Gòn Giải Phóng",
 ];
+
+/// Words before a head word in lower case that make it a body of a kind,
+/// not one body (`các sở GD-ĐT`, `một cục thuế`).
+pub(crate) const OF_A_KIND: &[&str] = &["các", "những", "nhiều", "mọi", "một", "từng"];
 
 /// Lower-case words that may stand inside a name, between the head word
 /// and its capitalized part (`công ty cổ phần Biên Hòa`, `trường tiểu học
@@ -369,6 +381,30 @@ const TRAILING: &[&str] = &[
     "lao động",
     "người cao tuổi",
     "khuyết tật",
+    // What a state office does (`Chi cục kiểm lâm`, `cục thuế`).
+    "kiểm lâm",
+    "thuế",
+    "hải quan",
+    "thống kê",
+    "bảo vệ thực vật",
+    "quản lý thị trường",
+    "kiểm dịch",
+    "đê điều",
+    "phòng cháy",
+    // What an institute studies (`viện Nghiên cứu cao su`).
+    "cao su",
+    "cà phê",
+    "lúa gạo",
+    "cây ăn quả",
+    "rau quả",
+    "hạt giống",
+    "phân bón",
+    "dầu khí",
+    "hóa chất",
+    "hải sản",
+    "nuôi trồng",
+    "dinh dưỡng",
+    "ung thư",
 ];
 
 struct Tables {
@@ -447,7 +483,12 @@ pub(crate) fn one_word_known(exact: &str) -> bool {
 pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
     let t = tables();
     for w in t.heads.keys() {
-        add(w, words::ORG_HEAD);
+        let bit = if NAME_FIRST.contains(&w.as_str()) {
+            words::ORG_HEAD_NAME
+        } else {
+            words::ORG_HEAD
+        };
+        add(w, bit);
     }
     for w in t.international.keys() {
         add(w, words::INTERNATIONAL);
@@ -456,7 +497,8 @@ pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
 
 /// Whether a head word starts at token `i`.
 fn head_at(t: &Tables, toks: &[Token], i: usize) -> bool {
-    toks.get(i).is_some_and(|x| x.is(words::ORG_HEAD))
+    toks.get(i)
+        .is_some_and(|x| x.is(words::ORG_HEAD | words::ORG_HEAD_NAME))
         && t.heads.get(toks[i].exact.as_str()).is_some_and(|list| {
             list.iter().any(|(words, _)| {
                 words.len() <= toks.len() - i
@@ -740,7 +782,7 @@ pub fn organizations(
         // before `ủy`: most tokens are none of them.
         if !free[i]
             || !(toks[i].capitalized
-                || toks[i].is(words::ORG_HEAD)
+                || toks[i].is(words::ORG_HEAD | words::ORG_HEAD_NAME)
                 || toks
                     .get(i + 1)
                     .is_some_and(|n| t.committee.contains(&n.hash)))
@@ -808,7 +850,7 @@ pub fn organizations(
             i += 2;
             continue;
         }
-        if !free[i] || !toks[i].is(words::ORG_HEAD) {
+        if !free[i] || !toks[i].is(words::ORG_HEAD | words::ORG_HEAD_NAME) {
             i += 1;
             continue;
         }
@@ -933,6 +975,9 @@ pub fn organizations(
             // Hagerty`); not boards, associations and outlets (`hội vô
             // địch …`, `tạp chí thời trang Việt`).
             let described = !board && !matches!(words[0].as_str(), "hội" | "báo" | "tạp");
+            // State offices, which a level word alone names (`công an
+            // tỉnh`) and which their work names (`chi cục kiểm lâm`).
+            let function_named = *bare || words.last().is_some_and(|w| w == "cục");
             let mut end = (board && toks[i].capitalized).then_some(after);
             let mut j = after;
             let mut lower_run = 0;
@@ -986,6 +1031,17 @@ pub fn organizations(
                 if x.capitalized || (x.digits && !measured) {
                     end = Some(j + 1);
                     lower_run = 0;
+                } else if end.is_none()
+                    && j == after
+                    && function_named
+                    && !(i > 0 && !toks[i].capitalized && OF_A_KIND.contains(&toks[i - 1].exact.as_str()))
+                    && let Some(n) = trailing_at(t, toks, j)
+                {
+                    // `Chi cục kiểm lâm`, `cục thuế tỉnh …`: a state
+                    // office named by what it does, in lower case.
+                    end = Some(j + n);
+                    j += n;
+                    continue;
                 } else if end == Some(j)
                     && !just_after_place
                     && toks[j - 1].capitalized

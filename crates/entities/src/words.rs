@@ -53,6 +53,10 @@ pub const GIVEN_NAME: u32 = 1 << 14;
 /// only a person takes (`khóc`, `thở dài`), a kinship or body word before
 /// a name (`mẹ`, `nước mắt`), an auxiliary between them (`đã`).
 pub const PERSON_WORD: u32 = 1 << 15;
+/// The first syllable of an organization's head word that is also a name
+/// often written alone (`lâm` of `lâm trường`): kept apart from
+/// [`ORG_HEAD`], which bars a syllable from the rules of people's names.
+pub const ORG_HEAD_NAME: u32 = 1 << 16;
 
 /// The bits of the normalized syllable `exact`.
 pub fn class_of(exact: &str) -> u32 {

@@ -260,6 +260,55 @@ fn units_in_lower_case_and_short_forms() {
 }
 
 #[test]
+fn state_offices_named_by_their_work_and_level() {
+    // A state office named by what it does, in lower case, and one named
+    // by its level alone; an enterprise of the state forests by its name,
+    // whose district is then no place mention.
+    let t = "Chi cục thú y đã lập chốt, kho bạc huyện cấp vốn và lâm trường Đạ Huoai giao đất.";
+    expect(
+        t,
+        &[
+            ("organization", "Chi cục thú y"),
+            ("organization", "kho bạc huyện"),
+            ("organization", "lâm trường Đạ Huoai"),
+        ],
+    );
+    expect_not(t, "district", "Đạ Huoai");
+    // Offices of a kind are no one office; a word that is no office's
+    // work names none.
+    let k = "Các cục thuế địa phương và chi cục mới thành lập đều nộp báo cáo.";
+    expect_not(k, "organization", "cục thuế");
+    expect_not(k, "organization", "chi cục mới");
+    // A name that is a common word capitalized goes on with what the
+    // institute studies.
+    expect(
+        "Đất của viện Nghiên cứu cà phê bị lấn chiếm.",
+        &[("organization", "viện Nghiên cứu cà phê")],
+    );
+}
+
+#[test]
+fn ministries_and_departments_in_lower_case() {
+    // `bộ`, `sở` in lower case before a ministry's or department's name
+    // (any joiner, none too), `sở` also before its initials.
+    let t = "Bộ trưởng bộ Tài nguyên Môi trường và giám đốc sở GD-ĐT Cần Thơ cùng dự.";
+    expect(
+        t,
+        &[
+            ("organization", "bộ Tài nguyên Môi trường"),
+            ("organization", "sở GD-ĐT Cần Thơ"),
+        ],
+    );
+    // Not closing a word begun before (`cơ sở`, `cán bộ`), not of a kind,
+    // and `bộ` before initials is a set of things.
+    let n = "Các cơ sở Y tế, cán bộ Công an và các sở GD-ĐT nhận bộ SGK mới.";
+    expect_not(n, "organization", "sở Y tế");
+    expect_not(n, "organization", "bộ Công an");
+    expect_not(n, "organization", "sở GD-ĐT");
+    expect_not(n, "organization", "bộ SGK");
+}
+
+#[test]
 fn a_crossing_takes_the_streets_that_meet_there() {
     let t = "Kẹt xe kéo dài ở vòng xoay Lê Văn Duyệt - Phan Đăng Lưu và ngã tư Hàng Xanh.";
     expect(
