@@ -357,6 +357,17 @@ fn written(toks: &[Token], k: usize, w: &[String]) -> bool {
         })
 }
 
+/// Whether [`person_cue`] may find a cue around `a..b`, by class bits and
+/// shapes alone: a cue word right before or after it, or a mark or a
+/// number after it (an age).
+#[inline]
+pub(crate) fn may_cue(toks: &[Token], a: usize, b: usize) -> bool {
+    (a > 0 && toks[a - 1].is(words::PERSON_WORD))
+        || toks
+            .get(b)
+            .is_some_and(|n| n.is(words::PERSON_WORD) || n.digits || n.gap_is(gap::CLAUSE))
+}
+
 /// What the words around the name at tokens `a..b` say: a word of kin or
 /// of the body right before it (`mẹ Trâm`, `nước mắt Thảo`); after it,
 /// two auxiliaries at most (`đã`, `cứ`), then a predicate ([`PREDICATES`],
@@ -369,6 +380,9 @@ pub(crate) fn person_cue(
     a: usize,
     b: usize,
 ) -> Cue {
+    if !may_cue(toks, a, b) {
+        return Cue::None;
+    }
     let t = tables();
     // A name of one syllable that opens a word with the next (`Thái độ`)
     // is that word.

@@ -914,11 +914,12 @@ pub fn titled_people(
         // The token's own shape first: most tokens fail it.
         if claimed[i]
             || !t.name_like
-            || t.is(words::ORG_HEAD | words::PLACE_HEAD | words::TYPE_WORD)
+            || t.is(words::PLACE_HEAD | words::TYPE_WORD)
             // A given name that opens a title or a body's name (`Tiến`
-            // of `tiến sĩ`, `Hải` of `Hải quan`) is a name where it opens
-            // neither (and the words around it say a person is meant).
-            || (t.is(words::TITLE | words::NOT_NAME | words::ROLE)
+            // of `tiến sĩ`, `Hải` of `Hải quan`, `Trường`) is a name where
+            // it opens neither (and the words around it say a person is
+            // meant).
+            || (t.is(words::TITLE | words::NOT_NAME | words::ROLE | words::ORG_HEAD)
                 && !(t.is(words::GIVEN_NAME)
                     && title_at(toks, i).is_none()
                     && crate::people::role_at(toks, i, true).is_none()))
@@ -942,7 +943,14 @@ pub fn titled_people(
         // around it say a person is meant (`Thảo thở dài`, `nước mắt
         // Thảo`, `Mỹ là anh cả`); a country's name only by what a country
         // does not do.
-        let cue = if given || !word {
+        // Looked up for a given name only, and only where it decides.
+        let cue = if given
+            && (word
+                || world
+                || sentence_start(toks, i)
+                || after_capital(toks, i)
+                || t.is(words::TITLE | words::NOT_NAME | words::ROLE | words::ORG_HEAD))
+        {
             crate::person_cues::person_cue(seg, toks, i, i + 1)
         } else {
             Cue::None
@@ -960,6 +968,11 @@ pub fn titled_people(
             continue;
         }
         if t.is(words::TITLE | words::NOT_NAME | words::ROLE) && !cued {
+            continue;
+        }
+        // A body's head word as a subject (`Trường cho biết`) is the body
+        // speaking: only what no body does makes it a name.
+        if t.is(words::ORG_HEAD) && cue != Cue::OnlyPerson {
             continue;
         }
         // Opening a sentence, a syllable that is no word of the lexicon and
@@ -1055,6 +1068,60 @@ pub fn titled_people(
             role: None,
         });
     }
+    // Two given names of one syllable joined by `và` (`Tuấn và Hồng cũng
+    // …`): people each, where one of them is a person found, or the words
+    // after the second say a person is meant. Neither a country's name
+    // nor a unit's, each alone among words in lower case.
+    for &i in &caps {
+        if i + 2 >= toks.len() || toks[i + 1].exact != "và" || toks[i + 1].capitalized {
+            continue;
+        }
+        let alone = |k: usize| {
+            let x = &toks[k];
+            x.name_like
+                && x.is(words::GIVEN_NAME)
+                && (k == i || x.gap_is(gap::SPACE))
+                && (k == i || !after_capital(toks, k))
+                && (k != i || !after_capital(toks, k) || after_opener(toks, k))
+                && !toks
+                    .get(k + 1)
+                    .is_some_and(|n| (n.capitalized || n.digits) && contiguous(toks, k + 1))
+                && !(x.is(words::WORLD) && crate::landmarks::one_syllable_world(&x.exact, false))
+                && !NOT_LONE_NAMES.contains(&x.exact.as_str())
+                && vietnamese_shape(&x.folded)
+                && alone_in_text(toks, text, k)
+                && !unit_name(g, toks, k, k + 1)
+                && !opens_word(k, k + 1)
+                && title_at(toks, k).is_none()
+        };
+        let found = |k: usize| persons.iter().any(|p| p.start == k && p.end == k + 1);
+        let free = |k: usize| !claimed[k] && alone(k);
+        let (x, y) = (i, i + 2);
+        if !((free(x) || found(x)) && (free(y) || found(y)))
+            || (i > 0 && toks[i - 1].is(words::LONE_NAME_CUE) && !toks[i - 1].capitalized)
+        {
+            continue;
+        }
+        let cued = found(x)
+            || found(y)
+            || crate::person_cues::person_cue(seg, toks, y, y + 1) >= Cue::Person
+            || toks.get(y + 1).is_some_and(|n| {
+                !n.capitalized && n.gap_is(gap::SPACE) && SUBJECT_OF.contains(&n.exact.as_str())
+            });
+        if !cued {
+            continue;
+        }
+        for k in [x, y] {
+            if !claimed[k] {
+                claimed[k] = true;
+                persons.push(Person {
+                    start: k,
+                    end: k + 1,
+                    role: None,
+                });
+            }
+        }
+    }
     // A given name of two syllables alone inside a sentence (`của Minh
     // Khang`, `Thu Hà đã`): two capitalized Vietnamese syllables that make
     // no word (`Trái Đất`), no place's name and no body's, after a word
@@ -1095,7 +1162,7 @@ pub fn titled_people(
             || PERSON_CUES.contains(&before)
             || OPENERS.contains(&before);
         let next = toks.get(i + 2);
-        let cue = opens
+        let cued_by_place = opens
             && ((PERSON_CUES.contains(&before)
                 && next.is_none_or(|n| {
                     n.gap_is(gap::CLAUSE)
@@ -1103,12 +1170,8 @@ pub fn titled_people(
                 }))
                 || next.is_some_and(|n| {
                     !n.capitalized && n.gap_is(gap::SPACE) && SUBJECT_OF.contains(&n.exact.as_str())
-                })
-                || crate::person_cues::person_cue(seg, toks, i, i + 2) >= Cue::Person)
-            // Or, anywhere, what only a person does (`năm 1999 Jimmy Phạm
-            // chạy …`).
-            || crate::person_cues::person_cue(seg, toks, i, i + 2) == Cue::OnlyPerson;
-        if !cue
+                }));
+        if !(cued_by_place || crate::person_cues::may_cue(toks, i, i + 2))
             || toks[i - 1].is(words::LONE_NAME_CUE)
             || a.is(words::TITLE
                 | words::PLACE_HEAD
@@ -1125,6 +1188,17 @@ pub fn titled_people(
             || !alone_in_text(toks, text, i)
             || !alone_in_text(toks, text, i + 1)
         {
+            continue;
+        }
+        let cue = cued_by_place
+            || match crate::person_cues::person_cue(seg, toks, i, i + 2) {
+                Cue::None => false,
+                Cue::Person => opens,
+                // Or, anywhere, what only a person does (`năm 1999 Jimmy
+                // Phạm chạy …`).
+                Cue::OnlyPerson => true,
+            };
+        if !cue {
             continue;
         }
         let placed = placed.get_or_insert_with(|| {

@@ -1962,3 +1962,34 @@ fn a_foreign_first_name_before_a_family_name() {
         &[("person", "Johnny Lê")],
     );
 }
+
+#[test]
+fn two_given_names_joined_by_and() {
+    // Two given names joined by `và`, before what a subject does.
+    expect(
+        "Hôm ấy Lan và Huệ đã đi chợ từ sớm.",
+        &[("person", "Lan"), ("person", "Huệ")],
+    );
+    // Two countries joined so are no people.
+    let t = "Mỹ và Nga đã ký hiệp định mới.";
+    assert!(
+        pairs(t).iter().all(|(k, _)| k != "person"),
+        "{:?}",
+        pairs(t)
+    );
+}
+
+#[test]
+fn a_given_name_that_is_a_body_s_head_word() {
+    // `Trường` names a school and a person: the person only by what no
+    // school does.
+    expect(
+        "Vừa dứt lời, Trường vừa lắc đầu cười.",
+        &[("person", "Trường")],
+    );
+    expect_not(
+        "Trường cho biết năm nay sẽ mở thêm lớp.",
+        "person",
+        "Trường",
+    );
+}
