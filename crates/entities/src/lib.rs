@@ -174,9 +174,10 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     let mut out: Vec<Entity> = Vec::with_capacity(toks.len() / 32 + 4);
 
     let mut mentions = places::typed_mentions(g, k.segmenter, toks, text, &mut claimed);
-    let landmarks = landmarks::landmarks(g, k.segmenter, toks, text, &mut claimed);
+    let mut landmarks = landmarks::landmarks(g, k.segmenter, toks, text, &mut claimed);
     let mut persons = people::people(g, k.segmenter, toks, text, &mut claimed);
     titled::titled_people(g, k.segmenter, toks, text, &mut claimed, &mut persons);
+    countries_between_title_and_name(toks, &persons, &mut claimed, &mut landmarks);
     let mut bare = places::bare_mentions(g, toks, text, &mut claimed);
     bare.extend(places::lower_mentions(
         g,
@@ -445,6 +446,40 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     to_char_offsets(text, &mut out);
     out
+}
+
+/// `Tổng thống Mỹ Donald Trump`, `Ngoại trưởng Nga Sergei Lavrov`: the
+/// country between an office and the name of its holder, which the
+/// landmark rules leave to the people rules (a capitalized name follows
+/// it), is a place mention. `landmarks` stays in text order.
+fn countries_between_title_and_name(
+    toks: &[Token],
+    persons: &[people::Person],
+    claimed: &mut [bool],
+    landmarks: &mut Vec<landmarks::Landmark>,
+) {
+    let before = landmarks.len();
+    for p in persons {
+        let j = p.start;
+        for w in (1..=3).rev().filter(|&w| w < j) {
+            let k = j - w;
+            if landmarks::country_at(toks, k) == Some(w)
+                && !claimed[k..j].iter().any(|&c| c)
+                && titled::title_before(toks, k)
+            {
+                claimed[k..j].iter_mut().for_each(|c| *c = true);
+                landmarks.push(landmarks::Landmark {
+                    start: k,
+                    end: j,
+                    subtype: "country",
+                });
+                break;
+            }
+        }
+    }
+    if landmarks.len() > before {
+        landmarks.sort_by_key(|l| l.start);
+    }
 }
 
 /// The end of `s..e` in `text`, or the end of the text before the first

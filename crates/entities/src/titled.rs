@@ -428,6 +428,20 @@ fn title_at(toks: &[Token], i: usize) -> Option<usize> {
     title_len(toks, i)
 }
 
+/// Whether a title ends right before token `k` (`Tổng thống` | `Mỹ`).
+pub(crate) fn title_before(toks: &[Token], k: usize) -> bool {
+    (k.saturating_sub(4)..k).any(|s| title_at(toks, s) == Some(k - s))
+}
+
+/// Whether a title, or a title and a country, comes right before token
+/// `k` (`Tổng thống` | `Donald`, `Tổng thống Mỹ` | `Donald`).
+fn after_title(toks: &[Token], k: usize) -> bool {
+    title_before(toks, k)
+        || (1..=3).filter(|&w| w < k).any(|w| {
+            crate::landmarks::country_at(toks, k - w) == Some(w) && title_before(toks, k - w)
+        })
+}
+
 /// [`title_at`] for a token of the title class.
 #[inline(never)]
 fn title_len(toks: &[Token], i: usize) -> Option<usize> {
@@ -1257,8 +1271,19 @@ pub fn titled_people(
         known.insert(names.join(" "));
         last_syllables.insert(toks[p.end - 1].hash);
         // `Dương Tuấn` … `Tuấn`: a family name first, so the last
-        // syllable is the given name.
-        if (names.len() >= 3 || (names.len() == 2 && toks[p.start].is(words::SURNAME)))
+        // syllable is the given name. `Tổng thống Donald Trump` … `Trump`:
+        // a foreign name of two words, the second no Vietnamese syllable,
+        // is written again by its last word, the family name, when a title
+        // before it says it is a person's (`Leicester City` is no one's);
+        // not an initial (`John F.`).
+        let foreign_pair = names.len() == 2
+            && after_title(toks, p.start)
+            && !toks[p.start].is(words::SURNAME)
+            && toks[p.end - 1].folded.len() > 1
+            && !vietnamese_shape(&toks[p.end - 1].folded);
+        if (names.len() >= 3
+            || (names.len() == 2 && toks[p.start].is(words::SURNAME))
+            || foreign_pair)
             && let Some(last) = names.last()
         {
             known.insert((*last).to_string());

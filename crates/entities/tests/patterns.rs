@@ -1993,3 +1993,31 @@ fn a_given_name_that_is_a_body_s_head_word() {
         "Trường",
     );
 }
+
+#[test]
+fn a_country_between_an_office_and_its_holder_is_a_place() {
+    expect(
+        "Ngoại trưởng Pháp Jean Dupont đến Hà Nội hôm qua.",
+        &[("place", "Pháp"), ("person", "Jean Dupont")],
+    );
+    expect(
+        "Hôm qua, Thủ tướng Hàn Quốc Lee Min-ho tiếp đoàn doanh nghiệp.",
+        &[("place", "Hàn Quốc"), ("person", "Lee Min-ho")],
+    );
+    // A one-syllable country's name opening a Vietnamese name after the
+    // office is the holder's name (`Anh Tuấn`), no place.
+    let text = "Phó Chủ tịch Anh Tuấn phát biểu tại hội nghị.";
+    expect(text, &[("person", "Anh Tuấn")]);
+    expect_not(text, "place", "Anh");
+}
+
+#[test]
+fn a_foreign_name_is_written_again_by_its_family_name() {
+    let text = "Huấn luyện viên Carlos Mendes rất hài lòng. Sau trận, phóng viên \
+                hỏi Mendes về hàng thủ.";
+    expect(text, &[("person", "Carlos Mendes"), ("person", "Mendes")]);
+    // The family name inside a longer capitalized name is no reference.
+    let text = "Ông Carlos Mendes mở một cửa hàng. Khách sạn Mendes Palace thì ở xa.";
+    expect_not(text, "person", "Mendes");
+    expect_not(text, "person", "Mendes Palace");
+}
