@@ -1292,6 +1292,8 @@ pub fn titled_people(
     if known.is_empty() {
         return;
     }
+    // Runs found whole by a known name inside them (`Bảo Duy` by `Duy`).
+    let mut wholes: HashSet<String> = HashSet::default();
     let mut key = String::new();
     let mut next = 0;
     for &i in &caps {
@@ -1327,7 +1329,7 @@ pub fn titled_people(
             }
             if (from..j).all(|k| !claimed[k])
                 && !opens_word(from, j)
-                && known.contains(&key)
+                && (known.contains(&key) || (from == i && wholes.contains(&key)))
                 && !names_a_school(seg, toks, from)
                 && !names_a_thing(toks, from)
             {
@@ -1362,6 +1364,18 @@ pub fn titled_people(
                     end: j,
                     role: None,
                 });
+                // The whole run is a name known from here on, opening a
+                // sentence too (`… của Bảo Duy. Bảo Duy cũng …`), as a
+                // whole only: no word before it joins it (`Với Bảo Duy`).
+                if whole {
+                    wholes.insert(
+                        toks[i..j]
+                            .iter()
+                            .map(|t| t.exact.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    );
+                }
                 break;
             }
         }

@@ -2021,3 +2021,28 @@ fn a_foreign_name_is_written_again_by_its_family_name() {
     expect_not(text, "person", "Mendes");
     expect_not(text, "person", "Mendes Palace");
 }
+
+#[test]
+fn a_whole_name_found_by_its_given_name_is_known_after() {
+    // `Bảo Duy` found whole by its known given name inside a sentence is
+    // known as a whole after it, opening a sentence too.
+    let t = "Sau đó Duy đã khóc. Mọi người đọc tin nhắn của Bảo Duy, rồi bỏ đi. \
+             Bảo Duy cũng thừa nhận như vậy.";
+    let people: Vec<String> = ents(t)
+        .into_iter()
+        .filter(|e| e.kind().as_str() == "person")
+        .map(|e| e.text)
+        .collect();
+    assert_eq!(people, ["Duy", "Bảo Duy", "Bảo Duy"], "{t}");
+    // Opening a sentence, a word before a known given name that no name
+    // found whole inside a sentence holds stays apart (`Theo Duy`); no
+    // capitalized word joins a name known only whole (`Sau Bảo Duy`).
+    expect_not(
+        "Sau đó Duy đã khóc. Theo Duy, mọi việc đã xong.",
+        "person",
+        "Theo Duy",
+    );
+    let t = "Sau đó Duy đã khóc. Ai cũng đọc tin của Bảo Duy, rồi đi. \
+             Hôm ấy Nhà Bảo Duy vắng.";
+    expect_not(t, "person", "Nhà Bảo Duy");
+}
