@@ -12,6 +12,7 @@
 //! Nothing found there before is taken over (`(VN)` is a country).
 
 use crate::entity::{Details, Entity, Kind};
+use crate::gazetteer::{Gazetteer, Level};
 use crate::text::{Token, gap, word_hash};
 
 /// Letters at most in a short form (`UBMTTQVN` has eight).
@@ -25,7 +26,12 @@ const MAX_DEFINED: usize = 32;
 /// The organizations `out` holds (byte offsets, before the final
 /// conversion) whose short form the text defines in brackets, and every
 /// later use of those short forms outside other entities.
-pub(crate) fn abbreviations(toks: &[Token], text: &str, out: &[Entity]) -> Vec<Entity> {
+pub(crate) fn abbreviations(
+    g: &Gazetteer,
+    toks: &[Token],
+    text: &str,
+    out: &[Entity],
+) -> Vec<Entity> {
     let mut orgs: Vec<(usize, usize, &str)> = out
         .iter()
         .filter(|e| e.kind() == Kind::Organization)
@@ -70,18 +76,60 @@ pub(crate) fn abbreviations(toks: &[Token], text: &str, out: &[Entity]) -> Vec<E
             defined.push((key, value.to_string()));
         }
     }
+    // An enterprise's own name, the capitalized words that close its full
+    // name (`Công ty Cổ phần Thép Minh Quang` … `Minh Quang`).
+    let mut typed = None;
+    for &(s, e, value) in &orgs {
+        if defined.len() >= MAX_DEFINED {
+            break;
+        }
+        if !ENTERPRISES
+            .iter()
+            .any(|h| value.strip_prefix(h).is_some_and(|r| r.starts_with(' ')))
+        {
+            continue;
+        }
+        let (a, b) = (
+            toks.partition_point(|t| t.start < s),
+            toks.partition_point(|t| t.end <= e),
+        );
+        // The own name may begin with what the enterprise makes (`Thép
+        // Minh Quang` … `Minh Quang`): its last two words or more, too. A
+        // name the text also gives a unit with its type word (`xã Song
+        // Lộc`) is left to the places rules, whichever it names.
+        if let Some(name) = own_name(toks, a, b) {
+            for from in 0..name.len() {
+                let key = &name[from..];
+                if (from == 0 || key.len() >= 2)
+                    && defined.len() < MAX_DEFINED
+                    && !defined.iter().any(|(k, _)| k == key)
+                    && !names_more(g, key)
+                    && !typed
+                        .get_or_insert_with(|| typed_place_names(toks, out))
+                        .contains(&key.join(" "))
+                {
+                    defined.push((key.to_vec(), value.to_string()));
+                }
+            }
+        }
+    }
     if defined.is_empty() {
         return found;
     }
     // Tokens inside an entity found before other than a place (a place
-    // inside a body's short form is dropped with the body's other place
-    // names).
+    // inside a body's name is dropped with the body's other place names),
+    // and the place each token is in: a use cuts no place mention.
     let mut covered = vec![false; toks.len()];
-    for e in out.iter().filter(|e| !e.kind().is_place()) {
+    let mut place: Vec<Option<(usize, usize)>> = vec![None; toks.len()];
+    for e in out {
         let a = toks.partition_point(|t| t.start < e.start);
         let b = toks.partition_point(|t| t.end <= e.end);
         if a < b {
-            covered[a..b].iter_mut().for_each(|c| *c = true);
+            if e.kind().is_place() {
+                place[a..b].iter_mut().for_each(|p| *p = Some((a, b)));
+            } else {
+                covered[a..b].iter_mut().for_each(|c| *c = true);
+            }
         }
     }
     // Other uses, before the definition too (a headline): the same tokens
@@ -92,7 +140,7 @@ pub(crate) fn abbreviations(toks: &[Token], text: &str, out: &[Entity]) -> Vec<E
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let hit = if !t.all_caps || covered[i] || definition[i] {
+        let hit = if !t.capitalized || covered[i] || definition[i] {
             None
         } else {
             firsts
@@ -100,7 +148,7 @@ pub(crate) fn abbreviations(toks: &[Token], text: &str, out: &[Entity]) -> Vec<E
                 .zip(&defined)
                 .filter(|(h, _)| **h == t.hash)
                 .map(|(_, d)| d)
-                .find(|(key, _)| used_at(toks, &covered, i, key))
+                .find(|(key, _)| used_at(toks, &covered, &place, i, key))
         };
         match hit {
             Some((key, value)) => {
@@ -114,17 +162,90 @@ pub(crate) fn abbreviations(toks: &[Token], text: &str, out: &[Entity]) -> Vec<E
     found
 }
 
-/// Whether the short form `key` is written at token `i`, outside every
-/// entity found before and not as the start of a longer capitalized name.
-fn used_at(toks: &[Token], covered: &[bool], i: usize, key: &[&str]) -> bool {
+/// Whether the short form `key` is written at token `i`, capitalized,
+/// outside every entity found before but places inside it, and not as the
+/// start of a longer capitalized name.
+fn used_at(
+    toks: &[Token],
+    covered: &[bool],
+    place: &[Option<(usize, usize)>],
+    i: usize,
+    key: &[&str],
+) -> bool {
     let n = key.len();
     i + n <= toks.len()
-        && toks[i..i + n].iter().zip(key).all(|(t, k)| t.exact == *k)
+        && toks[i..i + n]
+            .iter()
+            .zip(key)
+            .all(|(t, k)| t.exact == *k && t.capitalized)
         && !covered[i..i + n].iter().any(|&c| c)
+        && place[i..i + n]
+            .iter()
+            .flatten()
+            .all(|&(a, b)| a >= i && b <= i + n)
         && toks[i + 1..i + n].iter().all(|t| !t.gap_is(BREAKS))
         && !toks
             .get(i + n)
             .is_some_and(|t| t.capitalized && !t.gap_is(BREAKS))
+}
+
+/// The names the places of `out` are written with words before them
+/// (`xã Song Lộc`: `song lộc`; `thị trấn Phú Mỹ`: `trấn phú mỹ`, `phú
+/// mỹ`), built once per text.
+fn typed_place_names(toks: &[Token], out: &[Entity]) -> rustc_hash::FxHashSet<String> {
+    let mut names = rustc_hash::FxHashSet::default();
+    for e in out.iter().filter(|e| e.kind().is_place()) {
+        let a = toks.partition_point(|t| t.start < e.start);
+        let b = toks.partition_point(|t| t.end <= e.end);
+        for from in a + 1..b.min(a + MAX_TOKENS) {
+            let key: Vec<&str> = toks[from..b].iter().map(|t| t.exact.as_str()).collect();
+            names.insert(key.join(" "));
+        }
+    }
+    names
+}
+
+/// Heads of an enterprise's full name, as organizations' values begin.
+const ENTERPRISES: &[&str] = &[
+    "công ty",
+    "cty",
+    "tổng công ty",
+    "tập đoàn",
+    "ngân hàng",
+    "hợp tác xã",
+    "htx",
+];
+
+/// The own name closing the enterprise's name `a..b`: its last words
+/// written capitalized, after lower-case ones and without a legal form in
+/// capitals (`TNHH`, `CP`).
+fn own_name(toks: &[Token], a: usize, b: usize) -> Option<Vec<&str>> {
+    let mut from = b;
+    while from > a && toks[from - 1].capitalized && b - from < MAX_TOKENS {
+        from -= 1;
+    }
+    if from == a || toks[from - 1].capitalized {
+        return None;
+    }
+    while from < b && toks[from].all_caps {
+        from += 1;
+    }
+    let name = &toks[from..b];
+    let letters: usize = name.iter().map(|t| t.folded.len()).sum();
+    if name.is_empty() || letters < 4 || name.iter().any(|t| t.digits) {
+        return None;
+    }
+    Some(name.iter().map(|t| t.exact.as_str()).collect())
+}
+
+/// Whether `key` names a province, a district or a place of the world,
+/// which the text may name on its own (`Agribank Nghệ An` … `Nghệ An`).
+fn names_more(g: &Gazetteer, key: &[&str]) -> bool {
+    let joined = key.join(" ");
+    g.lookup(&joined)
+        .iter()
+        .any(|&u| g.unit(u).level != Level::Commune)
+        || crate::landmarks::world_name(&joined)
 }
 
 /// What ends a name between two tokens: a stop or line break, a clause
@@ -321,5 +442,48 @@ mod tests {
             1,
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_enterprise_is_written_again_by_its_own_name() {
+        let text = "Công ty Cổ phần Thép Minh Quang vừa khởi công nhà máy. Theo \
+                    Minh Quang, dự án xong trong năm.";
+        let found = orgs(&ents(text));
+        let value = "công ty cổ phần thép minh quang";
+        assert_eq!(has(&found, "Minh Quang", value), 1, "{found:?}");
+        // A name a commune also bears, written alone, is the enterprise's
+        // where the text names no such commune.
+        let text = "Công ty Vàng bạc Minh Châu mở thêm cửa hàng. Đến trưa, \
+                    Minh Châu đã bán hết vàng miếng.";
+        let ents = ents(text);
+        let found = orgs(&ents);
+        assert_eq!(
+            has(&found, "Minh Châu", "công ty vàng bạc minh châu"),
+            1,
+            "{found:?}"
+        );
+        assert!(!ents.iter().any(|e| e.kind().is_place()), "{ents:#?}");
+    }
+
+    #[test]
+    fn an_own_name_that_names_a_province_or_a_unit_of_the_text_stays_a_place() {
+        let ents_of = |text: &str| {
+            let ents = ents(text);
+            (
+                orgs(&ents).len(),
+                ents.iter().filter(|e| e.kind().is_place()).count(),
+            )
+        };
+        // `Hà Nội` names the city wherever else it is written.
+        assert_eq!(
+            ents_of("Công ty Du lịch Hà Nội đón khách. Tại Hà Nội, lượng khách tăng."),
+            (1, 1)
+        );
+        // The text names the commune with its type word: the name alone
+        // may be either, and is left to the places rules.
+        let text = "Công ty TNHH Song Lộc ở xã Song Lộc mở rộng xưởng. Năm nay \
+                    Song Lộc tuyển thêm lao động.";
+        let found = orgs(&ents(text));
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 }

@@ -388,7 +388,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
         ));
     }
     // Short forms the text defines for its organizations, and their uses.
-    let short = abbrev::abbreviations(toks, text, &out);
+    let short = abbrev::abbreviations(g, toks, text, &out);
     out.extend(short);
     // A province written inside a school's or an enterprise's name (`ĐH
     // Quốc gia Hà Nội`, `chi nhánh Nghệ An`) is no place mention, but the
