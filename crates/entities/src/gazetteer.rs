@@ -156,6 +156,14 @@ pub struct Gazetteer {
     predecessors: Lists<String>,
     /// Rows of the tables that could not be read.
     problems: Vec<String>,
+    /// [`pair_key`]s of the first two syllables of every name of two or
+    /// more, made at the first [`Gazetteer::opens_name`].
+    openings: std::sync::OnceLock<rustc_hash::FxHashSet<u64>>,
+}
+
+/// One key for two syllables' [`vietdex_tokenize::token::word_hash`]es.
+fn pair_key(a: u64, b: u64) -> u64 {
+    a.rotate_left(23) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// A row of a units table (`units-2024.tsv`, `units-2025.tsv`).
@@ -469,6 +477,7 @@ impl Gazetteer {
             units_2025,
             predecessors: Lists::build(predecessors, false),
             problems,
+            openings: std::sync::OnceLock::new(),
         }
     }
 
@@ -639,6 +648,7 @@ impl Gazetteer {
             units_2025,
             predecessors,
             problems: Vec::new(),
+            openings: std::sync::OnceLock::new(),
         })
     }
 
@@ -656,6 +666,26 @@ impl Gazetteer {
     /// The unit at `idx`.
     pub fn unit(&self, idx: usize) -> &Unit {
         &self.units[idx]
+    }
+
+    /// Whether some name of two syllables or more opens with the two
+    /// normalized syllables whose [`vietdex_tokenize::token::word_hash`]es
+    /// are `a` and `b`: one hash lookup, where [`Gazetteer::lookup`] needs
+    /// the name's key built first. Rules that try every pair of tokens
+    /// ask this first.
+    pub fn opens_name(&self, a: u64, b: u64) -> bool {
+        self.openings
+            .get_or_init(|| {
+                let hash = vietdex_tokenize::token::word_hash;
+                self.by_name
+                    .iter()
+                    .filter_map(|(key, _)| {
+                        let mut syl = key.split(' ');
+                        Some(pair_key(hash(syl.next()?), hash(syl.next()?)))
+                    })
+                    .collect()
+            })
+            .contains(&pair_key(a, b))
     }
 
     /// Units whose name has these normalized syllables (see [`name_key`]).

@@ -657,12 +657,14 @@ pub fn lower_mentions(
     let mut out = Vec::new();
     let mut i = 1;
     while i + 1 < toks.len() {
-        let cue = LOWER_PLACE_CUES.contains(&toks[i - 1].exact.as_str());
-        let free = |a: usize, b: usize, claimed: &[bool]| !claimed[a..b].iter().any(|&c| c);
-        if toks[i].capitalized || claimed[i] {
+        // Every name looked for here has two syllables or more: a pair of
+        // tokens no name opens with is passed over with one hash lookup.
+        if toks[i].capitalized || claimed[i] || !g.opens_name(toks[i].hash, toks[i + 1].hash) {
             i += 1;
             continue;
         }
+        let cue = LOWER_PLACE_CUES.contains(&toks[i - 1].exact.as_str());
+        let free = |a: usize, b: usize, claimed: &[bool]| !claimed[a..b].iter().any(|&c| c);
         let mut found: Option<(usize, Vec<usize>)> = None;
         // The parent after a comma or a bracket.
         for len in [2, 3] {
