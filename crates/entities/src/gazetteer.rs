@@ -158,7 +158,35 @@ pub struct Gazetteer {
     problems: Vec<String>,
     /// [`pair_key`]s of the first two syllables of every name of two or
     /// more, made at the first [`Gazetteer::opens_name`].
-    openings: std::sync::OnceLock<rustc_hash::FxHashSet<u64>>,
+    openings: std::sync::OnceLock<Openings>,
+}
+
+/// The [`pair_key`]s names open with, and a bitmap of their top bits that
+/// rules out most other pairs with one load from a table small enough to
+/// stay in the core's cache.
+#[derive(Debug)]
+struct Openings {
+    bits: Vec<u64>,
+    keys: rustc_hash::FxHashSet<u64>,
+}
+
+/// Bits of a [`pair_key`] that index [`Openings::bits`].
+const OPENING_BITS: u32 = 17;
+
+impl Openings {
+    fn new(keys: rustc_hash::FxHashSet<u64>) -> Openings {
+        let mut bits = vec![0u64; 1 << (OPENING_BITS - 6)];
+        for &k in &keys {
+            let at = (k >> (64 - OPENING_BITS)) as usize;
+            bits[at >> 6] |= 1 << (at & 63);
+        }
+        Openings { bits, keys }
+    }
+
+    fn contains(&self, k: u64) -> bool {
+        let at = (k >> (64 - OPENING_BITS)) as usize;
+        self.bits[at >> 6] & (1 << (at & 63)) != 0 && self.keys.contains(&k)
+    }
 }
 
 /// One key for two syllables' [`vietdex_tokenize::token::word_hash`]es.
@@ -677,15 +705,17 @@ impl Gazetteer {
         self.openings
             .get_or_init(|| {
                 let hash = vietdex_tokenize::token::word_hash;
-                self.by_name
-                    .iter()
-                    .filter_map(|(key, _)| {
-                        let mut syl = key.split(' ');
-                        Some(pair_key(hash(syl.next()?), hash(syl.next()?)))
-                    })
-                    .collect()
+                Openings::new(
+                    self.by_name
+                        .iter()
+                        .filter_map(|(key, _)| {
+                            let mut syl = key.split(' ');
+                            Some(pair_key(hash(syl.next()?), hash(syl.next()?)))
+                        })
+                        .collect(),
+                )
             })
-            .contains(&pair_key(a, b))
+            .contains(pair_key(a, b))
     }
 
     /// Units whose name has these normalized syllables (see [`name_key`]).
