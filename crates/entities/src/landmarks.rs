@@ -162,16 +162,20 @@ const CODED: &[&str] = &[
 /// (`ngã tư Hàng Xanh`, `vòng xoay Nguyễn Kiệm - Hoàng Minh Giám`).
 const CROSSINGS: &[&str] = &["ngã ba", "ngã tư", "ngã năm", "ngã sáu", "vòng xoay"];
 
-/// Words after which `động` is a cave (`đi động Phong Nha`, `tại động
-/// Thiên Đường`, `hang động …`).
+/// Words after which `động` is a cave and `mỏ` a mine (`đi động Phong
+/// Nha`, `tại động Thiên Đường`, `hang động …`).
 const CAVE_CUES: &[&str] = &[
     "tại", "ở", "đến", "tới", "vào", "thăm", "đi", "qua", "từ", "về", "trong", "của", "và", "ngôi",
     "hang", "cửa", "lòng", "như", "là",
 ];
 
+/// A head word: its syllables, its subtype, the syllables joined by spaces.
+type Head = (Vec<String>, &'static str, String);
+
 struct Tables {
-    /// Head words by first syllable, longest first: (syllables, subtype).
-    heads: HashMap<String, Vec<(Vec<String>, &'static str)>>,
+    /// Head words by first syllable, longest first: (syllables, subtype,
+    /// the syllables joined by spaces).
+    heads: HashMap<String, Vec<Head>>,
     /// World names by first syllable, longest first: (syllables, subtype).
     names: HashMap<String, Vec<(Vec<String>, &'static str)>>,
     /// [`PERSON_TITLES`] and [`crate::titled::RANKS`], normalized.
@@ -201,10 +205,11 @@ fn world() -> Rows<(String, String)> {
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
-        let mut heads: HashMap<String, Vec<(Vec<String>, &'static str)>> = HashMap::default();
+        let mut heads: HashMap<String, Vec<Head>> = HashMap::default();
         for (h, s) in HEADS {
             let w = syllables(h);
-            heads.entry(w[0].clone()).or_default().push((w, s));
+            let joined = w.join(" ");
+            heads.entry(w[0].clone()).or_default().push((w, s, joined));
         }
         let mut names: HashMap<String, Vec<(Vec<String>, &'static str)>> = HashMap::default();
         // Both tables are bundled; a test pins that every row reads.
@@ -229,7 +234,10 @@ fn tables() -> &'static Tables {
                 }
             }
         }
-        for list in heads.values_mut().chain(names.values_mut()) {
+        for list in heads.values_mut() {
+            list.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
+        }
+        for list in names.values_mut() {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
         let person_titles = PERSON_TITLES
@@ -431,23 +439,23 @@ pub fn landmarks(
                     && !sentence_start(toks, i)
                     && !after_capital(toks, i)));
         if head_ok && let Some(list) = t.heads.get(tok.exact.as_str()) {
-            for (words, sub) in list {
+            for (words, sub, joined) in list {
                 if !matches(toks, i, words) {
                     continue;
                 }
                 let mut after = i + words.len();
-                let head = words.join(" ");
+                let head = joined.as_str();
                 let mut sub = *sub;
                 // `đường liên cảng A5`, `hầm đường bộ Hải Vân`, `cửa hầm
                 // Nam Hải Vân`: a qualifier between the head and the name.
-                if let Some((q, inner)) = qualifier(t, toks, after, &head) {
+                if let Some((q, inner)) = qualifier(t, toks, after, head) {
                     let named = name_after(g, toks, after + q, true);
                     if named.is_some_and(|e| e > after + q) {
                         after += q;
                         sub = inner.unwrap_or(sub);
                     }
                 }
-                let coded = CODED.contains(&head.as_str()) || after > i + words.len();
+                let coded = CODED.contains(&head) || after > i + words.len();
                 // `đường số 1`, `đường 9`: a numbered street.
                 let numbered = head == "đường"
                     && toks.get(after).is_some_and(|n| n.exact == "số")
@@ -456,13 +464,11 @@ pub fn landmarks(
                     Some(after + 2)
                 } else if head == "đường" && road_number(toks, text, after) {
                     Some(after + 1)
-                } else if matches!(
-                    head.as_str(),
-                    "đường" | "phố" | "cầu" | "công viên" | "quảng trường"
-                ) && date_name(toks, text, after)
+                } else if matches!(head, "đường" | "phố" | "cầu" | "công viên" | "quảng trường")
+                    && date_name(toks, text, after)
                 {
                     Some(after + 2)
-                } else if CROSSINGS.contains(&head.as_str()) {
+                } else if CROSSINGS.contains(&head) {
                     crossing_end(g, toks, text, after)
                 } else {
                     name_after(g, toks, after, coded).and_then(|e| {
@@ -512,7 +518,10 @@ pub fn landmarks(
                 // `bờ biển Quảng Nam` is a coast named by its province;
                 // `bờ kênh Nhiêu Lộc`, `bờ sông Hàn` name the water.
                 let bank = i > 0 && toks[i - 1].exact == "bờ";
-                let compound = i > 0
+                // Looked up only where a name follows (most head words
+                // stand before none).
+                let compound = end.is_some_and(|e| e > after)
+                    && i > 0
                     && contiguous(toks, i)
                     && ((bank && tok.exact == "biển")
                         || (!classified
@@ -530,11 +539,12 @@ pub fn landmarks(
                             && (after + 1..=e.min(after + 2))
                                 .any(|k| !g.lookup(&whole[..k - i].join(" ")).is_empty()))
                 });
-                // A cave's `động` mostly closes a word (`hoạt động`, `di
-                // động Viettel`, `Di động Thế giới`): a cave after a word
-                // that leads to a place, or named in Vietnamese syllables
-                // that are no country's name (`di động Việt Nam`).
-                let cue_needed = head == "động"
+                // A cave's `động` and a mine's `mỏ` mostly close a word
+                // (`hoạt động`, `di động Viettel`, `Di động Thế giới`, `thợ
+                // mỏ Walter …`): the place after a word that leads to a
+                // place, or named in Vietnamese syllables that are no
+                // country's name (`di động Việt Nam`).
+                let cue_needed = matches!(head, "động" | "mỏ")
                     && i > 0
                     && contiguous(toks, i)
                     && !CAVE_CUES.contains(&toks[i - 1].exact.as_str())
@@ -728,8 +738,8 @@ fn qualifier(
             .heads
             .get(x.exact.as_str())?
             .iter()
-            .find(|(w, sub)| *sub == "landmark" && matches(toks, at, w))
-            .map(|(w, sub)| (w.len(), Some(*sub))),
+            .find(|(w, sub, _)| *sub == "landmark" && matches(toks, at, w))
+            .map(|(w, sub, _)| (w.len(), Some(*sub))),
         _ => None,
     }
 }

@@ -178,14 +178,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     let mut persons = people::people(g, k.segmenter, toks, text, &mut claimed);
     titled::titled_people(g, k.segmenter, toks, text, &mut claimed, &mut persons);
     countries_between_title_and_name(toks, &persons, &mut claimed, &mut landmarks);
-    let mut bare = places::bare_mentions(g, toks, text, &mut claimed);
-    bare.extend(places::lower_mentions(
-        g,
-        k.segmenter,
-        toks,
-        text,
-        &mut claimed,
-    ));
+    let bare = places::bare_mentions(g, k.segmenter, toks, text, &mut claimed);
     // `Hồ Nam, Trung Quốc`, `Victoria (Úc)`: a bare name followed by a
     // foreign country is a place of that country, not a Vietnamese unit.
     let mut foreign: Vec<(usize, usize)> = Vec::new();
@@ -289,23 +282,6 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
         }
     };
     for (s, e) in rules::organizations(text) {
-        // `sở`, `bộ` in lower case closing a word begun before them (`cơ
-        // sở Giáo dục`, `cán bộ Công an`) open no department, nor do they
-        // after a word that makes them one of a kind (`các sở GD-ĐT`).
-        let first = toks.partition_point(|t| t.start < s);
-        if first > 0
-            && toks.get(first).is_some_and(|t| {
-                !t.capitalized
-                    && matches!(t.exact.as_str(), "sở" | "bộ")
-                    && text::contiguous(toks, first)
-                    && (k
-                        .segmenter
-                        .is_word(&text::pair(&toks[first - 1].exact, &t.exact))
-                        || orgs::OF_A_KIND.contains(&toks[first - 1].exact.as_str()))
-            })
-        {
-            continue;
-        }
         let mut e = trim_org(k.segmenter, toks, text, s, e);
         // An organization ends where a person's name begins.
         let next_person = person_starts.partition_point(|&p| p <= s);
@@ -390,6 +366,22 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     // Short forms the text defines for its organizations, and their uses.
     let short = abbrev::abbreviations(g, toks, text, &out);
     out.extend(short);
+    // `hãng F.`: a letter that names a company is no person's initial.
+    let letter_in_org = |p: &Entity, out: &[Entity]| {
+        p.kind() == Kind::Person
+            && p.text.chars().filter(|c| c.is_alphabetic()).count() == 1
+            && out
+                .iter()
+                .any(|o| o.kind() == Kind::Organization && o.start <= p.start && p.end <= o.end)
+    };
+    if out.iter().any(|p| letter_in_org(p, &out)) {
+        let drop: Vec<bool> = out.iter().map(|p| letter_in_org(p, &out)).collect();
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+    }
     // A province written inside a school's or an enterprise's name (`ĐH
     // Quốc gia Hà Nội`, `chi nhánh Nghệ An`) is no place mention, but the
     // organization stays tied to it; a smaller unit's name there may be

@@ -85,6 +85,7 @@ const HEADS: &[(&str, bool)] = &[
     ("bộ đội biên phòng", true),
     ("chi đoàn", true),
     ("chi bộ", true),
+    ("đoàn", true),
     ("lâm trường", false),
     ("nông trường", false),
     ("kho bạc", true),
@@ -95,8 +96,8 @@ const HEADS: &[(&str, bool)] = &[
 ];
 
 /// First syllables of head words that are also names written alone
-/// (`Lâm`, `Nông`): classed [`words::ORG_HEAD_NAME`].
-const NAME_FIRST: &[&str] = &["lâm", "nông"];
+/// (`Lâm`, `Nông`, `Đoàn`): classed [`words::ORG_HEAD_NAME`].
+const NAME_FIRST: &[&str] = &["lâm", "nông", "đoàn"];
 
 /// Organizations known by name: international bodies, news agencies and
 /// outlets, platforms and large companies, by name or acronym (acronyms
@@ -495,13 +496,16 @@ pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
     }
 }
 
-/// Whether a head word starts at token `i`.
+/// Whether a head word starts at token `i`: not `đoàn`, a head only
+/// before a level word (`đoàn xã`), which opens no other body's name
+/// (`Văn phòng Đoàn đại biểu …`).
 fn head_at(t: &Tables, toks: &[Token], i: usize) -> bool {
     toks.get(i)
         .is_some_and(|x| x.is(words::ORG_HEAD | words::ORG_HEAD_NAME))
         && t.heads.get(toks[i].exact.as_str()).is_some_and(|list| {
             list.iter().any(|(words, _)| {
                 words.len() <= toks.len() - i
+                    && words != &["đoàn"]
                     && words.iter().enumerate().all(|(k, w)| {
                         toks[i + k].exact == *w && (k == 0 || contiguous(toks, i + k))
                     })
@@ -962,6 +966,45 @@ pub fn organizations(
                 })
             {
                 return None;
+            }
+            // `đoàn xã`: the youth union of the unit the text is about,
+            // named by its level alone, in lower case; with a name after it
+            // (`đoàn tỉnh Quảng Nam`) a delegation, and `đoàn` before
+            // anything else one too (or a family name).
+            if matches!(words.as_slice(), [w] if w == "đoàn") {
+                let level = toks.get(after).filter(|x| {
+                    !toks[i].capitalized
+                        && contiguous(toks, after)
+                        && matches!(x.exact.as_str(), "xã" | "phường" | "huyện" | "tỉnh")
+                });
+                level?;
+                let ends = toks.get(after + 1).is_none_or(|y| {
+                    !contiguous(toks, after + 1)
+                        || (!y.capitalized
+                            && !y.digits
+                            && !seg.is_word(&crate::text::pair(&toks[after].exact, &y.exact)))
+                });
+                return (ends && !closes).then_some((i, after + 1));
+            }
+            // `hãng F.`, `công ty Y`: a company named by one letter, as the
+            // press hides a name; the letter is no person's initial.
+            let company = match words.as_slice() {
+                [a] => a == "hãng",
+                [a, b] => (a == "công" && b == "ty") || (a == "tập" && b == "đoàn"),
+                _ => false,
+            };
+            if company
+                && toks.get(after).is_some_and(|x| {
+                    x.capitalized
+                        && x.exact.chars().count() == 1
+                        && x.exact.chars().all(char::is_alphabetic)
+                        && contiguous(toks, after)
+                        && !toks
+                            .get(after + 1)
+                            .is_some_and(|y| y.capitalized && contiguous(toks, after + 1))
+                })
+            {
+                return Some((i, after + 1));
             }
             let initials = matches!(words.as_slice(), [w] if w == "thcs" || w == "thpt");
             let named = toks

@@ -314,9 +314,13 @@ pub fn typed_mentions(
         // A name in lower case after its type word (`hai huyện phú lộc`)
         // that opens no word with it (`xã hội`).
         let lower = || {
-            (!seg.is_word(&crate::text::pair(&toks[j - 1].exact, &toks[j].exact)))
-                .then(|| lower_name(g, seg, toks, j, &keep))
-                .flatten()
+            let shape = |k: usize| toks.get(k).is_some_and(|x| !x.capitalized && !x.digits);
+            (shape(j)
+                && shape(j + 1)
+                && contiguous(toks, j + 1)
+                && !seg.is_word(&crate::text::pair(&toks[j - 1].exact, &toks[j].exact)))
+            .then(|| lower_name(g, seg, toks, j, &keep))
+            .flatten()
         };
         let Some((nlen, cands)) = name_at(g, toks, j, &keep)
             .or_else(|| unknown_name(g, seg, toks, t, (i, j), &keep))
@@ -409,8 +413,9 @@ pub fn typed_mentions(
 
 /// A unit's name of two to four syllables written in lower case at token
 /// `j` (`vĩnh an`, `phú lộc`, as some sources write names), of the units
-/// `keep` takes: its length and units. Not a word of the lexicon (`an
-/// toàn`, `nông thôn`), nor one that opens with a word.
+/// `keep` takes, ending where the phrase does: its length and units. Not a
+/// word of the lexicon (`an toàn`, `nông thôn`), nor one that opens with a
+/// word.
 fn lower_name(
     g: &Gazetteer,
     seg: &vietdex_tokenize::Segmenter,
@@ -449,8 +454,15 @@ fn lower_name_with(
     while n < 4 && lower(j + n) && contiguous(toks, j + n) {
         n += 1;
     }
+    // A name in lower case ends where the phrase does: at punctuation, at
+    // `và` or at the text's end (`hai huyện phú lộc và …`, `xã vĩnh an ,
+    // …`); a run that goes on is a clause (`xã này đã …`), not looked up.
+    let ends = |k: usize| {
+        toks.get(k)
+            .is_none_or(|t| !contiguous(toks, k) || t.exact == "và")
+    };
     let mut key = String::new();
-    (2..=n).rev().find_map(|len| {
+    (2..=n).rev().filter(|&len| ends(j + len)).find_map(|len| {
         key.clear();
         for (k, t) in toks[j..j + len].iter().enumerate() {
             if k > 0 {
@@ -590,9 +602,11 @@ fn unknown_name(
     Some((len, Vec::new()))
 }
 
-/// Finds bare names of two or more syllables outside `claimed` tokens.
+/// Finds bare names of two or more syllables outside `claimed` tokens, and
+/// names in lower case before the unit that holds them ([`lower_before`]).
 pub fn bare_mentions(
     g: &Gazetteer,
+    seg: &vietdex_tokenize::Segmenter,
     toks: &[Token],
     text: &str,
     claimed: &mut [bool],
@@ -603,6 +617,17 @@ pub fn bare_mentions(
         if claimed[i] || !toks[i].capitalized || toks[i].all_caps {
             i += 1;
             continue;
+        }
+        // A name in lower case before this one, which holds it
+        // ([`lower_before`]): after punctuation and two syllables in lower
+        // case, tested here first.
+        if i >= 2
+            && !contiguous(toks, i)
+            && !toks[i - 1].capitalized
+            && !toks[i - 2].capitalized
+            && let Some(m) = lower_before(g, seg, toks, text, i, claimed)
+        {
+            out.push(m);
         }
         match name_at(g, toks, i, &|_| true) {
             // A name alone on its line that is no province's: a byline or
@@ -637,90 +662,76 @@ pub fn bare_mentions(
     out
 }
 
-/// Words before a province's name in lower case that make it the place
-/// (`từ hà nội`, `về quảng ngãi`).
-const LOWER_PLACE_CUES: &[&str] = &["tại", "ở", "từ", "đến", "tới", "về", "ra", "vào", "sang"];
-
-/// Names in lower case outside `claimed` tokens, as some sources write
-/// them (`hà nội`, `cát hải`), where the text leaves no doubt: a name
-/// followed by a unit that holds it, after a comma or a bracket (`cát hải ,
-/// Hải Phòng`, `biên hòa ( Đồng Nai )`), or a province's name after a word
-/// of place (`từ hà nội`) that is no word of the lexicon ([`lower_name`]).
-/// Visits only the tokens after those words and before those separators.
-pub fn lower_mentions(
+/// A name in lower case before the capitalized token `k`, as some sources
+/// write names (`cát hải`, `biên hòa`), where the text leaves no doubt: a name
+/// followed by a unit that holds it, in brackets (`biên hòa ( Đồng Nai
+/// )`), or after a comma where the name is no word of the lexicon (`cát
+/// hải , Hải Phòng`; not `về hòa bình, Hà Nội`). A name alone in lower
+/// case is not read: the lexicon holds the names of places too (`hà nội`),
+/// so nothing tells them from words (`hòa bình`). Claims its tokens.
+fn lower_before(
     g: &Gazetteer,
     seg: &vietdex_tokenize::Segmenter,
     toks: &[Token],
     text: &str,
+    k: usize,
     claimed: &mut [bool],
-) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let mut i = 1;
-    while i + 1 < toks.len() {
-        // Every name looked for here has two syllables or more: a pair of
-        // tokens no name opens with is passed over with one hash lookup.
-        if toks[i].capitalized || claimed[i] || !g.opens_name(toks[i].hash, toks[i + 1].hash) {
-            i += 1;
+) -> Option<Mention> {
+    let lower = |t: &Token| !t.capitalized && !t.digits;
+    if k < 2
+        || contiguous(toks, k)
+        || !lower(&toks[k - 1])
+        || !lower(&toks[k - 2])
+        || !contiguous(toks, k - 1)
+    {
+        return None;
+    }
+    // The bytes between the name and the parent.
+    let bytes = &text.as_bytes()[toks[k - 1].end..toks[k].start];
+    let open = matches!(bytes, [.., b'(', b' '] | [.., b'(']);
+    if !open && !matches!(bytes, [b',', b' '] | [b' ', b',', b' '] | [b',']) {
+        return None;
+    }
+    // In brackets the parent leaves no doubt; after a comma a word may
+    // stand before a unit (`về hòa bình, Hà Nội …`).
+    let lexicon = (!open).then_some(seg);
+    for len in [2, 3] {
+        let i = k.checked_sub(len)?;
+        if (i..k).any(|t| claimed[t] || toks[t].capitalized || toks[t].digits)
+            || !(i + 1..k).all(|t| contiguous(toks, t))
+        {
+            return None;
+        }
+        // A pair no gazetteer name opens with: one hash lookup.
+        if !g.opens_name(toks[i].hash, toks[i + 1].hash) {
             continue;
         }
-        let cue = LOWER_PLACE_CUES.contains(&toks[i - 1].exact.as_str());
-        let free = |a: usize, b: usize, claimed: &[bool]| !claimed[a..b].iter().any(|&c| c);
-        let mut found: Option<(usize, Vec<usize>)> = None;
-        // The parent after a comma or a bracket.
-        for len in [2, 3] {
-            let end = i + len;
-            let sep = if end < toks.len() {
-                gap(text, toks, end - 1, end).trim()
-            } else {
-                ""
-            };
-            if !matches!(sep, "," | "(") {
-                continue;
-            }
-            // In brackets the parent leaves no doubt; after a comma a word
-            // may stand before a unit (`về hòa bình, Hà Nội …`).
-            let lexicon = (sep == ",").then_some(seg);
-            let Some((n, cands)) = lower_name_with(g, lexicon, toks, i, &|_| true) else {
-                break;
-            };
-            if n != len || !free(i, end, claimed) {
-                continue;
-            }
-            let Some((_, parents)) = name_at(g, toks, end, &|_| true) else {
-                continue;
-            };
-            let within: Vec<usize> = cands
-                .iter()
-                .copied()
-                .filter(|&c| parents.iter().any(|&p| p != c && g.is_within(c, p)))
-                .collect();
-            if !within.is_empty() {
-                found = Some((len, within));
-                break;
-            }
+        let Some((n, cands)) = lower_name_with(g, lexicon, toks, i, &|_| true) else {
+            continue;
+        };
+        if n != len {
+            continue;
         }
-        if found.is_none() && cue {
-            found = lower_name(g, seg, toks, i, &|u| g.unit(u).level == Level::Province)
-                .filter(|(n, _)| free(i, i + n, claimed));
-        }
-        match found {
-            Some((len, cands)) => {
-                out.push(Mention {
-                    start: i,
-                    end: i + len,
-                    name_start: i,
-                    typed: None,
-                    hamlet: false,
-                    candidates: cands,
-                    linked: None,
-                });
-                claimed[i..i + len].iter_mut().for_each(|c| *c = true);
-                i += len;
-            }
-            None => i += 1,
+        let (_, parents) = name_at(g, toks, k, &|_| true)?;
+        let within: Vec<usize> = cands
+            .iter()
+            .copied()
+            .filter(|&c| parents.iter().any(|&p| p != c && g.is_within(c, p)))
+            .collect();
+        if !within.is_empty() {
+            claimed[i..k].iter_mut().for_each(|c| *c = true);
+            return Some(Mention {
+                start: i,
+                end: k,
+                name_start: i,
+                typed: None,
+                hamlet: false,
+                candidates: within,
+                linked: None,
+            });
         }
     }
-    out
+    None
 }
 
 /// Whether the name `name` is an intercardinal direction: `đông` or `tây`,

@@ -115,8 +115,7 @@ const DEPARTMENT_INITIALS: &str =
 /// the `ban` that must follow them instead.
 const ORGANIZATION_STARTS: &[&str] = &[
     "Ủy", "ủy", "Uỷ", "uỷ", "ỦY", "UỶ", "MTTQ", "Mặt", "UBND", "HĐND", "Hội", "Ban", "Tỉnh",
-    "Huyện", "Thành", "Đảng", "Sở", "Bộ", "Phòng", "Đoàn", "Cục", "Chính", "Quốc", "ban", "sở",
-    "bộ",
+    "Huyện", "Thành", "Đảng", "Sở", "Bộ", "Phòng", "Đoàn", "Cục", "Chính", "Quốc", "ban",
 ];
 
 /// Longest organization name looked for, in bytes.
@@ -220,7 +219,7 @@ fn may_start_organization(text: &str, end: usize, word: &str) -> bool {
         ),
         "Tỉnh" | "Huyện" | "Thành" => committee,
         "Đảng" => committee || after.starts_with("bộ") || after.starts_with("Cộng"),
-        "Sở" | "Bộ" | "Phòng" | "sở" | "bộ" => department,
+        "Sở" | "Bộ" | "Phòng" => department,
         "Đoàn" => after.starts_with("Thanh"),
         "Cục" => first.is_uppercase(),
         "Chính" => after.starts_with("phủ"),
@@ -252,12 +251,9 @@ fn organization_pattern() -> String {
             format!(r"Đảng\s+bộ{place_tail}"),
             format!(r"Đảng\s+Cộng\s+sản(?:\s+{})?", names(2)),
             format!(
-                r"(?:Sở|Bộ|Phòng|sở)\s+(?:{}|{DEPARTMENT_INITIALS}){place_tail}",
+                r"(?:Sở|Bộ|Phòng)\s+(?:{}|{DEPARTMENT_INITIALS}){place_tail}",
                 departments()
             ),
-            // In lower case, a ministry only by its name (`bộ SGK` is a
-            // set of books).
-            format!(r"bộ\s+(?:{}){place_tail}", departments()),
             format!(
                 r"(?:Hội\s+Nông\s+dân|Hội\s+(?:Liên\s+hiệp\s+)?Phụ\s+nữ|Hội\s+Cựu\s+chiến\s+binh|Đoàn\s+Thanh\s+niên|Hội\s+Người\s+cao\s+tuổi){place_tail}"
             ),

@@ -200,6 +200,11 @@ fn caves_ranges_grounds_and_monuments_by_head_word() {
     expect_not(m, "place", "động Vinaphone");
     expect_not(m, "place", "động Hàn Quốc");
     expect_not(m, "place", "động Châu Á");
+    // Likewise a mine's `mỏ` after `thợ`, before a foreign person's name.
+    let o =
+        "Viên đá do thợ mỏ John Carter tìm thấy gần mỏ đồng Sin Quyền, còn đoàn thăm mỏ Mạo Khê.";
+    expect_not(o, "place", "mỏ John Carter");
+    expect(o, &[("place", "mỏ Mạo Khê")]);
     // A capitalized syllable that opens a word with the next one, where
     // the phrase goes on, is no name (`Dự án`); a capitalized head that
     // makes a unit's name with the next syllable stays that unit.
@@ -288,24 +293,37 @@ fn state_offices_named_by_their_work_and_level() {
 }
 
 #[test]
-fn ministries_and_departments_in_lower_case() {
-    // `bộ`, `sở` in lower case before a ministry's or department's name
-    // (any joiner, none too), `sở` also before its initials.
-    let t = "Bộ trưởng bộ Tài nguyên Môi trường và giám đốc sở GD-ĐT Cần Thơ cùng dự.";
+fn a_union_by_its_level_and_a_company_by_a_letter() {
+    // The youth union of the unit the text is about, by its level alone;
+    // not a delegation named after it, not a word, not a family name.
+    expect(
+        "Chị Mai đề nghị đoàn xã lo phần dựng lều.",
+        &[("organization", "đoàn xã")],
+    );
+    let n =
+        "Công đoàn phường họp, phái đoàn tỉnh Lào Cai đến, đoàn xã viên và Đoàn Văn Hậu cũng dự.";
+    for o in ["đoàn tỉnh", "đoàn tỉnh Lào Cai", "đoàn xã", "đoàn phường"] {
+        expect_not(n, "organization", o);
+    }
+    // `Văn phòng Đoàn …` still names the office of the delegation.
+    expect(
+        "Công văn của Văn phòng Đoàn đại biểu Quốc hội gửi các sở.",
+        &[("organization", "Văn phòng Đoàn đại biểu Quốc hội")],
+    );
+    // A company named by one letter, which is then no person.
+    let t = "Rốt cuộc hãng K. kiện lại, còn công ty M cho biết sẽ bồi thường.";
     expect(
         t,
-        &[
-            ("organization", "bộ Tài nguyên Môi trường"),
-            ("organization", "sở GD-ĐT Cần Thơ"),
-        ],
+        &[("organization", "hãng K"), ("organization", "công ty M")],
     );
-    // Not closing a word begun before (`cơ sở`, `cán bộ`), not of a kind,
-    // and `bộ` before initials is a set of things.
-    let n = "Các cơ sở Y tế, cán bộ Công an và các sở GD-ĐT nhận bộ SGK mới.";
-    expect_not(n, "organization", "sở Y tế");
-    expect_not(n, "organization", "bộ Công an");
-    expect_not(n, "organization", "sở GD-ĐT");
-    expect_not(n, "organization", "bộ SGK");
+    expect_not(t, "person", "K.");
+    expect_not(t, "person", "K");
+    // A letter that opens a longer name is that name's.
+    expect_not(
+        "Hôm qua hãng H Mart mở cửa hàng mới.",
+        "organization",
+        "hãng H",
+    );
 }
 
 #[test]
