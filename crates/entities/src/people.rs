@@ -223,9 +223,21 @@ const SCHOOL_LEVELS: &[&str] = &[
 const SCHOOL_INITIALS: &[&str] = &["thcs", "thpt", "ptdtnt", "ptdtbt"];
 
 /// Whether the capitalized name at token `i` is the name a school bears
-/// (`trường THCS Nguyễn Du`, `THPT Lê Quý Đôn`, `Đại học Tôn Đức Thắng`):
-/// the name of the person it is named after is not a person here.
+/// (`trường THCS Nguyễn Du`, `THPT Lê Quý Đôn`, `Đại học Tôn Đức Thắng`),
+/// or a newspaper's (`báo Guardian`, `Báo Independent cho biết`): the name
+/// of the person it is named after is not a person here.
 pub(crate) fn names_a_school(seg: &vietdex_tokenize::Segmenter, toks: &[Token], i: usize) -> bool {
+    // `báo`, `tờ` before the name, or opening it, not closing a word
+    // (`thông báo`, `cảnh báo`, `tình báo`).
+    let outlet = |k: usize| {
+        OUTLET_HEADS.contains(&toks[k].exact.as_str())
+            && !(k > 0
+                && contiguous(toks, k)
+                && seg.is_word(&crate::text::pair(&toks[k - 1].exact, &toks[k].exact)))
+    };
+    if (toks[i].capitalized && outlet(i)) || (i > 0 && contiguous(toks, i) && outlet(i - 1)) {
+        return true;
+    }
     // The level words joined to the name, up to five.
     let mut j = i;
     while j > 0
@@ -256,6 +268,9 @@ pub(crate) fn names_a_school(seg: &vietdex_tokenize::Segmenter, toks: &[Token], 
         && toks[i - 1].exact == "học";
     head || initials || university
 }
+
+/// Words for a newspaper before its name.
+const OUTLET_HEADS: &[&str] = &["báo", "tờ"];
 
 /// Things named after a person, before the name: prizes, medals, cups,
 /// scholarships, funds, ships (`giải thưởng Lê Quý Đôn`, `tàu Hoàng Sa`).

@@ -2064,3 +2064,23 @@ fn a_whole_name_found_by_its_given_name_is_known_after() {
              Hôm ấy Nhà Bảo Duy vắng.";
     expect_not(t, "person", "Nhà Bảo Duy");
 }
+
+#[test]
+fn a_newspaper_named_after_its_head_word_is_no_person() {
+    for (text, name) in [
+        ("Theo báo Guardian, các nghị sĩ đã bỏ phiếu.", "Guardian"),
+        (
+            "Báo Independent cho biết các nghị sĩ phản đối.",
+            "Báo Independent",
+        ),
+        ("Phóng viên tờ Marca cho biết trận đấu bị hoãn.", "Marca"),
+    ] {
+        expect_not(text, "person", name);
+    }
+    // `báo` closing a word (`thông báo`) is no newspaper: the name after
+    // it is a person's.
+    expect(
+        "Nhà trường thông báo Nguyễn Văn An đã trúng tuyển.",
+        &[("person", "Nguyễn Văn An")],
+    );
+}
