@@ -329,17 +329,13 @@ fn from_initials(letters: &[char], initials: &[char]) -> bool {
     true
 }
 
+/// An organization at `s..e` of `text` with the value `value`.
 fn org(text: &str, s: usize, e: usize, value: &str) -> Entity {
-    Entity {
-        text: text[s..e].to_string(),
-        start: s,
-        end: e,
-        value: value.to_string(),
-        details: Details::Organization {
-            place: None,
-            place_code: None,
-        },
-    }
+    let details = Details::Organization {
+        place: None,
+        place_code: None,
+    };
+    Entity::new(text, s, e, value.to_string(), details)
 }
 
 #[cfg(test)]

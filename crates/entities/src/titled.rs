@@ -428,6 +428,16 @@ fn title_at(toks: &[Token], i: usize) -> Option<usize> {
     title_len(toks, i)
 }
 
+/// Claims tokens `i` and `i + 1` as one person's name.
+fn claim_two(claimed: &mut [bool], persons: &mut Vec<Person>, i: usize) {
+    claimed[i..i + 2].iter_mut().for_each(|c| *c = true);
+    persons.push(Person {
+        start: i,
+        end: i + 2,
+        role: None,
+    });
+}
+
 /// Whether a title ends right before token `k` (`Tổng thống` | `Mỹ`).
 pub(crate) fn title_before(toks: &[Token], k: usize) -> bool {
     (k.saturating_sub(4)..k).any(|s| title_at(toks, s) == Some(k - s))
@@ -1074,13 +1084,7 @@ pub fn titled_people(
         {
             continue;
         }
-        claimed[i] = true;
-        claimed[i + 1] = true;
-        persons.push(Person {
-            start: i,
-            end: i + 2,
-            role: None,
-        });
+        claim_two(claimed, persons, i);
     }
     // Two given names of one syllable joined by `và` (`Tuấn và Hồng cũng
     // …`): people each, where one of them is a person found, or the words
@@ -1246,13 +1250,7 @@ pub fn titled_people(
         {
             continue;
         }
-        claimed[i] = true;
-        claimed[i + 1] = true;
-        persons.push(Person {
-            start: i,
-            end: i + 2,
-            role: None,
-        });
+        claim_two(claimed, persons, i);
     }
     // Names known in this text: each full name, and its given name (the
     // last syllable) when the full name has a family name before it.
