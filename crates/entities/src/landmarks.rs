@@ -574,6 +574,19 @@ pub fn landmarks(
         {
             found = Some((end, "address"));
         }
+        // A language named after a country (`tiếng Anh`) is no place, and
+        // no person's given name either: its tokens are claimed.
+        if found.is_none()
+            && tok.is(words::WORLD)
+            && language_at(seg, toks, i)
+            && let Some(list) = t.names.get(tok.exact.as_str())
+            && let Some((words, _)) = list.iter().find(|(w, _)| matches(toks, i, w))
+        {
+            let end = i + words.len();
+            claimed[i..end].iter_mut().for_each(|c| *c = true);
+            i = end;
+            continue;
+        }
         // A country or foreign city by its name.
         if found.is_none()
             && tok.is(words::WORLD)
@@ -675,6 +688,19 @@ pub fn landmarks(
         }
     }
     out
+}
+
+/// Whether the world name at token `i` names a language (`tiếng Anh`,
+/// `tiếng Trung Quốc`): right after `tiếng`, where `tiếng` closes no word
+/// begun before it (`nổi tiếng`, `lên tiếng`: `hãng nổi tiếng Nhật Bản`
+/// names the country).
+fn language_at(seg: &vietdex_tokenize::Segmenter, toks: &[Token], i: usize) -> bool {
+    i > 0
+        && toks[i - 1].exact == "tiếng"
+        && contiguous(toks, i)
+        && !(i >= 2
+            && contiguous(toks, i - 1)
+            && seg.is_word(&crate::text::pair(&toks[i - 2].exact, &toks[i - 1].exact)))
 }
 
 /// Road numbers by their abbreviated head word, in capitals: `QL1A`,

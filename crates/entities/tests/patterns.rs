@@ -88,6 +88,37 @@ fn countries_and_foreign_cities() {
 }
 
 #[test]
+fn a_language_named_after_a_country_is_no_place() {
+    let t = "Lớp học tiếng Anh và tiếng Trung Quốc mở thêm hai buổi.";
+    expect_not(t, "place", "Anh");
+    expect_not(t, "place", "Trung Quốc");
+    // Nor a person, where a full name in the text ends with that syllable.
+    let t = "Cô Hà Anh dạy tiếng Anh ở trường.";
+    expect(t, &[("person", "Hà Anh")]);
+    expect_not(t, "person", "Anh");
+    expect_not(t, "place", "Anh");
+    // The country itself, after `sang`, stays one: one place, the second
+    // `Anh`.
+    let t = "Lớp học tiếng Anh vừa mở, em Lan sẽ sang Anh học.";
+    let places: Vec<usize> = ents(t)
+        .iter()
+        .filter(|e| e.kind().is_place())
+        .map(|e| e.start)
+        .collect();
+    assert_eq!(
+        places,
+        [t.rfind("Anh").map(|b| t[..b].chars().count()).unwrap()],
+        "{:?}",
+        pairs(t)
+    );
+    // `nổi tiếng`, `lên tiếng` close a word: the country after them is one.
+    expect(
+        "Nhiều hãng nổi tiếng Nhật Bản đã lên tiếng Mỹ sẽ phản đối.",
+        &[("place", "Nhật Bản"), ("place", "Mỹ")],
+    );
+}
+
+#[test]
 fn places_by_head_word() {
     let t = "Xe đi theo quốc lộ 14C, qua cầu Bến Lức, dọc sông Vàm Cỏ rồi ra sân bay Liên Khương; \
              hồ Trị An và đảo Phú Quý đều đông khách, còn chợ Đầm mở cửa sớm.";
