@@ -107,7 +107,9 @@ fn a_language_named_after_a_country_is_no_place() {
         .collect();
     assert_eq!(
         places,
-        [t.rfind("Anh").map(|b| t[..b].chars().count()).unwrap()],
+        [t.rfind("Anh")
+            .map(|b| t[..b].chars().count())
+            .expect("a second `Anh`")],
         "{:?}",
         pairs(t)
     );
