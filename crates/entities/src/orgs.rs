@@ -513,6 +513,27 @@ fn head_at(t: &Tables, toks: &[Token], i: usize) -> bool {
         })
 }
 
+/// The length in tokens of the head word that starts at token `i`
+/// ([`head_at`]), the longest where several do.
+pub(crate) fn head_len_at(toks: &[Token], i: usize) -> Option<usize> {
+    let t = tables();
+    if !head_at(t, toks, i) {
+        return None;
+    }
+    t.heads
+        .get(toks[i].exact.as_str())?
+        .iter()
+        .filter_map(|(words, _)| {
+            (words.len() <= toks.len() - i
+                && words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| toks[i + k].exact == *w && (k == 0 || contiguous(toks, i + k))))
+            .then_some(words.len())
+        })
+        .max()
+}
+
 /// Whether tokens `a..b` are exactly a board's head word (`Ban Quản
 /// lý`, `Ban chỉ đạo`): a body the fixed patterns end there, whose name
 /// the head-word rules may go on with.

@@ -833,7 +833,10 @@ pub fn titled_people(
         }
     }
     // A name of one or two syllables before a verb of saying (`Mười cho
-    // biết`, `Dương Tuấn nói`), not a title or an institution.
+    // biết`, `Dương Tuấn nói`), not a title or an institution, nor the end
+    // of a body's name (`Công ty Bảo Hưng nói`), here or elsewhere in the
+    // text ([`body_name_ends`], found when first needed).
+    let mut bodied: Option<HashSet<(u64, u64)>> = None;
     let mut next = 0;
     for &i in &caps {
         let t = &toks[i];
@@ -883,6 +886,11 @@ pub fn titled_people(
             && !opens_word(i, j)
             && !names_a_school(seg, toks, i)
             && !names_a_thing(toks, i)
+            && !(j == i + 2
+                && (org_head_before(seg, toks, i)
+                    || bodied
+                        .get_or_insert_with(|| body_name_ends(seg, toks))
+                        .contains(&(toks[i].hash, toks[i + 1].hash))))
         {
             claimed[i..j].iter_mut().for_each(|c| *c = true);
             persons.push(Person {
@@ -1011,7 +1019,7 @@ pub fn titled_people(
                             && SUBJECT_OF.contains(&n.exact.as_str())
                     })));
         if (sentence_start(toks, i) && !opening_subject)
-            || (i > 0 && toks[i - 1].is(words::LONE_NAME_CUE))
+            || (i > 0 && toks[i - 1].is(words::LONE_NAME_CUE) && contiguous(toks, i))
             || (word
                 && !cued
                 && !((i > 0 && PERSON_CUES.contains(&toks[i - 1].exact.as_str())
@@ -1144,15 +1152,20 @@ pub fn titled_people(
     // Khang`, `Thu Hà đã`): two capitalized Vietnamese syllables that make
     // no word (`Trái Đất`), no place's name and no body's, after a word
     // that takes a person or before a word that follows a subject, and
-    // that the text never writes after a word of place or a place's head
-    // word (`tại Yên Tử`, `núi Yên Tử`); not an English title (`The Sun`):
+    // that the text never writes after a word of place, a place's head
+    // or type word (`tại Yên Tử`, `núi Yên Tử`, `xã Tiến Dũng`), nor at
+    // the end of a body's name; not an English title (`The Sun`):
     // those pairs, by their tokens' hashes, found when first needed.
-    let mut placed: Option<Vec<(u64, u64)>> = None;
+    let mut placed: Option<HashSet<(u64, u64)>> = None;
     for &i in &caps {
-        if i == 0 || i + 1 >= toks.len() {
+        if i + 1 >= toks.len() {
             continue;
         }
         let (a, b) = (&toks[i], &toks[i + 1]);
+        // Two syllables of Vietnamese given and middle names (`Tiến Dũng`,
+        // `Hoài Linh`): a person's name also opening a sentence, and
+        // whatever a speaker does after it says so.
+        let named = a.is(words::GIVEN_NAME | words::MIDDLE_NAME) && b.is(words::GIVEN_NAME);
         // The token's own shape first: most tokens fail it.
         if !a.name_like
             || !b.name_like
@@ -1160,7 +1173,8 @@ pub fn titled_people(
             || claimed[i + 1]
             || !b.gap_is(gap::SPACE)
             || !contiguous(toks, i + 1)
-            || (sentence_start(toks, i) || after_capital(toks, i)) && !after_opener(toks, i)
+            || after_capital(toks, i) && !after_opener(toks, i)
+            || sentence_start(toks, i) && !after_opener(toks, i) && !named
             || toks
                 .get(i + 2)
                 .is_some_and(|n| (n.capitalized || n.digits) && contiguous(toks, i + 2))
@@ -1174,8 +1188,13 @@ pub fn titled_people(
         // Opening a clause, or after a word that takes a person: after a
         // noun (`trường Sen Vàng`, `danh sơn Yên Tử`) it is that thing's
         // name.
-        let before = toks[i - 1].exact.as_str();
-        let opens = a.gap_is(gap::CLAUSE)
+        let before = if i == 0 {
+            ""
+        } else {
+            toks[i - 1].exact.as_str()
+        };
+        let opens = i == 0
+            || a.gap_is(gap::CLAUSE)
             || before == "và"
             || PERSON_CUES.contains(&before)
             || OPENERS.contains(&before);
@@ -1190,13 +1209,21 @@ pub fn titled_people(
                     !n.capitalized && n.gap_is(gap::SPACE) && SUBJECT_OF.contains(&n.exact.as_str())
                 }));
         if !(cued_by_place || crate::person_cues::may_cue(toks, i, i + 2))
-            || toks[i - 1].is(words::LONE_NAME_CUE)
-            || a.is(words::TITLE
-                | words::PLACE_HEAD
-                | words::TYPE_WORD
-                | words::ROLE
-                | words::WORLD)
-            || b.is(words::TYPE_WORD)
+            || (i > 0 && toks[i - 1].is(words::LONE_NAME_CUE) && contiguous(toks, i))
+            // A title, a place's head or type word, a role, a country
+            // opening there; of two given or middle names only a whole
+            // title (`Tiến` opens `tiến sĩ`, and is a given name).
+            || (named && title_at(toks, i).is_some())
+            || (!named
+                && a.is(words::TITLE
+                    | words::PLACE_HEAD
+                    | words::TYPE_WORD
+                    | words::ROLE
+                    | words::WORLD))
+            // `Thành`, a given name, also opens `thành phố`; a type word
+            // after a name would go on in lower case (`Công Thành phố`),
+            // which no name does (`opens_word` below).
+            || (b.is(words::TYPE_WORD) && !b.is(words::GIVEN_NAME))
             || NOT_LONE_NAMES.contains(&a.exact.as_str())
             || a.exact == "the"
             || NOT_LONE_NAMES.contains(&b.exact.as_str())
@@ -1211,7 +1238,7 @@ pub fn titled_people(
         let cue = cued_by_place
             || match crate::person_cues::person_cue(seg, toks, i, i + 2) {
                 Cue::None => false,
-                Cue::Person => opens,
+                Cue::Person => opens || (named && !org_head_before(seg, toks, i)),
                 // Or, anywhere, what only a person does (`năm 1999 Jimmy
                 // Phạm chạy …`).
                 Cue::OnlyPerson => true,
@@ -1222,11 +1249,12 @@ pub fn titled_people(
         let placed = placed.get_or_insert_with(|| {
             (1..toks.len().saturating_sub(1))
                 .filter(|&k| {
-                    toks[k - 1].is(words::LONE_NAME_CUE | words::PLACE_HEAD)
-                        && toks[k].capitalized
+                    let pair = toks[k].capitalized
                         && toks[k + 1].capitalized
                         && toks[k].gap_is(gap::SPACE)
-                        && contiguous(toks, k + 1)
+                        && contiguous(toks, k + 1);
+                    let after_cue = toks[k - 1]
+                        .is(words::LONE_NAME_CUE | words::PLACE_HEAD | words::TYPE_WORD)
                         // The cue a word of its own, not the end of one
                         // (`nổi tiếng`, `hôm qua`).
                         && !(k >= 2
@@ -1234,16 +1262,34 @@ pub fn titled_people(
                             && seg.is_word(&crate::text::pair(
                                 &toks[k - 2].exact,
                                 &toks[k - 1].exact,
-                            )))
+                            )));
+                    pair && after_cue
                 })
                 .map(|k| (toks[k].hash, toks[k + 1].hash))
+                .chain(
+                    bodied
+                        .get_or_insert_with(|| body_name_ends(seg, toks))
+                        .iter()
+                        .copied(),
+                )
                 .collect()
         });
         let pair = crate::text::pair(&a.exact, &b.exact);
+        // Communes are named as people are (`Tiến Dũng`, `Hoài Linh`):
+        // such a name, cued as a person's and never written as a place's
+        // in the text (`placed`), is the person's; a district's or a
+        // province's name is the place's.
+        let unit = g.lookup(&pair);
+        let unit_vetoes = if named {
+            unit.iter()
+                .any(|&u| g.unit(u).level != crate::gazetteer::Level::Commune)
+        } else {
+            !unit.is_empty()
+        };
         if placed.contains(&(a.hash, b.hash))
             || seg.is_word(&pair)
             || opens_word(i + 1, i + 2)
-            || !g.lookup(&pair).is_empty()
+            || unit_vetoes
             || crate::landmarks::world_name(&pair)
             || names_a_school(seg, toks, i)
             || names_a_thing(toks, i)
@@ -1386,6 +1432,72 @@ pub fn titled_people(
 /// of `. ! ? : " “ … - –` or a line break before it.
 fn sentence_start(toks: &[Token], i: usize) -> bool {
     i == 0 || toks[i].gap_is(gap::STOP | gap::DASH)
+}
+
+/// The pairs of capitalized syllables that end a body's name somewhere in
+/// the text (`Tập đoàn Thủy sản Minh Phú`), by their tokens' hashes: that
+/// pair written alone elsewhere is the body, no person.
+fn body_name_ends(seg: &vietdex_tokenize::Segmenter, toks: &[Token]) -> HashSet<(u64, u64)> {
+    (1..toks.len().saturating_sub(1))
+        .filter(|&k| {
+            toks[k].capitalized
+                && toks[k + 1].capitalized
+                && toks[k].gap_is(gap::SPACE)
+                && contiguous(toks, k + 1)
+                && !toks
+                    .get(k + 2)
+                    .is_some_and(|n| n.capitalized && contiguous(toks, k + 2))
+                && org_head_before(seg, toks, k)
+        })
+        .map(|k| (toks[k].hash, toks[k + 1].hash))
+        .collect()
+}
+
+/// Whether a body's name that token `i` may end opens right before it: an
+/// organization's head word, then at most two words, the first
+/// capitalized (`Tập đoàn` | `Minh Phú`, `Tập đoàn` | `Thủy sản` | `Minh
+/// Phú`; not `Trường Giang cũng theo` | `Nhã Phương`). The head a word of
+/// two syllables or more, or capitalized (`Hội`, not `hội` of a
+/// festival), in the same clause, and, for a foreign name, after no role
+/// or title.
+fn org_head_before(seg: &vietdex_tokenize::Segmenter, toks: &[Token], i: usize) -> bool {
+    // Each word between the head and `i`: capitalized, or the lower-case
+    // end of a word begun capitalized (`Thủy sản`).
+    let in_name = |j: usize| {
+        toks[j].capitalized
+            || (j > 0
+                && toks[j - 1].capitalized
+                && seg.is_word(&crate::text::pair(&toks[j - 1].exact, &toks[j].exact)))
+    };
+    let mut k = i;
+    while k > 0 && i - k < 6 && contiguous(toks, k) {
+        k -= 1;
+        // `Giám đốc Học viện Walter Carter`: after a role or a title, a
+        // foreign name may be the holder's as well as the body's (a
+        // Vietnamese one there is the body's: `giám đốc Công ty Bảo Hưng`).
+        let foreign = !(i..(i + 2).min(toks.len())).all(|j| vietnamese_shape(&toks[j].folded));
+        let held = |k: usize| {
+            foreign
+                && (k.saturating_sub(4)..k).any(|j| {
+                    crate::people::role_at(toks, j, true).is_some_and(|n| j + n == k)
+                        || title_at(toks, j).is_some_and(|n| j + n == k)
+                })
+        };
+        if toks[k].is(words::ORG_HEAD)
+            && !held(k)
+            && crate::orgs::head_len_at(toks, k).is_some_and(|n| {
+                let name = k + n;
+                name <= i
+                    && i - name <= 2
+                    && (name == i || toks[name].capitalized)
+                    && (name..i).all(in_name)
+                    && (n >= 2 || toks[k].capitalized)
+            })
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether token `i` continues a capitalized word before it.

@@ -1161,6 +1161,60 @@ fn a_given_name_alone() {
 }
 
 #[test]
+fn a_name_of_two_given_names_without_a_family_name() {
+    // Two syllables of given and middle names, with what a speaker does
+    // after them: a person, also opening a sentence, and also where a
+    // commune bears the same name.
+    expect(
+        "Sau trận đấu, Tiến Dũng nói với phóng viên rằng cả đội đã cố gắng.",
+        &[("person", "Tiến Dũng")],
+    );
+    expect(
+        "Hoài Linh chia sẻ trên trang cá nhân về buổi diễn tối qua.",
+        &[("person", "Hoài Linh")],
+    );
+    // `Trường`, a school's head word, opens a name there, no body's: the
+    // pair after it is no body's name, and is the person named again.
+    let t = "Trường Giang cũng theo Nhã Phương về quê ăn Tết. Bố mẹ Nhã Phương rất quý anh.";
+    assert_eq!(
+        pairs(t)
+            .iter()
+            .filter(|(k, x)| k == "person" && x == "Nhã Phương")
+            .count(),
+        2,
+        "{:?}",
+        pairs(t)
+    );
+    // Near misses: the text names the commune with its type word; the
+    // pair ends a company's name, here and so wherever else written.
+    let t = "Xã Tiến Dũng vừa đạt chuẩn nông thôn mới. Tiến Dũng cho biết sẽ làm thêm đường.";
+    expect_not(t, "person", "Tiến Dũng");
+    let t =
+        "Tập đoàn Thủy sản Minh Phú đặt mục tiêu mới. Năm nay Minh Phú cho biết sẽ xuất khẩu thêm.";
+    expect(t, &[("organization", "Tập đoàn Thủy sản Minh Phú")]);
+    expect_not(t, "person", "Minh Phú");
+    // A foreign name after a role and a body's head word may be the
+    // holder's: it stays a person where the text says so.
+    let t = "Đại sứ gặp Giám đốc Học viện Walter Carter. Giám đốc Walter Carter cho biết học viện sẽ mở rộng.";
+    assert_eq!(
+        pairs(t)
+            .iter()
+            .filter(|(k, x)| k == "person" && x == "Walter Carter")
+            .count(),
+        2,
+        "{:?}",
+        pairs(t)
+    );
+    // Nor is a pair cued only by what any speaker does, inside a body's
+    // name written right before it.
+    expect_not(
+        "Ông Lâm, giám đốc Công ty Bảo Hưng nói thêm về kế hoạch.",
+        "person",
+        "Bảo Hưng",
+    );
+}
+
+#[test]
 fn a_known_given_name_after_another_part_of_a_name() {
     // Opening a sentence, the word before a known name is no part of it;
     // inside a sentence, a capitalized word before it is its first part.
