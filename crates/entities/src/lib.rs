@@ -29,6 +29,7 @@
 //! ```
 
 mod abbrev;
+mod bylines;
 mod digits;
 mod entity;
 pub mod gazetteer;
@@ -177,6 +178,15 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     let mut landmarks = landmarks::landmarks(g, k.segmenter, toks, text, &mut claimed);
     let mut persons = people::people(g, k.segmenter, toks, text, &mut claimed);
     titled::titled_people(g, k.segmenter, toks, text, &mut claimed, &mut persons);
+    // Bylines and photo credits: people, and the outlets `Theo` names.
+    let bylines = bylines::bylines(g, k.segmenter, toks, text, &claimed);
+    for p in bylines.people {
+        claimed[p.start..p.end].iter_mut().for_each(|c| *c = true);
+        persons.push(p);
+    }
+    for &(a, b) in &bylines.outlets {
+        claimed[a..b].iter_mut().for_each(|c| *c = true);
+    }
     countries_between_title_and_name(toks, &persons, &mut claimed, &mut landmarks);
     let bare = places::bare_mentions(g, k.segmenter, toks, text, &mut claimed);
     // `Hồ Nam, Trung Quốc`, `Victoria (Úc)`: a bare name followed by a
@@ -362,6 +372,26 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
                 place_code: None,
             },
         ));
+    }
+    // The outlets of bylines (`Theo VnExpress`), where no organization is
+    // found over them.
+    for &(a, b) in &bylines.outlets {
+        let (s, e) = (toks[a].start, toks[b - 1].end);
+        if !out
+            .iter()
+            .any(|o| o.kind() == Kind::Organization && o.start < e && s < o.end)
+        {
+            out.push(Entity::new(
+                text,
+                s,
+                e,
+                vietdex_tokenize::normalize(&squash(&text[s..e])).into_owned(),
+                Details::Organization {
+                    place: None,
+                    place_code: None,
+                },
+            ));
+        }
     }
     // Short forms the text defines for its organizations, and their uses.
     let short = abbrev::abbreviations(g, toks, text, &out);

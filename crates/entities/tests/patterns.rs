@@ -1215,6 +1215,67 @@ fn a_name_of_two_given_names_without_a_family_name() {
 }
 
 #[test]
+fn bylines_and_photo_credits() {
+    // The byline closing the text: people, not the communes named alike;
+    // two authors joined by a dash; the outlet of a closing `Theo`.
+    let t = "Huyện đã trồng thêm 20 ha rừng trong tháng Giêng. Minh Hoàng";
+    expect(t, &[("person", "Minh Hoàng")]);
+    assert!(
+        !ents(t)
+            .iter()
+            .any(|e| e.text == "Minh Hoàng" && e.kind().is_place())
+    );
+    expect(
+        "Cầu mới sẽ thông xe trước Tết. Đình Sơn - Lê Quân",
+        &[("person", "Đình Sơn"), ("person", "Lê Quân")],
+    );
+    expect(
+        "Các hãng sẽ gửi thư vào tuần sau. Lê Kiên (Theo CNBC)",
+        &[("person", "Lê Kiên"), ("organization", "CNBC")],
+    );
+    expect(
+        "Giá xe tăng nhẹ trong quý đầu năm. Theo VnExpress",
+        &[("organization", "VnExpress")],
+    );
+    // A photograph's credit, up to a slash, a mark or the next sentence
+    // whose stop the text lost (`Với`, `Công an` open it).
+    expect(
+        "Người dân xếp hàng mua vàng. Ảnh: Mạnh Hùng/TTXVN. Giá vàng tăng.",
+        &[("person", "Mạnh Hùng")],
+    );
+    expect(
+        "Bé được chăm sóc tại nhà (Ảnh: Bích Thủy). Sáng nay trời mưa.",
+        &[("person", "Bích Thủy")],
+    );
+    let t = "Phiên tòa mở sáng nay. Ảnh: Quốc Thắng Công an quận Thủ Đức đã khởi tố vụ án.";
+    expect(t, &[("person", "Quốc Thắng")]);
+    expect_not(t, "person", "Quốc Thắng Công");
+    // Near misses: a closing line that is a place, a word, an agency in
+    // capitals or a foreign source; a credit naming a newspaper.
+    expect_not(
+        "Người dân đổ về thủ đô dịp cuối tuần. Hà Nội",
+        "person",
+        "Hà Nội",
+    );
+    expect_not("Mọi việc đã xong xuôi. Xem thêm", "person", "Xem thêm");
+    assert!(
+        !pairs("Bài viết đã được đăng. PV")
+            .iter()
+            .any(|(k, _)| k == "person")
+    );
+    expect_not(
+        "Lá cây được hãm làm nước uống. Ảnh: Getty Images.",
+        "person",
+        "Getty Images",
+    );
+    expect_not(
+        "Bà Dung tại cơ quan công an (Ảnh: Báo Lào Cai). Sau đó",
+        "person",
+        "Báo Lào Cai",
+    );
+}
+
+#[test]
 fn a_known_given_name_after_another_part_of_a_name() {
     // Opening a sentence, the word before a known name is no part of it;
     // inside a sentence, a capitalized word before it is its first part.

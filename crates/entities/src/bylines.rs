@@ -1,0 +1,209 @@
+//! The names a news text gives its authors and photographers: the byline
+//! that closes it (`… anh nói. Minh Hải`, `… Đình Sơn - Lê Quân`, `… Lê
+//! Kiên (Theo CNBC)`) and the credit of a photograph (`Ảnh: Ngọc Thành`,
+//! `(Ảnh: Bích Thùy)`, `Ảnh: Mạnh Linh/TTXVN`). They stand apart from the
+//! sentences, with no title or verb to cue them, and are people; the
+//! outlet a closing `Theo` names (`Theo VnExpress`) is an organization.
+
+use vietdex_tokenize::Segmenter;
+
+use crate::gazetteer::Gazetteer;
+use crate::people::Person;
+use crate::text::{Token, gap};
+use crate::words;
+
+/// The most tokens a closing byline spans, names and joiners together.
+const MAX_BYLINE: usize = 10;
+
+/// What [`bylines`] finds: people, and outlets as token spans.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub people: Vec<Person>,
+    pub outlets: Vec<(usize, usize)>,
+}
+
+/// Whether tokens `a..b` are a name as bylines write one: two to four
+/// capitalized syllables (or an initial joined to a syllable by its dot,
+/// `H.Ngân`), none in capitals but an initial, no digits, no word of the
+/// lexicon, no province's, district's or country's name, none claimed.
+fn name_at(
+    g: &Gazetteer,
+    seg: &Segmenter,
+    text: &str,
+    toks: &[Token],
+    claimed: &[bool],
+    a: usize,
+    b: usize,
+) -> bool {
+    let n = b - a;
+    let initial = |k: usize| {
+        toks[k].exact.chars().count() == 1
+            && toks[k].capitalized
+            && toks
+                .get(k + 1)
+                .is_some_and(|x| text[toks[k].end..x.start].trim() == ".")
+    };
+    if !(2..=4).contains(&n)
+        || claimed[a..b].iter().any(|&c| c)
+        || !toks[a..b].iter().enumerate().all(|(j, t)| {
+            t.capitalized
+                && !t.digits
+                && crate::titled::vietnamese_shape(&t.folded)
+                && (t.name_like || (j + 1 < n && initial(a + j)))
+                && (name_syllable(t) || initial(a + j))
+        })
+        || !(a + 1..b).all(|k| toks[k].gap_is(gap::SPACE) || initial(k - 1))
+    {
+        return false;
+    }
+    let key = toks[a..b]
+        .iter()
+        .map(|t| t.exact.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    !(seg.is_word(&key)
+        || crate::landmarks::world_name(&key)
+        || g.lookup(&key)
+            .iter()
+            .any(|&u| g.unit(u).level != crate::gazetteer::Level::Commune))
+}
+
+/// Whether a syllable may end a name: a family, middle or given name, or
+/// no word of the lexicon (`Với`, `Trong` open the sentence after a
+/// credit whose stop the text lost).
+fn name_syllable(t: &Token) -> bool {
+    t.is(words::GIVEN_NAME | words::MIDDLE_NAME | words::SURNAME) || !t.is(words::WORD)
+}
+
+/// The bylines and photo credits of `text`.
+pub(crate) fn bylines(
+    g: &Gazetteer,
+    seg: &Segmenter,
+    toks: &[Token],
+    text: &str,
+    claimed: &[bool],
+) -> Found {
+    let mut found = Found::default();
+    credits(g, seg, toks, text, claimed, &mut found);
+    closing(g, seg, toks, text, claimed, &mut found);
+    found
+}
+
+/// `Ảnh: Ngọc Thành`: the name after `Ảnh` and a colon, up to a mark, a
+/// slash or a word in lower case.
+fn credits(
+    g: &Gazetteer,
+    seg: &Segmenter,
+    toks: &[Token],
+    text: &str,
+    claimed: &[bool],
+    found: &mut Found,
+) {
+    for k in 0..toks.len().saturating_sub(2) {
+        if toks[k].exact != "ảnh" || !text[toks[k].end..toks[k + 1].start].trim().starts_with(':')
+        {
+            continue;
+        }
+        let a = k + 1;
+        let mut b = a + 1;
+        while b < toks.len() && b < a + 5 && toks[b].capitalized && toks[b].gap_is(gap::SPACE) {
+            b += 1;
+        }
+        // The name ends there: at the end of the text, a mark, a slash or
+        // a word in lower case, not in the middle of a capitalized run;
+        // or before the capitalized word that opens the next sentence.
+        let ends = toks
+            .get(b)
+            .is_none_or(|x| !x.gap_is(gap::SPACE) || !x.capitalized);
+        // A last syllable that opens the next sentence: no name's
+        // (`Với`), or the start of a word in lower case (`Công` | `an`).
+        let opens_next = |b: usize| {
+            !name_syllable(&toks[b - 1])
+                || toks.get(b).is_some_and(|x| {
+                    !x.capitalized
+                        && x.gap_is(gap::SPACE)
+                        && seg.is_word(&crate::text::pair(&toks[b - 1].exact, &x.exact))
+                })
+        };
+        if ends && b > a + 2 && opens_next(b) {
+            b -= 1;
+        }
+        if ends && name_at(g, seg, text, toks, claimed, a, b) {
+            found.people.push(Person {
+                start: a,
+                end: b,
+                role: None,
+            });
+        }
+    }
+}
+
+/// The byline that closes the text: its last sentence, made of names alone
+/// joined by dashes, commas or `và`, before an optional `(Theo …)`; or a
+/// last sentence `Theo …`, which names the outlet.
+fn closing(
+    g: &Gazetteer,
+    seg: &Segmenter,
+    toks: &[Token],
+    text: &str,
+    claimed: &[bool],
+    found: &mut Found,
+) {
+    let n = toks.len();
+    if n < 4 {
+        return;
+    }
+    let before = |k: usize| text[..toks[k].start].trim_end();
+    let capitalized_to_end = |a: usize, b: usize| a < b && toks[a..b].iter().all(|t| t.capitalized);
+    let mut end = n;
+    // `(Theo CNBC)` closing the text.
+    if text.trim_end().ends_with(')')
+        && let Some(k) = (n.saturating_sub(5)..n)
+            .find(|&k| toks[k].exact == "theo" && toks[k].capitalized && before(k).ends_with('('))
+        && capitalized_to_end(k + 1, n)
+    {
+        found.outlets.push((k + 1, n));
+        end = k;
+    }
+    // The last sentence's first token.
+    let Some(start) = (end.saturating_sub(MAX_BYLINE)..end)
+        .rev()
+        .find(|&k| toks[k].gap_is(gap::STOP))
+    else {
+        return;
+    };
+    if start == 0 || start >= end {
+        return;
+    }
+    // `Theo VnExpress`.
+    if end == n && toks[start].exact == "theo" && toks[start].capitalized {
+        if capitalized_to_end(start + 1, n) && n - start <= 4 {
+            found.outlets.push((start + 1, n));
+        }
+        return;
+    }
+    // Names, split where a dash, a comma or `và` joins them.
+    let mut names = Vec::new();
+    let mut a = start;
+    let mut k = start + 1;
+    while k <= end {
+        let and = k < end && toks[k].exact == "và";
+        if k == end || and || toks[k].gap_is(gap::DASH | gap::CLAUSE) {
+            names.push((a, k));
+            a = if and { k + 1 } else { k };
+        }
+        k += 1;
+    }
+    if names
+        .iter()
+        .all(|&(a, b)| name_at(g, seg, text, toks, claimed, a, b))
+    {
+        for (a, b) in names {
+            found.people.push(Person {
+                start: a,
+                end: b,
+                role: None,
+            });
+        }
+    }
+}
