@@ -587,6 +587,19 @@ pub(crate) fn name_goes_on(text: &str, toks: &[Token], k: usize) -> Option<bool>
     {
         return None;
     }
+    // A form of address that is no name (`Ông`, `Bà`, not `Anh`) before
+    // a family name opens the next sentence, whose stop the text lost
+    // (`em ông Tân` | `Ông Dương Hồng Tân …`).
+    if t.capitalized
+        && t.is(words::TITLE)
+        && !t.is(words::GIVEN_NAME | words::MIDDLE_NAME | words::SURNAME)
+        && title_at(toks, k) == Some(1)
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| n.capitalized && n.is(words::SURNAME) && n.gap_is(gap::SPACE))
+    {
+        return None;
+    }
     if t.gap_is(gap::SPACE) {
         return t.capitalized.then_some(true);
     }
@@ -903,7 +916,8 @@ pub fn titled_people(
     }
     // Southern names by birth order (`Hai Địa`, `Sáu Kế`, `Út Tịch`): an
     // order word and a capitalized syllable, inside a sentence, that are
-    // not a place's name (`Ba Đình`, `Ba Lan` are claimed before).
+    // not a place's name (`Ba Đình`, `Ba Lan` are claimed before), nor a
+    // people's after `người` (`người Ba Tàu`).
     let mut next = 1;
     for &i in &caps {
         if i < next || i + 1 >= toks.len() {
@@ -914,6 +928,7 @@ pub fn titled_people(
             && !claimed[i + 1]
             && t.is(words::ORDER)
             && !sentence_start(toks, i)
+            && !after_lone_name_cue(toks, i)
             && (!after_capital(toks, i) || after_opener(toks, i))
             && let Some(end) = name_from(seg, toks, text, claimed, i + 1)
             && end == i + 2

@@ -1215,6 +1215,32 @@ fn a_name_of_two_given_names_without_a_family_name() {
 }
 
 #[test]
+fn a_name_ends_before_the_next_sentence_whose_stop_was_lost() {
+    // `Ông` before a family name opens the next sentence; `Anh`, also a
+    // given name, may go on a name.
+    let t = "Bằng cấp của ông Đạt, em ông Tân Ông Dương Hồng Tân sau đó đã trả lời.";
+    expect(t, &[("person", "Tân"), ("person", "Dương Hồng Tân")]);
+    expect_not(t, "person", "Tân Ông");
+    expect(
+        "Bà Nguyễn Thị Anh Đào cho biết như vậy.",
+        &[("person", "Nguyễn Thị Anh Đào")],
+    );
+}
+
+#[test]
+fn a_people_named_after_an_order_word_is_no_person() {
+    expect_not(
+        "Tích xưa kể có một người Ba Tàu rất giàu.",
+        "person",
+        "Ba Tàu",
+    );
+    expect(
+        "Sáng nay anh em gặp Ba Tàu ở bến đò.",
+        &[("person", "Ba Tàu")],
+    );
+}
+
+#[test]
 fn bylines_and_photo_credits() {
     // The byline closing the text: people, not the communes named alike;
     // two authors joined by a dash; the outlet of a closing `Theo`.
