@@ -35,6 +35,7 @@ mod entity;
 pub mod gazetteer;
 mod keys;
 mod landmarks;
+mod lists;
 mod orgs;
 mod people;
 mod person_cues;
@@ -443,6 +444,8 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
             *place_code = Some(code.clone());
         }
     }
+    // Names listed with names of one kind are of that kind.
+    lists::complete(text, toks, &mut out);
     let taken: Vec<(usize, usize)> = dates.iter().map(|d| (d.0, d.1)).collect();
     for (s, e, v) in dates {
         out.push(Entity::new(text, s, e, v, Details::Date));

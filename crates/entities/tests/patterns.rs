@@ -1241,6 +1241,29 @@ fn a_people_named_after_an_order_word_is_no_person() {
 }
 
 #[test]
+fn names_listed_with_names_of_one_kind() {
+    // Two or more people found in a list make its other names people.
+    let t = "Đội hình có Nguyễn Văn Toàn, Lê Văn Sơn, Hồng Duy và Thanh Tùng.";
+    expect(t, &[("person", "Hồng Duy"), ("person", "Thanh Tùng")]);
+    // Countries, then a country the lists do not know.
+    let t = "Đoàn đã đi Pháp, Đức, Latvia và Zembla trong tháng này.";
+    expect(t, &[("place", "Zembla")]);
+    // Near misses: found items of two kinds; no item found; a word in
+    // capitals or with digits among people.
+    let t = "Chuyến đi gồm Nguyễn Văn Toàn, Hà Nội và Thanh Tùng.";
+    expect_not(t, "person", "Thanh Tùng");
+    let t = "Ngũ hành gồm có: Kim, Mộc, Thủy, Hỏa, Thổ.";
+    assert!(
+        !pairs(t).iter().any(|(k, _)| k == "person"),
+        "{:?}",
+        pairs(t)
+    );
+    let t = "Đội hình có Nguyễn Văn Toàn, Lê Văn Sơn, VIGLACERA và U23 Việt Nam.";
+    expect_not(t, "person", "VIGLACERA");
+    expect_not(t, "person", "U23 Việt Nam");
+}
+
+#[test]
 fn bylines_and_photo_credits() {
     // The byline closing the text: people, not the communes named alike;
     // two authors joined by a dash; the outlet of a closing `Theo`.

@@ -1,0 +1,207 @@
+//! Names listed together are names of one kind: `Apple, Facebook, Google,
+//! Microsoft và Yahoo`, `Hoài Linh, Chí Tài, Lê Giang và Hoàng Mèo`. Where
+//! the rules found two or more items of a list of capitalized names, all of
+//! one kind, the other items of the list, capitalized names none of the
+//! rules took, are of that kind too.
+
+use crate::entity::{Details, Entity, Kind};
+use crate::text::{Token, gap, squash};
+use crate::words;
+
+/// The kinds a list shares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    Person,
+    Place,
+    Organization,
+}
+
+fn group(e: &Entity) -> Option<Group> {
+    match e.kind() {
+        Kind::Person => Some(Group::Person),
+        Kind::Organization => Some(Group::Organization),
+        k if k.is_place() => Some(Group::Place),
+        _ => None,
+    }
+}
+
+/// One item of a list: tokens `start..end`, and the entity that is exactly
+/// that item, if any.
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    start: usize,
+    end: usize,
+    found: Option<Group>,
+}
+
+/// The longest items of a list of names: an uncovered run of at most four.
+const MAX_ITEM: usize = 4;
+
+/// Whether token `k` is joined to the one before by a comma alone (and
+/// white space).
+fn comma_before(text: &str, toks: &[Token], k: usize) -> bool {
+    if k == 0 {
+        return false;
+    }
+    // Not a comma inside an abbreviation (`VH,TT&DL`).
+    let gap = &text[toks[k - 1].end..toks[k].start];
+    gap.trim() == "," && gap.ends_with(char::is_whitespace)
+}
+
+/// Whether an uncovered run may be a name of a list: capitalized syllables
+/// in title case, no digits; one syllable alone no word of the lexicon
+/// (`Các`, `Nhiều`) unless it is a given name.
+fn name_run(toks: &[Token], a: usize, b: usize) -> bool {
+    toks[a..b]
+        .iter()
+        .all(|t| t.capitalized && !t.digits && (!t.all_caps || t.exact.len() >= 2))
+        && (b - a > 1
+            || !(toks[a].is(words::WORD | words::TYPE_WORD | words::TITLE) || roman(&toks[a]))
+            || toks[a].is(words::GIVEN_NAME))
+}
+
+/// Whether a token is a Roman numeral (`II`, `IV`): a number, no name.
+fn roman(t: &Token) -> bool {
+    t.all_caps && t.exact.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
+}
+
+/// The end of an uncovered run at `a..b` without a last syllable that
+/// opens the next sentence, whose stop the text lost (`Thái Lan` |
+/// `Nhóm`): a word of the lexicon that is no name's syllable.
+fn without_next_sentence(toks: &[Token], a: usize, b: usize) -> usize {
+    let last = &toks[b - 1];
+    // Points of the compass end names (`Hà Bắc`, `Sông Đông`).
+    let compass = matches!(
+        last.exact.as_str(),
+        "bắc" | "nam" | "đông" | "tây" | "trung"
+    );
+    if b - a > 1
+        && last.is(words::WORD)
+        && !last.is(words::GIVEN_NAME | words::MIDDLE_NAME | words::SURNAME)
+        && !compass
+    {
+        b - 1
+    } else {
+        b
+    }
+}
+
+/// Adds to `out` (entities with byte offsets, in no order) the unfound
+/// items of lists whose found items share one kind.
+pub(crate) fn complete(text: &str, toks: &[Token], out: &mut Vec<Entity>) {
+    if toks.len() < 5 {
+        return;
+    }
+    // The entity of each kind that starts at a token and the token it ends
+    // before; and which tokens any entity covers.
+    let mut starting: Vec<Option<(usize, Group)>> = vec![None; toks.len()];
+    let mut covered = vec![false; toks.len()];
+    for e in out.iter() {
+        let a = toks.partition_point(|t| t.start < e.start);
+        let b = toks.partition_point(|t| t.end <= e.end);
+        if a >= b || b > toks.len() {
+            continue;
+        }
+        covered[a..b].iter_mut().for_each(|c| *c = true);
+        if let Some(g) = group(e)
+            && toks[a].start == e.start
+            && toks[b - 1].end == e.end
+        {
+            // Where two entities start at one token, the longer is kept.
+            match starting[a] {
+                Some((end, _)) if end >= b => {}
+                _ => starting[a] = Some((b, g)),
+            }
+        }
+    }
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let mut items: Vec<Item> = Vec::new();
+        let mut k = i;
+        while k < toks.len() {
+            let item = if let Some((end, g)) = starting[k] {
+                Item {
+                    start: k,
+                    end,
+                    found: Some(g),
+                }
+            } else if !covered[k] && toks[k].capitalized {
+                let mut end = k + 1;
+                while end < toks.len()
+                    && end < k + MAX_ITEM
+                    && !covered[end]
+                    && toks[end].capitalized
+                    && toks[end].gap_is(gap::SPACE)
+                {
+                    end += 1;
+                }
+                let end = without_next_sentence(toks, k, end);
+                if !name_run(toks, k, end) {
+                    break;
+                }
+                Item {
+                    start: k,
+                    end,
+                    found: None,
+                }
+            } else {
+                break;
+            };
+            items.push(item);
+            let e = item.end;
+            // The next item: after a comma, or after `và` set apart.
+            if e < toks.len() && comma_before(text, toks, e) {
+                k = e;
+            } else if e + 1 < toks.len()
+                && toks[e].exact == "và"
+                && !toks[e].capitalized
+                && toks[e].gap_is(gap::SPACE)
+                && toks[e + 1].gap_is(gap::SPACE)
+            {
+                k = e + 1;
+            } else {
+                break;
+            }
+        }
+        if items.len() >= 3 {
+            let kinds: Vec<Group> = items.iter().filter_map(|x| x.found).collect();
+            if kinds.len() >= 2 && kinds.iter().all(|g| *g == kinds[0]) {
+                // People and places are written in title case; names in
+                // capitals or with digits (`VIGLACERA`, `U23`) are bodies'.
+                let shaped = |x: &Item| {
+                    kinds[0] == Group::Organization
+                        || toks[x.start..x.end]
+                            .iter()
+                            .all(|t| t.name_like && !t.exact.bytes().any(|b| b.is_ascii_digit()))
+                };
+                for x in items.iter().filter(|x| x.found.is_none() && shaped(x)) {
+                    added.push((x.start, x.end, kinds[0]));
+                }
+            }
+        }
+        i = items.last().map_or(i + 1, |x| x.end.max(i + 1));
+    }
+    for (a, b, g) in added {
+        let (s, e) = (toks[a].start, toks[b - 1].end);
+        let surface = squash(&text[s..e]);
+        let (value, details) = match g {
+            Group::Person => (surface, Details::Person { role: None }),
+            Group::Place => (
+                surface,
+                Details::Place {
+                    candidates: Vec::new(),
+                    subtype: None,
+                },
+            ),
+            Group::Organization => (
+                vietdex_tokenize::normalize(&surface).into_owned(),
+                Details::Organization {
+                    place: None,
+                    place_code: None,
+                },
+            ),
+        };
+        out.push(Entity::new(text, s, e, value, details));
+    }
+}
