@@ -221,6 +221,7 @@ fn tables() -> &'static Tables {
                 let sub = match sub.as_str() {
                     "city" => "city",
                     "region" => "region",
+                    "water" => "water",
                     _ => "country",
                 };
                 (n.as_str(), sub)

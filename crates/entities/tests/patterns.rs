@@ -88,6 +88,18 @@ fn countries_and_foreign_cities() {
 }
 
 #[test]
+fn oceans_are_water_not_the_province_inside_their_name() {
+    let t = "Tàu hải quân tuần tra trên Thái Bình Dương và Ấn Độ Dương.";
+    expect(t, &[("place", "Thái Bình Dương"), ("place", "Ấn Độ Dương")]);
+    assert_eq!(subtype_of(t, "Thái Bình Dương").as_deref(), Some("water"));
+    expect_not(t, "province", "Thái Bình");
+    expect(
+        "Tỉnh Thái Bình có 8 huyện.",
+        &[("province", "Tỉnh Thái Bình")],
+    );
+}
+
+#[test]
 fn a_language_named_after_a_country_is_no_place() {
     let t = "Lớp học tiếng Anh và tiếng Trung Quốc mở thêm hai buổi.";
     expect_not(t, "place", "Anh");
