@@ -374,9 +374,10 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
             },
         ));
     }
-    // The outlets of bylines (`Theo VnExpress`), where no organization is
-    // found over them.
-    for &(a, b) in &bylines.outlets {
+    // The outlets of bylines (`Theo VnExpress`) and age-group national
+    // teams (`U23 Việt Nam`), where no organization is found over them.
+    let teams = orgs::age_group_teams(text, toks);
+    for &(a, b) in bylines.outlets.iter().chain(&teams) {
         let (s, e) = (toks[a].start, toks[b - 1].end);
         if !out
             .iter()

@@ -1220,3 +1220,45 @@ pub fn organizations(
     }
     out
 }
+
+/// Age-group national teams (`U23 Việt Nam`, `U.19 Malaysia`, `U-22 Thái
+/// Lan`): `U` and two digits, written as one token or joined by a dot or
+/// a hyphen, then a country's name. Token spans, in text order.
+pub(crate) fn age_group_teams(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        // The marker's end: `U23` one token, or `U` `.`/`-` `23` two.
+        let one_token = t
+            .exact
+            .strip_prefix('u')
+            .map(|r| r.strip_prefix(['.', '-']).unwrap_or(r))
+            .is_some_and(two_digits);
+        let marker_end = if one_token && t.capitalized {
+            Some(i + 1)
+        } else if t.exact == "u"
+            && t.capitalized
+            && toks.get(i + 1).is_some_and(|n| {
+                two_digits(&n.exact) && matches!(text[t.end..n.start].trim(), "." | "-")
+            })
+            && text[t.end..toks[i + 1].start].len() == 1
+        {
+            Some(i + 2)
+        } else {
+            None
+        };
+        if let Some(m) = marker_end
+            && m < toks.len()
+            && toks[m].gap_is(crate::text::gap::SPACE)
+            && let Some(n) = crate::landmarks::country_at(toks, m)
+        {
+            out.push((i, m + n));
+            i = m + n;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}

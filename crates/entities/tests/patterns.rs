@@ -1253,6 +1253,31 @@ fn a_people_named_after_an_order_word_is_no_person() {
 }
 
 #[test]
+fn age_group_national_teams() {
+    let t = "Đội tuyển U23 Việt Nam thắng U.23 Malaysia rồi gặp U-22 Thái Lan.";
+    expect(
+        t,
+        &[
+            ("organization", "U23 Việt Nam"),
+            ("organization", "U.23 Malaysia"),
+            ("organization", "U-22 Thái Lan"),
+        ],
+    );
+    // The country in a team's name is no place mention.
+    expect_not(t, "place", "Malaysia");
+    // Near misses: the age group alone, or before no country.
+    let t = "Cầu thủ lứa U23 chơi tốt ở Việt Nam, còn U19 Hoàng Anh Gia Lai thì thua.";
+    expect(t, &[("place", "Việt Nam")]);
+    assert!(
+        !pairs(t)
+            .iter()
+            .any(|(k, x)| k == "organization" && x.starts_with('U')),
+        "{:?}",
+        pairs(t)
+    );
+}
+
+#[test]
 fn names_listed_with_names_of_one_kind() {
     // Two or more people found in a list make its other names people.
     let t = "Đội hình có Nguyễn Văn Toàn, Lê Văn Sơn, Hồng Duy và Thanh Tùng.";
