@@ -186,6 +186,32 @@ const INTERNATIONAL: &[&str] = &[
     "BIDV",
     "Techcombank",
     "Sacombank",
+    "Alibaba",
+    "Uber",
+    "Intel",
+    "Netflix",
+    "Huawei",
+    "Xiaomi",
+    // Football clubs the sports pages name without a head word (not those
+    // named as their city is, `Liverpool`, `Barcelona`).
+    "Manchester United",
+    "Man Utd",
+    "MU",
+    "Manchester City",
+    "Man City",
+    "Chelsea",
+    "Arsenal",
+    "Tottenham",
+    "Real Madrid",
+    "Barca",
+    "Atletico Madrid",
+    "Bayern Munich",
+    "Juventus",
+    "AC Milan",
+    "Inter Milan",
+    "PSG",
+    "HAGL",
+    "Hoàng Anh Gia Lai",
 ];
 
 /// Newspapers named without their head word (`theo Tuổi Trẻ`): names of

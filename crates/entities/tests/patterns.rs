@@ -1253,6 +1253,28 @@ fn a_people_named_after_an_order_word_is_no_person() {
 }
 
 #[test]
+fn clubs_and_companies_known_by_name() {
+    let t = "MU thắng Leicester, còn Man City hòa Chelsea; Uber và Alibaba mở văn phòng.";
+    expect(
+        t,
+        &[
+            ("organization", "MU"),
+            ("organization", "Man City"),
+            ("organization", "Chelsea"),
+            ("organization", "Uber"),
+            ("organization", "Alibaba"),
+        ],
+    );
+    // An acronym only in capitals; a club named as its city is not listed.
+    expect_not("Em bé mu mắt vì khóc.", "organization", "mu");
+    expect_not(
+        "Thành phố Liverpool đón du khách.",
+        "organization",
+        "Liverpool",
+    );
+}
+
+#[test]
 fn age_group_national_teams() {
     let t = "Đội tuyển U23 Việt Nam thắng U.23 Malaysia rồi gặp U-22 Thái Lan.";
     expect(
