@@ -903,6 +903,88 @@ pub fn foreign_country_after(found: &[Landmark], toks: &[Token], text: &str, end
     matches!(sep, "," | "(") && !matches!(name.as_slice(), ["việt", "nam"] | ["vn"] | ["việt"])
 }
 
+/// A place found by its head word, written again by its name alone (`chùa
+/// Yên Tử` … `lễ hội Yên Tử`, `đường Cộng Hòa` … `giao lộ Cộng Hòa`): the
+/// name of two or more capitalized syllables that closes a road, a water,
+/// an island or a landmark, elsewhere in the text where no entity is and
+/// no capitalized word goes on it, is that place. Adds to `out` (byte
+/// offsets).
+pub(crate) fn named_again(text: &str, toks: &[Token], out: &mut Vec<crate::Entity>) {
+    const SUBTYPES: [&str; 4] = ["road", "water", "island", "landmark"];
+    let mut covered = vec![false; toks.len()];
+    // Names by the hash of their first syllable: the syllables' hashes and
+    // the subtype.
+    let mut names: HashMap<u64, Vec<(Vec<u64>, String)>> = HashMap::default();
+    for e in out.iter() {
+        let a = toks.partition_point(|t| t.start < e.start);
+        let b = toks.partition_point(|t| t.end <= e.end);
+        if a >= b {
+            continue;
+        }
+        covered[a..b].iter_mut().for_each(|c| *c = true);
+        let Some(sub) = e.subtype().filter(|s| SUBTYPES.contains(s)) else {
+            continue;
+        };
+        let mut k = b;
+        while k > a + 1 && toks[k - 1].capitalized && !toks[k - 1].digits {
+            k -= 1;
+        }
+        // Not a name opening with a title (`đền Bà Chúa Kho`, `tượng
+        // Thánh Gióng`): written alone it is the person or the deity.
+        if b - k >= 2 && k > a && !toks[k].is(words::TITLE) {
+            let hashes: Vec<u64> = toks[k..b].iter().map(|t| t.hash).collect();
+            let list = names.entry(hashes[0]).or_default();
+            if !list.iter().any(|(h, _)| *h == hashes) {
+                list.push((hashes, sub.to_string()));
+            }
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let hit = names.get(&toks[i].hash).and_then(|list| {
+            list.iter().find(|(h, _)| {
+                let j = i + h.len();
+                j <= toks.len()
+                    && toks[i..j]
+                        .iter()
+                        .zip(h)
+                        .all(|(t, x)| t.hash == *x && t.capitalized)
+                    && (i..j).all(|k| !covered[k])
+                    && (i + 1..j).all(|k| contiguous(toks, k))
+                    && !(i > 0 && toks[i - 1].capitalized && contiguous(toks, i))
+                    && !toks
+                        .get(j)
+                        .is_some_and(|n| n.capitalized && contiguous(toks, j))
+            })
+        });
+        match hit {
+            Some((h, sub)) => {
+                found.push((i, i + h.len(), sub.clone()));
+                i += h.len();
+            }
+            None => i += 1,
+        }
+    }
+    for (a, b, sub) in found {
+        let (s, e) = (toks[a].start, toks[b - 1].end);
+        let details = crate::Details::Place {
+            candidates: Vec::new(),
+            subtype: Some(sub),
+        };
+        out.push(crate::Entity::new(
+            text,
+            s,
+            e,
+            crate::text::squash(&text[s..e]),
+            details,
+        ));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -445,6 +445,8 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
             *place_code = Some(code.clone());
         }
     }
+    // A place found by its head word, written again by its name alone.
+    landmarks::named_again(text, toks, &mut out);
     // Names listed with names of one kind are of that kind.
     lists::complete(text, toks, &mut out);
     let taken: Vec<(usize, usize)> = dates.iter().map(|d| (d.0, d.1)).collect();

@@ -1253,6 +1253,32 @@ fn a_people_named_after_an_order_word_is_no_person() {
 }
 
 #[test]
+fn a_place_written_again_by_its_name_alone() {
+    let t = "Du khách lên chùa Yên Tử rất đông. Lễ hội Yên Tử kéo dài ba tháng.";
+    expect(t, &[("place", "chùa Yên Tử"), ("place", "Yên Tử")]);
+    assert_eq!(
+        ents(t)
+            .iter()
+            .filter(|e| e.text == "Yên Tử")
+            .map(|e| e.subtype().map(str::to_string))
+            .collect::<Vec<_>>(),
+        [Some("landmark".to_string())]
+    );
+    // Near misses: a name that another capitalized word goes on; a name
+    // opening with a title, which alone is the person.
+    let t = "Xe đi trên đường Cộng Hòa. Chính phủ Cộng Hòa Pháp ra lệnh.";
+    expect(t, &[("place", "đường Cộng Hòa")]);
+    expect_not(t, "place", "Cộng Hòa");
+    let t = "Dân làng ra đền Bà Chúa Kho. Hình tượng Bà Chúa Kho rất thiêng.";
+    assert_eq!(
+        pairs(t).iter().filter(|(k, _)| k == "place").count(),
+        1,
+        "{:?}",
+        pairs(t)
+    );
+}
+
+#[test]
 fn clubs_and_companies_known_by_name() {
     let t = "MU thắng Leicester, còn Man City hòa Chelsea; Uber và Alibaba mở văn phòng.";
     expect(
