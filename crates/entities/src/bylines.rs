@@ -99,8 +99,12 @@ fn credits(
     claimed: &[bool],
     found: &mut Found,
 ) {
+    // `ảnh` by its hash: one compare a token.
+    let photo = crate::text::word_hash("ảnh");
     for k in 0..toks.len().saturating_sub(2) {
-        if toks[k].exact != "ảnh" || !text[toks[k].end..toks[k + 1].start].trim().starts_with(':')
+        if toks[k].hash != photo
+            || toks[k].exact != "ảnh"
+            || !text[toks[k].end..toks[k + 1].start].trim().starts_with(':')
         {
             continue;
         }

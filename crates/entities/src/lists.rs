@@ -40,12 +40,31 @@ const MAX_ITEM: usize = 4;
 /// Whether token `k` is joined to the one before by a comma alone (and
 /// white space).
 fn comma_before(text: &str, toks: &[Token], k: usize) -> bool {
-    if k == 0 {
+    if k == 0 || !toks[k].gap_is(gap::CLAUSE) {
         return false;
     }
     // Not a comma inside an abbreviation (`VH,TT&DL`).
     let gap = &text[toks[k - 1].end..toks[k].start];
     gap.trim() == "," && gap.ends_with(char::is_whitespace)
+}
+
+/// Where the next item of a list starts when a joint follows the item
+/// ending before token `e`: a comma, or `và` set apart.
+fn joint_at(text: &str, toks: &[Token], e: usize) -> Option<usize> {
+    if e >= toks.len() {
+        None
+    } else if comma_before(text, toks, e) {
+        Some(e)
+    } else if e + 1 < toks.len()
+        && toks[e].gap_is(gap::SPACE)
+        && toks[e + 1].gap_is(gap::SPACE)
+        && !toks[e].capitalized
+        && toks[e].exact == "và"
+    {
+        Some(e + 1)
+    } else {
+        None
+    }
 }
 
 /// Whether an uncovered run may be a name of a list: capitalized syllables
@@ -92,10 +111,20 @@ pub(crate) fn complete(text: &str, toks: &[Token], out: &mut Vec<Entity>) {
     if toks.len() < 5 {
         return;
     }
-    // The entity of each kind that starts at a token and the token it ends
-    // before; and which tokens any entity covers.
-    let mut starting: Vec<Option<(usize, Group)>> = vec![None; toks.len()];
+    // The entity of each kind that starts at a token, as the token it ends
+    // before and its kind packed in one word (0 for none); and which tokens
+    // any entity covers.
+    let mut starting: Vec<u32> = vec![0; toks.len()];
     let mut covered = vec![false; toks.len()];
+    let pack = |end: usize, g: Group| (end as u32) << 2 | g as u32 + 1;
+    let unpack = |w: u32| {
+        let g = match w & 3 {
+            1 => Group::Person,
+            2 => Group::Place,
+            _ => Group::Organization,
+        };
+        ((w >> 2) as usize, g)
+    };
     for e in out.iter() {
         let a = toks.partition_point(|t| t.start < e.start);
         let b = toks.partition_point(|t| t.end <= e.end);
@@ -108,9 +137,8 @@ pub(crate) fn complete(text: &str, toks: &[Token], out: &mut Vec<Entity>) {
             && toks[b - 1].end == e.end
         {
             // Where two entities start at one token, the longer is kept.
-            match starting[a] {
-                Some((end, _)) if end >= b => {}
-                _ => starting[a] = Some((b, g)),
+            if starting[a] == 0 || unpack(starting[a]).0 < b {
+                starting[a] = pack(b, g);
             }
         }
     }
@@ -120,7 +148,8 @@ pub(crate) fn complete(text: &str, toks: &[Token], out: &mut Vec<Entity>) {
         let mut items: Vec<Item> = Vec::new();
         let mut k = i;
         while k < toks.len() {
-            let item = if let Some((end, g)) = starting[k] {
+            let item = if starting[k] != 0 {
+                let (end, g) = unpack(starting[k]);
                 Item {
                     start: k,
                     end,
@@ -137,7 +166,11 @@ pub(crate) fn complete(text: &str, toks: &[Token], out: &mut Vec<Entity>) {
                     end += 1;
                 }
                 let end = without_next_sentence(toks, k, end);
-                if !name_run(toks, k, end) {
+                // A list's first item is followed by a joint: most runs
+                // are left here.
+                if items.is_empty() && joint_at(text, toks, end).is_none()
+                    || !name_run(toks, k, end)
+                {
                     break;
                 }
                 Item {
@@ -151,17 +184,9 @@ pub(crate) fn complete(text: &str, toks: &[Token], out: &mut Vec<Entity>) {
             items.push(item);
             let e = item.end;
             // The next item: after a comma, or after `và` set apart.
-            if e < toks.len() && comma_before(text, toks, e) {
-                k = e;
-            } else if e + 1 < toks.len()
-                && toks[e].exact == "và"
-                && !toks[e].capitalized
-                && toks[e].gap_is(gap::SPACE)
-                && toks[e + 1].gap_is(gap::SPACE)
-            {
-                k = e + 1;
-            } else {
-                break;
+            match joint_at(text, toks, e) {
+                Some(next) => k = next,
+                None => break,
             }
         }
         if items.len() >= 3 {

@@ -1256,6 +1256,11 @@ pub(crate) fn age_group_teams(text: &str, toks: &[Token]) -> Vec<(usize, usize)>
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        // Most tokens fail on their first byte.
+        if !t.capitalized || t.exact.as_bytes().first() != Some(&b'u') {
+            i += 1;
+            continue;
+        }
         // The marker's end: `U23` one token, or `U` `.`/`-` `23` two.
         let one_token = t
             .exact
