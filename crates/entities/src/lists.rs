@@ -116,7 +116,7 @@ pub(crate) fn complete(text: &str, toks: &[Token], out: &mut Vec<Entity>) {
     // any entity covers.
     let mut starting: Vec<u32> = vec![0; toks.len()];
     let mut covered = vec![false; toks.len()];
-    let pack = |end: usize, g: Group| (end as u32) << 2 | g as u32 + 1;
+    let pack = |end: usize, g: Group| ((end as u32) << 2) | (g as u32 + 1);
     let unpack = |w: u32| {
         let g = match w & 3 {
             1 => Group::Person,
