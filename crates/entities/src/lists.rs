@@ -73,7 +73,12 @@ fn joint_at(text: &str, toks: &[Token], e: usize) -> Option<usize> {
 fn name_run(toks: &[Token], a: usize, b: usize) -> bool {
     toks[a..b]
         .iter()
-        .all(|t| t.capitalized && !t.digits && (!t.all_caps || t.exact.len() >= 2))
+        // Not an abbreviation of joined words (`KT-XH`, `GD-ĐT`).
+        .all(|t| {
+            t.capitalized
+                && !t.digits
+                && (!t.all_caps || (t.exact.len() >= 2 && !t.exact.contains('-')))
+        })
         && (b - a > 1
             || !(toks[a].is(words::WORD | words::TYPE_WORD | words::TITLE) || roman(&toks[a]))
             || toks[a].is(words::GIVEN_NAME))

@@ -1343,6 +1343,8 @@ fn names_listed_with_names_of_one_kind() {
         "{:?}",
         pairs(t)
     );
+    let t = "Các cơ quan UBND tỉnh, HĐND, KT-XH, MTTQ cùng họp.";
+    expect_not(t, "organization", "KT-XH");
     let t = "Đội hình có Nguyễn Văn Toàn, Lê Văn Sơn, VIGLACERA và U23 Việt Nam.";
     expect_not(t, "person", "VIGLACERA");
     expect_not(t, "person", "U23 Việt Nam");
