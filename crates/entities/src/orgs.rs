@@ -38,6 +38,13 @@ const HEADS: &[(&str, bool)] = &[
     ("đh", false),
     ("cao đẳng", false),
     ("trường cao đẳng", false),
+    // Preschools: `trường mầm non`, `cơ sở mầm non`, `nhóm lớp mầm non`,
+    // `nhóm trẻ` before their name (not `mầm non` alone: `giáo dục mầm non
+    // Hà Nội` is the city's preschooling).
+    ("trường mầm non", false),
+    ("cơ sở mầm non", false),
+    ("nhóm lớp", false),
+    ("nhóm trẻ", false),
     ("trường trung cấp", false),
     ("học viện", false),
     ("bệnh viện", false),

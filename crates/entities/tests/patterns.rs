@@ -1279,6 +1279,25 @@ fn a_place_written_again_by_its_name_alone() {
 }
 
 #[test]
+fn preschools_by_their_head_words() {
+    expect(
+        "Bà Tân, chủ cơ sở mầm non Hoa Mai, cho biết nhóm lớp Hoa Sen đã đóng cửa.",
+        &[
+            ("organization", "cơ sở mầm non Hoa Mai"),
+            ("organization", "nhóm lớp Hoa Sen"),
+        ],
+    );
+    expect_not("Hoa Sen cho biết cô đã nghỉ.", "organization", "Hoa Sen");
+    // `mầm non` alone names the level of schooling.
+    let t = "Ngành giáo dục mầm non Hà Nội cần thêm giáo viên.";
+    assert!(
+        !pairs(t).iter().any(|(k, _)| k == "organization"),
+        "{:?}",
+        pairs(t)
+    );
+}
+
+#[test]
 fn clubs_and_companies_known_by_name() {
     let t = "MU thắng Leicester, còn Man City hòa Chelsea; Uber và Alibaba mở văn phòng.";
     expect(
