@@ -146,6 +146,11 @@ const INTERNATIONAL: &[&str] = &[
     "Diễn đàn Kinh tế Thế giới",
     "Chữ thập đỏ quốc tế",
     "Hiệp hội các quốc gia Đông Nam Á",
+    // Seats of government standing for it, and armed groups.
+    "Nhà Trắng",
+    "Lầu Năm Góc",
+    "Điện Kremlin",
+    "IS",
     // Legislatures named without their country.
     "Hạ viện",
     "Thượng viện",
@@ -193,6 +198,9 @@ const INTERNATIONAL: &[&str] = &[
     "BIDV",
     "Techcombank",
     "Sacombank",
+    "SJC",
+    "PNJ",
+    "Vietlott",
     "Alibaba",
     "Uber",
     "Intel",

@@ -1310,6 +1310,17 @@ fn clubs_and_companies_known_by_name() {
             ("organization", "Alibaba"),
         ],
     );
+    expect(
+        "Nhà Trắng cho biết IS đã rút; giá vàng SJC và PNJ tăng, Vietlott mở thưởng.",
+        &[
+            ("organization", "Nhà Trắng"),
+            ("organization", "IS"),
+            ("organization", "SJC"),
+            ("organization", "PNJ"),
+            ("organization", "Vietlott"),
+        ],
+    );
+    expect_not("This is the end.", "organization", "is");
     // An acronym only in capitals; a club named as its city is not listed.
     expect_not("Em bé mu mắt vì khóc.", "organization", "mu");
     expect_not(
