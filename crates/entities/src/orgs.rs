@@ -520,6 +520,24 @@ pub(crate) fn one_word_known(exact: &str) -> bool {
         .is_some_and(|list| list.iter().any(|(w, _, _)| w.len() == 1))
 }
 
+/// Whether an organization known by name of two or more words opens at
+/// token `i` (`Lầu Năm Góc`, `Man City`).
+pub(crate) fn known_name_at(toks: &[Token], i: usize) -> bool {
+    toks[i].is(words::INTERNATIONAL)
+        && tables()
+            .international
+            .get(toks[i].exact.as_str())
+            .is_some_and(|list| {
+                list.iter().any(|(w, _, _)| {
+                    w.len() >= 2
+                        && i + w.len() <= toks.len()
+                        && w.iter().enumerate().all(|(k, s)| {
+                            toks[i + k].exact == *s && (k == 0 || contiguous(toks, i + k))
+                        })
+                })
+            })
+}
+
 /// Marks the first syllables of head words and of international names
 /// ([`crate::words`]).
 pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {

@@ -859,7 +859,8 @@ pub fn titled_people(
             || t.all_caps
             || after_capital(toks, i)
             || t.is(words::TITLE | words::NOT_NAME)
-            || (t.is(words::INTERNATIONAL) && crate::orgs::one_word_known(&t.exact))
+            || (t.is(words::INTERNATIONAL)
+                && (crate::orgs::one_word_known(&t.exact) || crate::orgs::known_name_at(toks, i)))
             || has_digit(t)
         {
             continue;

@@ -1321,6 +1321,11 @@ fn clubs_and_companies_known_by_name() {
         ],
     );
     expect_not("This is the end.", "organization", "is");
+    // A name of several words known as a body is no person before a verb
+    // of saying.
+    let t = "Nhà Trắng và Lầu Năm Góc cho biết sẽ rút quân.";
+    expect(t, &[("organization", "Lầu Năm Góc")]);
+    expect_not(t, "person", "Lầu Năm Góc");
     // An acronym only in capitals; a club named as its city is not listed.
     expect_not("Em bé mu mắt vì khóc.", "organization", "mu");
     expect_not(
