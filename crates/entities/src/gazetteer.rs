@@ -159,6 +159,10 @@ pub struct Gazetteer {
     /// [`pair_key`]s of the first two syllables of every name of two or
     /// more, made at the first [`Gazetteer::opens_name`].
     openings: std::sync::OnceLock<Openings>,
+    /// A bitmap of the top bits of the first syllable's
+    /// [`vietdex_tokenize::token::word_hash`] of every name, made at the
+    /// first [`Gazetteer::may_open_with`].
+    firsts: std::sync::OnceLock<Vec<u64>>,
 }
 
 /// The [`pair_key`]s names open with, and a bitmap of their top bits that
@@ -172,6 +176,9 @@ struct Openings {
 
 /// Bits of a [`pair_key`] that index [`Openings::bits`].
 const OPENING_BITS: u32 = 17;
+
+/// Bits of the bitmap of [`Gazetteer::may_open_with`] (8 KB).
+const FIRST_BITS: u32 = 16;
 
 impl Openings {
     fn new(keys: rustc_hash::FxHashSet<u64>) -> Openings {
@@ -506,6 +513,7 @@ impl Gazetteer {
             predecessors: Lists::build(predecessors, false),
             problems,
             openings: std::sync::OnceLock::new(),
+            firsts: std::sync::OnceLock::new(),
         }
     }
 
@@ -677,6 +685,7 @@ impl Gazetteer {
             predecessors,
             problems: Vec::new(),
             openings: std::sync::OnceLock::new(),
+            firsts: std::sync::OnceLock::new(),
         })
     }
 
@@ -716,6 +725,26 @@ impl Gazetteer {
                 )
             })
             .contains(pair_key(a, b))
+    }
+
+    /// Whether some name may open with the normalized syllable whose
+    /// [`vietdex_tokenize::token::word_hash`] is `h`: false only where
+    /// none does, so that a walk over the names ([`Gazetteer::names_at`])
+    /// at such a syllable can be skipped. One load from a bitmap small
+    /// enough to stay in the core's cache, where the walk's first lookup
+    /// goes to the table of names.
+    pub fn may_open_with(&self, h: u64) -> bool {
+        let bits = self.firsts.get_or_init(|| {
+            let mut bits = vec![0u64; 1 << (FIRST_BITS - 6)];
+            for (key, _) in self.by_name.iter() {
+                let first = key.split(' ').next().unwrap_or(key);
+                let at = (vietdex_tokenize::token::word_hash(first) >> (64 - FIRST_BITS)) as usize;
+                bits[at >> 6] |= 1 << (at & 63);
+            }
+            bits
+        });
+        let at = (h >> (64 - FIRST_BITS)) as usize;
+        bits[at >> 6] & (1 << (at & 63)) != 0
     }
 
     /// Units whose name has these normalized syllables (see [`name_key`]).
@@ -972,6 +1001,22 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The walk over the names is skipped only at a syllable no name opens
+    /// with: every name's first syllable passes the bitmap.
+    #[test]
+    fn every_name_opens_with_a_syllable_of_the_bitmap() {
+        let g = crate::bundled::gazetteer();
+        let hash = vietdex_tokenize::token::word_hash;
+        for (key, _) in g.by_name.iter() {
+            let first = key.split(' ').next().unwrap_or(key);
+            assert!(g.may_open_with(hash(first)), "{key}");
+        }
+        assert!(g.may_open_with(hash("đại")));
+        // Few of the other syllables pass: the bitmap rules most out.
+        let others = ["nói", "rằng", "những", "được", "người", "cho", "với", "này"];
+        assert!(others.iter().filter(|w| g.may_open_with(hash(w))).count() <= 2);
+    }
 
     #[test]
     fn loads_and_links_parents() {

@@ -107,8 +107,14 @@ fn name_at_with(
     // Lengths at which a name is written as it is: the older spelling is
     // tried only where none is.
     let mut named = 0u64;
+    // Most capitalized words open no name: the walk is skipped there.
+    let walk = if ok > 0 && g.may_open_with(toks[j].hash) {
+        ok
+    } else {
+        0
+    };
     g.names_at(
-        ok,
+        walk,
         key,
         |k| Some(toks[j + k].exact.as_str()),
         |len, units| {
