@@ -40,6 +40,19 @@ pub struct Programs {
     /// [`word_hash`]: most tokens open no alias and are passed over
     /// without a lookup.
     first: [u64; FIRST_WORDS],
+    /// The [`word_hash`]es of the aliases of one syllable (`NTM`, `OCOP`).
+    singles: rustc_hash::FxHashSet<u64>,
+    /// The [`pair_hash`]es of the first two syllables of the longer
+    /// aliases: a token that opens no alias of one syllable, before one
+    /// that goes on no alias with it (`các` | `xã`), is passed over without
+    /// a lookup, though its syllable opens some alias (`các chương trình
+    /// …`).
+    pairs: rustc_hash::FxHashSet<u64>,
+}
+
+/// One key for two syllables' [`word_hash`]es.
+fn pair_hash(a: u64, b: u64) -> u64 {
+    a.rotate_left(23) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// Words of [`Programs::first`] (64 bits each).
@@ -97,11 +110,26 @@ impl Programs {
             let (w, bit) = first_bit(word_hash(key));
             first[w] |= bit;
         }
+        let mut singles = rustc_hash::FxHashSet::default();
+        let mut pairs = rustc_hash::FxHashSet::default();
+        for (key, e) in aliases.iter() {
+            let mut syl = key.split(' ');
+            let (Some(a), b) = (syl.next(), syl.next()) else {
+                continue;
+            };
+            match b {
+                Some(b) => pairs.insert(pair_hash(word_hash(a), word_hash(b))),
+                None if e.id.is_some() => singles.insert(word_hash(a)),
+                None => false,
+            };
+        }
         Programs {
             programs,
             aliases,
             folded,
             first,
+            singles,
+            pairs,
         }
     }
 
@@ -138,8 +166,17 @@ impl Programs {
     #[inline]
     pub fn match_at(&self, toks: &[Token], i: usize) -> Option<(usize, usize)> {
         // Most tokens start no alias: answered without a lookup.
-        let (w, bit) = first_bit(toks.get(i)?.hash);
+        let t = toks.get(i)?;
+        let (w, bit) = first_bit(t.hash);
         if self.first[w] & bit == 0 {
+            return None;
+        }
+        // An alias of one syllable, or one that goes on with the next
+        // token, as the walk below reads it.
+        let goes_on = toks.get(i + 1).is_some_and(|n| {
+            contiguous(toks, i + 1) && self.pairs.contains(&pair_hash(t.hash, n.hash))
+        });
+        if !goes_on && !self.singles.contains(&t.hash) {
             return None;
         }
         let syllable =
@@ -197,5 +234,33 @@ mod tests {
         assert!(e.starts_with("line 3:"), "{e}");
         let e = Programs::parse("ntm\tNông thôn mới\tNTM\n\nocop\t \tOCOP\n").expect_err("bad");
         assert!(e.starts_with("line 3: an empty column"), "{e}");
+    }
+
+    /// The aliases found at every token are those the walk finds without
+    /// the tests of syllables and pairs before it: aliases of one syllable
+    /// (`NTM`), longer ones (`chương trình OCOP`), and the first syllables
+    /// of aliases before a word no alias goes on with (`các xã`, `Nông
+    /// nghiệp`, `xây nhà`, `chương trình khác`).
+    #[test]
+    fn the_pair_test_finds_what_the_walk_finds() {
+        let p = Programs::bundled().expect("bundled table");
+        let text = "Các xã đạt chuẩn NTM; chương trình OCOP và chương trình khác. \
+                    Nông nghiệp, xây nhà, xây dựng nông thôn mới, OCOP 4 sao, các chương \
+                    trình mục tiêu quốc gia, nông thôn mới.";
+        let toks = crate::text::tokens(text);
+        let mut found = 0;
+        for i in 0..toks.len() {
+            let syllable =
+                |k: usize| (k == 0 || contiguous(&toks, i + k)).then(|| toks[i + k].exact.as_str());
+            let mut key = String::new();
+            let walked = p
+                .aliases
+                .longest(toks.len() - i, &mut key, syllable, |_, _| true)
+                .map(|(len, id)| (len, id as usize));
+            assert_eq!(p.match_at(&toks, i), walked, "at {}", toks[i].exact);
+            found += usize::from(walked.is_some());
+        }
+        assert!(found >= 5, "{found}");
+        assert!(!p.singles.is_empty() && !p.pairs.is_empty());
     }
 }
