@@ -122,8 +122,7 @@ pub(crate) fn abbreviations(
     let mut covered = vec![false; toks.len()];
     let mut place: Vec<Option<(usize, usize)>> = vec![None; toks.len()];
     for e in out {
-        let a = toks.partition_point(|t| t.start < e.start);
-        let b = toks.partition_point(|t| t.end <= e.end);
+        let (a, b) = crate::text::tokens_in(toks, e.start, e.end);
         if a < b {
             if e.kind().is_place() {
                 place[a..b].iter_mut().for_each(|p| *p = Some((a, b)));
@@ -195,8 +194,7 @@ fn used_at(
 fn typed_place_names(toks: &[Token], out: &[Entity]) -> rustc_hash::FxHashSet<String> {
     let mut names = rustc_hash::FxHashSet::default();
     for e in out.iter().filter(|e| e.kind().is_place()) {
-        let a = toks.partition_point(|t| t.start < e.start);
-        let b = toks.partition_point(|t| t.end <= e.end);
+        let (a, b) = crate::text::tokens_in(toks, e.start, e.end);
         for from in a + 1..b.min(a + MAX_TOKENS) {
             let key: Vec<&str> = toks[from..b].iter().map(|t| t.exact.as_str()).collect();
             names.insert(key.join(" "));

@@ -916,8 +916,7 @@ pub(crate) fn named_again(text: &str, toks: &[Token], out: &mut Vec<crate::Entit
     // the subtype.
     let mut names: HashMap<u64, Vec<(Vec<u64>, String)>> = HashMap::default();
     for e in out.iter() {
-        let a = toks.partition_point(|t| t.start < e.start);
-        let b = toks.partition_point(|t| t.end <= e.end);
+        let (a, b) = crate::text::tokens_in(toks, e.start, e.end);
         if a >= b {
             continue;
         }

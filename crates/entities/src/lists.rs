@@ -131,8 +131,7 @@ pub(crate) fn complete(text: &str, toks: &[Token], out: &mut Vec<Entity>) {
         ((w >> 2) as usize, g)
     };
     for e in out.iter() {
-        let a = toks.partition_point(|t| t.start < e.start);
-        let b = toks.partition_point(|t| t.end <= e.end);
+        let (a, b) = crate::text::tokens_in(toks, e.start, e.end);
         if a >= b || b > toks.len() {
             continue;
         }

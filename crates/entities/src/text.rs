@@ -27,6 +27,15 @@ pub fn set_apart(text: &str, toks: &[Token], i: usize) -> bool {
             .is_some_and(u8::is_ascii_whitespace)
 }
 
+/// The tokens `a..b` that lie in the byte span `start..end` (empty where
+/// none does), by binary search: tokens are in text order.
+pub(crate) fn tokens_in(toks: &[Token], start: usize, end: usize) -> (usize, usize) {
+    (
+        toks.partition_point(|t| t.start < start),
+        toks.partition_point(|t| t.end <= end),
+    )
+}
+
 /// Tokenizes `text` for extraction.
 pub fn tokens(text: &str) -> Analysis {
     analyzer().analyze(text)
