@@ -22,19 +22,28 @@ pub(crate) struct Found {
     pub outlets: Vec<(usize, usize)>,
 }
 
+/// The text the byline rules read, with what they look names up in.
+#[derive(Clone, Copy)]
+struct Page<'a> {
+    g: &'a Gazetteer,
+    seg: &'a Segmenter,
+    toks: &'a [Token],
+    text: &'a str,
+    claimed: &'a [bool],
+}
+
 /// Whether tokens `a..b` are a name as bylines write one: two to four
 /// capitalized syllables (or an initial joined to a syllable by its dot,
 /// `H.Ngân`), none in capitals but an initial, no digits, no word of the
 /// lexicon, no province's, district's or country's name, none claimed.
-fn name_at(
-    g: &Gazetteer,
-    seg: &Segmenter,
-    text: &str,
-    toks: &[Token],
-    claimed: &[bool],
-    a: usize,
-    b: usize,
-) -> bool {
+fn name_at(p: Page<'_>, a: usize, b: usize) -> bool {
+    let Page {
+        g,
+        seg,
+        toks,
+        text,
+        claimed,
+    } = p;
     let n = b - a;
     let initial = |k: usize| {
         toks[k].exact.chars().count() == 1
@@ -83,22 +92,25 @@ pub(crate) fn bylines(
     text: &str,
     claimed: &[bool],
 ) -> Found {
+    let page = Page {
+        g,
+        seg,
+        toks,
+        text,
+        claimed,
+    };
     let mut found = Found::default();
-    credits(g, seg, toks, text, claimed, &mut found);
-    closing(g, seg, toks, text, claimed, &mut found);
+    credits(page, &mut found);
+    closing(page, &mut found);
     found
 }
 
 /// `Ảnh: Ngọc Thành`: the name after `Ảnh` and a colon, up to a mark, a
 /// slash or a word in lower case.
-fn credits(
-    g: &Gazetteer,
-    seg: &Segmenter,
-    toks: &[Token],
-    text: &str,
-    claimed: &[bool],
-    found: &mut Found,
-) {
+fn credits(page: Page<'_>, found: &mut Found) {
+    let Page {
+        seg, toks, text, ..
+    } = page;
     // `ảnh` by its hash: one compare a token.
     let photo = crate::text::word_hash("ảnh");
     for k in 0..toks.len().saturating_sub(2) {
@@ -132,7 +144,7 @@ fn credits(
         if ends && b > a + 2 && opens_next(b) {
             b -= 1;
         }
-        if ends && name_at(g, seg, text, toks, claimed, a, b) {
+        if ends && name_at(page, a, b) {
             found.people.push(Person {
                 start: a,
                 end: b,
@@ -145,14 +157,8 @@ fn credits(
 /// The byline that closes the text: its last sentence, made of names alone
 /// joined by dashes, commas or `và`, before an optional `(Theo …)`; or a
 /// last sentence `Theo …`, which names the outlet.
-fn closing(
-    g: &Gazetteer,
-    seg: &Segmenter,
-    toks: &[Token],
-    text: &str,
-    claimed: &[bool],
-    found: &mut Found,
-) {
+fn closing(page: Page<'_>, found: &mut Found) {
+    let Page { toks, text, .. } = page;
     let n = toks.len();
     if n < 4 {
         return;
@@ -198,10 +204,7 @@ fn closing(
         }
         k += 1;
     }
-    if names
-        .iter()
-        .all(|&(a, b)| name_at(g, seg, text, toks, claimed, a, b))
-    {
+    if names.iter().all(|&(a, b)| name_at(page, a, b)) {
         for (a, b) in names {
             found.people.push(Person {
                 start: a,
