@@ -636,7 +636,23 @@ pub fn landmarks(
                 } else if tok.all_caps && words.len() == 1 {
                     true
                 } else {
-                    (words.len() >= 2 || (capital && !sentence_start(toks, i) && !person(i)))
+                    // Opening a sentence, any word is capitalized: one
+                    // syllable there is a place only where it is no
+                    // Vietnamese syllable (`Qatar chi …`, `Iran có …`; not
+                    // `Anh đã …`, `Áo trắng …`, `Nga cho biết`), and not
+                    // joined to a letter by a full stop (`T.Dubai`, an
+                    // initial and a name).
+                    let joined = text.as_bytes()[..tok.start]
+                        .last()
+                        .is_some_and(|&b| b == b'.')
+                        && text[..tok.start]
+                            .chars()
+                            .rev()
+                            .nth(1)
+                            .is_some_and(char::is_alphabetic);
+                    let opening_ok = !sentence_start(toks, i)
+                        || (!joined && !crate::titled::vietnamese_shape(&tok.folded));
+                    (words.len() >= 2 || (capital && opening_ok && !person(i)))
                         && !next_cap
                         && (!after_capital(toks, i)
                             || set_apart(text, toks, i)

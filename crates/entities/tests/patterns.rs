@@ -88,6 +88,19 @@ fn countries_and_foreign_cities() {
 }
 
 #[test]
+fn a_country_opening_a_sentence() {
+    // A country's or a city's name that is no Vietnamese syllable.
+    let t = "Căng thẳng leo thang. Kuwait muốn làm trung gian. Tokyo đón nắng trở lại.";
+    expect(t, &[("place", "Kuwait"), ("place", "Tokyo")]);
+    // Near misses: one that is a Vietnamese syllable too (a form of
+    // address, a word, a given name), an initial joined to a name.
+    expect_not("Anh vẫn đi làm đều đặn.", "place", "Anh");
+    expect_not("Áo xanh phủ kín khán đài.", "place", "Áo");
+    expect_not("Về nhà muộn. Nga ngồi đọc sách.", "place", "Nga");
+    expect_not("Tin và ảnh: T.Dubai", "place", "Dubai");
+}
+
+#[test]
 fn oceans_are_water_not_the_province_inside_their_name() {
     let t = "Tàu hải quân tuần tra trên Thái Bình Dương và Ấn Độ Dương.";
     expect(t, &[("place", "Thái Bình Dương"), ("place", "Ấn Độ Dương")]);
