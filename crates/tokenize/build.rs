@@ -25,9 +25,12 @@ mod common;
 #[allow(dead_code)]
 #[path = "src/frozen.rs"]
 mod frozen;
+
 #[allow(dead_code)]
 #[path = "src/normalize.rs"]
 mod normalize;
+#[path = "src/pairs.rs"]
+mod pairs;
 #[allow(dead_code)]
 #[path = "src/phrases.rs"]
 mod phrases;

@@ -202,6 +202,17 @@ fn world() -> Rows<(String, String)> {
     vietdex_tokenize::tsv::rows("crates/entities/data/world.tsv", WORLD)
 }
 
+/// The names of countries and foreign places, as the tables write them.
+pub(crate) fn world_names() -> Vec<String> {
+    let (countries, _) = countries();
+    let (world, _) = world();
+    countries
+        .into_iter()
+        .map(|(_, (_, name))| name)
+        .chain(world.into_iter().map(|(_, (_, name))| name))
+        .collect()
+}
+
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {

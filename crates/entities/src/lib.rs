@@ -155,6 +155,21 @@ pub fn extract(text: &str, ctx: &Context, k: &Knowledge<'_>) -> Vec<Entity> {
     extract_tokens(text, &tokens(text), ctx, k)
 }
 
+/// The pair terms the index keeps, one a line, as the tokenize crate
+/// bundles them (`data/pairs.txt`): [`vietdex_tokenize::learned_pairs`]
+/// with the names of every unit of the bundled gazetteer (2024 and 2025)
+/// and of countries and foreign places. Learned here, where those names
+/// are; `examples/pairs_table.rs` writes the file and a test checks it.
+pub fn pairs_table() -> String {
+    let g = Gazetteer::bundled();
+    let mut names: Vec<String> = g.units().iter().map(|u| u.name.clone()).collect();
+    names.extend(g.units_2025().iter().map(|u| u.name.clone()));
+    names.extend(landmarks::world_names());
+    let mut table = vietdex_tokenize::learned_pairs(names.iter().map(String::as_str)).join("\n");
+    table.push('\n');
+    table
+}
+
 /// The tokens of `text` as extraction reads them ([`analyzer`]).
 pub fn tokens(text: &str) -> Analysis {
     text::tokens(text)
@@ -697,6 +712,20 @@ pub(crate) mod bundled {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_index_pairs_bundled_are_what_the_data_gives() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tokenize/data/pairs.txt");
+        let bundled = std::fs::read_to_string(path).expect("the tokenize crate's pairs");
+        assert!(
+            bundled == pairs_table(),
+            "{path} is out of date: run `cargo run -p vietdex-entities --example pairs_table > crates/tokenize/data/pairs.txt`"
+        );
+        // Place names give pairs the segmenter alone does not know.
+        for (a, b) in [("nghe", "an"), ("ha", "tinh"), ("thanh", "hoa")] {
+            assert!(vietdex_tokenize::is_pair(a, b), "{a} {b}");
+        }
+    }
 
     fn extract(text: &str, ctx: &Context) -> Vec<Entity> {
         super::extract(text, ctx, &bundled::knowledge())

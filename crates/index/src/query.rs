@@ -14,7 +14,7 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use vietdex_pipeline::query::{Alternative, Clause, ParsedQuery};
-use vietdex_tokenize::{is_common, pair_term};
+use vietdex_tokenize::{is_pair, pair_term};
 
 use crate::schema::Fields;
 
@@ -60,11 +60,11 @@ fn all_terms(field: Field, syllables: &[String]) -> Box<dyn Query> {
     ))
 }
 
-/// A folded phrase in one field. Pairs of common syllables are indexed as
-/// one term each (see [`vietdex_tokenize::is_common`]): a two-syllable
-/// phrase of common syllables is one pair term; any other phrase needs its
-/// positions, narrowed first to the documents holding all its indexed
-/// pairs. A phrase with a rarer syllable is cheap to check by position, as
+/// A folded phrase in one field. Pairs of common syllables inside a word
+/// are indexed as one term each (see [`vietdex_tokenize::is_pair`]): a
+/// two-syllable phrase that is such a pair is one pair term; any other
+/// phrase needs its positions, narrowed first to the documents holding all
+/// its indexed pairs. A phrase with a rarer syllable is cheap to check by position, as
 /// that syllable's short postings lead the intersection.
 fn folded_seq(text: Field, pairs: Field, syllables: &[String]) -> Box<dyn Query> {
     if syllables.len() < 2 {
@@ -72,7 +72,7 @@ fn folded_seq(text: Field, pairs: Field, syllables: &[String]) -> Box<dyn Query>
     }
     let mut parts: Vec<(Occur, Box<dyn Query>)> = syllables
         .windows(2)
-        .filter(|w| is_common(&w[0]) && is_common(&w[1]))
+        .filter(|w| is_pair(&w[0], &w[1]))
         .map(|w| {
             (
                 Occur::Must,

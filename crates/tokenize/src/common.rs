@@ -7,6 +7,16 @@
 //! Indexing only common pairs keeps the pair vocabulary small, and the pair
 //! field cheap to build.
 //!
+//! Of those pairs, only the ones inside a word are indexed ([`is_pair`]):
+//! the adjacent syllables of a word or name the segmenter knows (`nông
+//! thôn`, `hà nội`), of the full form of an abbreviation (`thôn mới`), or
+//! of a place's name (`nghệ an`, `tân lập`).
+//! What people search for as a phrase is a word or a run of words, and a
+//! longer phrase is still narrowed by the pairs inside its words, so the
+//! pairs across words (`của các`, `đã được`), two thirds of all pairs of
+//! common syllables in news text and most of the pair vocabulary, are left
+//! to positions.
+//!
 //! The set is learned from data: the [`COMMON_SYLLABLES`] most frequent
 //! syllables of the word-segmented treebank shipped with the segmenter
 //! (general news), plus the vocabulary of the local-government news vietdex
@@ -15,7 +25,8 @@
 //! administrative type words. It is
 //! part of the index format: changing [`COMMON_SYLLABLES`] or the data
 //! changes which pairs exist, so [`crate::PAIRS_TOKENIZER`] is renamed with
-//! it and older indexes are reported as incompatible.
+//! it and older indexes are reported as incompatible. The pairs are
+//! learned the same way into `data/pairs.txt` ([`learned_pairs`]).
 //!
 //! Learning the set tokenizes the whole treebank, which would cost every
 //! command tens of milliseconds: the set is written once to
@@ -40,6 +51,18 @@ const TREEBANK: [&str; 2] = [
 
 /// The set as learned by [`learned_common_syllables`], one syllable a line, sorted.
 const TABLE: &str = include_str!("../data/common.txt");
+/// The pairs as learned by [`learned_pairs`], one pair a line, sorted.
+const PAIRS: &str = include_str!("../data/pairs.txt");
+
+fn pairs() -> &'static FxHashSet<&'static str> {
+    static P: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    P.get_or_init(|| {
+        let lines = PAIRS.bytes().filter(|&b| b == b'\n').count() + 1;
+        let mut set = FxHashSet::with_capacity_and_hasher(lines, Default::default());
+        set.extend(PAIRS.lines().filter(|l| !l.is_empty()));
+        set
+    })
+}
 
 fn common() -> &'static FxHashSet<&'static str> {
     static C: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
@@ -95,6 +118,51 @@ pub fn is_common(folded: &str) -> bool {
     common().contains(folded)
 }
 
+/// Whether the pair term `"a b"` of two adjacent folded syllables (see
+/// [`crate::pair_term`]) is indexed: both syllables are common and the pair
+/// lies inside a known word or name. The index and queries both ask this.
+pub fn is_pair_term(pair: &str) -> bool {
+    pairs().contains(pair)
+}
+
+/// [`is_pair_term`] of the pair of `a` and `b`.
+pub fn is_pair(a: &str, b: &str) -> bool {
+    is_common(a) && is_common(b) && is_pair_term(&crate::pairs::pair_term(a, b))
+}
+
+/// The pairs learned from the segmenter's words, the abbreviations' full
+/// forms and `names` (the bundled `data/pairs.txt` is learned with the
+/// names of the gazetteer's units and of countries and foreign places,
+/// which the entities crate holds: its `pairs_table` example writes the
+/// file, and its tests check it): every two adjacent syllables of one
+/// entry, folded, both common ([`is_common`]), sorted.
+pub fn learned_pairs<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let (rows, _) = crate::tsv::rows::<(String, String)>("abbreviations", ABBREVIATIONS);
+    // The segmenter's table: one word or name a line, after two columns.
+    const SEGMENTER: &str = include_str!("../data/segmenter.tsv");
+    let words = SEGMENTER
+        .lines()
+        .filter_map(|l| l.rsplit('\t').next())
+        .chain(rows.iter().map(|(_, (_, full))| full.as_str()))
+        .chain(names.into_iter().map(|n| -> &str { n }));
+    let mut set: FxHashSet<String> = FxHashSet::default();
+    let mut buf = Vec::new();
+    let (mut prev, mut t) = (String::new(), String::new());
+    for word in words {
+        let mut tokens = Tokens::new(word, Form::Folded, &mut buf);
+        prev.clear();
+        while tokens.next_into(&mut t).is_some() {
+            if !prev.is_empty() && is_common(&prev) && is_common(&t) {
+                set.insert(crate::pairs::pair_term(&prev, &t));
+            }
+            std::mem::swap(&mut prev, &mut t);
+        }
+    }
+    let mut list: Vec<String> = set.into_iter().collect();
+    list.sort_unstable();
+    list
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +178,29 @@ mod tests {
             assert!(!is_common(s), "{s}");
         }
         assert!((COMMON_SYLLABLES..COMMON_SYLLABLES + 200).contains(&common().len()));
+    }
+
+    #[test]
+    fn pairs_inside_words_are_indexed_and_pairs_across_words_are_not() {
+        for (a, b) in [
+            ("nong", "thon"),
+            ("thon", "moi"),
+            ("ha", "noi"),
+            ("uy", "ban"),
+            ("nhan", "dan"),
+        ] {
+            assert!(is_pair(a, b), "{a} {b}");
+        }
+        // Common syllables side by side that make no word; a word with a
+        // rare syllable.
+        for (a, b) in [
+            ("cua", "cac"),
+            ("da", "duoc"),
+            ("va", "cac"),
+            ("khuong", "viet"),
+        ] {
+            assert!(!is_pair(a, b), "{a} {b}");
+        }
     }
 
     #[test]

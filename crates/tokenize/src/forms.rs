@@ -2,7 +2,7 @@
 //!
 //! A document is searched in three forms: its exact (normalized) syllables,
 //! its folded syllables, and the folded pairs of adjacent common syllables
-//! (see [`crate::is_common`]). [`IndexForms`] computes all three from the
+//! inside a word (see [`crate::is_pair`]). [`IndexForms`] computes all three from the
 //! [`Token`]s of one analysis, which carry both forms, and writes
 //! each form as its terms joined by [`TERM_SEPARATOR`]: a search engine
 //! then only splits them to build its postings, and the analysis runs where
@@ -16,6 +16,7 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap;
 
+use crate::common::is_pair_term;
 use crate::token::{Analyzer, Token};
 use crate::tokenizer::Span;
 
@@ -34,7 +35,7 @@ pub const TERM_SEPARATOR: char = '\n';
 /// let g = IndexForms::of("Đà Nẵng, đà nẵng, Đà nẵng");
 /// assert_eq!(g.distinct_exact, "đà\nnẵng");
 /// assert_eq!(f.folded, "ha\nnoi\nda\nnang");
-/// assert_eq!(f.pairs, "ha noi\nnoi da\nda nang");
+/// assert_eq!(f.pairs, "ha noi\nda nang");
 /// assert_eq!(f.folded_terms().count(), 4);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -48,7 +49,8 @@ pub struct IndexForms {
     pub distinct_exact: String,
     /// Folded syllables (no tone or quality marks, `đ` → `d`).
     pub folded: String,
-    /// Pairs of adjacent common folded syllables, `"ha noi"`.
+    /// Pairs of adjacent common folded syllables inside a word, `"ha noi"`
+    /// ([`crate::is_pair`]).
     pub pairs: String,
     /// The byte span in the text of each folded term, in order: the tokens
     /// of [`Analyzer::skipping_foldless`] (a token of nothing but marks,
@@ -111,12 +113,19 @@ impl IndexForms {
             if t.common
                 && let Some(prev) = prev_common
             {
-                if !self.pairs.is_empty() {
+                // Written in place, then kept only if it is a pair the index
+                // keeps (one inside a word).
+                let at = self.pairs.len();
+                if at > 0 {
                     self.pairs.push(TERM_SEPARATOR);
                 }
+                let start = self.pairs.len();
                 self.pairs.push_str(prev);
                 self.pairs.push(' ');
                 self.pairs.push_str(&t.folded);
+                if !is_pair_term(&self.pairs[start..]) {
+                    self.pairs.truncate(at);
+                }
             }
             prev_common = t.common.then_some(t.folded.as_str());
         }

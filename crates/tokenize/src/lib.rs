@@ -63,7 +63,9 @@ pub mod tsv;
 pub mod type_words;
 
 pub use abbrev::{AbbrevMatch, Abbreviations};
-pub use common::{COMMON_SYLLABLES, is_common, learned_common_syllables};
+pub use common::{
+    COMMON_SYLLABLES, is_common, is_pair, is_pair_term, learned_common_syllables, learned_pairs,
+};
 pub use forms::{IndexForms, TERM_SEPARATOR, terms};
 pub use frozen::FrozenMap;
 pub use normalize::{
@@ -83,7 +85,7 @@ pub const EXACT_TOKENIZER: &str = "vi_exact";
 /// Name under which the folded tokenizer is registered with Tantivy.
 pub const FOLDED_TOKENIZER: &str = "vi_folded";
 /// Name under which the folded-pair tokenizer is registered with Tantivy.
-/// It names the pairs indexed (those of common syllables, see
-/// [`is_common`]): an index built with other pairs has another name here
+/// It names the pairs indexed (those of common syllables inside words, see
+/// [`is_pair`]): an index built with other pairs has another name here
 /// and is reported as incompatible.
-pub const PAIRS_TOKENIZER: &str = "vi_common_pairs_500";
+pub const PAIRS_TOKENIZER: &str = "vi_word_pairs_500";

@@ -6,7 +6,7 @@
 
 use tantivy_tokenizer_api::{Token, TokenStream, Tokenizer};
 
-use crate::common::is_common;
+use crate::common::{is_common, is_pair_term};
 use crate::tokenizer::{Form, Tokens};
 
 /// The Vietnamese tokenizer for Tantivy, in one [`Form`].
@@ -130,10 +130,14 @@ impl TokenStream for PairTokenStream<'_> {
                     t.text.push_str(self.prev);
                     t.text.push(' ');
                     t.text.push_str(&cur.text);
-                    t.offset_from = from;
-                    t.offset_to = cur.offset_to;
-                    t.position = t.position.wrapping_add(1);
-                    true
+                    // Only the pairs inside a word are kept.
+                    let kept = is_pair_term(&t.text);
+                    if kept {
+                        t.offset_from = from;
+                        t.offset_to = cur.offset_to;
+                        t.position = t.position.wrapping_add(1);
+                    }
+                    kept
                 }
                 _ => false,
             };
@@ -197,14 +201,14 @@ mod tests {
             out,
             [
                 ("ha noi".to_string(), 0, 9, 0),
-                ("noi da".to_string(), 4, 15, 1),
-                ("da nang".to_string(), 11, 22, 2)
+                ("da nang".to_string(), 11, 22, 1)
             ]
         );
         let mut one = t.token_stream("Hà");
         assert!(one.next().is_none());
-        // `khuông` is not common: no pair on either side of it.
-        let mut rare = t.token_stream("ông Khuông Việt Nam");
+        // `khuông` is not common: no pair on either side of it; `nội đà`
+        // (above) and `của các` are in no word.
+        let mut rare = t.token_stream("ông Khuông Việt Nam khuông của các");
         let texts: Vec<String> =
             std::iter::from_fn(|| rare.next().map(|t| t.text.clone())).collect();
         assert_eq!(texts, ["viet nam"]);
