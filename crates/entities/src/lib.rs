@@ -389,9 +389,11 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
             },
         ));
     }
-    // The outlets of bylines (`Theo VnExpress`) and age-group national
-    // teams (`U23 Việt Nam`), where no organization is found over them.
-    let teams = orgs::age_group_teams(text, toks);
+    // The outlets of bylines (`Theo VnExpress`) and national teams (`U23
+    // Việt Nam`, `đội tuyển Việt Nam`), where no organization is found
+    // over them.
+    let mut teams = orgs::age_group_teams(text, toks);
+    teams.extend(orgs::national_teams(k.segmenter, text, toks));
     for &(a, b) in bylines.outlets.iter().chain(&teams) {
         let (s, e) = (toks[a].start, toks[b - 1].end);
         if !out

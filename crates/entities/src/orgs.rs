@@ -1326,3 +1326,83 @@ pub(crate) fn age_group_teams(text: &str, toks: &[Token]) -> Vec<(usize, usize)>
     }
     out
 }
+
+/// National teams by their head word (`đội tuyển Việt Nam`, `ĐT Anh`,
+/// `tuyển Jordan`, `đội tuyển nữ Việt Nam`): the head, `nữ` or `quốc
+/// gia` if written, then a country's name. Not `ĐT` closing an
+/// abbreviation (`GD&ĐT`, `GD - ĐT`), nor `tuyển` closing a word (`trúng
+/// tuyển`), nor a country's name of one Vietnamese syllable that opens a
+/// longer name (`tuyển Anh Tuấn`). Token spans, in text order.
+pub(crate) fn national_teams(
+    seg: &vietdex_tokenize::Segmenter,
+    text: &str,
+    toks: &[Token],
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        // Most tokens fail on their first byte (`đ` opens with 0xC4).
+        if !matches!(t.exact.as_bytes().first(), Some(b't' | 0xC4)) {
+            i += 1;
+            continue;
+        }
+        let head_end = match t.exact.as_str() {
+            "đội"
+                if toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.exact == "tuyển" && n.gap_is(crate::text::gap::SPACE)) =>
+            {
+                Some(i + 2)
+            }
+            "tuyển"
+                if i == 0
+                    || !(contiguous(toks, i)
+                        && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &t.exact))) =>
+            {
+                Some(i + 1)
+            }
+            "đt" if t.all_caps
+                && text[..t.start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+                && !text[..t.start].trim_end().ends_with(['-', '–', '&', '/'])
+                && !(i > 0 && toks[i - 1].all_caps && contiguous(toks, i)) =>
+            {
+                Some(i + 1)
+            }
+            _ => None,
+        };
+        let Some(mut m) = head_end else {
+            i += 1;
+            continue;
+        };
+        if toks
+            .get(m)
+            .is_some_and(|n| n.exact == "nữ" && !n.capitalized)
+        {
+            m += 1;
+        } else if toks.get(m).is_some_and(|n| n.exact == "quốc")
+            && toks.get(m + 1).is_some_and(|n| n.exact == "gia")
+        {
+            m += 2;
+        }
+        if let Some(n) = toks
+            .get(m)
+            .filter(|n| n.gap_is(crate::text::gap::SPACE))
+            .and_then(|_| crate::landmarks::country_at(toks, m))
+            && !(n == 1
+                && crate::titled::vietnamese_shape(&toks[m].folded)
+                && toks
+                    .get(m + 1)
+                    .is_some_and(|x| x.capitalized && contiguous(toks, m + 1)))
+        {
+            out.push((i, m + n));
+            i = m + n;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}

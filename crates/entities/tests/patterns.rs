@@ -1349,6 +1349,35 @@ fn clubs_and_companies_known_by_name() {
 }
 
 #[test]
+fn national_teams_by_head_word() {
+    let t = "Sau trận hòa, ĐT Việt Nam gặp đội tuyển Jordan, còn tuyển Nhật Bản nghỉ. \
+             Đội tuyển nữ Thái Lan về nhì.";
+    expect(
+        t,
+        &[
+            ("organization", "ĐT Việt Nam"),
+            ("organization", "đội tuyển Jordan"),
+            ("organization", "tuyển Nhật Bản"),
+            ("organization", "Đội tuyển nữ Thái Lan"),
+        ],
+    );
+    // The country in a team's name is no place mention.
+    expect_not(t, "place", "Jordan");
+    // Near misses: `ĐT` closing an abbreviation, `tuyển` closing a word,
+    // a one-syllable country opening a longer name.
+    let t = "Sở GD&ĐT Lào Cai và bộ GD - ĐT Việt Nam tuyển thêm giáo viên; \
+             em trúng tuyển Việt Nam học viện; \
+             ban tuyển Anh Tuấn vào làm.";
+    assert!(
+        !pairs(t)
+            .iter()
+            .any(|(k, x)| k == "organization" && (x.contains("tuyển") || x.starts_with("ĐT"))),
+        "{:?}",
+        pairs(t)
+    );
+}
+
+#[test]
 fn age_group_national_teams() {
     let t = "Đội tuyển U23 Việt Nam thắng U.23 Malaysia rồi gặp U-22 Thái Lan.";
     expect(
