@@ -107,7 +107,28 @@ const TITLES: &[&str] = &[
     "thủ tướng",
     "ngoại trưởng",
     "bộ trưởng",
+    // Royalty, offices of other countries and callings of foreign news,
+    // whose first syllable is no name's (`Nữ hoàng Anh Elizabeth II`,
+    // `Thượng nghị sĩ Chuck Schumer`, `tay vợt Roger Federer`); not
+    // `Hoàng tử`, `Thái tử`, `Công chúa`, `Thống đốc`, `Võ sĩ`, whose
+    // first syllable opens many names.
+    "vua",
+    "nhà vua",
+    "nữ hoàng",
+    "tiểu vương",
+    "giáo hoàng",
+    "đại sứ",
+    "thượng nghị sĩ",
+    "nghị sĩ",
+    "tỷ phú",
+    "tỉ phú",
+    "mc",
+    "tay vợt",
 ];
+
+/// Last syllables of titles of royalty that the press also gives in jest
+/// (`vua phá lưới`, `nữ hoàng Bikini`).
+const FIGURATIVE: &[&str] = &["vua", "hoàng"];
 
 /// Titles of the head of a body, which the body's name may follow
 /// (`Chủ tịch Vingroup`).
@@ -724,9 +745,36 @@ pub fn titled_people(
                         .eq(toks[i..i + len].iter().map(|t| t.exact.as_str()))
                 })
         };
+        // A country's or a city's name of two or more syllables after a
+        // title is no person's (`Cúp Nhà Vua Tây Ban Nha`); one of one
+        // syllable may be a given name (`ông Thái`, `mẹ con Mỹ`).
+        let world = |end: usize| {
+            end >= at + 2
+                && toks[at].is(words::WORLD)
+                && crate::landmarks::world_name(
+                    &toks[at..end]
+                        .iter()
+                        .map(|t| t.exact.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+        };
+        // A title of royalty the press also gives in jest, in quotation
+        // marks (`"nữ hoàng Bikini"`), or before one syllable that is a
+        // word and no given name (`vua Lỗ`, a state's king), names no
+        // one.
+        let in_jest = |end: usize| {
+            FIGURATIVE.contains(&toks[at - 1].exact.as_str())
+                && (text[..toks[i].start].ends_with(['"', '“', '\''])
+                    || (end == at + 1
+                        && toks[at].is(words::WORD)
+                        && !toks[at].is(words::GIVEN_NAME)))
+        };
         match name_after_title(seg, toks, text, claimed, at, address).filter(|&end| {
             !opens_word(at, end)
                 && !unit_name(g, toks, at, end)
+                && !world(end)
+                && !in_jest(end)
                 && !title_in_unit(end)
                 && !body_named(end)
         }) {

@@ -1710,6 +1710,31 @@ fn central_bodies_of_the_party() {
 }
 
 #[test]
+fn royalty_offices_abroad_and_callings_before_a_name() {
+    let t = "Nữ hoàng Đan Mạch Margrethe tiếp Thượng nghị sĩ Tom Harkin, \
+             tỷ phú Oleg Deripaska và tay vợt Petra Kvitova; MC Thu Hà dẫn chương trình.";
+    expect(
+        t,
+        &[
+            ("person", "Margrethe"),
+            ("person", "Tom Harkin"),
+            ("person", "Oleg Deripaska"),
+            ("person", "Petra Kvitova"),
+            ("person", "Thu Hà"),
+            ("place", "Đan Mạch"),
+        ],
+    );
+    // Near misses: the title in jest (quoted, or before a word that is no
+    // given name), a country after the title, the title before a word it
+    // opens (`Đại sứ quán`).
+    let t = "Cô đoạt danh hiệu “Nữ hoàng Sen Hồng”; vua Lỗ nghe theo; \
+             đội vào chung kết Cúp Nhà Vua Tây Ban Nha; tại Đại sứ quán Pháp.";
+    for name in ["Sen Hồng", "Lỗ", "Tây Ban Nha", "quán Pháp"] {
+        expect_not(t, "person", name);
+    }
+}
+
+#[test]
 fn an_office_its_country_then_the_name() {
     // A title of two syllables capitalized inside a sentence is a title;
     // a country's name between it and the name is no part of the name.
