@@ -54,24 +54,42 @@ const TABLE: &str = include_str!("../data/common.txt");
 /// The pairs as learned by [`learned_pairs`], one pair a line, sorted.
 const PAIRS: &str = include_str!("../data/pairs.txt");
 
-fn pairs() -> &'static FxHashSet<&'static str> {
-    static P: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    P.get_or_init(|| {
-        let lines = PAIRS.bytes().filter(|&b| b == b'\n').count() + 1;
-        let mut set = FxHashSet::with_capacity_and_hasher(lines, Default::default());
-        set.extend(PAIRS.lines().filter(|l| !l.is_empty()));
-        set
+/// The common syllables, each with its id: its line in [`TABLE`].
+fn common() -> &'static FxHashMap<&'static str, u16> {
+    static C: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
+    C.get_or_init(|| {
+        // Room for every line at once: no rehashing as the map fills.
+        let lines = TABLE.bytes().filter(|&b| b == b'\n').count() + 1;
+        let mut map = FxHashMap::with_capacity_and_hasher(lines, Default::default());
+        for (id, line) in TABLE.lines().filter(|l| !l.is_empty()).enumerate() {
+            map.insert(line, u16::try_from(id).unwrap_or(u16::MAX));
+        }
+        map
     })
 }
 
-fn common() -> &'static FxHashSet<&'static str> {
-    static C: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    C.get_or_init(|| {
-        // Room for every line at once: no rehashing as the set fills.
-        let lines = TABLE.bytes().filter(|&b| b == b'\n').count() + 1;
-        let mut set = FxHashSet::with_capacity_and_hasher(lines, Default::default());
-        set.extend(TABLE.lines().filter(|l| !l.is_empty()));
-        set
+/// The pairs of [`PAIRS`] as one bit per pair of common ids (`a * n + b`
+/// for `n` common syllables): a test of a pair is one load from a table
+/// that stays in cache (32 KB for 500 syllables).
+struct PairBits {
+    n: usize,
+    bits: Vec<u64>,
+}
+
+fn pair_bits() -> &'static PairBits {
+    static P: OnceLock<PairBits> = OnceLock::new();
+    P.get_or_init(|| {
+        let n = common().len();
+        let mut bits = vec![0u64; (n * n).div_ceil(64)];
+        for line in PAIRS.lines() {
+            if let Some((a, b)) = line.split_once(' ')
+                && let (Some(a), Some(b)) = (common_id(a), common_id(b))
+            {
+                let at = usize::from(a) * n + usize::from(b);
+                bits[at / 64] |= 1 << (at % 64);
+            }
+        }
+        PairBits { n, bits }
     })
 }
 
@@ -115,19 +133,40 @@ pub fn learned_common_syllables() -> Vec<String> {
 
 /// Whether a folded syllable is among the [`COMMON_SYLLABLES`] most frequent.
 pub fn is_common(folded: &str) -> bool {
-    common().contains(folded)
+    common_id(folded).is_some()
+}
+
+/// The id of a common folded syllable (see [`is_common`]), which
+/// [`is_common_pair`] takes; `None` for any other text.
+pub fn common_id(folded: &str) -> Option<u16> {
+    common().get(folded).copied()
+}
+
+/// Whether the common syllables of ids `a` and `b`, side by side, are a
+/// pair the index keeps: one inside a known word or name ([`is_pair`]).
+pub fn is_common_pair(a: u16, b: u16) -> bool {
+    let p = pair_bits();
+    let (a, b) = (usize::from(a), usize::from(b));
+    if a >= p.n || b >= p.n {
+        return false;
+    }
+    let at = a * p.n + b;
+    p.bits[at / 64] >> (at % 64) & 1 == 1
 }
 
 /// Whether the pair term `"a b"` of two adjacent folded syllables (see
 /// [`crate::pair_term`]) is indexed: both syllables are common and the pair
 /// lies inside a known word or name. The index and queries both ask this.
 pub fn is_pair_term(pair: &str) -> bool {
-    pairs().contains(pair)
+    pair.split_once(' ').is_some_and(|(a, b)| is_pair(a, b))
 }
 
 /// [`is_pair_term`] of the pair of `a` and `b`.
 pub fn is_pair(a: &str, b: &str) -> bool {
-    is_common(a) && is_common(b) && is_pair_term(&crate::pairs::pair_term(a, b))
+    match (common_id(a), common_id(b)) {
+        (Some(a), Some(b)) => is_common_pair(a, b),
+        _ => false,
+    }
 }
 
 /// The pairs learned from the segmenter's words, the abbreviations' full
@@ -178,6 +217,26 @@ mod tests {
             assert!(!is_common(s), "{s}");
         }
         assert!((COMMON_SYLLABLES..COMMON_SYLLABLES + 200).contains(&common().len()));
+    }
+
+    #[test]
+    fn every_bundled_pair_and_no_other_is_a_pair() {
+        let listed: FxHashSet<&str> = PAIRS.lines().collect();
+        let ids: Vec<&str> = TABLE.lines().collect();
+        assert_eq!(ids.len(), common().len());
+        let mut found = 0;
+        for (i, a) in ids.iter().enumerate() {
+            for (j, b) in ids.iter().enumerate() {
+                let term = format!("{a} {b}");
+                let pair = is_common_pair(i as u16, j as u16);
+                assert_eq!(pair, listed.contains(term.as_str()), "{term}");
+                assert_eq!(is_pair_term(&term), pair, "{term}");
+                found += usize::from(pair);
+            }
+        }
+        assert_eq!(found, listed.len());
+        assert!(!is_pair_term("ha"));
+        assert!(!is_common_pair(u16::MAX, 0));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap;
 
-use crate::common::is_pair_term;
+use crate::common::is_common_pair;
 use crate::token::{Analyzer, Token};
 use crate::tokenizer::Span;
 
@@ -84,8 +84,8 @@ impl IndexForms {
         self.folded.clear();
         self.pairs.clear();
         self.spans.clear();
-        // The previous folded term when it was common.
-        let mut prev_common: Option<&str> = None;
+        // The previous folded term and its id when it was common.
+        let mut prev_common: Option<(&str, u16)> = None;
         // Each exact term's hash, with the token that first had it.
         let mut seen: FxHashMap<u64, usize> =
             FxHashMap::with_capacity_and_hasher(tokens.len(), Default::default());
@@ -110,24 +110,17 @@ impl IndexForms {
                 start: t.start - offset,
                 end: t.end - offset,
             });
-            if t.common
-                && let Some(prev) = prev_common
+            if let (Some(id), Some((prev, prev_id))) = (t.common, prev_common)
+                && is_common_pair(prev_id, id)
             {
-                // Written in place, then kept only if it is a pair the index
-                // keeps (one inside a word).
-                let at = self.pairs.len();
-                if at > 0 {
+                if !self.pairs.is_empty() {
                     self.pairs.push(TERM_SEPARATOR);
                 }
-                let start = self.pairs.len();
                 self.pairs.push_str(prev);
                 self.pairs.push(' ');
                 self.pairs.push_str(&t.folded);
-                if !is_pair_term(&self.pairs[start..]) {
-                    self.pairs.truncate(at);
-                }
             }
-            prev_common = t.common.then_some(t.folded.as_str());
+            prev_common = t.common.map(|id| (t.folded.as_str(), id));
         }
     }
 

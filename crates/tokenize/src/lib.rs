@@ -64,7 +64,8 @@ pub mod type_words;
 
 pub use abbrev::{AbbrevMatch, Abbreviations};
 pub use common::{
-    COMMON_SYLLABLES, is_common, is_pair, is_pair_term, learned_common_syllables, learned_pairs,
+    COMMON_SYLLABLES, common_id, is_common, is_common_pair, is_pair, is_pair_term,
+    learned_common_syllables, learned_pairs,
 };
 pub use forms::{IndexForms, TERM_SEPARATOR, terms};
 pub use frozen::FrozenMap;

@@ -6,7 +6,7 @@
 
 use tantivy_tokenizer_api::{Token, TokenStream, Tokenizer};
 
-use crate::common::{is_common, is_pair_term};
+use crate::common::{common_id, is_common_pair};
 use crate::tokenizer::{Form, Tokens};
 
 /// The Vietnamese tokenizer for Tantivy, in one [`Form`].
@@ -109,8 +109,8 @@ pub struct PairTokenStream<'a> {
     inner: VietnameseTokenStream<'a>,
     token: &'a mut Token,
     prev: &'a mut String,
-    /// Start of the previous syllable, when it was common.
-    prev_from: Option<usize>,
+    /// Start and common id of the previous syllable, when it was common.
+    prev_from: Option<(usize, u16)>,
 }
 
 impl TokenStream for PairTokenStream<'_> {
@@ -121,28 +121,25 @@ impl TokenStream for PairTokenStream<'_> {
             }
             let cur = self.inner.token();
             // Each syllable is looked up once; `prev_from` is set only when
-            // the previous syllable was common.
-            let common = is_common(&cur.text);
-            let pair = match self.prev_from {
-                Some(from) if common => {
+            // the previous syllable was common. Only the pairs inside a
+            // word are kept.
+            let common = common_id(&cur.text);
+            let pair = match (self.prev_from, common) {
+                (Some((from, prev_id)), Some(id)) if is_common_pair(prev_id, id) => {
                     let t = &mut *self.token;
                     t.text.clear();
                     t.text.push_str(self.prev);
                     t.text.push(' ');
                     t.text.push_str(&cur.text);
-                    // Only the pairs inside a word are kept.
-                    let kept = is_pair_term(&t.text);
-                    if kept {
-                        t.offset_from = from;
-                        t.offset_to = cur.offset_to;
-                        t.position = t.position.wrapping_add(1);
-                    }
-                    kept
+                    t.offset_from = from;
+                    t.offset_to = cur.offset_to;
+                    t.position = t.position.wrapping_add(1);
+                    true
                 }
                 _ => false,
             };
-            self.prev_from = common.then_some(cur.offset_from);
-            if common {
+            self.prev_from = common.map(|id| (cur.offset_from, id));
+            if common.is_some() {
                 self.prev.clear();
                 self.prev.push_str(&cur.text);
             }

@@ -26,7 +26,7 @@ use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use crate::chars::{any_case_vowel, is_letter};
-use crate::common::is_common;
+use crate::common::common_id;
 use crate::normalize::token_forms_into;
 use crate::tokenizer::Scanner;
 
@@ -70,9 +70,10 @@ pub struct Token {
     pub name_like: bool,
     /// Only digits (and separators).
     pub digits: bool,
-    /// The folded form is common ([`crate::is_common`]): the index keeps
-    /// the pair of two adjacent common tokens.
-    pub common: bool,
+    /// The id of the folded form when it is common ([`crate::common_id`]):
+    /// the index keeps the pair of two adjacent common tokens that lie
+    /// inside a word ([`crate::is_common_pair`]).
+    pub common: Option<u16>,
     /// What separates the token from the one before ([`gap`] bits; none
     /// for the first token).
     pub gap: u8,
@@ -337,7 +338,7 @@ struct Shape {
     all_caps: bool,
     name_like: bool,
     digits: bool,
-    common: bool,
+    common: Option<u16>,
     class: u32,
     hash: u64,
 }
@@ -537,7 +538,7 @@ fn shape(
         all_caps,
         name_like: is_name_like(src),
         digits: first.is_ascii_digit(),
-        common: !folded.is_empty() && is_common(&folded),
+        common: common_id(&folded),
         class: classes(&exact),
         hash: word_hash(&exact),
         exact,
@@ -723,10 +724,7 @@ mod tests {
             let src = &text[t.start..t.end];
             prop_assert_eq!(t.exact.as_str(), &*crate::normalize(src));
             prop_assert_eq!(t.folded.as_str(), &*crate::fold(src));
-            prop_assert_eq!(
-                t.common,
-                !t.folded.is_empty() && crate::is_common(&t.folded)
-            );
+            prop_assert_eq!(t.common, crate::common_id(&t.folded));
             prop_assert_eq!(t.hash, word_hash(&t.exact));
             prop_assert_eq!(t.class, 0);
         }
