@@ -127,8 +127,9 @@ const TITLES: &[&str] = &[
 ];
 
 /// Last syllables of titles of royalty that the press also gives in jest
-/// (`vua phá lưới`, `nữ hoàng Bikini`).
-const FIGURATIVE: &[&str] = &["vua", "hoàng"];
+/// (`vua phá lưới`, `nữ hoàng Bikini`), or that a lost full stop leaves
+/// before a word (`công chúa` | `Là …`).
+const FIGURATIVE: &[&str] = &["vua", "hoàng", "tử", "hậu", "đế", "chúa", "nương", "vương"];
 
 /// Titles of the head of a body, which the body's name may follow
 /// (`Chủ tịch Vingroup`).
@@ -438,15 +439,48 @@ pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
     }
 }
 
+/// Titles of two syllables whose first syllable opens many names (`Hoàng`,
+/// `Thái`, `Công`, `Quốc`, `Nhật`, `Thống`): not in [`TITLES`],
+/// whose first syllables the name rules take for no name's; found by
+/// their second syllable, in lower case (`Hoàng tử William`, `Thống đốc
+/// Larry Hogan`; not `Hoàng Tử` of a name).
+const NAME_OPENED_TITLES: &[(&str, &str)] = &[
+    ("hoàng", "tử"),
+    ("hoàng", "hậu"),
+    ("hoàng", "đế"),
+    ("thái", "tử"),
+    ("công", "chúa"),
+    ("công", "nương"),
+    ("quốc", "vương"),
+    ("nhật", "hoàng"),
+    ("thống", "đốc"),
+];
+
 /// The length of the title at token `i`, if one starts there.
 #[inline]
 fn title_at(toks: &[Token], i: usize) -> Option<usize> {
     // Asked of nearly every token: the class bit answers most of them
     // without a call.
     if !toks[i].is(words::TITLE) {
-        return None;
+        return name_opened_title(toks, i);
     }
     title_len(toks, i)
+}
+
+/// [`NAME_OPENED_TITLES`] at token `i`: a given, middle or family name
+/// before a syllable in lower case that closes such a title.
+#[inline]
+fn name_opened_title(toks: &[Token], i: usize) -> Option<usize> {
+    if !toks[i].is(words::GIVEN_NAME | words::MIDDLE_NAME | words::SURNAME) {
+        return None;
+    }
+    let n = toks.get(i + 1)?;
+    (!n.capitalized
+        && contiguous(toks, i + 1)
+        && NAME_OPENED_TITLES
+            .iter()
+            .any(|(a, b)| toks[i].exact == *a && n.exact == *b))
+    .then_some(2)
 }
 
 /// Claims tokens `i` and `i + 1` as one person's name.
@@ -764,7 +798,7 @@ pub fn titled_people(
         // word and no given name (`vua Lỗ`, a state's king), names no
         // one.
         let in_jest = |end: usize| {
-            FIGURATIVE.contains(&toks[at - 1].exact.as_str())
+            FIGURATIVE.contains(&toks[i + len - 1].exact.as_str())
                 && (text[..toks[i].start].ends_with(['"', '“', '\''])
                     || (end == at + 1
                         && toks[at].is(words::WORD)

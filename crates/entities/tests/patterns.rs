@@ -1735,6 +1735,28 @@ fn royalty_offices_abroad_and_callings_before_a_name() {
 }
 
 #[test]
+fn titles_whose_first_syllable_opens_names() {
+    // Found by their second syllable in lower case.
+    let t = "Hoàng tử Harry và công chúa Charlotte dự lễ; Quốc vương Qatar Tamim tiếp khách.";
+    expect(
+        t,
+        &[
+            ("person", "Harry"),
+            ("person", "Charlotte"),
+            ("person", "Tamim"),
+            ("place", "Qatar"),
+        ],
+    );
+    // Near misses: the syllables as a name before a word (`tử vong`), a
+    // word after the title that opens the next sentence.
+    expect(
+        "Nạn nhân Lê Văn Thái tử vong tại chỗ.",
+        &[("person", "Lê Văn Thái")],
+    );
+    expect_not("Ảnh cưới của công chúa Là đẹp nhất năm.", "person", "Là");
+}
+
+#[test]
 fn an_office_its_country_then_the_name() {
     // A title of two syllables capitalized inside a sentence is a title;
     // a country's name between it and the name is no part of the name.
