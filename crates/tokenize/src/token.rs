@@ -4,10 +4,10 @@
 //! A [`Token`] holds what every consumer asks of a token: its byte span in
 //! the text, its normalized (exact) and folded forms, its shape (capital
 //! first letter, all capitals, digits), what separates it from the token
-//! before ([`gap`] bits), whether its folded form is common (the pairs the
-//! index keeps, see [`crate::is_common`]), its hash, and a slot for the
-//! consumer's own word classes (bits a caller's classifier gives each
-//! distinct text, such as the entity rules' word lists).
+//! before ([`gap`] bits), the id of its folded form when that is common
+//! (the pairs the index keeps, see [`crate::is_pair`]), its hash, and a
+//! slot for the consumer's own word classes (bits a caller's classifier
+//! gives each distinct text, such as the entity rules' word lists).
 //!
 //! What a token's text alone decides (forms, shape, common, classes, hash)
 //! is computed once per distinct text and remembered per thread (a bounded
