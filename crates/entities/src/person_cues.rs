@@ -84,6 +84,71 @@ const PREDICATES: &[&str] = &[
     "đứng",
 ];
 
+/// Acts of a person's hands and dealings after a name (`Thư kéo ghế`,
+/// `Hào kiểm tra`, `Lan tỏ vẻ`): a body or a country may take a few of
+/// them through its officials (`Mỹ mua`), so they say a person is meant
+/// as [`PREDICATES`] do, not what only a person does.
+const ACTIONS: &[&str] = &[
+    "mua",
+    "bấm",
+    "gõ",
+    "gõ cửa",
+    "kiểm tra",
+    "xem",
+    "tìm",
+    "theo dõi",
+    "phân tích",
+    "cầm",
+    "chọn",
+    "hẹn",
+    "ghé",
+    "quay",
+    "phóng",
+    "cắt",
+    "đọc",
+    "viết",
+    "gửi",
+    "lái",
+    "leo",
+    "đập",
+    "tiếp cận",
+    "chấp nhận",
+    "phát hiện",
+    "tranh thủ",
+    "xuất hiện",
+    "dạy",
+    "bày",
+    "khuyên",
+    "kéo",
+    "cất",
+    "sống",
+    "tỏ",
+    "tỏ vẻ",
+    "đề nghị",
+    "giới thiệu",
+    "phán đoán",
+    "đoán",
+    "lập",
+    "trình bày",
+    "bắt chuyện",
+    "đưa đẩy",
+    "thầm",
+    "ân hận",
+    "hối hận",
+    "điềm nhiên",
+    "lặng lẽ",
+    "âm thầm",
+    "sắm vai",
+    "bộc bạch",
+    "trấn an",
+    "xúc động",
+    "cảm ơn",
+    "nhắn tin",
+    "sốt ruột",
+    "gặng hỏi",
+    "hoang mang",
+];
+
 /// Predicates only a person takes: the body and its moves, feelings,
 /// telling one's story, schooling and marriage.
 const PERSON_PREDICATES: &[&str] = &[
@@ -286,7 +351,11 @@ fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
         let mut predicates: HashMap<String, Vec<(Vec<String>, bool)>> = HashMap::default();
-        for (list, only) in [(PREDICATES, false), (PERSON_PREDICATES, true)] {
+        for (list, only) in [
+            (PREDICATES, false),
+            (ACTIONS, false),
+            (PERSON_PREDICATES, true),
+        ] {
             for p in list {
                 let w = syllables(p);
                 predicates.entry(w[0].clone()).or_default().push((w, only));

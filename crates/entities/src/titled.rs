@@ -290,6 +290,13 @@ const PERSON_CUES: &[&str] = &[
     "khi", "nên", "thì", "rằng", "để", "cùng", "như",
 ];
 
+/// The words of [`PERSON_CUES`] that take a person and hardly a label:
+/// not a copula or a comparison (`là Tài`, `như Lộc`, the names of lucky
+/// numbers or charms), nor a conjunction.
+const FRAMING_CUES: &[&str] = &[
+    "của", "cho", "với", "gặp", "giúp", "bảo", "gọi", "khiến", "cùng",
+];
+
 /// Words that follow a person's name as the subject or the object of a
 /// clause: auxiliaries, adverbs, conjunctions (`Mai đã`, `Hoa cũng`).
 const AFTER_NAME: &[&str] = &[
@@ -1097,7 +1104,20 @@ pub fn titled_people(
         if after_capital(toks, i) && !cued {
             continue;
         }
-        if t.is(words::TITLE | words::NOT_NAME | words::ROLE) && !cued {
+        // A given name that also opens a title or a body's word (`Thư`
+        // of `thư ký`, `Hải` of `Hải quan`), where it opens neither: a
+        // name where the words around it say so, or inside a sentence
+        // between a preposition or a verb that takes a person
+        // ([`FRAMING_CUES`]) and the clause's end or a word that follows a
+        // subject (`cho Thư .`, `với Liên đã`).
+        let framed = given
+            && !sentence_start(toks, i)
+            && FRAMING_CUES.contains(&toks[i - 1].exact.as_str())
+            && !toks[i - 1].capitalized
+            && toks.get(i + 1).is_none_or(|n| {
+                n.gap_is(gap::CLAUSE) || (!n.capitalized && AFTER_NAME.contains(&n.exact.as_str()))
+            });
+        if t.is(words::TITLE | words::NOT_NAME | words::ROLE) && !cued && !framed {
             continue;
         }
         // A body's head word as a subject (`Trường cho biết`) is the body

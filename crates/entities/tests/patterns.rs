@@ -2492,3 +2492,28 @@ fn a_newspaper_named_after_its_head_word_is_no_person() {
         &[("person", "Nguyễn Văn An")],
     );
 }
+
+#[test]
+fn a_given_name_that_is_a_word_opening_a_sentence_before_an_act() {
+    // `Toàn` ("whole") and `Hằng` ("constant") are words too: before an
+    // act of a person's hands they are the person acting.
+    expect(
+        "Toàn kiểm tra lại ổ khóa rồi mới đi ngủ.",
+        &[("person", "Toàn")],
+    );
+    expect("Hằng gõ cửa phòng từ sáng sớm.", &[("person", "Hằng")]);
+    // A given name that opens a word with the act's first syllable
+    // (`thu mua`, "to purchase") is that word.
+    expect_not("Thu mua cà phê giảm mạnh trong tháng này.", "person", "Thu");
+}
+
+#[test]
+fn a_given_name_that_opens_a_title_between_a_preposition_and_a_clause_end() {
+    // `Thư` opens `thư ký` and `thư viện`: after `cho` and before the
+    // full stop it is a person's name.
+    expect("Tối đó anh gọi điện cho Thư.", &[("person", "Thư")]);
+    // Not a copula: `là` names a lucky charm as well as a person.
+    expect_not("Theo quan niệm dân gian, số 5 là Tài.", "person", "Tài");
+    // Nor a body's name that goes on (`Thư viện`).
+    expect_not("Sáng nay em mượn sách của Thư viện tỉnh.", "person", "Thư");
+}
