@@ -57,7 +57,9 @@ pub mod cue {
     /// `tháng` (months).
     pub const MONTH: u8 = 2;
     /// `ngày`, `sáng`, `chiều`, `tối`, `trưa`, `đêm`, `hôm`, `sáng sớm`,
-    /// `rạng sáng` (days).
+    /// `rạng sáng`, the days named from today (`hôm nay`, `ngày mai`) and
+    /// of the week (`thứ Tư`, `Chủ nhật`), after a comma or in brackets
+    /// (days).
     pub const DAY: u8 = 4;
     /// `giai đoạn`, `nhiệm kỳ`, `thời kỳ`, `niên khóa`, `năm học`, `năm`,
     /// `từ`, `các năm`, or `(` (with or without white space): year ranges.
@@ -69,7 +71,8 @@ pub mod cue {
 fn cues_after(c: char, spaced: bool) -> u8 {
     let mut bits = 0;
     if c == '(' {
-        bits |= cue::RANGE;
+        // `(2011 - 2014)`; `hôm qua (6/2)`.
+        bits |= cue::RANGE | cue::DAY;
     }
     if !spaced {
         return bits;
@@ -81,7 +84,9 @@ fn cues_after(c: char, spaced: bool) -> u8 {
     if lower == 'g' {
         bits |= cue::MONTH;
     }
-    if matches!(lower, 'y' | 'g' | 'u' | 'i' | 'a' | 'm') {
+    // `ngày`, `sáng`, `Sáu`, `mai`, `qua`, `đêm`; `Chủ nhật`, `thứ Tư`,
+    // and a comma after one (`Chủ nhật, 5/2`).
+    if matches!(lower, 'y' | 'g' | 'u' | 'i' | 'a' | 'm' | 't' | 'ư' | ',') {
         bits |= cue::DAY;
     }
     if matches!(lower, 'n' | 'ỳ' | 'a' | 'á' | 'c' | 'm' | 'ừ') {

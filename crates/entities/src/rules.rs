@@ -321,6 +321,12 @@ pub fn dates(text: &str, year: Option<i32>) -> Vec<(usize, usize, String)> {
     dates_in(text, year, &digits::windows(text))
 }
 
+/// The words before a day's date (`ngày 6/2`, `sáng 6-2`): the parts of
+/// the day, the days named from today (`hôm nay`, `sáng qua`, `ngày mai`),
+/// and the days of the week (`thứ Ba`, `Chủ nhật`). The longer before the
+/// shorter they open.
+const DAY_CUES: &str = r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|sớm)\s+(?:nay|qua|mai|kia)|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|ngày|sáng sớm|rạng sáng|sáng|chiều|tối|trưa|đêm|hôm";
+
 /// [`dates`], with the windows of [`digits::windows`].
 pub(crate) fn dates_in(
     text: &str,
@@ -330,6 +336,8 @@ pub(crate) fn dates_in(
     static RANGE: OnceLock<Regex> = OnceLock::new();
     static FULL: OnceLock<Regex> = OnceLock::new();
     static PARTIAL: OnceLock<Regex> = OnceLock::new();
+    static DAY_RANGE: OnceLock<Regex> = OnceLock::new();
+    static DAY_MONTH: OnceLock<Regex> = OnceLock::new();
     static MONTH: OnceLock<Regex> = OnceLock::new();
     static YEAR: OnceLock<Regex> = OnceLock::new();
     let mut out: Vec<(usize, usize, String)> = Vec::new();
@@ -355,6 +363,42 @@ pub(crate) fn dates_in(
         };
         out.push((s, e, format!("{a}/{b}")));
     });
+    // `ngày 22 - 24/6`, `từ ngày 12 đến 16-6`, `ngày 26/1 - 1/2`: days of
+    // one stretch, kept whole. The first day takes the month of the last
+    // unless it writes its own; the first comes before the last.
+    let day_range = re_with(&DAY_RANGE, || {
+        format!(
+            r"(?i)(?:{DAY_CUES})\s+(\d{{1,2}})(?:[/.](\d{{1,2}}))?\s*(?:[-–]|đến|tới)\s*(?:ngày\s+)?(\d{{1,2}})[/.-](\d{{1,2}})(?:[/.-](\d{{4}}))?(?-u:\b)"
+        )
+    });
+    captures_in(day_range, text, windows, Needs(3, false, cue::DAY), |c| {
+        let (Some((ms, me)), Some((s, _))) = (c.span(0), c.span(1)) else {
+            return;
+        };
+        if starts_inside_word(text, ms) || ordinal_before(text, ms, s) || !free(&out, s, me) {
+            return;
+        }
+        let num = |k: usize| c.str(k).parse::<u32>().ok();
+        let (Some(d1), Some(d2), Some(m2)) = (num(1), num(3), num(4)) else {
+            return;
+        };
+        let m1 = num(2).unwrap_or(m2);
+        let ok = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
+        if !ok(d1, m1) || !ok(d2, m2) || (m1, d1) >= (m2, d2) {
+            return;
+        }
+        let y = c
+            .span(5)
+            .map(|_| c.str(5).to_string())
+            .or(year.map(|y| y.to_string()));
+        let value = |d: u32, m: u32| match &y {
+            Some(y) => iso(y, &m.to_string(), Some(&d.to_string())),
+            None => Some(format!("--{m:02}-{d:02}")),
+        };
+        if let (Some(a), Some(b)) = (value(d1, m1), value(d2, m2)) {
+            out.push((s, me, format!("{a}/{b}")));
+        }
+    });
     let full = re(
         &FULL,
         r"(?-u:\b)(\d{1,2})(?:[/-]|\s[-–]\s|\.)(\d{1,2})(?:[/-]|\s[-–]\s|\.)(\d{4})(?-u:\b)",
@@ -367,10 +411,11 @@ pub(crate) fn dates_in(
             out.push((ms, me, v));
         }
     });
-    let partial = re(
-        &PARTIAL,
-        r"(?i)(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|sáng sớm|rạng sáng)\s+(\d{1,2})((?:\s*(?:,|và)\s*\d{1,2})*)(?:[/-]|\s[-–]\s|\.)(\d{1,2})(?-u:\b)",
-    );
+    let partial = re_with(&PARTIAL, || {
+        format!(
+            r"(?i)(?:{DAY_CUES})(?:\s*,)?\s+(?:ngày\s+)?(?:\(\s*)?(\d{{1,2}})((?:\s*(?:,|và)\s*\d{{1,2}})*)(?:[/-]|\s[-–]\s|\.)(\d{{1,2}})(?-u:\b)"
+        )
+    });
     captures_in(partial, text, windows, Needs(2, false, cue::DAY), |c| {
         let (Some((ms, me)), Some(d)) = (c.span(0), c.span(1)) else {
             return;
@@ -390,7 +435,12 @@ pub(crate) fn dates_in(
             && rest.len() < text.len() - me
             && rest.starts_with(|c: char| c.is_ascii_digit())
             && !text[me..].starts_with(". ");
-        if text[me..].starts_with(['/', '-']) || more_date || !free(&out, ms, me) {
+        if text[me..].starts_with(['/', '-'])
+            || ordinal_before(text, ms, d.0)
+            || more_date
+            || lunar_after(&text[me..])
+            || !free(&out, ms, me)
+        {
             return;
         }
         let value = |d: &str| match year {
@@ -413,6 +463,43 @@ pub(crate) fn dates_in(
             if let Some(v) = value(&text[s..e]) {
                 out.push((s, if k == last { me } else { e }, v));
             }
+        }
+    });
+    // `ngày 26 tháng 3`, `26 tháng 3 năm 2015`: the month as a word, after
+    // a day's cue or before a year (`3 tháng 1 năm` alone counts time).
+    // Not a date of the lunar calendar (`10 tháng 3 âm lịch`).
+    let day_month = re_with(&DAY_MONTH, || {
+        format!(
+            r"(?i)(?:(?:{DAY_CUES})(?:\s*,)?\s+)?(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s*,?\s*năm\s+(\d{{4}}))?(?-u:\b)"
+        )
+    });
+    captures_in(day_month, text, windows, Needs(2, false, cue::MONTH), |c| {
+        let (Some((ms, me)), Some((s, _))) = (c.span(0), c.span(1)) else {
+            return;
+        };
+        let cued = ms < s;
+        let written_year = c.span(3).is_some();
+        if (!cued && !written_year)
+            || starts_inside_word(text, ms)
+            || ordinal_before(text, ms, s)
+            || lunar_after(&text[me..])
+            || !free(&out, s, me)
+        {
+            return;
+        }
+        let (d, mo) = (c.str(1), c.str(2));
+        let v = match (written_year.then(|| c.str(3).to_string()), year) {
+            (Some(y), _) => iso(&y, mo, Some(d)),
+            (None, Some(y)) => iso(&y.to_string(), mo, Some(d)),
+            (None, None) => mo
+                .parse::<u32>()
+                .ok()
+                .zip(d.parse::<u32>().ok())
+                .filter(|(m, d)| (1..=12).contains(m) && (1..=31).contains(d))
+                .map(|(m, d)| format!("--{m:02}-{d:02}")),
+        };
+        if let Some(v) = v {
+            out.push((s, me, v));
         }
     });
     let month = re(
@@ -471,6 +558,49 @@ pub(crate) fn dates_in(
     });
     out.sort();
     join_ranges(text, out)
+}
+
+/// Whether the match at byte `at` opens inside a word (`đêm` in
+/// `Nửa đêm` opens one; in `nửađêm` it does not).
+fn starts_inside_word(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the words before a day's date (`text[cue..day]`) are a day of
+/// the week in lower case right before the number (`thứ ba 1/2`): that is
+/// as often an ordinal before a fraction (`lần thứ ba 1/2 số phiếu`). A
+/// weekday written with its capital (`thứ Ba 7/2`), or set off by a comma,
+/// a bracket or `ngày` (`thứ ba (7/2)`), is a day's.
+fn ordinal_before(text: &str, cue: usize, day: usize) -> bool {
+    let words = &text[cue..day];
+    let Some(rest) = words
+        .strip_prefix("thứ")
+        .or_else(|| words.strip_prefix("Thứ"))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.starts_with(char::is_lowercase) && !rest.contains(['(', ',']) && !rest.contains("ngày")
+}
+
+/// Whether a day's date is followed by the words of the lunar calendar
+/// (`âm lịch`, `(ÂL)`): no date of the calendar the values are in.
+fn lunar_after(rest: &str) -> bool {
+    let head: String = rest
+        .trim_start_matches([' ', '(', ','])
+        .chars()
+        .take(7)
+        .flat_map(char::to_lowercase)
+        .collect();
+    // `âm lịch`, `ÂL`, and `AL` without its mark, as a word.
+    head.starts_with("âm lịch")
+        || ["âl", "al"].iter().any(|a| {
+            head.strip_prefix(a)
+                .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+        })
 }
 
 /// `từ năm 1995 đến tháng 1-2004`, `từ ngày 1-5 đến ngày 3-5`: two dates
@@ -942,6 +1072,26 @@ mod tests {
             "hôm",
             "sớm",
             "rạng",
+            "nay",
+            "qua",
+            "mai",
+            "kia",
+            "thứ",
+            "Thứ",
+            "Hai",
+            "ba",
+            "Tư",
+            "tư",
+            "sáu",
+            "Bảy",
+            "chủ",
+            "Chủ",
+            "nhật",
+            "âm",
+            "lịch",
+            "ÂL",
+            "đêm",
+            "tới",
             "giai",
             "đoạn",
             "nhiệm",
@@ -1076,6 +1226,83 @@ mod tests {
             d("ngày 08/04/2024 và tháng 6/2023, năm 2024", None),
             ["2024-04-08", "2023-06", "2024"]
         );
+    }
+
+    #[test]
+    fn days_named_from_today_or_by_the_week() {
+        let d = |t: &str, y| dates(t, y).into_iter().map(|d| d.2).collect::<Vec<_>>();
+        assert_eq!(
+            d("Hôm nay (9.3), trường khai giảng.", Some(2022)),
+            ["2022-03-09"]
+        );
+        assert_eq!(d("Sáng qua 14/5 có mưa đá.", None), ["--05-14"]);
+        assert_eq!(d("Ngày mai, 2/9, phố đông.", Some(2021)), ["2021-09-02"]);
+        assert_eq!(d("Đoàn về hôm thứ Tư (11/10).", None), ["--10-11"]);
+        assert_eq!(d("Chủ nhật, 3/4, chợ mở.", Some(2022)), ["2022-04-03"]);
+        // Near misses: a ratio or a score after such words is no date.
+        assert!(d("Hôm nay 9 trên 10 em đỗ.", None).is_empty());
+        assert!(d("Tỉ lệ hôm nay là 1/32 mẫu.", None).is_empty());
+        assert!(d("Lần thứ ba 1/2 số phiếu tán thành.", None).is_empty());
+        assert_eq!(d("Thứ Ba 1/2, chợ mở.", None), ["--02-01"]);
+    }
+
+    #[test]
+    fn stretches_of_days_are_one_range() {
+        let d = |t: &str, y| {
+            dates(t, y)
+                .into_iter()
+                .map(|d| (d.2, d.0, d.1))
+                .collect::<Vec<_>>()
+        };
+        let t = "Hội thi diễn ra ngày 9 - 11/8 tại huyện.";
+        let at = t.find("9 - 11/8").expect("written");
+        assert_eq!(
+            d(t, Some(2023)),
+            [(
+                "2023-08-09/2023-08-11".to_string(),
+                at,
+                at + "9 - 11/8".len()
+            )]
+        );
+        let t = "Lớp học từ ngày 3 đến 7-4 năm nay.";
+        assert_eq!(d(t, None)[0].0, "--04-03/--04-07");
+        let t = "Kỳ nghỉ kéo dài từ ngày 29/12 - 3/1/2024 sao?";
+        assert!(
+            d(t, None).iter().all(|x| !x.0.contains("12-29/")),
+            "{:?}",
+            d(t, None)
+        );
+        let t = "Lễ hội mở ngày 27/4 đến 2/5/2024.";
+        assert_eq!(d(t, None)[0].0, "2024-04-27/2024-05-02");
+        // Near misses: a later day first, or no month after the second day.
+        let t = "Đêm 12 - 9, lũ về.";
+        assert_eq!(d(t, Some(2019))[0].0, "2019-09-12");
+        assert!(
+            d("Ngày 14 - 3/5 có gì?", None)
+                .iter()
+                .all(|x| !x.0.contains('/'))
+        );
+    }
+
+    #[test]
+    fn days_with_the_month_as_a_word() {
+        let d = |t: &str, y| dates(t, y).into_iter().map(|d| d.2).collect::<Vec<_>>();
+        assert_eq!(
+            d("Vào ngày 14 tháng 7 năm 2016, ông mất.", None),
+            ["2016-07-14"]
+        );
+        assert_eq!(
+            d("Ông sinh 5 tháng 9, năm 1950 ở Huế.", None),
+            ["1950-09-05"]
+        );
+        assert_eq!(d("Sáng 8 tháng 2, đoàn đi.", Some(2020)), ["2020-02-08"]);
+        assert_eq!(d("Sáng 8 tháng 2, đoàn đi.", None), ["--02-08"]);
+        // Near misses: a span of time, and the lunar calendar.
+        assert!(d("Sau 3 tháng 2 ngày, ông về.", None).is_empty());
+        assert!(d("Giỗ tổ ngày 10 tháng 3 âm lịch.", Some(2020)).is_empty());
+        assert!(d("Giỗ tổ ngày 10/3 (ÂL) hằng năm.", Some(2020)).is_empty());
+        assert!(d("Hội mở ngày 10/1(AL) mỗi năm.", Some(2020)).is_empty());
+        assert_eq!(d("Sáng 10/3 Alice đến.", Some(2020)), ["2020-03-10"]);
     }
 
     #[test]

@@ -750,6 +750,16 @@ fn dates_and_ranges() {
         ["2019-05-02/2019-05-06"]
     );
     assert_eq!(d("Từ năm 2016 đến năm 2020, xã đạt chuẩn."), ["2016/2020"]);
+    // Days named from today or by the week, days of one stretch, and the
+    // month as a word.
+    assert_eq!(d("Sáng nay (14.3), xã ra quân."), ["2019-03-14"]);
+    assert_eq!(d("Trận đấu diễn ra tối thứ Bảy 9/11."), ["2019-11-09"]);
+    assert_eq!(
+        d("Lễ hội kéo dài từ ngày 12 đến 15-2."),
+        ["2019-02-12/2019-02-15"]
+    );
+    assert_eq!(d("Ông mất ngày 3 tháng 10 năm 2004."), ["2004-10-03"]);
+    assert!(d("Ông ở đó 3 tháng 10 ngày.").is_empty());
     // Two dates not joined by `từ … đến` stay apart.
     assert_eq!(
         d("Năm 2010 xã nghèo, đến năm 2015 thoát nghèo."),
