@@ -303,6 +303,20 @@ const BEFORE_NAME: &[&str] = &[
     "khuôn mặt",
 ];
 
+/// Words of kin of one syllable that, opening a sentence, make the given
+/// name after them a person's (`Mẹ Tùng chấp nhận …`, `Bố Viện là …`);
+/// not the body's (`Tóc Tiên`, a singer's name).
+const KIN_OPENING: &[&str] = &["mẹ", "cha", "bố", "má"];
+
+/// Whether a word of kin ([`KIN_OPENING`]) opens the sentence right
+/// before token `a`.
+pub(crate) fn kin_opens_sentence_before(toks: &[Token], a: usize) -> bool {
+    a > 0
+        && (a == 1 || toks[a - 1].gap_is(gap::STOP | gap::DASH))
+        && toks[a].gap_is(gap::SPACE)
+        && KIN_OPENING.contains(&toks[a - 1].exact.as_str())
+}
+
 /// Conjunctions that open a clause before its subject (`khi Tiến …`,
 /// `Nhưng Hai Địa …`, `vì Hữu Hạnh …`).
 pub(crate) const OPENERS: &[&str] = &[
@@ -467,7 +481,9 @@ pub(crate) fn person_cue(
     // Before: the cue ends at `a - 1`, and nothing but a space between.
     if a > 0
         && toks[a - 1].is(words::PERSON_WORD)
-        && !toks[a - 1].capitalized
+        // Capitalized only as a word of kin opening the sentence (`Mẹ
+        // Tùng …`).
+        && (!toks[a - 1].capitalized || kin_opens_sentence_before(toks, a))
         && toks[a].gap_is(gap::SPACE)
         && let Some(list) = t.before.get(toks[a - 1].exact.as_str())
         && list.iter().any(|w| {

@@ -107,6 +107,14 @@ const TITLES: &[&str] = &[
     "thủ tướng",
     "ngoại trưởng",
     "bộ trưởng",
+    // Offices and callings that introduce a character or a source by the
+    // given name (`thám tử Toàn`, `thư ký Hoa`, `thứ trưởng Võ`), and the
+    // form of address for a boy (`thằng Nhã`). Not `giám đốc`, which a
+    // company's name follows as often (`Tổng giám đốc Viettel Post`).
+    "thám tử",
+    "thư ký",
+    "thứ trưởng",
+    "thằng",
     // Royalty, offices of other countries and callings of foreign news,
     // whose first syllable is no name's (`Nữ hoàng Anh Elizabeth II`,
     // `Thượng nghị sĩ Chuck Schumer`, `tay vợt Roger Federer`); not
@@ -1060,7 +1068,7 @@ pub fn titled_people(
                 && !(t.is(words::GIVEN_NAME)
                     && title_at(toks, i).is_none()
                     && crate::people::role_at(toks, i, true).is_none()))
-            || (after_capital(toks, i) && !after_opener(toks, i))
+            || (after_capital(toks, i) && !after_opener(toks, i) && !after_opening_kin(toks, i))
             || toks
                 .get(i + 1)
                 .is_some_and(|n| (n.capitalized || n.digits) && contiguous(toks, i + 1))
@@ -1616,6 +1624,17 @@ fn org_head_before(seg: &vietdex_tokenize::Segmenter, toks: &[Token], i: usize) 
         }
     }
     false
+}
+
+/// Whether token `i` is a given name after a word of kin that opens the
+/// sentence (`Mẹ Tùng …`, `Bố Viện …`): the capital is the sentence's,
+/// and the word says a person is meant.
+fn after_opening_kin(toks: &[Token], i: usize) -> bool {
+    i > 0
+        && toks[i].is(words::GIVEN_NAME)
+        && toks[i - 1].is(words::PERSON_WORD)
+        && sentence_start(toks, i - 1)
+        && crate::person_cues::kin_opens_sentence_before(toks, i)
 }
 
 /// Whether token `i` continues a capitalized word before it.

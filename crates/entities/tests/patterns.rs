@@ -2527,3 +2527,41 @@ fn a_given_name_that_opens_a_title_between_a_preposition_and_a_clause_end() {
     // Nor a body's name that goes on (`Thư viện`).
     expect_not("Sáng nay em mượn sách của Thư viện tỉnh.", "person", "Thư");
 }
+
+#[test]
+fn a_given_name_after_an_office_or_a_calling_that_introduces_it() {
+    expect(
+        "Thám tử Hào lặng lẽ quan sát căn nhà.",
+        &[("person", "Hào")],
+    );
+    expect(
+        "Sáng nay thư ký Hoa mang hồ sơ vào phòng.",
+        &[("person", "Hoa")],
+    );
+    expect("Hôm qua thằng Nhã bỏ nhà đi.", &[("person", "Nhã")]);
+    // The title capitalized inside a longer office names no one.
+    let t = "Ông Lê Văn Hùng, Phó Tổng Thư ký Hội Xã hội học, nhận định như vậy.";
+    assert!(
+        pairs(t)
+            .iter()
+            .all(|(k, s)| k != "person" || s == "Lê Văn Hùng"),
+        "{:?}",
+        pairs(t)
+    );
+    // `giám đốc` introduces a company as often as a person.
+    expect_not(
+        "Tổng giám đốc Viettel Post cho biết như vậy.",
+        "person",
+        "Viettel Post",
+    );
+}
+
+#[test]
+fn a_given_name_after_a_word_of_kin_opening_the_sentence() {
+    expect(
+        "Mẹ Tùng chấp nhận lời đề nghị của con.",
+        &[("person", "Tùng")],
+    );
+    // A word of the body there opens a stage name (`Tóc Tiên`).
+    expect_not("Tóc Tiên khóc khi nhận giải.", "person", "Tiên");
+}
