@@ -44,6 +44,7 @@ const AUXILIARIES: &[&str] = &[
     "đều",
     "lặng",
     "tự",
+    "phải",
 ];
 
 /// Predicates after a name that a person takes, and so may a body or a

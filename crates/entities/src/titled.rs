@@ -1118,12 +1118,20 @@ pub fn titled_people(
         // between a preposition or a verb that takes a person
         // ([`FRAMING_CUES`]) and the clause's end or a word that follows a
         // subject (`cho Thư .`, `với Liên đã`).
+        // After such a word the capital says a name is meant: the clause
+        // may go on with any word in lower case (`của Thùy làm …`, `cho
+        // Lan số tiền …`) that makes no word with the name (`opens_word`
+        // below).
         let framed = given
             && !sentence_start(toks, i)
             && FRAMING_CUES.contains(&toks[i - 1].exact.as_str())
             && !toks[i - 1].capitalized
+            && t.gap_is(gap::SPACE)
             && toks.get(i + 1).is_none_or(|n| {
-                n.gap_is(gap::CLAUSE) || (!n.capitalized && AFTER_NAME.contains(&n.exact.as_str()))
+                n.gap_is(gap::CLAUSE)
+                    // Not a given name in lower case, the rest of a name
+                    // the text writes so (`với Ngọc trinh`).
+                    || (!n.capitalized && !n.digits && !n.is(words::GIVEN_NAME))
             });
         if t.is(words::TITLE | words::NOT_NAME | words::ROLE) && !cued && !framed {
             continue;
@@ -1148,6 +1156,7 @@ pub fn titled_people(
             || (i > 0 && toks[i - 1].is(words::LONE_NAME_CUE) && contiguous(toks, i))
             || (word
                 && !cued
+                && !framed
                 && !((i > 0 && PERSON_CUES.contains(&toks[i - 1].exact.as_str())
                     && toks.get(i + 1).is_none_or(|n| {
                         n.gap_is(gap::CLAUSE) || AFTER_NAME.contains(&n.exact.as_str())
@@ -1511,7 +1520,15 @@ pub fn titled_people(
                         .chars()
                         .skip(1)
                         .any(char::is_uppercase)
-                    && !toks[i].is(words::NOT_NAME | words::TYPE_WORD)
+                    // A syllable that opens an institution's word, before
+                    // a known name it makes no word with, opens the name
+                    // (`Công Phượng`, as `name_from` reads it).
+                    && (!toks[i].is(words::NOT_NAME | words::TYPE_WORD)
+                        || (WORD_OPENERS.contains(&toks[i].exact.as_str())
+                            && !seg.is_word(&crate::text::pair(
+                                &toks[i].exact,
+                                &toks[i + 1].exact,
+                            ))))
                     && title_at(toks, i).is_none()
                     && !(toks[i].is(words::WORLD)
                         && crate::landmarks::one_syllable_world(&toks[i].exact, false));

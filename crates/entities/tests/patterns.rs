@@ -2565,3 +2565,55 @@ fn a_given_name_after_a_word_of_kin_opening_the_sentence() {
     // A word of the body there opens a stage name (`Tóc Tiên`).
     expect_not("Tóc Tiên khóc khi nhận giải.", "person", "Tiên");
 }
+
+#[test]
+fn a_given_name_after_a_word_that_takes_a_person_inside_a_clause() {
+    // `Lan` and `Thùy` are words too; after `cho`, `của` the capital says
+    // a name is meant, whatever word in lower case goes on the clause.
+    expect("Chị đưa cho Lan số tiền còn lại.", &[("person", "Lan")]);
+    expect(
+        "Cả đêm anh nghĩ về lá thư của Thùy làm mình xúc động.",
+        &[("person", "Thùy")],
+    );
+    // A given name in lower case after it is the rest of a name the
+    // text writes so: not the first syllable alone.
+    expect_not(
+        "Tuần trước anh đi ăn với Ngọc trinh ở quận 1.",
+        "person",
+        "Ngọc",
+    );
+}
+
+#[test]
+fn a_modal_between_a_given_name_and_its_act() {
+    expect(
+        "Sau vụ việc, Toàn phải tìm cách gặp lại khách hàng.",
+        &[("person", "Toàn")],
+    );
+    // A body's word opened by a given name (`Hải quan`) is the body.
+    let t = "Năm nay Hải quan phải kiểm tra kỹ hơn.";
+    assert!(
+        pairs(t).iter().all(|(k, _)| k != "person"),
+        "{:?}",
+        pairs(t)
+    );
+}
+
+#[test]
+fn a_known_given_name_after_a_syllable_that_opens_an_institution() {
+    // `Công` opens `Công ty`; before `Phượng`, known as a name in the
+    // text, it opens the name.
+    expect(
+        "Khả năng chuyền bóng của Phượng khá tốt, vì thế Công Phượng nên đá hộ công.",
+        &[("person", "Công Phượng")],
+    );
+    // Such a run that is a place's name is no person, nor is the known
+    // name inside it (`Trường Sơn`, a road).
+    let t = "Chiếc xe của Sơn kẹt ở nút giao Trường Sơn suốt hai giờ.";
+    let people: Vec<String> = pairs(t)
+        .into_iter()
+        .filter(|(k, _)| k == "person")
+        .map(|(_, s)| s)
+        .collect();
+    assert_eq!(people, ["Sơn"], "{:?}", pairs(t));
+}
