@@ -321,6 +321,10 @@ const SUBJECT_OF: &[&str] = &[
     "kể", "cười", "khóc", "nhớ", "nghĩ", "muốn", "chia", "tâm", "thổ", "khoe", "tiết",
 ];
 
+/// Modals and negations after the subject of a clause (`Thư không …`,
+/// `Toàn phải …`), with [`SUBJECT_OF`] for a given name opening a clause.
+const SUBJECT_MODALS: &[&str] = &["phải", "không", "chưa", "chẳng", "cần", "nên"];
+
 /// Whether the token at `i` stands alone as a word of the text: no dot,
 /// hyphen or other mark joins it to letters on either side (`Co.op`,
 /// `Ác-hen-ti-na`), no capital inside it (`IoT`), and the words beside it
@@ -1108,8 +1112,25 @@ pub fn titled_people(
             } else {
                 cue >= Cue::Person
             };
+        // The subject of a clause opened by a comma or a conjunction
+        // (`, Đoàn đã …`, `thì Thư đã …`, `Nhưng Thư không …`): before
+        // an auxiliary or a verb that follows a subject who is a person
+        // ([`SUBJECT_OF`], or a modal or a negation).
+        let subject = given
+            && !sentence_start(toks, i)
+            && t.gap_is(gap::SPACE | gap::CLAUSE)
+            && ((text[..t.start].trim_end().ends_with(',')
+                && (!toks[i - 1].capitalized || toks[i - 1].all_caps))
+                || (OPENERS.contains(&toks[i - 1].exact.as_str())
+                    && (!toks[i - 1].capitalized || sentence_start(toks, i - 1))))
+            && toks.get(i + 1).is_some_and(|n| {
+                !n.capitalized
+                    && n.gap_is(gap::SPACE)
+                    && (SUBJECT_OF.contains(&n.exact.as_str())
+                        || SUBJECT_MODALS.contains(&n.exact.as_str()))
+            });
         // After a conjunction opening the sentence, only so.
-        if after_capital(toks, i) && !cued {
+        if after_capital(toks, i) && !cued && !subject {
             continue;
         }
         // A given name that also opens a title or a body's word (`Thư`
@@ -1133,7 +1154,7 @@ pub fn titled_people(
                     // the text writes so (`với Ngọc trinh`).
                     || (!n.capitalized && !n.digits && !n.is(words::GIVEN_NAME))
             });
-        if t.is(words::TITLE | words::NOT_NAME | words::ROLE) && !cued && !framed {
+        if t.is(words::TITLE | words::NOT_NAME | words::ROLE) && !cued && !framed && !subject {
             continue;
         }
         // A body's head word as a subject (`Trường cho biết`) is the body
@@ -1157,6 +1178,7 @@ pub fn titled_people(
             || (word
                 && !cued
                 && !framed
+                && !subject
                 && !((i > 0 && PERSON_CUES.contains(&toks[i - 1].exact.as_str())
                     && toks.get(i + 1).is_none_or(|n| {
                         n.gap_is(gap::CLAUSE) || AFTER_NAME.contains(&n.exact.as_str())
@@ -1172,7 +1194,15 @@ pub fn titled_people(
                                 && n.gap_is(gap::SPACE)
                                 && SUBJECT_OF.contains(&n.exact.as_str())
                         }))))
-            || NOT_LONE_NAMES.contains(&t.exact.as_str())
+            // A compass point that is also a given name (`Nam`) only as the
+            // subject of a clause the words after it say is a person (`Nam
+            // mua nhà`, `, Nam không dám`), or after a word of kin (`mẹ
+            // con Nam`): not inside a phrase (`trời Nam`, `của Nam bán
+            // cầu`, `phía Nam`).
+            || (NOT_LONE_NAMES.contains(&t.exact.as_str())
+                && !(given
+                    && (cue == Cue::OnlyPerson
+                        || (crate::person_cues::opens_clause(toks, i) && (cued || subject)))))
             // A foreign given name (`Fred`) has no Vietnamese shape.
             || !(vietnamese_shape(&t.folded) || given)
             || !alone_in_text(toks, text, i)
@@ -1508,6 +1538,12 @@ pub fn titled_people(
             }
             if (from..j).all(|k| !claimed[k])
                 && !opens_word(from, j)
+                // A known compass point that is also a given name (`Nam`),
+                // alone, only opening a clause (`, Nam cho biết`; not
+                // `phía Nam`, `cực Nam`).
+                && !(j == from + 1
+                    && NOT_LONE_NAMES.contains(&key.as_str())
+                    && !crate::person_cues::opens_clause(toks, from))
                 && (known.contains(&key) || (from == i && wholes.contains(&key)))
                 && !names_a_school(seg, toks, from)
                 && !names_a_thing(toks, from)

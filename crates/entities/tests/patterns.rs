@@ -2617,3 +2617,32 @@ fn a_known_given_name_after_a_syllable_that_opens_an_institution() {
         .collect();
     assert_eq!(people, ["Sơn"], "{:?}", pairs(t));
 }
+
+#[test]
+fn a_given_name_as_the_subject_of_a_clause_opened_by_a_conjunction() {
+    // `Thư` opens `thư ký` and is a word ("letter"): after `thì` and
+    // before an auxiliary it is the subject, a person.
+    expect("Trời vừa tối thì Thư đã về tới nhà.", &[("person", "Thư")]);
+    // Opening the sentence, the word (a letter that was sent).
+    expect_not("Thư đã được gửi tới ban tổ chức.", "person", "Thư");
+}
+
+#[test]
+fn a_compass_point_that_is_a_given_name_only_as_a_subject() {
+    expect("Nam mua thêm một căn nhà ở ngoại ô.", &[("person", "Nam")]);
+    expect_not(
+        "Nhiều người bôn ba đất Bắc trời Nam mới tìm được người thân.",
+        "person",
+        "Nam",
+    );
+    // Known from a full name, it is the person again opening a clause,
+    // not after `phía`.
+    let t = "Ông Nguyễn Hoài Nam cho biết công ty sẽ mở chi nhánh ở phía Nam. \
+             Sau đó, Nam nói thêm về kế hoạch.";
+    let people: Vec<String> = pairs(t)
+        .into_iter()
+        .filter(|(k, _)| k == "person")
+        .map(|(_, s)| s)
+        .collect();
+    assert_eq!(people, ["Nguyễn Hoài Nam", "Nam"], "{:?}", pairs(t));
+}
