@@ -578,6 +578,7 @@ const NAMED_BODIES: &[&str] = &[
     "dệt",
     "lâm trường",
     "nông trường",
+    "thông tấn xã",
 ];
 
 /// A place written inside an organization's name is not a place mention

@@ -100,11 +100,19 @@ const HEADS: &[(&str, bool)] = &[
     ("ban quản lý", false),
     ("ban quản lý dự án", false),
     ("ban chỉ đạo", false),
+    // Parties and armies, at home and abroad (`đảng Cộng sản Pháp`,
+    // `Đảng Dân chủ`, `quân đội Mỹ`, `quân đội viễn chinh Pháp`), and news
+    // agencies and online papers (`thông tấn xã VN`, `báo điện tử Quê
+    // Hương`).
+    ("đảng", false),
+    ("quân đội", false),
+    ("thông tấn xã", false),
+    ("báo điện tử", false),
 ];
 
 /// First syllables of head words that are also names written alone
 /// (`Lâm`, `Nông`, `Đoàn`): classed [`words::ORG_HEAD_NAME`].
-const NAME_FIRST: &[&str] = &["lâm", "nông", "đoàn"];
+const NAME_FIRST: &[&str] = &["lâm", "nông", "đoàn", "đảng", "quân", "thông"];
 
 /// Organizations known by name: international bodies, news agencies and
 /// outlets, platforms and large companies, by name or acronym (acronyms
@@ -363,6 +371,9 @@ const INSIDE: &[&str] = &[
     "luật",
     "kinh",
     "tế",
+    // An army sent abroad (`quân đội viễn chinh Pháp`).
+    "viễn",
+    "chinh",
 ];
 
 /// Domain nouns that go on, in lower case, a name whose capitalized part
@@ -919,6 +930,25 @@ pub fn organizations(
             i += 2;
             continue;
         }
+        // `Đảng` written alone, capitalized: the Party (`của Đảng`,
+        // `vào Đảng`); not a word it opens (`Đảng viên`), a name going on
+        // (`Đảng Dân chủ`, left to the head-word rules), nor after another
+        // capitalized word (`Đại hội Đảng`, `Nguyễn Văn Đảng`).
+        if toks[i].capitalized
+            && !toks[i].all_caps
+            && toks[i].exact == "đảng"
+            && !(i > 0 && toks[i - 1].capitalized && contiguous(toks, i))
+            && !toks.get(i + 1).is_some_and(|n| {
+                contiguous(toks, i + 1)
+                    && (n.capitalized
+                        || n.digits
+                        || seg.is_word(&crate::text::pair(&toks[i].exact, &n.exact)))
+            })
+        {
+            out.push((i, i + 1));
+            i += 1;
+            continue;
+        }
         // Party committees named alone, in lower case (`khu ủy`).
         if free[i]
             && i + 1 < toks.len()
@@ -1101,7 +1131,10 @@ pub fn organizations(
             // State offices, which a level word alone names (`công an
             // tỉnh`) and which their work names (`chi cục kiểm lâm`).
             let function_named = *bare || words.last().is_some_and(|w| w == "cục");
-            let mut end = (board && toks[i].capitalized).then_some(after);
+            // `Viện Kiểm sát`, `Tòa Án`: a state body's head word of two
+            // or more syllables written as a name names that body alone.
+            let named_head = *bare && n >= 2 && toks[i].capitalized && toks[i + 1].capitalized;
+            let mut end = ((board || named_head) && toks[i].capitalized).then_some(after);
             let mut j = after;
             let mut lower_run = 0;
             // A `và` among the words in lower case after the head word.
@@ -1269,6 +1302,10 @@ pub fn organizations(
             }
             end.map(|e| (i, e))
         });
+        // A shorter head word never ends a name inside a longer one
+        // written there (`Viện` | `Kiểm` of `Viện Kiểm sát`).
+        let longest = head_len_at(toks, i).unwrap_or(0);
+        let found = found.filter(|&(_, e)| e >= i + longest);
         match found {
             Some((s, e)) => {
                 out.push((s, e));

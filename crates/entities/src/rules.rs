@@ -71,7 +71,7 @@ const UY: &str = r"(?:[ỦủUu]y|[Uu]ỷ|ỦY|UỶ)";
 /// the parts of a name (` và `, ` - `, `, `, ` & `): the press writes
 /// `Tài nguyên và Môi trường`, `Tài nguyên - Môi trường` and `TN&MT`
 /// alike. Longer names before the short ones they open.
-const DEPARTMENTS: &str = r"(?:Nông nghiệp và Phát triển nông thôn|Nông nghiệp và Môi trường|Công [Tt]hương|Tài chính|Kế hoạch và Đầu tư|Giáo dục và Đào tạo|Y tế|Xây dựng|Giao thông [Vv]ận tải|Tài nguyên và Môi trường|Lao động và Thương binh và Xã hội|Văn h[oó][aá] và Thể thao và Du lịch|Văn h[oó][aá] và Thể thao|Văn h[oó][aá] và Thông tin|Nội vụ|Tư pháp|Khoa học và Công nghệ|Thông tin và Truyền thông|Ngoại vụ|Quốc phòng|Công an|Ngoại giao|Dân tộc và Tôn giáo|Du lịch|Giáo dục|Tài nguyên|Nông nghiệp|Lao động|Văn h[oó][aá]|Kế hoạch|Khoa học|Thông tin|Giao thông|Ngoại thương)";
+const DEPARTMENTS: &str = r"(?:Nông nghiệp và Phát triển nông thôn|Nông nghiệp và Môi trường|Công [Tt]hương|Tài chính|Kế hoạch và Đầu tư|Giáo dục và Đào tạo|Y tế|Xây dựng|Giao thông [Vv]ận tải|Tài nguyên và Môi trường|Lao động và Thương binh và Xã hội|Văn h[oó][aá] và Thể thao và Du lịch|Văn h[oó][aá] và Thể thao|Văn h[oó][aá] và Thông tin|Nội vụ|Tư pháp|Khoa học và Công nghệ|Thông tin và Truyền thông|Ngoại vụ|Quốc phòng|Công [Aa]n|Ngoại giao|Dân tộc và Tôn giáo|Du lịch|Giáo dục|Tài nguyên|Nông nghiệp|Lao động|Văn h[oó][aá]|Kế hoạch|Khoa học|Thông tin|Giao thông|Ngoại thương)";
 
 /// The joiners of the parts of a department's name (white space alone
 /// too: `Kế hoạch Đầu tư`).
@@ -115,7 +115,7 @@ const DEPARTMENT_INITIALS: &str =
 /// the `ban` that must follow them instead.
 const ORGANIZATION_STARTS: &[&str] = &[
     "Ủy", "ủy", "Uỷ", "uỷ", "ỦY", "UỶ", "MTTQ", "Mặt", "UBND", "HĐND", "Hội", "Ban", "Tỉnh",
-    "Huyện", "Thành", "Đảng", "Sở", "Bộ", "Phòng", "Đoàn", "Cục", "Chính", "Quốc", "ban",
+    "Huyện", "Thành", "Đảng", "Sở", "Bộ", "Phòng", "Đoàn", "Đội", "Cục", "Chính", "Quốc", "ban",
 ];
 
 /// Longest organization name looked for, in bytes.
@@ -221,6 +221,7 @@ fn may_start_organization(text: &str, end: usize, word: &str) -> bool {
         "Đảng" => committee || after.starts_with("bộ") || after.starts_with("Cộng"),
         "Sở" | "Bộ" | "Phòng" => department,
         "Đoàn" => after.starts_with("Thanh"),
+        "Đội" => after.starts_with("Thiếu") || after.starts_with("thiếu"),
         "Cục" => first.is_uppercase(),
         "Chính" => after.starts_with("phủ"),
         "Quốc" => after.starts_with("hội"),
@@ -255,7 +256,7 @@ fn organization_pattern() -> String {
                 departments()
             ),
             format!(
-                r"(?:Hội\s+Nông\s+dân|Hội\s+(?:Liên\s+hiệp\s+)?Phụ\s+nữ|Hội\s+Cựu\s+chiến\s+binh|Đoàn\s+Thanh\s+niên|Hội\s+Người\s+cao\s+tuổi){place_tail}"
+                r"(?:Hội\s+Nông\s+dân|Hội\s+(?:Liên\s+hiệp\s+)?Phụ\s+nữ|Hội\s+Cựu\s+chiến\s+binh|Đoàn\s+Thanh\s+niên(?:\s+[Cc]ộng\s+sản)?|Đội\s+[Tt]hiếu\s+niên\s+[Tt]iền\s+[Pp]hong|Hội\s+Người\s+cao\s+tuổi){place_tail}"
             ),
             format!(r"Bộ\s+Chỉ\s+huy\s+(?:Bộ\s+đội\s+[Bb]iên\s+phòng|Quân\s+sự){place_tail}"),
             format!(r"Cục\s+{name}(?:\s+[\p{{Ll}}][\p{{L}}\p{{M}}]*){{0,3}}"),

@@ -2646,3 +2646,88 @@ fn a_compass_point_that_is_a_given_name_only_as_a_subject() {
         .collect();
     assert_eq!(people, ["Nguyễn Hoài Nam", "Nam"], "{:?}", pairs(t));
 }
+
+#[test]
+fn parties_armies_and_news_agencies_by_head_word() {
+    // `Đảng` alone, capitalized: the Party; not the word it opens, nor a
+    // name's last syllable.
+    expect(
+        "Nghị quyết của Đảng đã đi vào cuộc sống ở xã vùng cao.",
+        &[("organization", "Đảng")],
+    );
+    expect_not(
+        "Anh trở thành Đảng viên năm hai mươi tuổi.",
+        "organization",
+        "Đảng",
+    );
+    expect_not(
+        "Ông Trần Văn Đảng phát biểu tại buổi lễ.",
+        "organization",
+        "Đảng",
+    );
+    // Parties and armies by head word, the country in their name no
+    // place mention; `quân đội` alone names no body.
+    let t = "Ứng viên của đảng Bảo thủ thắng cử, còn xe tăng của quân đội Pháp rút khỏi thị trấn.";
+    expect(
+        t,
+        &[
+            ("organization", "đảng Bảo thủ"),
+            ("organization", "quân đội Pháp"),
+        ],
+    );
+    expect_not(t, "place", "Pháp");
+    expect_not(
+        "Các đảng phái tranh luận gay gắt, anh nhập ngũ vào quân đội năm 2010.",
+        "organization",
+        "quân đội",
+    );
+    // A news agency, whose `xã` is no commune; an online paper.
+    let t = "Theo Thông tấn xã Lào, phóng viên báo điện tử Dân Sinh đã có mặt.";
+    expect(
+        t,
+        &[
+            ("organization", "Thông tấn xã Lào"),
+            ("organization", "báo điện tử Dân Sinh"),
+        ],
+    );
+    expect_not(t, "commune", "xã Lào");
+    expect_not(
+        "Cô thích đọc báo điện tử mỗi sáng.",
+        "organization",
+        "báo điện tử",
+    );
+    // Youth organizations by their full name.
+    expect(
+        "Em được kết nạp vào Đội Thiếu niên Tiền phong, anh vào Đoàn Thanh niên Cộng sản.",
+        &[
+            ("organization", "Đội Thiếu niên Tiền phong"),
+            ("organization", "Đoàn Thanh niên Cộng sản"),
+        ],
+    );
+    expect_not(
+        "Đội thiếu nhi của trường đoạt giải nhất.",
+        "organization",
+        "Đội thiếu nhi",
+    );
+}
+
+#[test]
+fn a_state_body_named_by_its_head_word_alone() {
+    // `Viện Kiểm sát` written as a name is the body; a shorter head word
+    // never ends inside it (`Viện Kiểm`).
+    let t = "Vụ án do Viện Kiểm sát thụ lý, Bộ Công An chỉ đạo.";
+    expect(
+        t,
+        &[
+            ("organization", "Viện Kiểm sát"),
+            ("organization", "Bộ Công An"),
+        ],
+    );
+    expect_not(t, "organization", "Viện Kiểm");
+    // In lower case, a kind of body.
+    expect_not(
+        "Hồ sơ được chuyển sang viện kiểm sát để xem xét.",
+        "organization",
+        "viện kiểm sát",
+    );
+}
