@@ -137,6 +137,15 @@ const HEADS: &[(&str, &str)] = &[
     ("nhà thi đấu", "landmark"),
     ("nhà ga", "landmark"),
     ("bến phà", "landmark"),
+    // Ferry landings, prisons, housing blocks and power dams (`bến đò
+    // Kho`, `nhà giam Tours`, `khu tập thể Mai Động`, `thủy điện Ia Me`).
+    ("bến đò", "landmark"),
+    ("nhà giam", "landmark"),
+    ("trại giam", "landmark"),
+    ("nhà tù", "landmark"),
+    ("khu tập thể", "landmark"),
+    ("thủy điện", "landmark"),
+    ("thuỷ điện", "landmark"),
     ("chung cư", "landmark"),
     ("cao ốc", "landmark"),
     ("tòa nhà", "landmark"),
@@ -433,7 +442,8 @@ pub fn landmarks(
             || !(tok.capitalized
                 || tok.all_caps
                 || tok.is(words::PLACE_HEAD | words::WORLD)
-                || (toks.get(i + 1).is_some_and(|n| n.digits) && tok.exact == "số"))
+                || (toks.get(i + 1).is_some_and(|n| n.digits)
+                    && matches!(tok.exact.as_str(), "số" | "ngách" | "kiệt")))
         {
             i += 1;
             continue;
@@ -448,7 +458,10 @@ pub fn landmarks(
                 || tok.exact == "tp"
                 || (!tok.all_caps
                     && tok.exact != "hồ"
-                    && !sentence_start(toks, i)
+                    // Opening a sentence (a headline's `Cầu Bình Triệu`),
+                    // a head word that is no family or given name.
+                    && (!sentence_start(toks, i)
+                        || !tok.is(words::SURNAME | words::GIVEN_NAME))
                     && !after_capital(toks, i)));
         if head_ok && let Some(list) = t.heads.get(tok.exact.as_str()) {
             for (words, sub, joined) in list {
@@ -570,9 +583,39 @@ pub fn landmarks(
                                 .all(|x| crate::titled::vietnamese_shape(&x.folded))
                             || world_name(&key)
                     });
-                if let Some(end) =
-                    end.filter(|&e| e > after && !compound && !unit_name && !cue_needed)
-                    && (after..end).all(|k| !claimed[k])
+                // `cầu Bình Triệu 2`, `thủy điện Ia Me 3`: a landmark's
+                // name goes on with its number, not with a count (`chợ
+                // Bến Thành 2 lần`).
+                let end = end.map(|e| {
+                    if sub == "landmark"
+                        && e > after
+                        && toks[e - 1].capitalized
+                        && place_number(toks, text, e)
+                    {
+                        e + 1
+                    } else {
+                        e
+                    }
+                });
+                // Opening a sentence, a name of one Vietnamese syllable may
+                // be a common word or a people's (`Chùa Việt thường …`):
+                // there the name needs two (but `Miền Bắc`, `Biển hồ
+                // Galilê`, a code: `Đường liên cảng A5`).
+                let short_opening = tok.capitalized
+                    && head != "miền"
+                    && sentence_start(toks, i)
+                    && after == i + words.len()
+                    && end.is_some_and(|e| {
+                        e < after + 2
+                            && toks[after..e].iter().all(|x| {
+                                !x.all_caps
+                                    && !x.exact.bytes().any(|b| b.is_ascii_digit())
+                                    && crate::titled::vietnamese_shape(&x.folded)
+                            })
+                    });
+                if let Some(end) = end.filter(|&e| {
+                    e > after && !compound && !unit_name && !cue_needed && !short_opening
+                }) && (after..end).all(|k| !claimed[k])
                 {
                     found = Some((end, sub));
                 }
@@ -580,9 +623,7 @@ pub fn landmarks(
             }
         }
         if found.is_none()
-            && tok.exact == "số"
-            && toks.get(i + 1).is_some_and(|n| n.digits)
-            && let Some(end) = address_street(g, toks, i + 2)
+            && let Some(end) = address_at(g, toks, text, i)
         {
             found = Some((end, "address"));
         }
@@ -640,8 +681,19 @@ pub fn landmarks(
                                 .contains(&toks[i].hash))
                 };
                 // A region needs a capital (`Đông Bắc`, `châu Á`): `đông
-                // bắc` is a direction.
-                let named = *sub != "region" || toks[i..end].iter().any(|x| x.capitalized);
+                // bắc` is a direction. A continent in lower case after a
+                // capitalized word of two syllables closes a name (`Ủy ban
+                // châu Âu`, `Hợp tác châu Âu`), no place of its own.
+                let in_name = !capital
+                    && i >= 2
+                    && contiguous(toks, i)
+                    && contiguous(toks, i - 1)
+                    && !toks[i - 1].capitalized
+                    && toks[i - 2].capitalized
+                    && !sentence_start(toks, i - 2)
+                    && seg.is_word(&crate::text::pair(&toks[i - 2].exact, &toks[i - 1].exact));
+                let named =
+                    *sub != "region" || (toks[i..end].iter().any(|x| x.capitalized) && !in_name);
                 let ok = if !named {
                     false
                 } else if tok.all_caps && words.len() == 1 {
@@ -788,6 +840,10 @@ fn qualifier(
             Some((2, None))
         }
         ("cầu", "vượt" | "treo") => Some((1, None)),
+        // `cầu đường Bình Triệu 2`: a bridge and its road, one work.
+        ("cầu", "đường") if toks.get(at + 1).is_some_and(|n| n.capitalized) => {
+            Some((1, None))
+        }
         ("cửa", _) => t
             .heads
             .get(x.exact.as_str())?
@@ -852,20 +908,95 @@ fn date_name(toks: &[Token], text: &str, at: usize) -> bool {
         })
 }
 
-/// `Hàng Da` after `số 38`, or `phố Hàng Da` / `đường Lê Lợi`: the end of
-/// the street, if a capitalized name (after an optional street word)
-/// follows.
-fn address_street(g: &Gazetteer, toks: &[Token], i: usize) -> Option<usize> {
-    let mut k = i;
-    if toks
-        .get(k)
-        .is_some_and(|t| matches!(t.exact.as_str(), "phố" | "đường" | "ngõ" | "hẻm"))
-    {
-        k += 1;
+/// Words that open an address by a number: a house, then the alleys
+/// that lead to it (`số 5, ngách 2, ngõ 4D, phố …`).
+const ADDRESS_PARTS: &[&str] = &["số", "ngách", "ngõ", "hẻm", "kiệt"];
+
+/// An address at token `i`: `số 88 Nguyễn Văn Linh`, `ngách 115 đường
+/// Pháo Đài Láng`, `số 5, ngách 2, ngõ 4D, phố Đặng Văn Ngữ`: up to four
+/// parts of a word of [`ADDRESS_PARTS`] and a number (with a letter or
+/// `/` and a number glued to it), apart or after commas, then the street.
+/// Its end, if the street follows.
+fn address_at(g: &Gazetteer, toks: &[Token], text: &str, i: usize) -> Option<usize> {
+    let part = |k: usize| {
+        let x = toks.get(k)?;
+        let n = toks.get(k + 1)?;
+        if x.capitalized && k > i || !ADDRESS_PARTS.contains(&x.exact.as_str()) || !n.digits {
+            return None;
+        }
+        if !contiguous(toks, k + 1) {
+            return None;
+        }
+        // `4D`, `115/3`: what is glued to the number is part of it.
+        let mut e = k + 2;
+        while toks.get(e).is_some_and(|y| {
+            let gap = &text[toks[e - 1].end..y.start];
+            (gap.is_empty() && y.exact.chars().count() <= 2) || (gap == "/" && y.digits)
+        }) && e < k + 5
+        {
+            e += 1;
+        }
+        Some(e)
+    };
+    let mut k = part(i)?;
+    for _ in 0..3 {
+        let sep = toks.get(k).map(|y| text[toks[k - 1].end..y.start].trim());
+        if !matches!(sep, Some("" | ",")) {
+            break;
+        }
+        match part(k) {
+            Some(e) => k = e,
+            None => break,
+        }
     }
-    let end = name_after(g, toks, k, false)?;
-    (end > k).then_some(end)
+    let sep = toks.get(k).map(|y| text[toks[k - 1].end..y.start].trim());
+    if !matches!(sep, Some("" | ",")) {
+        return None;
+    }
+    // The street: a street word and its name, or after no comma the
+    // name alone (`số 88 Nguyễn Văn Linh`; not `số 15, Chủ tịch …`).
+    let street_word = toks
+        .get(k)
+        .is_some_and(|t| matches!(t.exact.as_str(), "phố" | "đường" | "ngõ" | "hẻm"));
+    if sep == Some(",") && !street_word {
+        return None;
+    }
+    let s = k + usize::from(street_word);
+    if s == k && !contiguous(toks, s) {
+        return None;
+    }
+    let end = name_after(g, toks, s, false)?;
+    (end > s).then_some(end)
 }
+
+/// Whether the number at token `at` goes on a landmark's name ending
+/// before it (`cầu Bình Triệu 2`): one or two digits apart from what
+/// follows, no measure or count after it, no date.
+fn place_number(toks: &[Token], text: &str, at: usize) -> bool {
+    let Some(n) = toks.get(at) else {
+        return false;
+    };
+    n.digits
+        && n.end - n.start <= 2
+        && contiguous(toks, at)
+        && text[..n.start].ends_with(' ')
+        && !text[n.end..]
+            .starts_with(|c: char| c.is_alphanumeric() || matches!(c, '%' | '/' | '.' | ','))
+        && !toks.get(at + 1).is_some_and(|m| {
+            contiguous(toks, at + 1)
+                && !m.capitalized
+                && (m.digits
+                    || MEASURES.contains(&m.exact.as_str())
+                    || COUNTED.contains(&m.exact.as_str()))
+        })
+}
+
+/// Words after a number that make it a count of things, beside
+/// [`MEASURES`] (`sân Mỹ Đình 2 đội`).
+const COUNTED: &[&str] = &[
+    "đội", "bàn", "trận", "tầng", "căn", "hộ", "ha", "tấn", "lượt", "phần", "điểm", "cặp", "đợt",
+    "tuần", "tuổi", "giây", "kg", "đêm", "buổi", "vòng", "chuyến", "cầu", "nhịp",
+];
 
 /// Whether token `i` opens a sentence (or the text, or a quotation): one
 /// of `. ! ? : " “ …` or a line break before it.

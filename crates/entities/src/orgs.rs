@@ -165,6 +165,8 @@ const INTERNATIONAL: &[&str] = &[
     "Hạ nghị viện",
     "Thượng nghị viện",
     "Nghị viện châu Âu",
+    "Ủy ban châu Âu",
+    "Hội đồng châu Âu",
     // News agencies and outlets the press cites by name.
     "TTXVN",
     "Thông tấn xã Việt Nam",
@@ -893,7 +895,9 @@ pub fn organizations(
                     && w.len() <= toks.len() - i
                     && w.iter().enumerate().all(|(k, s)| {
                         toks[i + k].exact == *s
-                            && free[i + k]
+                            // A place found inside a known name is part of
+                            // it (`Liên minh châu Âu`).
+                            && (free[i + k] || (k > 0 && !person[i + k] && !body[i + k]))
                             && (k == 0 || contiguous(toks, i + k))
                             && (!capitalized || toks[i + k].capitalized)
                     })

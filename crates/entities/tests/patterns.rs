@@ -2731,3 +2731,87 @@ fn a_state_body_named_by_its_head_word_alone() {
         "viện kiểm sát",
     );
 }
+
+#[test]
+fn landmarks_by_head_word_with_their_number() {
+    // A ferry landing, a prison, a housing block and a power dam by head
+    // word; a bridge's name goes on with its number, not with a count.
+    let t = "Nước xói lở từ bến đò Phú Lợi đến khu tập thể Kim Liên, gần nhà giam Hỏa Lò.";
+    expect(
+        t,
+        &[
+            ("place", "bến đò Phú Lợi"),
+            ("place", "khu tập thể Kim Liên"),
+            ("place", "nhà giam Hỏa Lò"),
+        ],
+    );
+    expect(
+        "Công nhân ở thủy điện Đắk Mi 4 đã về quê, còn cầu Thủ Thiêm 2 chưa xong.",
+        &[
+            ("place", "thủy điện Đắk Mi 4"),
+            ("place", "cầu Thủ Thiêm 2"),
+        ],
+    );
+    expect(
+        "Anh đã qua cầu Thủ Thiêm 2 lần trong ngày.",
+        &[("place", "cầu Thủ Thiêm")],
+    );
+    expect_not(
+        "Anh đã qua cầu Thủ Thiêm 2 lần trong ngày.",
+        "place",
+        "cầu Thủ Thiêm 2",
+    );
+    // Opening a sentence, a head word that is no name.
+    expect(
+        "Cầu Long Biên sẽ được sửa chữa.",
+        &[("place", "Cầu Long Biên")],
+    );
+    // Opening a sentence, a name of one syllable may be a people's.
+    expect_not("Chùa Việt thường dựng ở nơi cao ráo.", "place", "Chùa Việt");
+    // Not where head and name are a unit's name.
+    assert_ne!(
+        subtype_of("Cầu Giấy có nhiều trường học.", "Cầu Giấy").as_deref(),
+        Some("landmark")
+    );
+}
+
+#[test]
+fn addresses_by_house_number_and_alleys() {
+    expect(
+        "Liên hệ: số 7, ngách 12, ngõ 35B, phố Nguyễn Khang, Hà Nội.",
+        &[("place", "số 7, ngách 12, ngõ 35B, phố Nguyễn Khang")],
+    );
+    expect(
+        "Xe chở khách về ngách 23 đường Kim Giang rồi quay lại.",
+        &[("place", "ngách 23 đường Kim Giang")],
+    );
+    // A numbered decision then a title after a comma is no address.
+    expect_not(
+        "Theo quyết định số 15, Chủ tịch tỉnh giao nhiệm vụ.",
+        "place",
+        "số 15, Chủ tịch",
+    );
+}
+
+#[test]
+fn continents_and_old_regions() {
+    let t = "Hàng xuất sang châu Âu và châu Phi, như thời Nam Kỳ còn thuộc Đông Dương.";
+    expect(
+        t,
+        &[
+            ("place", "châu Âu"),
+            ("place", "châu Phi"),
+            ("place", "Nam Kỳ"),
+            ("place", "Đông Dương"),
+        ],
+    );
+    // Inside a known organization's name, the continent is no place.
+    let t = "Liên minh châu Âu đã thông qua lệnh trừng phạt.";
+    expect(t, &[("organization", "Liên minh châu Âu")]);
+    expect_not(t, "place", "châu Âu");
+    let t = "Ủy ban châu Âu quyết định cấp thêm vốn.";
+    expect(t, &[("organization", "Ủy ban châu Âu")]);
+    expect_not(t, "place", "châu Âu");
+    // In lower case only, a direction (`đông dương` is no region).
+    expect_not("Cá nhiều ở vùng biển phía đông.", "place", "đông");
+}
