@@ -308,6 +308,9 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
         }
     };
     for (s, e) in rules::organizations(text) {
+        if rules::closes_a_word(text, s) {
+            continue;
+        }
         let mut e = trim_org(k.segmenter, toks, text, s, e);
         // An organization ends where a person's name begins.
         let next_person = person_starts.partition_point(|&p| p <= s);

@@ -81,8 +81,13 @@ const JOINER: &str = r"(?:\s*[-–&,]\s*|\s+và\s+|\s+)";
 /// [`JOINER`], and a part after a joiner in either case at its first
 /// letter (`Tài nguyên và môi trường`).
 fn departments() -> String {
+    departments_of(DEPARTMENTS)
+}
+
+/// A pattern of names written as [`DEPARTMENTS`] writes them.
+fn departments_of(names: &str) -> String {
     let mut out = String::new();
-    let mut parts = DEPARTMENTS.split(" và ");
+    let mut parts = names.split(" và ");
     out.push_str(&parts.next().unwrap_or_default().replace(' ', r"\s+"));
     for part in parts {
         out.push_str(JOINER);
@@ -102,6 +107,16 @@ fn departments() -> String {
     out
 }
 
+/// The names of [`DEPARTMENTS`] of two or more parts, as a pattern.
+fn long_departments() -> String {
+    let inner = DEPARTMENTS
+        .strip_prefix("(?:")
+        .and_then(|r| r.strip_suffix(')'))
+        .unwrap_or(DEPARTMENTS);
+    let long: Vec<&str> = inner.split('|').filter(|p| p.contains(" và ")).collect();
+    departments_of(&format!("(?:{})", long.join("|")))
+}
+
 /// A department or ministry by its initials, as the press abbreviates
 /// them: parts of capitals joined by `-` or `&` (`TN&MT`, `NN&PTNT`,
 /// `GD-ĐT`, `LĐ-TB&XH`, `VH-TT&DL`), or one run of three or more
@@ -116,6 +131,7 @@ const DEPARTMENT_INITIALS: &str =
 const ORGANIZATION_STARTS: &[&str] = &[
     "Ủy", "ủy", "Uỷ", "uỷ", "ỦY", "UỶ", "MTTQ", "Mặt", "UBND", "HĐND", "Hội", "Ban", "Tỉnh",
     "Huyện", "Thành", "Đảng", "Sở", "Bộ", "Phòng", "Đoàn", "Đội", "Cục", "Chính", "Quốc", "ban",
+    "bộ", "sở", "hội",
 ];
 
 /// Longest organization name looked for, in bytes.
@@ -229,6 +245,77 @@ fn may_start_organization(text: &str, end: usize, word: &str) -> bool {
     }
 }
 
+/// Whether an organization found at byte `start` opens with `bộ`, `sở`
+/// or `hội` in lower case that closes a word begun before it (`cơ sở`,
+/// `cán bộ`, `trụ sở`, `đường bộ`, `đại hội`) or follows a word that
+/// makes it a body of a kind (`các sở`): no body is named there. Asked of
+/// what [`organizations`] finds, which the pattern alone finds.
+pub fn closes_a_word(text: &str, start: usize) -> bool {
+    let rest = &text[start..];
+    let lower_head = ["bộ", "sở", "hội"].iter().any(|w| {
+        rest.strip_prefix(w)
+            .is_some_and(|r| r.starts_with(char::is_whitespace))
+    });
+    if !lower_head {
+        return false;
+    }
+    let before = text[..start].trim_end();
+    if before.len() == start {
+        return true;
+    }
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    NOT_BEFORE_A_MINISTRY.contains(&last.as_str())
+        || crate::orgs::OF_A_KIND.contains(&last.as_str())
+}
+
+/// Words before `bộ` or `sở` in lower case with which they make a word
+/// (`cơ sở`, `cán bộ`, `toàn bộ`, `Bắc bộ`): no ministry or department
+/// follows.
+const NOT_BEFORE_A_MINISTRY: &[&str] = &[
+    "cơ",
+    "cán",
+    "trụ",
+    "tiến",
+    "đường",
+    "toàn",
+    "nội",
+    "đồng",
+    "sơ",
+    "đảng",
+    "chi",
+    "thủ",
+    "hải",
+    "lục",
+    "quân",
+    "bắc",
+    "nam",
+    "trung",
+    "đông",
+    "tây",
+    "bách",
+    "địa",
+    "công",
+    "khởi",
+    "nhất",
+    "từng",
+    "cục",
+    "văn",
+    "xã",
+    "đại",
+    "cơ",
+    "lễ",
+    "quốc",
+    "hiệp",
+    "tổng",
+    "liên",
+    "hội",
+    "thủy",
+];
+
 /// The organization rules, one alternative each, as a regular expression.
 fn organization_pattern() -> String {
     {
@@ -255,8 +342,16 @@ fn organization_pattern() -> String {
                 r"(?:Sở|Bộ|Phòng)\s+(?:{}|{DEPARTMENT_INITIALS}){place_tail}",
                 departments()
             ),
+            // In lower case (`bộ NN & PTNT`, `sở GTCC`, `bộ tài nguyên &
+            // môi trường`): a name of two or more parts may be in lower
+            // case too.
             format!(
-                r"(?:Hội\s+Nông\s+dân|Hội\s+(?:Liên\s+hiệp\s+)?Phụ\s+nữ|Hội\s+Cựu\s+chiến\s+binh|Đoàn\s+Thanh\s+niên(?:\s+[Cc]ộng\s+sản)?|Đội\s+[Tt]hiếu\s+niên\s+[Tt]iền\s+[Pp]hong|Hội\s+Người\s+cao\s+tuổi){place_tail}"
+                r"(?:sở|bộ)\s+(?:(?i:{})|{}|{DEPARTMENT_INITIALS}){place_tail}",
+                long_departments(),
+                departments()
+            ),
+            format!(
+                r"(?:Hội\s+Nông\s+dân|Hội\s+(?:Liên\s+hiệp\s+)?Phụ\s+nữ|Hội\s+Cựu\s+chiến\s+binh|Đoàn\s+Thanh\s+niên(?:\s+[Cc]ộng\s+sản)?|Đội\s+[Tt]hiếu\s+niên\s+[Tt]iền\s+[Pp]hong|Hội\s+Người\s+cao\s+tuổi|hội\s+(?:Nông\s+dân|(?:Liên\s+hiệp\s+)?Phụ\s+nữ|Cựu\s+chiến\s+binh|Người\s+cao\s+tuổi|Chữ\s+thập\s+đỏ|Khuyến\s+học)){place_tail}"
             ),
             format!(r"Bộ\s+Chỉ\s+huy\s+(?:Bộ\s+đội\s+[Bb]iên\s+phòng|Quân\s+sự){place_tail}"),
             format!(r"Cục\s+{name}(?:\s+[\p{{Ll}}][\p{{L}}\p{{M}}]*){{0,3}}"),

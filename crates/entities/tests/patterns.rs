@@ -2815,3 +2815,41 @@ fn continents_and_old_regions() {
     // In lower case only, a direction (`đông dương` is no region).
     expect_not("Cá nhiều ở vùng biển phía đông.", "place", "đông");
 }
+
+#[test]
+fn ministries_and_departments_in_lower_case() {
+    let t = "Cán bộ của bộ NN & PTNT và sở GD-ĐT TP HCM cùng bộ tài nguyên & môi trường có mặt.";
+    expect(
+        t,
+        &[
+            ("organization", "bộ NN & PTNT"),
+            ("organization", "sở GD-ĐT TP HCM"),
+            ("organization", "bộ tài nguyên & môi trường"),
+        ],
+    );
+    // `bộ`, `sở` closing a word begun before: no body.
+    expect_not(
+        "Các cơ sở KCB và cán bộ Công an xã đã có mặt.",
+        "organization",
+        "sở KCB",
+    );
+    expect_not(
+        "Các cơ sở KCB và cán bộ Công an xã đã có mặt.",
+        "organization",
+        "bộ Công an xã",
+    );
+}
+
+#[test]
+fn mass_organizations_with_their_head_word_in_lower_case() {
+    expect(
+        "Ông là phó chủ tịch hội Cựu chiến binh xã kiêm trưởng thôn.",
+        &[("organization", "hội Cựu chiến binh xã")],
+    );
+    // `hội` closing a word (`đại hội`) opens no body.
+    expect_not(
+        "Các đại hội Phụ nữ cấp cơ sở đã xong.",
+        "organization",
+        "hội Phụ nữ",
+    );
+}
