@@ -237,6 +237,45 @@ const INTERNATIONAL: &[&str] = &[
     "PSG",
     "HAGL",
     "Hoàng Anh Gia Lai",
+    // Sports federations and leagues' bodies.
+    "UEFA",
+    "VFF",
+    "VPF",
+    "OCA",
+    // Agencies of aid, of intelligence and of space, armed groups,
+    // central banks.
+    "JICA",
+    "KOICA",
+    "USAID",
+    "CIA",
+    "FBI",
+    "NASA",
+    "Interpol",
+    "Hamas",
+    "Hezbollah",
+    "Taliban",
+    "Fed",
+    "ECB",
+    // Stock exchanges, banks and companies named alone.
+    "HOSE",
+    "HNX",
+    "ACB",
+    "SCB",
+    "VPBank",
+    "TPBank",
+    "HDBank",
+    "Eximbank",
+    "FPT",
+    "Masan",
+    "Vinaphone",
+    "MobiFone",
+    "Sabeco",
+    "Habeco",
+    "Petrolimex",
+    "Vinacomin",
+    "Vinatex",
+    "IBM",
+    "PepsiCo",
 ];
 
 /// Newspapers named without their head word (`theo Tuổi Trẻ`): names of
@@ -904,8 +943,31 @@ pub fn organizations(
                     && !(*capitalized && i > 0 && toks[i - 1].capitalized && contiguous(toks, i))
             })
         {
-            out.push((i, i + words.len()));
-            i += words.len();
+            let mut end = i + words.len();
+            // `Samsung Việt Nam`, `PepsiCo VN`: the company's branch in
+            // the country is named with it.
+            if let Some(n) = toks
+                .get(end)
+                .filter(|_| contiguous(toks, end))
+                .and_then(|_| crate::landmarks::country_at(toks, end))
+                .filter(|&n| {
+                    let key: Vec<&str> = toks[end..end + n]
+                        .iter()
+                        .map(|t| t.exact.as_str())
+                        .collect();
+                    matches!(key.as_slice(), ["việt", "nam"] | ["vn"])
+                })
+            {
+                end += n;
+            } else if toks.get(end).is_some_and(|n| {
+                n.exact == "index" && matches!(&text[toks[end - 1].end..n.start], "-" | " ")
+            }) {
+                // `HNX-Index`: a stock index named after its exchange.
+                i = end;
+                continue;
+            }
+            out.push((i, end));
+            i = end;
             continue;
         }
         // `Trung ương` written alone, capitalized: the Party's Central

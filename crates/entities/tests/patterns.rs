@@ -2853,3 +2853,19 @@ fn mass_organizations_with_their_head_word_in_lower_case() {
         "hội Phụ nữ",
     );
 }
+
+#[test]
+fn bodies_and_companies_known_by_their_short_name() {
+    let t = "Lãnh đạo VFF làm việc với CIA, còn Samsung Việt Nam niêm yết trên HOSE.";
+    expect(
+        t,
+        &[
+            ("organization", "VFF"),
+            ("organization", "CIA"),
+            ("organization", "Samsung Việt Nam"),
+            ("organization", "HOSE"),
+        ],
+    );
+    // A stock index named after its exchange is no body.
+    expect_not("Chốt phiên, HNX-Index giảm nhẹ.", "organization", "HNX");
+}
