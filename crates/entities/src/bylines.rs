@@ -15,6 +15,11 @@ use crate::words;
 /// The most tokens a closing byline spans, names and joiners together.
 const MAX_BYLINE: usize = 10;
 
+/// What an author did, abbreviated in capitals in a closing bracket
+/// (`Như Mai (TH)`: `tổng hợp`, compiled; `(LĐ)`: `lược dịch`, abridged):
+/// no outlet.
+const AUTHOR_ROLES: &[&str] = &["th", "lđ", "ld"];
+
 /// What [`bylines`] finds: people, and outlets as token spans.
 #[derive(Debug, Default)]
 pub(crate) struct Found {
@@ -57,7 +62,7 @@ fn name_at(p: Page<'_>, a: usize, b: usize) -> bool {
         || !toks[a..b].iter().enumerate().all(|(j, t)| {
             t.capitalized
                 && !t.digits
-                && crate::titled::vietnamese_shape(&t.folded)
+                && (crate::titled::vietnamese_shape(&t.folded) || initial(a + j))
                 && (t.name_like || (j + 1 < n && initial(a + j)))
                 && (name_syllable(t) || initial(a + j))
         })
@@ -102,6 +107,10 @@ pub(crate) fn bylines(
     let mut found = Found::default();
     credits(page, &mut found);
     closing(page, &mut found);
+    // A credit that also closes the text (`Bài và ảnh: Minh Hoàng`) is
+    // one person.
+    found.people.sort_by_key(|p| (p.start, p.end));
+    found.people.dedup_by_key(|p| (p.start, p.end));
     found
 }
 
@@ -175,20 +184,73 @@ fn closing(page: Page<'_>, found: &mut Found) {
         found.outlets.push((k + 1, n));
         end = k;
     }
-    // The last sentence's first token.
+    // A closing bracket of what the author did (`Luân Dũng (ghi)`,
+    // `(tổng hợp)`), words in lower case; or of an outlet's name in
+    // capitals (`Minh Hoàng (TTXVN)`). Such an outlet is one only after a
+    // byline.
+    let mut pending = Vec::new();
+    if end == n
+        && text.trim_end().ends_with(')')
+        && let Some(k) = (n.saturating_sub(3)..n)
+            .rev()
+            .find(|&k| before(k).ends_with('('))
+        && toks[k..n]
+            .iter()
+            .all(|t| (!t.capitalized || AUTHOR_ROLES.contains(&t.exact.as_str())) && !t.digits)
+    {
+        end = k;
+    } else if end == n
+        && text.trim_end().ends_with(')')
+        && let Some(k) = (n.saturating_sub(2)..n)
+            .rev()
+            .find(|&k| before(k).ends_with('('))
+        && toks[k..n].iter().all(|t| t.all_caps && !t.digits)
+    {
+        pending.push((k, n));
+        end = k;
+    }
+    // An outlet after a slash (`Hường/Theo VNE`, `Minh Hoàng/TTXVN`).
+    let slash = |k: usize| k > 0 && text[toks[k - 1].end..toks[k].start].trim() == "/";
+    if let Some(k) = (end.saturating_sub(4)..end).rev().find(|&k| slash(k)) {
+        if toks[k].exact == "theo" && toks[k].capitalized && capitalized_to_end(k + 1, end) {
+            pending.push((k + 1, end));
+            end = k;
+        } else if toks[k..end].iter().all(|t| t.all_caps && !t.digits) {
+            pending.push((k, end));
+            end = k;
+        }
+    }
+    // The last sentence's first token; the stop of an initial opening a
+    // sentence (`… ngày. T. Anh`) ends none, unlike that of a word of one
+    // letter (`Đông Á. Huyền Anh`).
+    let initial_stop = |k: usize| {
+        (k == 1 || toks[k - 1].gap_is(gap::STOP))
+            && toks[k - 1].capitalized
+            && toks[k - 1].exact.chars().count() == 1
+            && text[toks[k - 1].end..toks[k].start].trim() == "."
+    };
     let Some(start) = (end.saturating_sub(MAX_BYLINE)..end)
         .rev()
-        .find(|&k| toks[k].gap_is(gap::STOP))
+        .find(|&k| toks[k].gap_is(gap::STOP) && !(k > 0 && initial_stop(k)))
     else {
         return;
     };
     if start == 0 || start >= end {
         return;
     }
-    // `Theo VnExpress`.
-    if end == n && toks[start].exact == "theo" && toks[start].capitalized {
-        if capitalized_to_end(start + 1, n) && n - start <= 4 {
-            found.outlets.push((start + 1, n));
+    // `Theo VnExpress`, `Theo PV (QTM)`.
+    if (end == n || !pending.is_empty()) && toks[start].exact == "theo" && toks[start].capitalized {
+        // `Theo Hương Vũ (ANTG)`: a writer, then the outlet.
+        if !pending.is_empty() && name_at(page, start + 1, end) {
+            found.people.push(Person {
+                start: start + 1,
+                end,
+                role: None,
+            });
+            found.outlets.extend(pending);
+        } else if capitalized_to_end(start + 1, end) && end - start <= 4 {
+            found.outlets.push((start + 1, end));
+            found.outlets.extend(pending);
         }
         return;
     }
@@ -198,13 +260,27 @@ fn closing(page: Page<'_>, found: &mut Found) {
     let mut k = start + 1;
     while k <= end {
         let and = k < end && toks[k].exact == "và";
-        if k == end || and || toks[k].gap_is(gap::DASH | gap::CLAUSE) {
+        if k == end || and || (toks[k].gap_is(gap::DASH | gap::CLAUSE) && !initial_stop(k)) {
             names.push((a, k));
             a = if and { k + 1 } else { k };
         }
         k += 1;
     }
-    if names.iter().all(|&(a, b)| name_at(page, a, b)) {
+    // One given name signs the text when an outlet follows it
+    // (`Hường/Theo VNE`).
+    let signed = |a: usize, b: usize| {
+        b == a + 1
+            && !pending.is_empty()
+            && !page.claimed[a]
+            && toks[a].capitalized
+            && !toks[a].all_caps
+            && toks[a].is(words::GIVEN_NAME)
+    };
+    if names
+        .iter()
+        .all(|&(a, b)| name_at(page, a, b) || signed(a, b))
+    {
+        found.outlets.extend(pending);
         for (a, b) in names {
             found.people.push(Person {
                 start: a,

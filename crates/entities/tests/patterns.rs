@@ -1460,6 +1460,64 @@ fn bylines_and_photo_credits() {
         "Giá xe tăng nhẹ trong quý đầu năm. Theo VnExpress",
         &[("organization", "VnExpress")],
     );
+    // What the author did in brackets; the outlet after a slash or in
+    // capitals in brackets; an initial before the given name.
+    expect(
+        "Xin cảm ơn bà về cuộc trò chuyện! Thu Trang (ghi)",
+        &[("person", "Thu Trang")],
+    );
+    expect(
+        "Mong các bạn cho tôi lời khuyên. Hạnh/Theo VTC",
+        &[("person", "Hạnh"), ("organization", "VTC")],
+    );
+    expect(
+        "Đoàn sẽ về thăm xã vào tháng tới. Văn Toàn (TTXVN)",
+        &[("person", "Văn Toàn"), ("organization", "TTXVN")],
+    );
+    expect(
+        "Hội nghị bế mạc chiều cùng ngày. K. Linh",
+        &[("person", "K. Linh")],
+    );
+    expect(
+        "Hai người chia tay sau một năm. Theo Mai Lan (VTV)",
+        &[("person", "Mai Lan"), ("organization", "VTV")],
+    );
+    let t = "Món này hợp với mùa đông. Lan Chi (TH)";
+    expect(t, &[("person", "Lan Chi")]);
+    assert!(
+        !pairs(t).iter().any(|(k, _)| k == "organization"),
+        "{:?}",
+        pairs(t)
+    );
+    // A word of one letter ends a sentence before the byline.
+    expect(
+        "Hàng Việt có mặt ở nhiều nước Đông Á. Thảo Vy",
+        &[("person", "Thảo Vy")],
+    );
+    // A closing line that is both a credit and a byline is one person.
+    let t = "Con đường mới đã thông xe. Bài và ảnh: Thanh Tùng";
+    assert_eq!(
+        ents(t).iter().filter(|e| e.text == "Thanh Tùng").count(),
+        1,
+        "{:?}",
+        ents(t)
+    );
+    // Near misses: capitals after a slash or in brackets that follow no
+    // byline are no outlet.
+    let t = "Xe dùng định vị kép GPS/GLONASS";
+    assert!(
+        !pairs(t).iter().any(|(k, _)| k == "organization"),
+        "{:?}",
+        pairs(t)
+    );
+    let t = "Tàu chở hàng cập cảng chiều qua. Khách Hàng (VIP)";
+    assert!(
+        !pairs(t)
+            .iter()
+            .any(|(k, v)| k == "organization" && v == "VIP"),
+        "{:?}",
+        pairs(t)
+    );
     // A photograph's credit, up to a slash, a mark or the next sentence
     // whose stop the text lost (`Với`, `Công an` open it).
     expect(
