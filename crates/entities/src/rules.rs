@@ -131,7 +131,7 @@ const DEPARTMENT_INITIALS: &str =
 const ORGANIZATION_STARTS: &[&str] = &[
     "Ủy", "ủy", "Uỷ", "uỷ", "ỦY", "UỶ", "MTTQ", "Mặt", "UBND", "HĐND", "Hội", "Ban", "Tỉnh",
     "Huyện", "Thành", "Đảng", "Sở", "Bộ", "Phòng", "Đoàn", "Đội", "Cục", "Chính", "Quốc", "ban",
-    "bộ", "sở", "hội",
+    "bộ", "sở", "hội", "phòng", "đội",
 ];
 
 /// Longest organization name looked for, in bytes.
@@ -235,9 +235,18 @@ fn may_start_organization(text: &str, end: usize, word: &str) -> bool {
         ),
         "Tỉnh" | "Huyện" | "Thành" => committee,
         "Đảng" => committee || after.starts_with("bộ") || after.starts_with("Cộng"),
-        "Sở" | "Bộ" | "Phòng" => department,
+        "Sở" | "Bộ" => department,
+        // `Phòng Cảnh sát …` as well as `Phòng Tư pháp`, `Phòng GD-ĐT`.
+        "Phòng" => department || after.starts_with("cảnh"),
+
         "Đoàn" => after.starts_with("Thanh"),
-        "Đội" => after.starts_with("Thiếu") || after.starts_with("thiếu"),
+        "Đội" => {
+            after.starts_with("Thiếu")
+                || after.starts_with("thiếu")
+                || after.starts_with("Cảnh")
+                || after.starts_with("cảnh")
+        }
+        "phòng" | "đội" => after.starts_with("Cảnh") || after.starts_with("cảnh"),
         "Cục" => first.is_uppercase(),
         "Chính" => after.starts_with("phủ"),
         "Quốc" => after.starts_with("hội"),
@@ -316,6 +325,10 @@ const NOT_BEFORE_A_MINISTRY: &[&str] = &[
     "thủy",
 ];
 
+/// What a police department or team does, after `Phòng Cảnh sát`,
+/// `Đội Cảnh sát` (in either case).
+const POLICE_WORK: &str = r"(?i:hình\s+sự|giao\s+thông(?:\s+đường\s+(?:bộ|thủy|sắt))?|truy\s+nã\s+tội\s+phạm|điều\s+tra\s+tội\s+phạm\s+về\s+(?:ma\s+túy|trật\s+tự\s+xã\s+hội|tham\s+nhũng|kinh\s+tế|buôn\s+lậu)|kinh\s+tế|môi\s+trường|cơ\s+động|đường\s+thủy|cứu\s+hỏa|phòng\s+cháy(?:\s*,?\s*chữa\s+cháy)?(?:\s+và\s+cứu\s+nạn\s*,?\s*cứu\s+hộ)?|quản\s+lý\s+hành\s+chính(?:\s+về\s+trật\s+tự\s+xã\s+hội)?|phòng\s+chống\s+tội\s+phạm\s+về\s+(?:ma\s+túy|môi\s+trường|công\s+nghệ\s+cao))";
+
 /// The organization rules, one alternative each, as a regular expression.
 fn organization_pattern() -> String {
     {
@@ -354,6 +367,12 @@ fn organization_pattern() -> String {
                 r"(?:Hội\s+Nông\s+dân|Hội\s+(?:Liên\s+hiệp\s+)?Phụ\s+nữ|Hội\s+Cựu\s+chiến\s+binh|Đoàn\s+Thanh\s+niên(?:\s+[Cc]ộng\s+sản)?|Đội\s+[Tt]hiếu\s+niên\s+[Tt]iền\s+[Pp]hong|Hội\s+Người\s+cao\s+tuổi|hội\s+(?:Nông\s+dân|(?:Liên\s+hiệp\s+)?Phụ\s+nữ|Cựu\s+chiến\s+binh|Người\s+cao\s+tuổi|Chữ\s+thập\s+đỏ|Khuyến\s+học)){place_tail}"
             ),
             format!(r"Bộ\s+Chỉ\s+huy\s+(?:Bộ\s+đội\s+[Bb]iên\s+phòng|Quân\s+sự){place_tail}"),
+            // Police departments and teams by what they do (`Phòng Cảnh
+            // sát hình sự`, `đội Cảnh sát giao thông`, `Phòng Cảnh sát
+            // PCCC số 6`).
+            format!(
+                r"(?:Phòng|Đội|Cục|phòng|đội)\s+[Cc]ảnh\s+sát\s+(?:{POLICE_WORK}|PC\s?&\s?CC|\p{{Lu}}{{2,6}}\d*(?-u:\b))(?:\s+số\s+\d{{1,2}}(?-u:\b))?{place_tail}"
+            ),
             format!(r"Cục\s+{name}(?:\s+[\p{{Ll}}][\p{{L}}\p{{M}}]*){{0,3}}"),
             r"Chính\s+phủ|Quốc\s+hội|Bộ\s+Chính\s+trị".to_string(),
         ];

@@ -2927,3 +2927,22 @@ fn bodies_and_companies_known_by_their_short_name() {
     // A stock index named after its exchange is no body.
     expect_not("Chốt phiên, HNX-Index giảm nhẹ.", "organization", "HNX");
 }
+
+#[test]
+fn police_departments_by_what_they_do() {
+    let t = "Phòng Cảnh sát hình sự và đội Cảnh sát giao thông đường bộ đã phối hợp với Phòng Cảnh sát PCCC số 3.";
+    expect(
+        t,
+        &[
+            ("organization", "Phòng Cảnh sát hình sự"),
+            ("organization", "đội Cảnh sát giao thông đường bộ"),
+            ("organization", "Phòng Cảnh sát PCCC số 3"),
+        ],
+    );
+    // `cảnh sát` after a room or a squad of players: no body.
+    expect_not(
+        "Cả đội cảnh sát nhí đứng chờ trong phòng cảnh sát ảo.",
+        "organization",
+        "đội cảnh sát nhí",
+    );
+}
