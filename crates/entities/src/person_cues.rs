@@ -158,6 +158,9 @@ const ACTIONS: &[&str] = &[
     "cắn",
     "nghiến răng",
     "kinh ngạc",
+    "đưa ra",
+    "ra trình diện",
+    "trình diện",
 ];
 
 /// Predicates only a person takes: the body and its moves, feelings,
@@ -244,6 +247,10 @@ const PERSON_PREDICATES: &[&str] = &[
     "qua đời",
     "sinh con",
     "mệt mỏi",
+    "bỏ trốn",
+    "lim dim",
+    "xinh đẹp",
+    "tự ái",
     "lớn lên",
     "mê",
     "thích",

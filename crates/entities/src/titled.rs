@@ -321,6 +321,34 @@ const SUBJECT_OF: &[&str] = &[
     "kể", "cười", "khóc", "nhớ", "nghĩ", "muốn", "chia", "tâm", "thổ", "khoe", "tiết",
 ];
 
+/// Second syllables of the adverbials of time and consequence that open a
+/// sentence before its subject (`Sau đó`, `Lúc này`, `Ngày mai`, `Vì
+/// vậy`, `Hôm đó`).
+const ADVERBIAL_ENDS: &[(&str, &str)] = &[
+    ("sau", "đó"),
+    ("lúc", "này"),
+    ("lúc", "đó"),
+    ("hôm", "đó"),
+    ("hôm", "nay"),
+    ("ngày", "mai"),
+    ("vì", "vậy"),
+    ("do", "vậy"),
+    ("sau", "này"),
+];
+
+/// Whether an adverbial of two syllables ([`ADVERBIAL_ENDS`]) opens the
+/// sentence right before token `i`.
+fn adverbial_before(toks: &[Token], i: usize) -> bool {
+    i >= 2
+        && sentence_start(toks, i - 2)
+        && contiguous(toks, i - 1)
+        && toks[i].gap_is(gap::SPACE)
+        && !toks[i - 1].capitalized
+        && ADVERBIAL_ENDS
+            .iter()
+            .any(|(a, b)| toks[i - 2].exact == *a && toks[i - 1].exact == *b)
+}
+
 /// Modals and negations after the subject of a clause (`Thư không …`,
 /// `Toàn phải …`), with [`SUBJECT_OF`] for a given name opening a clause.
 const SUBJECT_MODALS: &[&str] = &["phải", "không", "chưa", "chẳng", "cần", "nên"];
@@ -1122,7 +1150,8 @@ pub fn titled_people(
             && ((text[..t.start].trim_end().ends_with(',')
                 && (!toks[i - 1].capitalized || toks[i - 1].all_caps))
                 || (OPENERS.contains(&toks[i - 1].exact.as_str())
-                    && (!toks[i - 1].capitalized || sentence_start(toks, i - 1))))
+                    && (!toks[i - 1].capitalized || sentence_start(toks, i - 1)))
+                || adverbial_before(toks, i))
             && toks.get(i + 1).is_some_and(|n| {
                 !n.capitalized
                     && n.gap_is(gap::SPACE)

@@ -2946,3 +2946,26 @@ fn police_departments_by_what_they_do() {
         "đội cảnh sát nhí",
     );
 }
+
+#[test]
+fn a_given_name_as_the_subject_after_an_adverbial_opening_the_sentence() {
+    expect("Sau đó Toàn đã quay lại.", &[("person", "Toàn")]);
+    // A place there is no person.
+    let t = "Lúc này Hà Nội đã lên đèn.";
+    assert!(
+        pairs(t).iter().all(|(k, _)| k != "person"),
+        "{:?}",
+        pairs(t)
+    );
+    // Nor a word after the adverbial without an auxiliary after it.
+    expect_not("Sau đó Thu chi của quỹ được công khai.", "person", "Thu");
+}
+
+#[test]
+fn what_only_a_person_is_or_does_after_a_given_name() {
+    expect(
+        "Hằng xinh đẹp trong chiếc váy trắng.",
+        &[("person", "Hằng")],
+    );
+    expect("Sau vụ việc, Toàn bỏ trốn.", &[("person", "Toàn")]);
+}
