@@ -568,6 +568,35 @@ fn title_len(toks: &[Token], i: usize) -> Option<usize> {
         .map(Vec::len)
 }
 
+/// Words for a person's standing in a case or a school before initials
+/// (`nạn nhân N.A.T`, `học sinh N.K`).
+const INITIALS_STANDING: &[(&str, &str)] = &[
+    ("nạn", "nhân"),
+    ("bệnh", "nhân"),
+    ("học", "sinh"),
+    ("sinh", "viên"),
+    ("bị", "can"),
+    ("bị", "cáo"),
+    ("nghi", "phạm"),
+];
+
+/// Whether a token's text is two to four initials joined by full stops,
+/// each a capital letter, or a capital and a letter in lower case
+/// (`N.H.N`, `L.T.H`, `N.Th.H`); not a word (`TP.HCM`, `Q.1`, `P.Phạm`).
+fn dotted_initials(s: &str) -> bool {
+    let parts: Vec<&str> = s.trim_end_matches('.').split('.').collect();
+    (2..=4).contains(&parts.len())
+        && parts.iter().all(|p| {
+            let mut c = p.chars();
+            c.next().is_some_and(char::is_uppercase)
+                && match (c.next(), c.next()) {
+                    (None, _) => true,
+                    (Some(l), None) => l.is_lowercase(),
+                    _ => false,
+                }
+        })
+}
+
 /// An initial: one capital letter written with its full stop (`H.`).
 #[inline]
 fn initial(toks: &[Token], text: &str, i: usize) -> bool {
@@ -914,6 +943,38 @@ pub fn titled_people(
             caps.push(i);
         } else if t.end - t.start == 1 {
             letters.push(i);
+        }
+    }
+    // Initials joined by full stops (`N.H.N.`, `L.T.H`), one token: a
+    // person the text keeps anonymous, after a form of address or a word
+    // for one's standing in a case (`chị N.H.N.`, `cháu N.V.A`, `nạn
+    // nhân N.A.T`) or before an age (`N.V.A, 5 tuổi`). Not after a
+    // calling (`tiền đạo M.U`, a club), nor joined to another capitalized
+    // word, part of a longer name (`HLV K.H Weigang`, `Y Khương M.L.`).
+    for &i in &caps {
+        let t = &toks[i];
+        let addressed = i > 0
+            && t.gap_is(gap::SPACE)
+            && (ADDRESS.contains(&toks[i - 1].exact.as_str())
+                || (i > 1
+                    && contiguous(toks, i - 1)
+                    && INITIALS_STANDING
+                        .iter()
+                        .any(|(a, b)| toks[i - 2].exact == *a && toks[i - 1].exact == *b)));
+        if !claimed[i]
+            && dotted_initials(&text[t.start..t.end])
+            && (addressed || !after_capital(toks, i))
+            && !toks
+                .get(i + 1)
+                .is_some_and(|n| n.capitalized && n.gap_is(gap::SPACE))
+            && (addressed || crate::person_cues::person_cue(seg, toks, i, i + 1) == Cue::OnlyPerson)
+        {
+            claimed[i] = true;
+            persons.push(Person {
+                start: i,
+                end: i + 1,
+                role: None,
+            });
         }
     }
     // An initial alone, before a lower-case word (`… , K. sắm …`, `H. đi

@@ -2969,3 +2969,31 @@ fn what_only_a_person_is_or_does_after_a_given_name() {
     );
     expect("Sau vụ việc, Toàn bỏ trốn.", &[("person", "Toàn")]);
 }
+
+#[test]
+fn initials_joined_by_full_stops_after_a_form_of_address_or_before_an_age() {
+    expect(
+        "Chị N.H.N. (25 tuổi) cho biết đã báo công an.",
+        &[("person", "N.H.N")],
+    );
+    expect(
+        "Thi thể nạn nhân L.V.T được tìm thấy sáng nay.",
+        &[("person", "L.V.T")],
+    );
+    expect(
+        "Cháu N.V.A, 5 tuổi, được đưa đi cấp cứu.",
+        &[("person", "N.V.A")],
+    );
+    // After a calling, a club's initials; before a capitalized word, part
+    // of a longer name.
+    expect_not(
+        "Cựu tiền đạo M.U vừa ghi bàn cho đội bóng mới.",
+        "person",
+        "M.U",
+    );
+    expect_not(
+        "Thời HLV K.H Weigang, đội tuyển tập luyện rất nặng.",
+        "person",
+        "K.H",
+    );
+}
