@@ -24,8 +24,9 @@
 //! abbreviation table (`nông thôn mới`, `ủy ban nhân dân` …) and the
 //! administrative type words. It is
 //! part of the index format: changing [`COMMON_SYLLABLES`] or the data
-//! changes which pairs exist, so [`crate::PAIRS_TOKENIZER`] is renamed with
-//! it and older indexes are reported as incompatible. The pairs are
+//! changes which pairs exist, so [`crate::PAIRS_TOKENIZER`], named by a hash
+//! of both tables, changes with it and older indexes are reported as
+//! incompatible. The pairs are
 //! learned the same way into `data/pairs.txt` ([`learned_pairs`]).
 //!
 //! Learning the set tokenizes the whole treebank, which would cost every

@@ -87,6 +87,33 @@ pub const EXACT_TOKENIZER: &str = "vi_exact";
 pub const FOLDED_TOKENIZER: &str = "vi_folded";
 /// Name under which the folded-pair tokenizer is registered with Tantivy.
 /// It names the pairs indexed (those of common syllables inside words, see
-/// [`is_pair`]): an index built with other pairs has another name here
-/// and is reported as incompatible.
-pub const PAIRS_TOKENIZER: &str = "vi_word_pairs_500";
+/// [`is_pair`]) by a hash of the tables that decide them, `data/common.txt`
+/// and `data/pairs.txt`: an index built with other pairs has another name
+/// here and is reported as incompatible, and a test fails until a change
+/// to either table renames it.
+pub const PAIRS_TOKENIZER: &str = "vi_word_pairs_7d85551504dfb722";
+
+#[cfg(test)]
+mod tests {
+    /// FNV-1a (64 bits): a hash whose value no library version can change.
+    fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+        bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+
+    #[test]
+    fn the_pair_tokenizer_is_named_by_the_tables_that_decide_the_pairs() {
+        let tables = include_bytes!("../data/common.txt")
+            .iter()
+            .chain(&[0])
+            .chain(include_bytes!("../data/pairs.txt"))
+            .copied();
+        let name = format!("vi_word_pairs_{:016x}", fnv1a(tables));
+        assert_eq!(
+            super::PAIRS_TOKENIZER,
+            name,
+            "the pair tables changed: rename the tokenizer so older indexes are reported incompatible"
+        );
+    }
+}
