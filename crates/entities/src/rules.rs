@@ -506,10 +506,7 @@ pub(crate) fn dates_in(
             .span(5)
             .map(|_| c.str(5).to_string())
             .or(year.map(|y| y.to_string()));
-        let value = |d: u32, m: u32| match &y {
-            Some(y) => iso(y, &m.to_string(), Some(&d.to_string())),
-            None => Some(format!("--{m:02}-{d:02}")),
-        };
+        let value = |d: u32, m: u32| day_iso(y.as_deref(), &m.to_string(), &d.to_string());
         if let (Some(a), Some(b)) = (value(d1, m1), value(d2, m2)) {
             out.push((s, me, format!("{a}/{b}")));
         }
@@ -537,11 +534,7 @@ pub(crate) fn dates_in(
         };
         let mo = c.str(3);
         // The cue word starts a word (`đêm`: no ASCII word boundary there).
-        if text[..ms]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-        {
+        if starts_inside_word(text, ms) {
             return;
         }
         // `22/1/2021` is a full date, already taken.
@@ -558,15 +551,8 @@ pub(crate) fn dates_in(
         {
             return;
         }
-        let value = |d: &str| match year {
-            Some(y) => iso(&y.to_string(), mo, Some(d)),
-            None => mo
-                .parse::<u32>()
-                .ok()
-                .zip(d.parse::<u32>().ok())
-                .filter(|(m, d)| (1..=12).contains(m) && (1..=31).contains(d))
-                .map(|(m, d)| format!("--{m:02}-{d:02}")),
-        };
+        let year = year.map(|y| y.to_string());
+        let value = |d: &str| day_iso(year.as_deref(), mo, d);
         // `ngày 22 và 23-10`: days sharing a month, each a date; the last
         // spans the month.
         let mut days = vec![d];
@@ -603,17 +589,10 @@ pub(crate) fn dates_in(
             return;
         }
         let (d, mo) = (c.str(1), c.str(2));
-        let v = match (written_year.then(|| c.str(3).to_string()), year) {
-            (Some(y), _) => iso(&y, mo, Some(d)),
-            (None, Some(y)) => iso(&y.to_string(), mo, Some(d)),
-            (None, None) => mo
-                .parse::<u32>()
-                .ok()
-                .zip(d.parse::<u32>().ok())
-                .filter(|(m, d)| (1..=12).contains(m) && (1..=31).contains(d))
-                .map(|(m, d)| format!("--{m:02}-{d:02}")),
-        };
-        if let Some(v) = v {
+        let y = written_year
+            .then(|| c.str(3).to_string())
+            .or(year.map(|y| y.to_string()));
+        if let Some(v) = day_iso(y.as_deref(), mo, d) {
             out.push((s, me, v));
         }
     });
@@ -800,6 +779,17 @@ fn list_numbers(list: &str, at: usize) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// A day's ISO value: `2019-09-12` in a known year, `--09-12` without one.
+fn day_iso(year: Option<&str>, m: &str, d: &str) -> Option<String> {
+    match year {
+        Some(y) => iso(y, m, Some(d)),
+        None => {
+            let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+            ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("--{m:02}-{d:02}"))
+        }
+    }
 }
 
 fn iso(y: &str, m: &str, d: Option<&str>) -> Option<String> {
