@@ -864,21 +864,32 @@ const MEASURES: &[&str] = &[
 /// A road's number after `đường` at token `at`: one to three digits, not
 /// glued to a unit (`6m`), not a measure, not a date (`đường 9/2`).
 fn road_number(toks: &[Token], text: &str, at: usize) -> bool {
+    lone_number(toks, text, at, 3, &[]) && {
+        let rest = &text[toks[at].end..];
+        !rest.starts_with(|c: char| c.is_alphanumeric() || c == '%')
+            && !rest
+                .strip_prefix(['/', '.', ','])
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    }
+}
+
+/// Whether token `at` is a number of at most `max` digits standing alone
+/// after white space, and not the count of a measure or of one of
+/// `counted` written next (`6 m`, `2 đội`).
+fn lone_number(toks: &[Token], text: &str, at: usize, max: usize, counted: &[&str]) -> bool {
     let Some(n) = toks.get(at) else {
         return false;
     };
     n.digits
-        && n.end - n.start <= 3
+        && n.end - n.start <= max
         && contiguous(toks, at)
         && text[..n.start].ends_with(' ')
-        && !text[n.end..].starts_with(|c: char| c.is_alphanumeric() || c == '%')
-        && !text[n.end..]
-            .strip_prefix(['/', '.', ','])
-            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
         && !toks.get(at + 1).is_some_and(|m| {
             contiguous(toks, at + 1)
                 && !m.capitalized
-                && (m.digits || MEASURES.contains(&m.exact.as_str()))
+                && (m.digits
+                    || MEASURES.contains(&m.exact.as_str())
+                    || counted.contains(&m.exact.as_str()))
         })
 }
 
@@ -973,22 +984,9 @@ fn address_at(g: &Gazetteer, toks: &[Token], text: &str, i: usize) -> Option<usi
 /// before it (`cầu Bình Triệu 2`): one or two digits apart from what
 /// follows, no measure or count after it, no date.
 fn place_number(toks: &[Token], text: &str, at: usize) -> bool {
-    let Some(n) = toks.get(at) else {
-        return false;
-    };
-    n.digits
-        && n.end - n.start <= 2
-        && contiguous(toks, at)
-        && text[..n.start].ends_with(' ')
-        && !text[n.end..]
+    lone_number(toks, text, at, 2, COUNTED)
+        && !text[toks[at].end..]
             .starts_with(|c: char| c.is_alphanumeric() || matches!(c, '%' | '/' | '.' | ','))
-        && !toks.get(at + 1).is_some_and(|m| {
-            contiguous(toks, at + 1)
-                && !m.capitalized
-                && (m.digits
-                    || MEASURES.contains(&m.exact.as_str())
-                    || COUNTED.contains(&m.exact.as_str()))
-        })
 }
 
 /// Words after a number that make it a count of things, beside
