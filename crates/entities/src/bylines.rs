@@ -254,6 +254,28 @@ fn closing(page: Page<'_>, found: &mut Found) {
         }
         return;
     }
+    // `Minh Hà Theo Tuổi trẻ`: a writer, then `Theo` and the outlet, the
+    // stop between them lost.
+    if let Some(k) = (start + 2..end.saturating_sub(1)).find(|&k| {
+        toks[k].exact == "theo"
+            && toks[k].capitalized
+            && toks[k].gap_is(gap::SPACE)
+            && toks[k + 1].capitalized
+            && toks[k + 1].gap_is(gap::SPACE)
+    }) {
+        if end - k <= 5 && name_at(page, start, k) {
+            found.people.push(Person {
+                start,
+                end: k,
+                role: None,
+            });
+            if capitalized_to_end(k + 1, end) {
+                found.outlets.push((k + 1, end));
+                found.outlets.extend(pending);
+            }
+        }
+        return;
+    }
     // Names, split where a dash, a comma or `và` joins them.
     let mut names = Vec::new();
     let mut a = start;

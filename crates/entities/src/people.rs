@@ -370,7 +370,7 @@ pub fn people(
             i += w;
             continue;
         }
-        let k = name_end(text, toks, claimed, i);
+        let k = name_end(seg, text, toks, claimed, i);
         let len = k - i;
         if names_a_school(seg, toks, i) || names_a_thing(toks, i) {
             i = k;

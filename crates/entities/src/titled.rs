@@ -484,7 +484,28 @@ pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
     for w in LONE_NAME_CUES {
         add(w, words::LONE_NAME_CUE);
     }
+    for w in CLAUSE_OPENERS {
+        add(w, words::CLAUSE_OPENER);
+    }
 }
+
+/// Words that open a sentence or a clause, far more often words than
+/// given names: prepositions and conjunctions (`Theo`, `Tại`, `Trong`,
+/// `Khi`, `Nhưng`), determiners (`Các`, `Những`, `Mỗi`), words of time
+/// (`Sau`, `Buổi`, `Chiều`, `Hôm`, `Tháng`), auxiliaries and verbs that
+/// open a sentence (`Đã`, `Được`, `Nói`, `Cho`, `Là`). Capitalized after
+/// a name and before a word in lower case or a number, such a word opens
+/// the sentence whose stop the text lost (`… Lâm Văn Tú Nói về …`,
+/// `… Hà Văn Tám Tại nhà …`): the name ends before it
+/// ([`name_goes_on`]).
+const CLAUSE_OPENERS: &[&str] = &[
+    "trong", "theo", "sau", "các", "những", "trước", "khi", "nếu", "ngoài", "nhưng", "người",
+    "với", "tại", "điều", "bên", "do", "để", "việc", "và", "ngay", "đến", "cũng", "về", "còn",
+    "được", "chỉ", "trên", "đối", "bởi", "mỗi", "cuộc", "lúc", "vào", "qua", "thậm", "hàng",
+    "ngày", "cuối", "hãy", "tất", "vậy", "cho", "tiếp", "nói", "đáng", "riêng", "là", "chưa",
+    "mọi", "rất", "làm", "dưới", "đã", "hôm", "nhờ", "buổi", "chiều", "tối", "trưa", "đêm", "tuần",
+    "tháng", "sẽ", "đang", "vừa", "bị", "ở",
+];
 
 /// Titles of two syllables whose first syllable opens many names (`Hoàng`,
 /// `Thái`, `Công`, `Quốc`, `Nhật`, `Thống`): not in [`TITLES`],
@@ -674,22 +695,43 @@ fn name_after_title(
     {
         return None;
     }
-    Some(name_end(text, toks, claimed, i))
+    Some(name_end(seg, text, toks, claimed, i))
 }
 
 /// The end of a person's name whose first syllable is token `i`: up to
 /// four syllables, each unclaimed and going on the name
 /// ([`name_goes_on`]).
-pub(crate) fn name_end(text: &str, toks: &[Token], claimed: &[bool], i: usize) -> usize {
+pub(crate) fn name_end(
+    seg: &vietdex_tokenize::Segmenter,
+    text: &str,
+    toks: &[Token],
+    claimed: &[bool],
+    i: usize,
+) -> usize {
     let mut j = i + 1;
     while j < toks.len()
         && j < i + 4
         && !claimed[j]
-        && let Some(more) = name_goes_on(text, toks, j)
+        && let Some(more) = name_goes_on(seg, text, toks, j)
     {
         j += 1;
         if !more {
             break;
+        }
+    }
+    // Where the next sentence opens at `j`, the capitalized words before
+    // it that end no name, a word opening a clause or a body's head word
+    // (`Theo` of `Theo Đời sống`, `Bộ` of `Bộ Giáo dục`), open it too.
+    if j < toks.len()
+        && !claimed[j]
+        && toks[j].gap_is(gap::SPACE)
+        && opens_next_sentence(seg, toks, j)
+    {
+        while j > i + 1
+            && toks[j - 1].is(words::CLAUSE_OPENER | words::NOT_NAME | words::ORG_HEAD)
+            && !toks[j - 1].is(words::GIVEN_NAME | words::MIDDLE_NAME | words::SURNAME)
+        {
+            j -= 1;
         }
     }
     j
@@ -702,11 +744,18 @@ pub(crate) fn name_end(text: &str, toks: &[Token], claimed: &[bool], i: usize) -
 /// Vietnamese syllable (`Lee Seung-Woo`, `Jean-Pierre`; not `Lâm-Đà Lạt`,
 /// two Vietnamese names); a syllable in lower case after such a hyphen
 /// (`Kim Jong-un`, `Park Hang-seo`) is the name's last (`Some(false)`).
-/// Byte tests only.
+/// A capitalized syllable that opens the next sentence, whose stop the
+/// text lost, goes on no name ([`opens_next_sentence`]).
+/// Byte tests, and one lookup in the lexicon where that may be so.
 #[inline]
-pub(crate) fn name_goes_on(text: &str, toks: &[Token], k: usize) -> Option<bool> {
+pub(crate) fn name_goes_on(
+    seg: &vietdex_tokenize::Segmenter,
+    text: &str,
+    toks: &[Token],
+    k: usize,
+) -> Option<bool> {
     let t = &toks[k];
-    if k == 0 || t.all_caps || t.digits {
+    if k == 0 || t.all_caps || t.digits || opens_next_sentence(seg, toks, k) {
         return None;
     }
     // A title of two syllables, capitalized on the first (`Trung vệ`,
@@ -746,6 +795,46 @@ pub(crate) fn name_goes_on(text: &str, toks: &[Token], k: usize) -> Option<bool>
         return Some(false);
     }
     (!(vietnamese_shape(&prev.folded) && vietnamese_shape(&t.folded))).then_some(true)
+}
+
+/// Whether the capitalized syllable at `k`, after a name begun before it,
+/// opens the next sentence rather than going on the name, as where the
+/// text lost a sentence's stop or joined a heading to the lead (`… Lâm
+/// Văn Tú Nói về …`, `… Hà Văn Tám Tại nhà …`, `… Đồng Xuân Buổi họp
+/// …`): decided by what follows it, a word in lower case (or a number)
+/// in the same sentence, and by the syllable being a word that opens
+/// clauses ([`CLAUSE_OPENERS`]), or a word of the lexicon and no name's
+/// syllable that makes a word with the one after it (`Nhân viên`, `Đời
+/// sống`, `Tuy nhiên`) and whose second syllable makes no word with the
+/// third. A given, middle or family name goes on the name
+/// (`Nguyễn Văn Thành lập …` is rare, `Nguyễn Văn Thành` common); so
+/// does any syllable before a mark, a line's end or a capitalized word.
+#[inline]
+fn opens_next_sentence(seg: &vietdex_tokenize::Segmenter, toks: &[Token], k: usize) -> bool {
+    let t = &toks[k];
+    if !t.capitalized || !t.is(words::CLAUSE_OPENER | words::WORD) {
+        return false;
+    }
+    let Some(n) = toks.get(k + 1) else {
+        return false;
+    };
+    if n.capitalized || !n.gap_is(gap::SPACE) {
+        return false;
+    }
+    if t.is(words::CLAUSE_OPENER) {
+        return true;
+    }
+    // The word it makes with the next syllable, not a word that syllable
+    // makes with the one after it (`Trực` | `tiếp lời`, where a name
+    // missing from the lists may end before `tiếp lời`).
+    !n.digits
+        && !t.is(words::GIVEN_NAME | words::MIDDLE_NAME | words::SURNAME)
+        && seg.is_word(&crate::text::pair(&t.exact, &n.exact))
+        && !toks.get(k + 2).is_some_and(|m| {
+            !m.capitalized
+                && m.gap_is(gap::SPACE)
+                && seg.is_word(&crate::text::pair(&n.exact, &m.exact))
+        })
 }
 
 /// Whether a token holds a digit.

@@ -57,6 +57,10 @@ pub const PERSON_WORD: u32 = 1 << 15;
 /// often written alone (`lâm` of `lâm trường`): kept apart from
 /// [`ORG_HEAD`], which bars a syllable from the rules of people's names.
 pub const ORG_HEAD_NAME: u32 = 1 << 16;
+/// A word that opens a sentence or a clause and hardly a given name
+/// (`Theo`, `Tại`, `Sau`, `Buổi`, `Nói`): capitalized after a name, before
+/// a word in lower case, it opens the next sentence ([`crate::titled`]).
+pub const CLAUSE_OPENER: u32 = 1 << 17;
 
 /// The bits of the normalized syllable `exact`.
 pub fn class_of(exact: &str) -> u32 {

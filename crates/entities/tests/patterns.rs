@@ -2997,3 +2997,56 @@ fn initials_joined_by_full_stops_after_a_form_of_address_or_before_an_age() {
         "K.H",
     );
 }
+
+#[test]
+fn a_name_ends_before_a_word_that_opens_the_next_sentence() {
+    // A heading joined to the lead, its stop lost: the capitalized word
+    // of the next sentence, before a word in lower case, ends the name.
+    expect(
+        "Đại tá Lâm Văn Tú Nói về dự án cầu mới, ông cho rằng cần thêm vốn.",
+        &[("person", "Lâm Văn Tú")],
+    );
+    expect_not(
+        "Đại tá Lâm Văn Tú Nói về dự án cầu mới, ông cho rằng cần thêm vốn.",
+        "person",
+        "Lâm Văn Tú Nói",
+    );
+    expect(
+        "Chủ nhà là em trai ông Phan Quốc Huy Tại nhà ông Huy, gia đình từ chối.",
+        &[("person", "Phan Quốc Huy")],
+    );
+    // A word of the lexicon that is no name's syllable, making a word
+    // with the next (`Tuy nhiên`), opens the sentence too.
+    expect(
+        "Hôm qua chúng tôi gặp ông Trần Văn Mạnh Tuy nhiên ông không nói gì.",
+        &[("person", "Trần Văn Mạnh")],
+    );
+    // Near miss: a syllable of the lexicon whose word with the next is
+    // cut across by another word (`Sáng` | `tác` | `tác phẩm`) goes on
+    // the name.
+    expect(
+        "Nhà thơ Đỗ Văn Sáng tác phẩm đầu tay in năm 1990.",
+        &[("person", "Đỗ Văn Sáng")],
+    );
+    // Near misses: such a word before a mark is a name's last syllable
+    // (`Lê Văn Được,`), and a given name before a word in lower case goes
+    // on the name.
+    expect(
+        "Người phụ trách là ông Lê Văn Được, cán bộ xã.",
+        &[("person", "Lê Văn Được")],
+    );
+    expect(
+        "Phát biểu tại hội nghị, bà Nguyễn Thị Bảo Ngọc cho biết như vậy.",
+        &[("person", "Nguyễn Thị Bảo Ngọc")],
+    );
+    // A byline whose stop before `Theo` and the outlet was lost.
+    let t = "Bạn nên rửa kính bằng nước ấm rồi lau khô. Hồ Thị Lam Theo Sức khỏe Plus";
+    expect(t, &[("person", "Hồ Thị Lam")]);
+    expect_not(t, "person", "Theo");
+    // Near miss: a capitalized `Theo` inside a sentence goes on no name.
+    expect_not(
+        "Ảnh chụp tại nhà. Phan Văn Giáp Theo kế hoạch sẽ về thăm quê.",
+        "person",
+        "Phan Văn Giáp Theo",
+    );
+}
