@@ -192,7 +192,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
 
     let mut mentions = places::typed_mentions(g, k.segmenter, toks, text, &mut claimed);
     let mut landmarks = landmarks::landmarks(g, k.segmenter, toks, text, &mut claimed);
-    let mut persons = people::people(g, k.segmenter, toks, text, &mut claimed);
+    let mut persons = people::people(g, k.segmenter, toks, text, &mut claimed, &landmarks);
     titled::titled_people(g, k.segmenter, toks, text, &mut claimed, &mut persons);
     // Bylines and photo credits: people, and the outlets `Theo` names.
     let bylines = bylines::bylines(g, k.segmenter, toks, text, &claimed);

@@ -315,8 +315,10 @@ pub fn people(
     toks: &[Token],
     text: &str,
     claimed: &mut [bool],
+    landmarks: &[crate::landmarks::Landmark],
 ) -> Vec<Person> {
     let mut out = Vec::new();
+    let streets = street_names(toks, landmarks);
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -413,6 +415,19 @@ pub fn people(
             i += 1;
             continue;
         }
+        // A name the text gives a street or a place by its head word
+        // (`đường Lý Văn Phúc`), written elsewhere without a role or a
+        // form of address (`nút giao Lý Văn Phúc - …`, `số 12 Lý Văn
+        // Phúc`), is that street's: no person here.
+        if role.is_none()
+            && !addressed
+            && streets
+                .iter()
+                .any(|h| h.len() == len && h.iter().zip(&toks[i..k]).all(|(x, t)| *x == t.hash))
+        {
+            i = k;
+            continue;
+        }
         claimed[i..k].iter_mut().for_each(|c| *c = true);
         out.push(Person {
             start: i,
@@ -422,6 +437,31 @@ pub fn people(
         i = k;
     }
     out
+}
+
+/// The names of the roads and landmarks found by their head word
+/// (`đường Lý Văn Phúc`, `tòa nhà Lê Văn Tám`), by their syllables'
+/// hashes: the capitalized syllables closing each, two or more, not
+/// opening with a title (`đền Bà Chúa Kho`).
+fn street_names(toks: &[Token], landmarks: &[crate::landmarks::Landmark]) -> Vec<Vec<u64>> {
+    let mut names: Vec<Vec<u64>> = Vec::new();
+    for l in landmarks
+        .iter()
+        .filter(|l| matches!(l.subtype, "road" | "landmark"))
+    {
+        let (a, b) = (l.start, l.end);
+        let mut k = b;
+        while k > a + 1 && toks[k - 1].capitalized && !toks[k - 1].digits {
+            k -= 1;
+        }
+        if b - k >= 2 && k > a && !toks[k].is(words::TITLE) {
+            let h: Vec<u64> = toks[k..b].iter().map(|t| t.hash).collect();
+            if !names.contains(&h) {
+                names.push(h);
+            }
+        }
+    }
+    names
 }
 
 /// Middle names, the second syllable of most three-part names.

@@ -3050,3 +3050,23 @@ fn a_name_ends_before_a_word_that_opens_the_next_sentence() {
         "Phan Văn Giáp Theo",
     );
 }
+
+#[test]
+fn a_name_the_text_gives_a_street_is_no_person_elsewhere() {
+    // The street's name written again without its head word, at a
+    // crossing or after a house number, is the street.
+    let t = "Xe đông nghẹt trên đường Lê Văn Thiêm suốt buổi sáng. \
+             Xe khách ra vào bãi số 12 và 14 Lê Văn Thiêm liên tục, \
+             kẹt xe kéo dài tới nút giao Lê Văn Thiêm - Hoàng Đạo Thúy.";
+    expect_not(t, "person", "Lê Văn Thiêm");
+    // Near misses: after a title or a form of address it is the person
+    // the street is named after; without a street of that name in the
+    // text, a full name is a person.
+    let t = "Đường Lê Văn Thiêm mang tên một nhà toán học. \
+             Giáo sư Lê Văn Thiêm sinh năm 1918 ở Hà Tĩnh.";
+    expect(t, &[("person", "Lê Văn Thiêm")]);
+    expect(
+        "Xe khách ra vào bãi liên tục, Lê Văn Thiêm kể lại.",
+        &[("person", "Lê Văn Thiêm")],
+    );
+}
