@@ -487,6 +487,11 @@ pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
     for w in CLAUSE_OPENERS {
         add(w, words::CLAUSE_OPENER);
     }
+    for (c, _) in CALLINGS {
+        if let Some(w) = c.last() {
+            add(w, words::CALLING_END);
+        }
+    }
 }
 
 /// Words that open a sentence or a clause, far more often words than
@@ -835,6 +840,57 @@ fn opens_next_sentence(seg: &vietdex_tokenize::Segmenter, toks: &[Token], k: usi
                 && m.gap_is(gap::SPACE)
                 && seg.is_word(&crate::text::pair(&n.exact, &m.exact))
         })
+}
+
+/// Callings that introduce experts, spokesmen and business people by
+/// their name, which the press gives foreign names after (`chuyên gia`,
+/// `người phát ngôn`, `CEO`), each split into its syllables, and whether
+/// a body's name may follow the calling too (`CEO Apple`, `nhà đầu tư
+/// Samsung`): then only a known given name opens the name (`CEO Tim
+/// Cook`), or a body's name of one word comes before it (`CEO Apple Tim
+/// Cook`).
+const CALLINGS: &[(&[&str], bool)] = &[
+    (&["chuyên", "gia"], false),
+    (&["nhà", "nghiên", "cứu"], false),
+    (&["nhà", "khoa", "học"], false),
+    (&["nhà", "kinh", "tế", "học"], false),
+    (&["nhà", "sử", "học"], false),
+    (&["nhà", "hoạt", "động"], false),
+    (&["nhà", "thiết", "kế"], false),
+    (&["phát", "ngôn", "viên"], false),
+    (&["người", "phát", "ngôn"], false),
+    (&["doanh", "nhân"], false),
+    (&["đạo", "diễn"], false),
+    (&["tài", "tử"], false),
+    (&["người", "mẫu"], false),
+    (&["danh", "thủ"], false),
+    (&["nhà", "phân", "tích"], true),
+    (&["nhà", "sáng", "lập"], true),
+    (&["đồng", "sáng", "lập"], true),
+    (&["nhà", "đầu", "tư"], true),
+    (&["giám", "đốc", "điều", "hành"], true),
+    (&["ceo"], true),
+];
+
+/// The calling ([`CALLINGS`]) that ends right before token `k`, its
+/// syllables joined, in either case: whether a body's name may follow
+/// it.
+fn calling_before(toks: &[Token], k: usize) -> Option<bool> {
+    // Asked of capitalized tokens: the class bit of the token before
+    // answers most of them.
+    if k == 0 || !toks[k - 1].is(words::CALLING_END) {
+        return None;
+    }
+    CALLINGS
+        .iter()
+        .find(|(c, _)| {
+            c.len() <= k
+                && c.iter().enumerate().all(|(n, w)| {
+                    let j = k - c.len() + n;
+                    toks[j].exact == *w && (n == 0 || contiguous(toks, j))
+                })
+        })
+        .map(|&(_, bodies)| bodies)
 }
 
 /// Whether a token holds a digit.
@@ -1642,6 +1698,51 @@ pub fn titled_people(
         }
         claim_two(claimed, persons, i);
     }
+    // A foreign name of two words after a calling that introduces experts,
+    // spokesmen and business people (`chuyên gia Harry Kazianis`, `CEO
+    // Tim Cook`), its last word no Vietnamese syllable: the callings are
+    // no titles (`chuyên gia Hùng` may name a field), so only such a name
+    // is taken. After a calling a body's name may follow too (`CEO Ford
+    // Motor`), the name needs a known given name first, or a body's name
+    // of one word before it (`CEO Apple Tim Cook`). Not a place's name,
+    // nor a body's head word.
+    for &i in &caps {
+        let t = &toks[i];
+        if claimed[i]
+            || !t.name_like
+            || i == 0
+            || !t.gap_is(gap::SPACE)
+            || (toks[i - 1].capitalized && !toks[i - 1].all_caps)
+        {
+            continue;
+        }
+        let Some(bodies) = calling_before(toks, i) else {
+            continue;
+        };
+        let j = name_end(seg, text, toks, claimed, i);
+        // A body's name of one word, then the person's.
+        let from = if bodies && j == i + 3 { i + 1 } else { i };
+        if j != from + 2
+            || toks
+                .get(j)
+                .is_some_and(|n| (n.capitalized || n.digits) && contiguous(toks, j))
+            || toks[j - 1].folded.len() < 3
+            || vietnamese_shape(&toks[j - 1].folded)
+            || (bodies && from == i && !t.is(words::GIVEN_NAME))
+            || (i..j)
+                .any(|k| !toks[k].name_like || !alone_in_text(toks, text, k) || has_digit(&toks[k]))
+            || (toks[from].is(words::INTERNATIONAL) && crate::orgs::known_name_at(toks, from))
+            || toks[from].is(words::WORLD | words::ORG_HEAD | words::NOT_NAME)
+        {
+            continue;
+        }
+        claimed[from..j].iter_mut().for_each(|c| *c = true);
+        persons.push(Person {
+            start: from,
+            end: j,
+            role: None,
+        });
+    }
     // Names known in this text: each full name, and its given name (the
     // last syllable) when the full name has a family name before it.
     let mut known: HashSet<String> = HashSet::default();
@@ -1665,7 +1766,7 @@ pub fn titled_people(
         // before it says it is a person's (`Leicester City` is no one's);
         // not an initial (`John F.`).
         let foreign_pair = names.len() == 2
-            && after_title(toks, p.start)
+            && (after_title(toks, p.start) || calling_before(toks, p.start).is_some())
             && !toks[p.start].is(words::SURNAME)
             && toks[p.end - 1].folded.len() > 1
             && !vietnamese_shape(&toks[p.end - 1].folded);

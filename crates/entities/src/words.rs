@@ -61,6 +61,10 @@ pub const ORG_HEAD_NAME: u32 = 1 << 16;
 /// (`Theo`, `Tại`, `Sau`, `Buổi`, `Nói`): capitalized after a name, before
 /// a word in lower case, it opens the next sentence ([`crate::titled`]).
 pub const CLAUSE_OPENER: u32 = 1 << 17;
+/// The last syllable of a calling that introduces experts and business
+/// people by a foreign name (`gia` of `chuyên gia`, `ceo`:
+/// [`crate::titled`]).
+pub const CALLING_END: u32 = 1 << 18;
 
 /// The bits of the normalized syllable `exact`.
 pub fn class_of(exact: &str) -> u32 {

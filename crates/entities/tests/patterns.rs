@@ -3070,3 +3070,46 @@ fn a_name_the_text_gives_a_street_is_no_person_elsewhere() {
         &[("person", "Lê Văn Thiêm")],
     );
 }
+
+#[test]
+fn a_foreign_name_after_a_calling() {
+    // Experts, spokesmen and business people by a foreign name of two or
+    // three words, the last no Vietnamese syllable.
+    expect(
+        "Theo chuyên gia Harold Winslow, tàu sân bay cần thêm tiêm kích.",
+        &[("person", "Harold Winslow")],
+    );
+    expect(
+        "Đây là nhận định của người phát ngôn Maria Petrova trong buổi họp.",
+        &[("person", "Maria Petrova")],
+    );
+    // After a calling a body's name may follow too: a known given name
+    // opens the name, or a body's name of one word comes before it. The
+    // family name written again alone is the same person.
+    expect(
+        "CEO Mark Winslow đã rời công ty. Sau đó Winslow lập quỹ riêng.",
+        &[("person", "Mark Winslow"), ("person", "Winslow")],
+    );
+    expect(
+        "Giám đốc điều hành Lumora Harold Winslow đã từ chức.",
+        &[("person", "Harold Winslow")],
+    );
+    expect_not(
+        "Giám đốc điều hành Lumora Systems đã từ chức.",
+        "person",
+        "Lumora Systems",
+    );
+    // Near misses: a Vietnamese pair after such a calling may be a field
+    // or a place, and a foreign pair after no calling is left to the
+    // other rules.
+    expect_not(
+        "Nhóm chuyên gia Sinh Học đã tới hiện trường.",
+        "person",
+        "Sinh Học",
+    );
+    expect_not(
+        "Sản phẩm của hãng Harold Winslow bán chạy.",
+        "person",
+        "Harold Winslow",
+    );
+}
