@@ -42,6 +42,13 @@ struct Page<'a> {
 /// `H.Ngân`), none in capitals but an initial, no digits, no word of the
 /// lexicon, no province's, district's or country's name, none claimed.
 fn name_at(p: Page<'_>, a: usize, b: usize) -> bool {
+    name_at_loose(p, a, b, false)
+}
+
+/// [`name_at`]; `loose`, one syllable that is a family, middle or given
+/// name lets the others be words of the lexicon (`Hồng Thắm`, `Hiểu
+/// Minh`), as in a byline of two names joined by a dash.
+fn name_at_loose(p: Page<'_>, a: usize, b: usize, loose: bool) -> bool {
     let Page {
         g,
         seg,
@@ -57,6 +64,11 @@ fn name_at(p: Page<'_>, a: usize, b: usize) -> bool {
                 .get(k + 1)
                 .is_some_and(|x| text[toks[k].end..x.start].trim() == ".")
     };
+    let named = loose
+        && (2..=3).contains(&n)
+        && toks[a..b]
+            .iter()
+            .any(|t| t.is(words::GIVEN_NAME | words::MIDDLE_NAME | words::SURNAME));
     if !(2..=4).contains(&n)
         || claimed[a..b].iter().any(|&c| c)
         || !toks[a..b].iter().enumerate().all(|(j, t)| {
@@ -64,7 +76,7 @@ fn name_at(p: Page<'_>, a: usize, b: usize) -> bool {
                 && !t.digits
                 && (crate::titled::vietnamese_shape(&t.folded) || initial(a + j))
                 && (t.name_like || (j + 1 < n && initial(a + j)))
-                && (name_syllable(t) || initial(a + j))
+                && (name_syllable(t) || initial(a + j) || named)
         })
         || !(a + 1..b).all(|k| toks[k].gap_is(gap::SPACE) || initial(k - 1))
     {
@@ -288,6 +300,17 @@ fn closing(page: Page<'_>, found: &mut Found) {
         }
         k += 1;
     }
+    // `Minh Trang - Theo Reuters`: the outlet after the last dash.
+    if names.len() >= 2
+        && let Some(&(a, b)) = names.last()
+        && toks[a].exact == "theo"
+        && toks[a].capitalized
+        && b - a <= 4
+        && capitalized_to_end(a + 1, b)
+    {
+        names.pop();
+        pending.push((a + 1, b));
+    }
     // One given name signs the text when an outlet follows it
     // (`Hường/Theo VNE`).
     let signed = |a: usize, b: usize| {
@@ -298,9 +321,15 @@ fn closing(page: Page<'_>, found: &mut Found) {
             && !toks[a].all_caps
             && toks[a].is(words::GIVEN_NAME)
     };
+    // Two names or more joined by dashes are a byline even where a
+    // syllable is also a word (`Hồng Tươi`), one syllable of each a name.
+    let joined = names.len() >= 2
+        && names
+            .windows(2)
+            .all(|w| toks[w[1].0].gap_is(gap::DASH) && w[1].0 == w[0].1);
     if names
         .iter()
-        .all(|&(a, b)| name_at(page, a, b) || signed(a, b))
+        .all(|&(a, b)| name_at_loose(page, a, b, joined) || signed(a, b))
     {
         found.outlets.extend(pending);
         for (a, b) in names {

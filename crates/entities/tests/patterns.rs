@@ -3113,3 +3113,29 @@ fn a_foreign_name_after_a_calling() {
         "Harold Winslow",
     );
 }
+
+#[test]
+fn a_closing_byline_of_names_joined_by_dashes() {
+    // Two names joined by a dash close the text: each a person where one
+    // of its syllables is a name, the others words too (`Tươi`).
+    let t = "Hội nghị kết thúc lúc 11 giờ cùng ngày. Hồng Tươi - Văn Khải";
+    expect(t, &[("person", "Hồng Tươi"), ("person", "Văn Khải")]);
+    // The outlet after the last dash.
+    expect(
+        "Mưa lớn còn kéo dài nhiều ngày. Minh Trang - Theo Reuters",
+        &[("person", "Minh Trang"), ("organization", "Reuters")],
+    );
+    // Near misses: words of which no syllable is a name, and a name
+    // alone whose syllable is a word, sign nothing.
+    let t = "Quán mở cửa từ sáng sớm. Cơm Nắm - Bánh Mì";
+    assert!(
+        !pairs(t).iter().any(|(k, _)| k == "person"),
+        "{:?}",
+        pairs(t)
+    );
+    expect_not(
+        "Hội nghị kết thúc lúc 11 giờ cùng ngày. Hồng Tươi",
+        "person",
+        "Hồng Tươi",
+    );
+}
