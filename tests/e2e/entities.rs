@@ -50,14 +50,26 @@ fn lines_mode_gives_one_object_per_line_with_char_offsets() {
         .expect("person");
     assert_eq!(person["value"], "Nguyễn Quốc Quân");
     assert_eq!(person["role"], "Chủ tịch UBND xã Ngọc Sơn");
-    let ngoc_son = docs[3]["entities"]
+    // The commune in the committee's name is the committee's, linked by
+    // the district written after it; it is no place mention of its own.
+    let committee = docs[3]["entities"]
         .as_array()
         .expect("a")
         .iter()
-        .find(|e| e["text"] == "xã Ngọc Sơn")
-        .expect("Ngọc Sơn");
-    assert_eq!(ngoc_son["district"], "Huyện Thạch Hà");
-    assert_eq!(ngoc_son["province"], "Tỉnh Hà Tĩnh");
+        .find(|e| e["text"] == "UBND xã Ngọc Sơn")
+        .expect("UBND xã Ngọc Sơn");
+    assert_eq!(committee["kind"], "organization");
+    assert_eq!(committee["place"], "Xã Ngọc Sơn");
+    assert_eq!(committee["place_district"], "Huyện Thạch Hà");
+    assert_eq!(committee["place_province"], "Tỉnh Hà Tĩnh");
+    assert_eq!(committee["place_files"], true);
+    assert!(
+        !docs[3]["entities"]
+            .as_array()
+            .expect("a")
+            .iter()
+            .any(|e| e["text"] == "xã Ngọc Sơn")
+    );
 }
 
 #[test]

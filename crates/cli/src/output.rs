@@ -151,6 +151,12 @@ pub fn print_document(w: &mut impl Write, d: &vietdex_index::Shown) -> std::io::
         {
             line.push_str(&format!(", {p}"));
         }
+        if let Some(p) = e.org_place() {
+            line.push_str(&format!(" → {}", p.link.name));
+            if p.link.province != p.link.name {
+                line.push_str(&format!(", {}", p.link.province));
+            }
+        }
         if let Some(r) = e.role() {
             line.push_str(&format!(" ({r})"));
         }

@@ -329,10 +329,7 @@ fn from_initials(letters: &[char], initials: &[char]) -> bool {
 
 /// An organization at `s..e` of `text` with the value `value`.
 fn org(text: &str, s: usize, e: usize, value: &str) -> Entity {
-    let details = Details::Organization {
-        place: None,
-        place_code: None,
-    };
+    let details = Details::Organization { place: None };
     Entity::new(text, s, e, value.to_string(), details)
 }
 

@@ -143,6 +143,20 @@ pub struct Link {
     pub successors: Vec<Successor>,
 }
 
+/// The linked unit written in an organization's name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgPlace {
+    /// Its level.
+    pub level: Level,
+    /// The unit (without its 2025 successors).
+    pub link: Link,
+    /// Whether the document is filed under the unit as under a place it
+    /// mentions: a body of the state is the unit's own (`UBND huyện Đại
+    /// Từ`, `bệnh viện huyện Phước Sơn`); a school or a company named
+    /// after a province (`ĐH Quốc gia Hà Nội`) is not.
+    pub files: bool,
+}
+
 /// What an entity of each kind carries besides its span and value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Details {
@@ -174,13 +188,12 @@ pub enum Details {
         /// Level (`nâng cao`, `kiểu mẫu`) or OCOP stars (`3 sao`).
         detail: Option<String>,
     },
-    /// An organization.
+    /// An organization. A place written in its name is no place mention
+    /// of its own: the organization carries it.
     Organization {
-        /// The linked place written in its name (`UBND huyện Đại Từ` →
+        /// The linked unit written in its name (`UBND huyện Đại Từ` →
         /// `Huyện Đại Từ`).
-        place: Option<String>,
-        /// Gazetteer code of that place.
-        place_code: Option<String>,
+        place: Option<OrgPlace>,
     },
     /// A person.
     Person {
@@ -283,13 +296,10 @@ impl Entity {
         }
     }
 
-    /// The linked place written in an organization's name, with its code.
-    pub fn org_place(&self) -> Option<(&str, &str)> {
+    /// The linked unit written in an organization's name.
+    pub fn org_place(&self) -> Option<&OrgPlace> {
         match &self.details {
-            Details::Organization {
-                place: Some(p),
-                place_code: Some(c),
-            } => Some((p, c)),
+            Details::Organization { place } => place.as_ref(),
             _ => None,
         }
     }
@@ -348,6 +358,18 @@ struct Flat {
     #[serde(default)]
     place_code: Option<String>,
     #[serde(default)]
+    place_level: Option<Level>,
+    #[serde(default)]
+    place_province: Option<String>,
+    #[serde(default)]
+    place_province_code: Option<String>,
+    #[serde(default)]
+    place_district: Option<String>,
+    #[serde(default)]
+    place_district_code: Option<String>,
+    #[serde(default)]
+    place_files: bool,
+    #[serde(default)]
     role: Option<String>,
     #[serde(default)]
     subtype: Option<String>,
@@ -392,8 +414,22 @@ impl TryFrom<Flat> for Entity {
                 detail: f.detail,
             },
             Kind::Organization => Details::Organization {
-                place: f.place,
-                place_code: f.place_code,
+                place: match (f.place, f.place_code, f.place_level) {
+                    (Some(name), Some(code), Some(level)) => Some(OrgPlace {
+                        level,
+                        link: Link {
+                            code,
+                            name,
+                            province: f.place_province.unwrap_or_default(),
+                            province_code: f.place_province_code.unwrap_or_default(),
+                            district: f.place_district,
+                            district_code: f.place_district_code,
+                            successors: Vec::new(),
+                        },
+                        files: f.place_files,
+                    }),
+                    _ => None,
+                },
             },
             Kind::Person => Details::Person { role: f.role },
             Kind::Date => Details::Date,
@@ -466,14 +502,22 @@ impl Serialize for Entity {
                     m.serialize_entry("detail", d)?;
                 }
             }
-            Details::Organization { place, place_code } => {
-                if let Some(p) = place {
-                    m.serialize_entry("place", p)?;
+            Details::Organization { place: Some(p) } => {
+                let l = &p.link;
+                m.serialize_entry("place", &l.name)?;
+                m.serialize_entry("place_code", &l.code)?;
+                m.serialize_entry("place_level", &p.level)?;
+                m.serialize_entry("place_province", &l.province)?;
+                m.serialize_entry("place_province_code", &l.province_code)?;
+                if let Some(d) = &l.district {
+                    m.serialize_entry("place_district", d)?;
                 }
-                if let Some(c) = place_code {
-                    m.serialize_entry("place_code", c)?;
+                if let Some(d) = &l.district_code {
+                    m.serialize_entry("place_district_code", d)?;
                 }
+                m.serialize_entry("place_files", &p.files)?;
             }
+            Details::Organization { place: None } => {}
             Details::Person { role } => {
                 if let Some(r) = role {
                     m.serialize_entry("role", r)?;
@@ -515,7 +559,9 @@ mod tests {
             r#"{"kind":"district","text":"huyện Đại Từ","start":0,"end":12,"value":"Huyện Đại Từ","code":"171","level":"district","name":"Huyện Đại Từ","province":"Tỉnh Thái Nguyên","province_code":"19"}"#,
             r#"{"kind":"commune","text":"Xã Ngọc Sơn","start":0,"end":11,"value":"Xã Ngọc Sơn","candidates":[{"code":"1","name":"Xã Ngọc Sơn","province":"Tỉnh Hà Tĩnh"}]}"#,
             r#"{"kind":"program","text":"NTM","start":3,"end":6,"value":"ntm","name":"Nông thôn mới","detail":"nâng cao"}"#,
-            r#"{"kind":"organization","text":"UBND huyện Đại Từ","start":0,"end":17,"value":"ubnd huyện đại từ","place":"Huyện Đại Từ","place_code":"171"}"#,
+            r#"{"kind":"organization","text":"UBND huyện Đại Từ","start":0,"end":17,"value":"ubnd huyện đại từ","place":"Huyện Đại Từ","place_code":"171","place_level":"district","place_province":"Tỉnh Thái Nguyên","place_province_code":"19","place_files":true}"#,
+            r#"{"kind":"organization","text":"UBND xã Hùng Sơn","start":0,"end":16,"value":"ubnd xã hùng sơn","place":"Xã Hùng Sơn","place_code":"5","place_level":"commune","place_province":"Tỉnh Thái Nguyên","place_province_code":"19","place_district":"Huyện Đại Từ","place_district_code":"171","place_files":true}"#,
+            r#"{"kind":"organization","text":"Đại học Huế","start":0,"end":11,"value":"đại học huế"}"#,
             r#"{"kind":"person","text":"Nguyễn Văn Thi","start":0,"end":14,"value":"Nguyễn Văn Thi","role":"Phó Chủ tịch"}"#,
             r#"{"kind":"date","text":"29-6","start":0,"end":4,"value":"2023-06-29"}"#,
             r#"{"kind":"quantity","text":"12/13 xã","start":0,"end":8,"value":"12/13 xã","number":12.0,"unit":"xã","total":13.0}"#,

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::entity::{Details, Entity, Kind};
+use crate::entity::{Details, Entity, Kind, Link};
 use crate::gazetteer::Level;
 
 /// An indexed entity key. Its text form (`Display`, `FromStr`) is what the
@@ -173,30 +173,7 @@ pub fn entity_keys(entities: &[Entity]) -> Vec<EntityKey> {
                     name: e.value.clone(),
                 });
                 if let Some(l) = link {
-                    keys.push(EntityKey::Code {
-                        level: *level,
-                        code: l.code.clone(),
-                    });
-                    keys.push(EntityKey::Unit {
-                        level: Level::Province,
-                        name: l.province.clone(),
-                    });
-                    keys.push(EntityKey::Code {
-                        level: Level::Province,
-                        code: l.province_code.clone(),
-                    });
-                    if let Some(d) = &l.district {
-                        keys.push(EntityKey::Unit {
-                            level: Level::District,
-                            name: d.clone(),
-                        });
-                    }
-                    if let Some(c) = &l.district_code {
-                        keys.push(EntityKey::Code {
-                            level: Level::District,
-                            code: c.clone(),
-                        });
-                    }
+                    unit_keys(&mut keys, *level, l);
                 }
             }
             Details::Place { .. } => keys.push(EntityKey::Place(
@@ -214,7 +191,18 @@ pub fn entity_keys(entities: &[Entity]) -> Vec<EntityKey> {
                     });
                 }
             }
-            Details::Organization { .. } => keys.push(EntityKey::Organization(e.value.clone())),
+            Details::Organization { place } => {
+                keys.push(EntityKey::Organization(e.value.clone()));
+                // The unit a body of the state belongs to files the
+                // document as a mention of it would.
+                if let Some(p) = place.as_ref().filter(|p| p.files) {
+                    keys.push(EntityKey::Unit {
+                        level: p.level,
+                        name: p.link.name.clone(),
+                    });
+                    unit_keys(&mut keys, p.level, &p.link);
+                }
+            }
             Details::Person { .. } => keys.push(EntityKey::Person(e.value.clone())),
         }
     }
@@ -223,6 +211,35 @@ pub fn entity_keys(entities: &[Entity]) -> Vec<EntityKey> {
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
     keyed.dedup_by(|a, b| a.0 == b.0);
     keyed.into_iter().map(|(_, k)| k).collect()
+}
+
+/// The keys of a linked unit besides its name: its code, and its province
+/// and district by name and by code.
+fn unit_keys(keys: &mut Vec<EntityKey>, level: Level, l: &Link) {
+    keys.push(EntityKey::Code {
+        level,
+        code: l.code.clone(),
+    });
+    keys.push(EntityKey::Unit {
+        level: Level::Province,
+        name: l.province.clone(),
+    });
+    keys.push(EntityKey::Code {
+        level: Level::Province,
+        code: l.province_code.clone(),
+    });
+    if let Some(d) = &l.district {
+        keys.push(EntityKey::Unit {
+            level: Level::District,
+            name: d.clone(),
+        });
+    }
+    if let Some(c) = &l.district_code {
+        keys.push(EntityKey::Code {
+            level: Level::District,
+            code: c.clone(),
+        });
+    }
 }
 
 #[cfg(test)]

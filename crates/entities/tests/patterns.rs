@@ -704,7 +704,7 @@ fn names_inside_other_names_are_not_places() {
             .into_iter()
             .find(|e| e.kind() == vietdex_entities::Kind::Organization && e.text == org)
             .and_then(|e| match e.details {
-                vietdex_entities::Details::Organization { place_code, .. } => place_code,
+                vietdex_entities::Details::Organization { place } => place.map(|p| p.link.code),
                 _ => None,
             })
     };
@@ -722,6 +722,55 @@ fn names_inside_other_names_are_not_places() {
     );
     let c = "Công ty TNHH Thạnh Phú đã vay vốn.";
     assert_eq!(tied(c, "Công ty TNHH Thạnh Phú"), None, "{:?}", ents(c));
+    // A unit inside a body of the state is no place mention either: the
+    // body carries it, and files the document under it and its province;
+    // a company named after a province carries it and files nothing.
+    let keys = |t: &str| -> Vec<String> {
+        vietdex_entities::entity_keys(&ents(t))
+            .iter()
+            .map(|k| k.to_string())
+            .collect()
+    };
+    let s = "Hội Nông dân xã Tân Thái, huyện Đại Từ vừa ra mắt tổ hợp tác.";
+    assert!(
+        !ents(s).iter().any(|e| e.text == "xã Tân Thái"),
+        "{:?}",
+        pairs(s)
+    );
+    let body = ents(s)
+        .into_iter()
+        .find(|e| e.text == "Hội Nông dân xã Tân Thái")
+        .expect("the association");
+    let place = body.org_place().expect("its commune");
+    assert_eq!(
+        (place.link.name.as_str(), place.files),
+        ("Xã Tân Thái", true)
+    );
+    let k = keys(s);
+    for want in ["commune:Xã Tân Thái", "province:Tỉnh Thái Nguyên"] {
+        assert!(k.iter().any(|x| x == want), "{want}: {k:?}");
+    }
+    let f = "Công ty Du lịch Lâm Đồng mở tour mới.";
+    assert!(
+        !ents(f).iter().any(|e| e.kind().is_place()),
+        "{:?}",
+        pairs(f)
+    );
+    let company = ents(f)
+        .into_iter()
+        .find(|e| e.text == "Công ty Du lịch Lâm Đồng")
+        .expect("the company");
+    assert!(company.org_place().is_some_and(|p| !p.files), "{company:?}");
+    assert!(
+        !keys(f).iter().any(|x| x.starts_with("province:")),
+        "{:?}",
+        keys(f)
+    );
+    // The same unit written outside the body is a place mention.
+    expect(
+        "Hội Nông dân xã Tân Thái họp; xã Tân Thái có 12 thôn.",
+        &[("commune", "xã Tân Thái")],
+    );
 }
 
 #[test]
@@ -1936,8 +1985,17 @@ fn divisions_of_a_district_and_parties() {
         &[
             ("organization", "Phòng Nội vụ huyện Tân Yên"),
             ("organization", "Phòng TN&MT quận 3"),
-            ("district", "huyện Tân Yên"),
         ],
+    );
+    let division = ents(t)
+        .into_iter()
+        .find(|e| e.text == "Phòng Nội vụ huyện Tân Yên")
+        .expect("the division");
+    assert_eq!(
+        division
+            .org_place()
+            .map(|p| (p.link.name.as_str(), p.files)),
+        Some(("Huyện Tân Yên", true))
     );
     // `Phòng` before anything else is no body (a room, or to prevent).
     let t = "Phòng Khách của khách sạn rộng. Phòng chống dịch là việc cấp bách.";
@@ -2136,13 +2194,21 @@ fn a_name_in_lower_case_after_a_word_that_takes_a_person() {
 
 #[test]
 fn a_hospital_named_by_its_level_holds_a_place() {
-    expect(
-        "Ba người bị thương được đưa vào bệnh viện huyện Mường Khương cấp cứu.",
-        &[
-            ("organization", "bệnh viện huyện Mường Khương"),
-            ("district", "huyện Mường Khương"),
-        ],
+    // It is the unit's, a body of the state: it files the document under
+    // the unit, which is no place mention of its own.
+    let t = "Ba người bị thương được đưa vào bệnh viện huyện Mường Khương cấp cứu.";
+    expect(t, &[("organization", "bệnh viện huyện Mường Khương")]);
+    let hospital = ents(t)
+        .into_iter()
+        .find(|e| e.text == "bệnh viện huyện Mường Khương")
+        .expect("the hospital");
+    assert_eq!(
+        hospital
+            .org_place()
+            .map(|p| (p.link.name.as_str(), p.files)),
+        Some(("Huyện Mường Khương", true))
     );
+    expect_not(t, "district", "huyện Mường Khương");
     // A hospital named after a place without its level: the place is
     // part of the name.
     expect_not(
