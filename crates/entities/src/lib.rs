@@ -391,6 +391,8 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     // over them.
     let mut teams = orgs::age_group_teams(text, toks);
     teams.extend(orgs::national_teams(k.segmenter, text, toks));
+    // Outlets by their web address or after `tờ` (`Zing.vn`, `tờ Guardian`).
+    teams.extend(orgs::outlets(text, toks, &free));
     for &(a, b) in bylines.outlets.iter().chain(&teams) {
         let (s, e) = (toks[a].start, toks[b - 1].end);
         if !out
@@ -429,7 +431,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     // A place found by its head word, written again by its name alone.
     landmarks::named_again(text, toks, &mut out);
     // Names listed with names of one kind are of that kind.
-    lists::complete(text, toks, &mut out);
+    lists::complete(k.segmenter, text, toks, &mut out);
     let taken: Vec<(usize, usize)> = dates.iter().map(|d| (d.0, d.1)).collect();
     for (s, e, v) in dates {
         out.push(Entity::new(text, s, e, v, Details::Date));

@@ -112,7 +112,12 @@ fn without_next_sentence(toks: &[Token], a: usize, b: usize) -> usize {
 
 /// Adds to `out` (entities with byte offsets, in no order) the unfound
 /// items of lists whose found items share one kind.
-pub(crate) fn complete(text: &str, toks: &[Token], out: &mut Vec<Entity>) {
+pub(crate) fn complete(
+    seg: &vietdex_tokenize::Segmenter,
+    text: &str,
+    toks: &[Token],
+    out: &mut Vec<Entity>,
+) {
     if toks.len() < 5 {
         return;
     }
@@ -172,8 +177,16 @@ pub(crate) fn complete(text: &str, toks: &[Token], out: &mut Vec<Entity>) {
                 let end = without_next_sentence(toks, k, end);
                 // A list's first item is followed by a joint: most runs
                 // are left here.
+                // Nor is a run a name whose last syllable makes a word
+                // with the next in lower case (`Ủy` | `ban của Quốc hội`).
+                let goes_on = toks.get(end).is_some_and(|n| {
+                    !n.capitalized
+                        && n.gap_is(gap::SPACE)
+                        && seg.is_word(&crate::text::pair(&toks[end - 1].exact, &n.exact))
+                });
                 if items.is_empty() && joint_at(text, toks, end).is_none()
                     || !name_run(toks, k, end)
+                    || goes_on
                 {
                     break;
                 }

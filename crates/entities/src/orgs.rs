@@ -108,11 +108,59 @@ const HEADS: &[(&str, bool)] = &[
     ("quân đội", false),
     ("thông tấn xã", false),
     ("báo điện tử", false),
+    // Heads that are common words in lower case, a body only written as a
+    // name ([`capital_only`]): boards, departments of a ministry,
+    // councils, organizations and armed services (`Ban Trọng tài`, `Vụ
+    // Pháp chế`, `Hội đồng Dân tộc`, `Tổ chức Di trú Quốc tế`, `Không
+    // quân Mỹ`).
+    ("ban", false),
+    ("vụ", false),
+    ("hội đồng", false),
+    ("tổ chức", false),
+    ("hải quân", false),
+    ("không quân", false),
+    ("lục quân", false),
 ];
+
+/// What a head word of [`HEADS`] that is a common word in lower case needs
+/// to open a body's name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CapitalOnly {
+    /// `Ban Trọng tài`, `Hội đồng Dân tộc`: a capitalized name.
+    Name,
+    /// `Vụ Kế hoạch`: a common word capitalized (`vụ` alone is an
+    /// incident: `Vụ Formosa`).
+    Function,
+    /// `Tổ chức Di trú Quốc tế`: a capitalized name, not opening a
+    /// sentence (`Tổ chức Lễ hội …` is the verb).
+    InsideSentence,
+    /// `Không quân Mỹ`: the service of a country named after it.
+    Country,
+}
+
+/// The condition a head word of one of [`HEADS`]'s common words needs
+/// ([`CapitalOnly`]), or `None` for the other heads.
+fn capital_only(words: &[String]) -> Option<CapitalOnly> {
+    match words {
+        [a] if a == "ban" => Some(CapitalOnly::Name),
+        [a] if a == "vụ" => Some(CapitalOnly::Function),
+        [a, b] if a == "hội" && b == "đồng" => Some(CapitalOnly::Name),
+        [a, b] if a == "tổ" && b == "chức" => Some(CapitalOnly::InsideSentence),
+        [a, b] if b == "quân" && matches!(a.as_str(), "hải" | "không" | "lục") => {
+            Some(CapitalOnly::Country)
+        }
+        _ => None,
+    }
+}
 
 /// First syllables of head words that are also names written alone
 /// (`Lâm`, `Nông`, `Đoàn`): classed [`words::ORG_HEAD_NAME`].
-const NAME_FIRST: &[&str] = &["lâm", "nông", "đoàn", "đảng", "quân", "thông"];
+/// So are the first syllables of the heads that are common words in lower
+/// case (`Hải`, `Lục` are names; `vụ`, `tổ`, `không` words the rules of
+/// people's names read as they are).
+const NAME_FIRST: &[&str] = &[
+    "lâm", "nông", "đoàn", "đảng", "quân", "thông", "hải", "không", "lục", "vụ", "tổ",
+];
 
 /// Organizations known by name: international bodies, news agencies and
 /// outlets, platforms and large companies, by name or acronym (acronyms
@@ -650,6 +698,7 @@ pub(crate) fn head_len_at(toks: &[Token], i: usize) -> Option<usize> {
 /// the head-word rules may go on with.
 pub(crate) fn bare_board(toks: &[Token], a: usize, b: usize) -> bool {
     toks[a].exact == "ban"
+        && b - a >= 2
         && tables().heads.get("ban").is_some_and(|list| {
             list.iter().any(|(words, _)| {
                 words.len() == b - a
@@ -1072,7 +1121,41 @@ pub fn organizations(
             // so before a name even where its first syllable also closes a
             // word begun before it (`ra` | `Công ty`, `ra` | `công ty
             // tnhh`).
-            let board = words[0] == "ban";
+            // A head word that is a common word in lower case opens a
+            // body's name only capitalized, before a capitalized name.
+            let common_head = capital_only(words);
+            if let Some(need) = common_head {
+                // Not inside a longer name (`Tây Ban Nha`), but after an
+                // office (`Trưởng Ban …`).
+                let inside_name = i > 0
+                    && contiguous(toks, i)
+                    && ((toks[i - 1].capitalized && !toks[i - 1].is(crate::words::TITLE))
+                        // `xã Ban Mế`: a unit's name.
+                        || toks[i - 1].is(crate::words::TYPE_WORD));
+                let next_ok = toks[i].capitalized
+                    && !inside_name
+                    && toks.get(after).is_some_and(|x| {
+                        x.capitalized && !x.digits && contiguous(toks, after)
+                    });
+                let ok = next_ok
+                    && match need {
+                        CapitalOnly::Name => true,
+                        CapitalOnly::Function => descriptive_at(seg, toks, after),
+                        CapitalOnly::InsideSentence => {
+                            i > 0 && !toks[i].gap_is(crate::text::gap::STOP)
+                        }
+                        CapitalOnly::Country => true,
+                    };
+                if !ok {
+                    return None;
+                }
+                // `Hải quân Mỹ`: the service and its country, no more.
+                if need == CapitalOnly::Country {
+                    return crate::landmarks::country_at(toks, after).map(|c| (i, after + c));
+                }
+            }
+            let common_head = common_head.is_some();
+            let board = words[0] == "ban" && n >= 2;
             let named_next = n >= 2
                 && toks
                     .get(after)
@@ -1248,6 +1331,13 @@ pub fn organizations(
                     && !LEGAL_FORM_ENDS.contains(&toks[j - 1].exact.as_str())
                     && toks[j - 1].exact != "trường"
                 {
+                    break;
+                }
+                // Another head word, in either case, ends the name of a
+                // board or council, the body it belongs to or stands
+                // beside being a name of its own (`Ban Giám hiệu` |
+                // `trường …`, `Ban Nội chính` | `- Văn phòng …`).
+                if common_head && j > after && head_at(t, toks, j) {
                     break;
                 }
                 if x.capitalized || (x.digits && !measured) {
@@ -1503,6 +1593,88 @@ pub(crate) fn national_teams(
         {
             out.push((i, m + n));
             i = m + n;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The last parts of a news site's address (`Zing.vn`, `Goal.com`,
+/// `BongDa.com.vn`).
+const DOMAINS: &[&str] = &["vn", "com", "net", "org"];
+
+/// News outlets and sites named where no head word says what they are:
+/// by their web address written as a name (`Zing.vn`, `Thethaovanhoa.vn`,
+/// `Goal.com`; not inside a link or a mail address, nor a name in lower
+/// case or with Vietnamese letters, `banxahoi@…`, `Hoàngbaodautu.vn` of a
+/// byline run together), and a paper after `tờ` by a foreign name (`tờ
+/// Guardian`, `tờ New York Times`; not a sheet, `tờ Phiếu TLTN`). Token
+/// spans over `free` tokens, in text order.
+pub(crate) fn outlets(text: &str, toks: &[Token], free: &[bool]) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        // Most tokens fail here: a capital before a full stop, or `tờ`.
+        let dotted = t.capitalized && bytes.get(t.end) == Some(&b'.');
+        if !(dotted || t.exact == "tờ") || !free[i] {
+            i += 1;
+            continue;
+        }
+        if dotted {
+            let ascii = text[t.start..t.end]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric());
+            let before_ok = t.start == 0
+                || !matches!(bytes[t.start - 1], b'@' | b'/' | b'.' | b'-' | b'_')
+                    && !bytes[t.start - 1].is_ascii_alphanumeric();
+            let mut e = i + 1;
+            while e < toks.len()
+                && e < i + 3
+                && toks[e].start == toks[e - 1].end + 1
+                && bytes[toks[e - 1].end] == b'.'
+                && DOMAINS.contains(&toks[e].exact.as_str())
+            {
+                e += 1;
+            }
+            let after_ok = e > i + 1
+                && bytes
+                    .get(toks[e - 1].end)
+                    .is_none_or(|&b| !(b == b'/' || b == b'@' || b.is_ascii_alphanumeric()))
+                && !(bytes.get(toks[e - 1].end) == Some(&b'.')
+                    && bytes
+                        .get(toks[e - 1].end + 1)
+                        .is_some_and(u8::is_ascii_alphanumeric));
+            if ascii && before_ok && after_ok && free[i..e].iter().all(|&f| f) {
+                out.push((i, e));
+                i = e;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        // `tờ` and a paper's name: capitalized words, one of them neither
+        // a Vietnamese syllable nor initials.
+        let a = i + 1;
+        let mut e = a;
+        while e < toks.len()
+            && e < a + 5
+            && toks[e].capitalized
+            && free[e]
+            && toks[e].gap_is(crate::text::gap::SPACE)
+            && contiguous(toks, e)
+        {
+            e += 1;
+        }
+        if e > a
+            && toks[a..e]
+                .iter()
+                .any(|x| !x.all_caps && !x.digits && !crate::titled::vietnamese_shape(&x.folded))
+        {
+            out.push((a, e));
+            i = e;
             continue;
         }
         i += 1;

@@ -3205,3 +3205,122 @@ fn a_closing_byline_of_names_joined_by_dashes() {
         "Hồng Tươi",
     );
 }
+
+#[test]
+fn bodies_whose_head_word_is_a_common_word() {
+    // Boards, departments of a ministry, councils and organizations:
+    // the head word capitalized before a capitalized name.
+    let t = "Hồ sơ được Ban Trọng tài chuyển sang Ban Kỷ luật, còn Vụ Pháp chế soạn thảo quy chế.";
+    expect(
+        t,
+        &[
+            ("organization", "Ban Trọng tài"),
+            ("organization", "Ban Kỷ luật"),
+            ("organization", "Vụ Pháp chế"),
+        ],
+    );
+    expect(
+        "Chủ tịch Hội đồng Dân tộc gặp đại diện Tổ chức Di trú Quốc tế tại Hà Nội.",
+        &[
+            ("organization", "Hội đồng Dân tộc"),
+            ("organization", "Tổ chức Di trú Quốc tế"),
+        ],
+    );
+    // In lower case they are words: a jury, an incident, a verb.
+    let t = "Ban giám khảo chấm điểm, hội đồng thi đã họp xong.";
+    expect_not(t, "organization", "Ban giám khảo");
+    expect_not(t, "organization", "hội đồng thi");
+    // `Vụ` before a name that is no common word is an incident; `Tổ
+    // chức` opening a sentence is the verb; `Ban` inside a longer name or
+    // after a unit's type word is no board.
+    expect_not(
+        "Vụ Formosa gây chấn động dư luận.",
+        "organization",
+        "Vụ Formosa",
+    );
+    expect_not(
+        "Tổ chức Lễ hội Đền Hùng vào đầu tháng ba.",
+        "organization",
+        "Tổ chức Lễ hội Đền Hùng",
+    );
+    expect_not(
+        "Đội bóng giành cúp Nhà Vua Tây Ban Nha năm ngoái.",
+        "organization",
+        "Ban Nha",
+    );
+    expect_not(
+        "Gia đình anh sống ở xã Ban Mế từ nhiều năm nay.",
+        "organization",
+        "Ban Mế",
+    );
+    // A board's name ends before the body it belongs to, found on its own.
+    let t = "Ban Giám hiệu trường Tiểu học Kim Đồng đã đến thăm em.";
+    expect(
+        t,
+        &[
+            ("organization", "Ban Giám hiệu"),
+            ("organization", "trường Tiểu học Kim Đồng"),
+        ],
+    );
+}
+
+#[test]
+fn armed_services_by_their_country() {
+    expect(
+        "Máy bay của Không quân Mỹ và tàu của Hải quân Nhật Bản cùng tập trận.",
+        &[
+            ("organization", "Không quân Mỹ"),
+            ("organization", "Hải quân Nhật Bản"),
+        ],
+    );
+    // The service and its country, no more (a caption run into the next
+    // sentence); none without a country after it.
+    let t = "Tàu sân bay lúc hạ thủy. Ảnh: Hải quân Mỹ Nhà máy đóng tàu mất hai năm.";
+    expect(t, &[("organization", "Hải quân Mỹ")]);
+    expect_not(t, "organization", "Hải quân Mỹ Nhà máy");
+    expect_not(
+        "Anh từng phục vụ trong Hải quân Hoàng gia nhiều năm.",
+        "organization",
+        "Hải quân Hoàng gia",
+    );
+}
+
+#[test]
+fn outlets_by_web_address_and_after_a_paper() {
+    let t =
+        "Trao đổi với Zing.vn, ông Minh cho biết; tờ Guardian và tờ New York Times cũng đưa tin.";
+    expect(
+        t,
+        &[
+            ("organization", "Zing.vn"),
+            ("organization", "Guardian"),
+            ("organization", "New York Times"),
+        ],
+    );
+    expect(
+        "Bảng xếp hạng do Goal.com bình chọn, theo BongDa.com.vn.",
+        &[
+            ("organization", "Goal.com"),
+            ("organization", "BongDa.com.vn"),
+        ],
+    );
+    // Not inside a link or a mail address, nor a sheet of paper.
+    let t = "Bài viết gửi về Banbandoc@Zing.vn hoặc xem http://Zing.vn/tin-moi.";
+    expect_not(t, "organization", "Zing.vn");
+    expect_not(
+        "Thí sinh để đề thi dưới tờ Phiếu TLTN khi làm bài.",
+        "organization",
+        "Phiếu TLTN",
+    );
+}
+
+#[test]
+fn a_listed_name_that_goes_on_in_lower_case_is_no_item() {
+    // `Ủy` opens the word `Ủy ban`: the item is `Ủy ban của Quốc hội`, not a
+    // name `Ủy` the list completes.
+    expect_not(
+        "Quy chế giám sát của Quốc hội, Hội đồng Dân tộc, Ủy ban của Quốc hội và Đoàn đại biểu.",
+        "organization",
+        "Ủy",
+    );
+}
