@@ -179,14 +179,16 @@ pub(crate) fn complete(
                 // are left here.
                 // Nor is a run a name whose last syllable makes a word
                 // with the next in lower case (`Ủy` | `ban của Quốc hội`).
-                let goes_on = toks.get(end).is_some_and(|n| {
-                    !n.capitalized
-                        && n.gap_is(gap::SPACE)
-                        && seg.is_word(&crate::text::pair(&toks[end - 1].exact, &n.exact))
-                });
+                let goes_on = || {
+                    toks.get(end).is_some_and(|n| {
+                        !n.capitalized
+                            && n.gap_is(gap::SPACE)
+                            && seg.is_word(&crate::text::pair(&toks[end - 1].exact, &n.exact))
+                    })
+                };
                 if items.is_empty() && joint_at(text, toks, end).is_none()
                     || !name_run(toks, k, end)
-                    || goes_on
+                    || goes_on()
                 {
                     break;
                 }

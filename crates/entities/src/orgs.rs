@@ -561,6 +561,9 @@ struct Tables {
     /// The hashes of `ủy` and `uỷ` ([`Token::hash`]), the second syllable
     /// of a party committee's name (`khu ủy`).
     committee: [u64; 2],
+    /// The hashes of the first syllables all of whose head words open a
+    /// name only capitalized ([`capital_only`]).
+    capital_first: Vec<u64>,
 }
 
 fn tables() -> &'static Tables {
@@ -598,6 +601,11 @@ fn tables() -> &'static Tables {
         for l in international.values_mut() {
             l.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
         }
+        let capital_first = heads
+            .iter()
+            .filter(|(_, list)| list.iter().all(|(w, _)| capital_only(w).is_some()))
+            .map(|(first, _)| crate::text::word_hash(first))
+            .collect();
         Tables {
             heads,
             trailing: TRAILING.iter().map(|w| normalize(w).into_owned()).collect(),
@@ -607,6 +615,7 @@ fn tables() -> &'static Tables {
             // to the body.
             levels: vietdex_tokenize::type_words::place_syllables().collect(),
             committee: ["ủy", "uỷ"].map(crate::text::word_hash),
+            capital_first,
         }
     })
 }
@@ -830,6 +839,42 @@ fn words_before_brand(
         // a name, part of it: `Xổ số điện toán Việt Nam`).
         && !(!after_name && b.is(words::WORLD) && world_at(toks, k)))
     .then_some(k)
+}
+
+/// At token `e`, in lower case after a name's capitalized part that is a
+/// common word: the end of at most two words of the lexicon (none a verb
+/// that ends a role), then the reach of the body, `quốc tế`, `quốc gia`,
+/// `thế giới`, `trung ương`, or `châu` and a continent's name (`hàng hải`
+/// | `quốc tế`, `châu Á`).
+fn words_before_reach(
+    seg: &vietdex_tokenize::Segmenter,
+    toks: &[Token],
+    e: usize,
+) -> Option<usize> {
+    let reach = |k: usize| {
+        let (x, y) = (toks.get(k)?, toks.get(k + 1)?);
+        let joined = !x.capitalized && contiguous(toks, k) && contiguous(toks, k + 1);
+        let closes = match (x.exact.as_str(), y.exact.as_str()) {
+            ("quốc", "tế" | "gia") | ("thế", "giới") | ("trung", "ương") => {
+                !y.capitalized
+            }
+            ("châu", _) => y.capitalized,
+            _ => false,
+        };
+        (joined && closes).then_some(k + 2)
+    };
+    let mut k = e;
+    for _ in 0..3 {
+        if let Some(end) = reach(k) {
+            return Some(end);
+        }
+        let (x, _) = lower_word_at(seg, toks, k)?;
+        if x.is(words::ROLE_STOP) {
+            return None;
+        }
+        k += 2;
+    }
+    None
 }
 
 /// At token `j`, in lower case right after a head word (or the words in
@@ -1080,6 +1125,11 @@ pub fn organizations(
             continue;
         }
         if !free[i] || !toks[i].is(words::ORG_HEAD | words::ORG_HEAD_NAME) {
+            i += 1;
+            continue;
+        }
+        // `vụ`, `tổ`, `không` in lower case open no head word.
+        if !toks[i].capitalized && t.capital_first.contains(&toks[i].hash) {
             i += 1;
             continue;
         }
@@ -1404,7 +1454,17 @@ pub fn organizations(
                     end = Some(j + 2);
                     j += 1;
                 } else if t.levels.contains(x.exact.as_str()) {
-                    if *bare && end.is_none() {
+                    // `Ban ATGT tỉnh`: a board or council of the unit the
+                    // text is about, named by its level alone.
+                    // Not a level that opens a word (`tỉnh táo`, `xã hội`).
+                    let level_closes = common_head
+                        && end == Some(j)
+                        && toks.get(j + 1).is_none_or(|y| {
+                            !contiguous(toks, j + 1)
+                                || (!y.capitalized
+                                    && !seg.is_word(&crate::text::pair(&x.exact, &y.exact)))
+                        });
+                    if (*bare && end.is_none()) || level_closes {
                         end = Some(j + 1);
                     }
                     lower_run = 0;
@@ -1441,6 +1501,14 @@ pub fn organizations(
                         Some(n) if (e..from + n).all(|k| !person[k]) => e = from + n,
                         _ => break,
                     }
+                }
+                // … and with a description in lower case closed by the
+                // reach of the body (`Tổ chức Vệ tinh` | `hàng hải quốc
+                // tế`, `Tổ chức Động vật` | `châu Á`).
+                if let Some(k) = words_before_reach(seg, toks, e)
+                    && (e..k).all(|k| !person[k])
+                {
+                    e = k;
                 }
                 end = Some(e);
             }
@@ -1613,13 +1681,14 @@ const DOMAINS: &[&str] = &["vn", "com", "net", "org"];
 /// spans over `free` tokens, in text order.
 pub(crate) fn outlets(text: &str, toks: &[Token], free: &[bool]) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
+    let paper = crate::text::word_hash("tờ");
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
         // Most tokens fail here: a capital before a full stop, or `tờ`.
         let dotted = t.capitalized && bytes.get(t.end) == Some(&b'.');
-        if !(dotted || t.exact == "tờ") || !free[i] {
+        if !(dotted || t.hash == paper) || !free[i] {
             i += 1;
             continue;
         }

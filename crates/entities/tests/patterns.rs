@@ -3324,3 +3324,36 @@ fn a_listed_name_that_goes_on_in_lower_case_is_no_item() {
         "Ủy",
     );
 }
+
+#[test]
+fn a_name_goes_on_to_the_reach_of_the_body_and_its_level() {
+    // A name whose capitalized part is a common word goes on with words
+    // in lower case up to the reach of the body.
+    expect(
+        "Đại diện Tổ chức Vệ tinh hàng hải quốc tế và Tổ chức Bảo tồn thiên nhiên châu Phi dự họp.",
+        &[
+            ("organization", "Tổ chức Vệ tinh hàng hải quốc tế"),
+            ("organization", "Tổ chức Bảo tồn thiên nhiên châu Phi"),
+        ],
+    );
+    // Not across a verb: the sentence goes on.
+    let t = "Trung tâm Phân tích cho biết giá dầu quốc tế đang tăng.";
+    expect(t, &[("organization", "Trung tâm Phân tích")]);
+    expect_not(
+        t,
+        "organization",
+        "Trung tâm Phân tích cho biết giá dầu quốc tế",
+    );
+    // A board of the unit the text is about, named by its level alone;
+    // not a level that opens a word.
+    expect(
+        "Văn bản đã gửi Ban ATGT tỉnh, còn Ban Kỷ luật huyện chưa trả lời.",
+        &[
+            ("organization", "Ban ATGT tỉnh"),
+            ("organization", "Ban Kỷ luật huyện"),
+        ],
+    );
+    let t = "Các thành viên Ban Trọng tài tỉnh táo xem lại băng hình.";
+    expect(t, &[("organization", "Ban Trọng tài")]);
+    expect_not(t, "organization", "Ban Trọng tài tỉnh");
+}
