@@ -1336,6 +1336,9 @@ pub fn organizations(
             let mut end = ((board || named_head) && toks[i].capitalized).then_some(after);
             let mut j = after;
             let mut lower_run = 0;
+            // A party (`đảng`), and the last capitalized token of its name.
+            let party = matches!(words.as_slice(), [w] if w == "đảng");
+            let mut last_capital: Option<usize> = None;
             // A `và` among the words in lower case after the head word.
             let mut joined_by_and = false;
             // Just after a place inside a board's name: the place's last
@@ -1390,9 +1393,29 @@ pub fn organizations(
                 if common_head && j > after && head_at(t, toks, j) {
                     break;
                 }
+                // A party's name ends before a foreign name after its
+                // Vietnamese words or initials (`Đảng Dân chủ` | `Hillary
+                // Clinton`, `đảng cực hữu FN` | `Marine …`): a person the
+                // rules of names do not know; a foreign name goes on a
+                // foreign one (`đảng Front National`) or is a country.
+                if party
+                    && x.capitalized
+                    && !x.all_caps
+                    && !x.digits
+                    && last_capital.is_some_and(|k: usize| {
+                        toks[k].all_caps || crate::titled::vietnamese_shape(&toks[k].folded)
+                    })
+                    && !crate::titled::vietnamese_shape(&x.folded)
+                    && !world_at(toks, j)
+                {
+                    break;
+                }
                 if x.capitalized || (x.digits && !measured) {
                     end = Some(j + 1);
                     lower_run = 0;
+                    if x.capitalized {
+                        last_capital = Some(j);
+                    }
                 } else if end.is_none()
                     && j == after
                     && function_named
@@ -1462,7 +1485,8 @@ pub fn organizations(
                         && toks.get(j + 1).is_none_or(|y| {
                             !contiguous(toks, j + 1)
                                 || (!y.capitalized
-                                    && !seg.is_word(&crate::text::pair(&x.exact, &y.exact)))
+                                    && (t.levels.contains(y.exact.as_str())
+                                        || !seg.is_word(&crate::text::pair(&x.exact, &y.exact))))
                         });
                     if (*bare && end.is_none()) || level_closes {
                         end = Some(j + 1);

@@ -3347,13 +3347,35 @@ fn a_name_goes_on_to_the_reach_of_the_body_and_its_level() {
     // A board of the unit the text is about, named by its level alone;
     // not a level that opens a word.
     expect(
-        "Văn bản đã gửi Ban ATGT tỉnh, còn Ban Kỷ luật huyện chưa trả lời.",
+        "Văn bản đã gửi Ban ATGT tỉnh, còn Ban Kỷ luật huyện và Ban Thi đấu thị xã chưa trả lời.",
         &[
             ("organization", "Ban ATGT tỉnh"),
             ("organization", "Ban Kỷ luật huyện"),
+            ("organization", "Ban Thi đấu thị xã"),
         ],
     );
     let t = "Các thành viên Ban Trọng tài tỉnh táo xem lại băng hình.";
     expect(t, &[("organization", "Ban Trọng tài")]);
     expect_not(t, "organization", "Ban Trọng tài tỉnh");
+}
+
+#[test]
+fn a_party_ends_before_a_foreign_name() {
+    let t = "Thượng nghị sĩ đảng Dân chủ Robert Kowalski và lãnh đạo đảng cực hữu FN Marine Dupont tranh luận.";
+    expect(
+        t,
+        &[
+            ("organization", "đảng Dân chủ"),
+            ("organization", "đảng cực hữu FN"),
+        ],
+    );
+    expect_not(t, "organization", "đảng Dân chủ Robert Kowalski");
+    // A foreign name goes on a foreign one, and a country closes a name.
+    expect(
+        "Ứng viên của đảng Front National và Đảng Xanh Canada đều có mặt.",
+        &[
+            ("organization", "đảng Front National"),
+            ("organization", "Đảng Xanh Canada"),
+        ],
+    );
 }
