@@ -610,6 +610,10 @@ const INITIALS_STANDING: &[(&str, &str)] = &[
 /// each a capital letter, or a capital and a letter in lower case
 /// (`N.H.N`, `L.T.H`, `N.Th.H`); not a word (`TP.HCM`, `Q.1`, `P.Phạm`).
 fn dotted_initials(s: &str) -> bool {
+    // Without a full stop the text is one part: most tokens.
+    if !s.contains('.') {
+        return false;
+    }
     let parts: Vec<&str> = s.trim_end_matches('.').split('.').collect();
     (2..=4).contains(&parts.len())
         && parts.iter().all(|p| {
@@ -1098,6 +1102,10 @@ pub fn titled_people(
     // word, part of a longer name (`HLV K.H Weigang`, `Y Khương M.L.`).
     for &i in &caps {
         let t = &toks[i];
+        // The token's own shape first: nearly every token fails it.
+        if claimed[i] || !dotted_initials(&text[t.start..t.end]) {
+            continue;
+        }
         let addressed = i > 0
             && t.gap_is(gap::SPACE)
             && (ADDRESS.contains(&toks[i - 1].exact.as_str())
@@ -1106,9 +1114,7 @@ pub fn titled_people(
                     && INITIALS_STANDING
                         .iter()
                         .any(|(a, b)| toks[i - 2].exact == *a && toks[i - 1].exact == *b)));
-        if !claimed[i]
-            && dotted_initials(&text[t.start..t.end])
-            && (addressed || !after_capital(toks, i))
+        if (addressed || !after_capital(toks, i))
             && !toks
                 .get(i + 1)
                 .is_some_and(|n| n.capitalized && n.gap_is(gap::SPACE))
