@@ -159,7 +159,7 @@ fn credits(page: Page<'_>, found: &mut Found) {
                 || toks.get(b).is_some_and(|x| {
                     !x.capitalized
                         && x.gap_is(gap::SPACE)
-                        && seg.is_word(&crate::text::pair(&toks[b - 1].exact, &x.exact))
+                        && seg.is_word_pair(&toks[b - 1].exact, &x.exact)
                 })
         };
         if ends && b > a + 2 && opens_next(b) {

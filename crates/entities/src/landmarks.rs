@@ -510,7 +510,7 @@ pub fn landmarks(
                                 !n.capitalized
                                     && !n.digits
                                     && contiguous(toks, e)
-                                    && seg.is_word(&crate::text::pair(&toks[after].exact, &n.exact))
+                                    && seg.is_word_pair(&toks[after].exact, &n.exact)
                             });
                         if !opens_word {
                             Some(e)
@@ -551,7 +551,7 @@ pub fn landmarks(
                     && ((bank && tok.exact == "biển")
                         || (!classified
                             && !bank
-                            && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &tok.exact))));
+                            && seg.is_word_pair(&toks[i - 1].exact, &tok.exact)));
                 // `miền Phan Thiết`, `Sông Cầu`: a unit's name, not a
                 // region or a river.
                 // `Vũng Tàu - Ảnh`: head and the name's first syllables
@@ -622,7 +622,9 @@ pub fn landmarks(
                 break;
             }
         }
+        // An address opens with a word of its parts before a number.
         if found.is_none()
+            && toks.get(i + 1).is_some_and(|n| n.digits)
             && let Some(end) = address_at(g, toks, text, i)
         {
             found = Some((end, "address"));
@@ -691,7 +693,7 @@ pub fn landmarks(
                     && !toks[i - 1].capitalized
                     && toks[i - 2].capitalized
                     && !sentence_start(toks, i - 2)
-                    && seg.is_word(&crate::text::pair(&toks[i - 2].exact, &toks[i - 1].exact));
+                    && seg.is_word_pair(&toks[i - 2].exact, &toks[i - 1].exact);
                 let named =
                     *sub != "region" || (toks[i..end].iter().any(|x| x.capitalized) && !in_name);
                 let ok = if !named {
@@ -741,8 +743,7 @@ pub fn landmarks(
                 "ra" | "vào" | "trong" | "ngoài" | "về" | "miệt"
             )
             && !toks.get(i + 1).is_some_and(|n| {
-                contiguous(toks, i + 1)
-                    && (n.capitalized || seg.is_word(&crate::text::pair(&tok.exact, &n.exact)))
+                contiguous(toks, i + 1) && (n.capitalized || seg.is_word_pair(&tok.exact, &n.exact))
             })
         {
             found = Some((i + 1, "region"));
@@ -780,7 +781,7 @@ fn language_at(seg: &vietdex_tokenize::Segmenter, toks: &[Token], i: usize) -> b
         && contiguous(toks, i)
         && !(i >= 2
             && contiguous(toks, i - 1)
-            && seg.is_word(&crate::text::pair(&toks[i - 2].exact, &toks[i - 1].exact)))
+            && seg.is_word_pair(&toks[i - 2].exact, &toks[i - 1].exact))
 }
 
 /// Road numbers by their abbreviated head word, in capitals: `QL1A`,

@@ -152,9 +152,16 @@ pub(crate) fn complete(
         }
     }
     let mut added = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let mut items: Vec<Item> = Vec::new();
+        // No item opens at a token no entity starts at that is covered or
+        // in lower case: most tokens.
+        if starting[i] == 0 && (covered[i] || !toks[i].capitalized) {
+            i += 1;
+            continue;
+        }
+        items.clear();
         let mut k = i;
         while k < toks.len() {
             let item = if starting[k] != 0 {

@@ -747,7 +747,7 @@ fn descriptive(seg: &vietdex_tokenize::Segmenter, toks: &[Token], e: usize) -> b
         && !toks[e - 2].all_caps
         && !toks[e - 1].all_caps
         && contiguous(toks, e - 1)
-        && seg.is_word(&crate::text::pair(&toks[e - 2].exact, &toks[e - 1].exact))
+        && seg.is_word_pair(&toks[e - 2].exact, &toks[e - 1].exact)
 }
 
 /// Last words of a company's legal form (`cổ phần`, `TNHH`, `MTV`,
@@ -763,7 +763,7 @@ fn descriptive_at(seg: &vietdex_tokenize::Segmenter, toks: &[Token], i: usize) -
             && contiguous(toks, i)
             && !y.capitalized
             && contiguous(toks, i + 1)
-            && seg.is_word(&crate::text::pair(&toks[i].exact, &y.exact))
+            && seg.is_word_pair(&toks[i].exact, &y.exact)
     })
 }
 
@@ -781,7 +781,7 @@ fn lower_word_at<'t>(
         && !x.digits
         && contiguous(toks, k)
         && contiguous(toks, k + 1)
-        && seg.is_word(&crate::text::pair(&x.exact, &y.exact)))
+        && seg.is_word_pair(&x.exact, &y.exact))
     .then_some((x, y))
 }
 
@@ -832,7 +832,7 @@ fn words_before_brand(
             && toks.get(k + 1).is_some_and(|n| {
                 !n.capitalized
                     && contiguous(toks, k + 1)
-                    && !seg.is_word(&crate::text::pair(&b.exact, &n.exact))
+                    && !seg.is_word_pair(&b.exact, &n.exact)
             }))
         // `hãng điện thoại Trung Quốc`, `trung tâm thủ đô Bắc Kinh`: right
         // after the head word, the country or city the thing is of (after
@@ -923,7 +923,7 @@ fn words_before_level(
                 Some(m) if m.is(words::TYPE_WORD) || t.levels.contains(m.exact.as_str()) => {
                     Some(k + 2)
                 }
-                Some(m) if seg.is_word(&crate::text::pair(&n.exact, &m.exact)) => None,
+                Some(m) if seg.is_word_pair(&n.exact, &m.exact) => None,
                 _ if partial => None,
                 _ => Some(k + 1),
             };
@@ -1100,9 +1100,7 @@ pub fn organizations(
             && !(i > 0 && toks[i - 1].capitalized && contiguous(toks, i))
             && !toks.get(i + 1).is_some_and(|n| {
                 contiguous(toks, i + 1)
-                    && (n.capitalized
-                        || n.digits
-                        || seg.is_word(&crate::text::pair(&toks[i].exact, &n.exact)))
+                    && (n.capitalized || n.digits || seg.is_word_pair(&toks[i].exact, &n.exact))
             })
         {
             out.push((i, i + 1));
@@ -1156,11 +1154,11 @@ pub fn organizations(
             let opens = toks.get(after).is_some_and(|x| {
                 contiguous(toks, after)
                     && !x.capitalized
-                    && seg.is_word(&crate::text::pair(&toks[after - 1].exact, &x.exact))
+                    && seg.is_word_pair(&toks[after - 1].exact, &x.exact)
                     && !(n >= 2
                         && toks.get(after + 1).is_some_and(|y| {
                             contiguous(toks, after + 1)
-                                && seg.is_word(&crate::text::pair(&x.exact, &y.exact))
+                                && seg.is_word_pair(&x.exact, &y.exact)
                         }))
             });
             // `Ban Quản lý`, `Ban chỉ đạo`: a board is a body by its head
@@ -1214,7 +1212,7 @@ pub fn organizations(
                 && !named_next
                 && i > 0
                 && contiguous(toks, i)
-                && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &toks[i].exact));
+                && seg.is_word_pair(&toks[i - 1].exact, &toks[i].exact);
             // `trung tâm thị xã`, `trung tâm Hà Nội`: the centre of a
             // place, not a body (`Trung tâm Y tế huyện`). A name that
             // opens a word in lower case is the body's (`Trung tâm Tư vấn`
@@ -1227,7 +1225,7 @@ pub fn organizations(
                             && !toks.get(after + 1).is_some_and(|y| {
                                 !y.capitalized
                                     && contiguous(toks, after + 1)
-                                    && seg.is_word(&crate::text::pair(&x.exact, &y.exact))
+                                    && seg.is_word_pair(&x.exact, &y.exact)
                             }))
                 });
             // `THCS Nguyễn Du`: a school's level in initials names the
@@ -1291,7 +1289,7 @@ pub fn organizations(
                     !contiguous(toks, after + 1)
                         || (!y.capitalized
                             && !y.digits
-                            && !seg.is_word(&crate::text::pair(&toks[after].exact, &y.exact)))
+                            && !seg.is_word_pair(&toks[after].exact, &y.exact))
                 });
                 return (ends && !closes).then_some((i, after + 1));
             }
@@ -1430,7 +1428,7 @@ pub fn organizations(
                 } else if end == Some(j)
                     && !just_after_place
                     && toks[j - 1].capitalized
-                    && seg.is_word(&crate::text::pair(&toks[j - 1].exact, &x.exact))
+                    && seg.is_word_pair(&toks[j - 1].exact, &x.exact)
                 {
                     // `Ngoại thương`, `Thủ đô`: a name word capitalized on
                     // its first syllable only.
@@ -1642,8 +1640,7 @@ pub(crate) fn national_teams(
             }
             "tuyển"
                 if i == 0
-                    || !(contiguous(toks, i)
-                        && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &t.exact))) =>
+                    || !(contiguous(toks, i) && seg.is_word_pair(&toks[i - 1].exact, &t.exact)) =>
             {
                 Some(i + 1)
             }

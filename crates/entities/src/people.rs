@@ -233,7 +233,7 @@ pub(crate) fn names_a_school(seg: &vietdex_tokenize::Segmenter, toks: &[Token], 
         OUTLET_HEADS.contains(&toks[k].exact.as_str())
             && !(k > 0
                 && contiguous(toks, k)
-                && seg.is_word(&crate::text::pair(&toks[k - 1].exact, &toks[k].exact)))
+                && seg.is_word_pair(&toks[k - 1].exact, &toks[k].exact))
     };
     if (toks[i].capitalized && outlet(i)) || (i > 0 && contiguous(toks, i) && outlet(i - 1)) {
         return true;
@@ -255,7 +255,7 @@ pub(crate) fn names_a_school(seg: &vietdex_tokenize::Segmenter, toks: &[Token], 
         && toks[j - 1].exact == "trường"
         && !(j >= 2
             && contiguous(toks, j - 1)
-            && seg.is_word(&crate::text::pair(&toks[j - 2].exact, &toks[j - 1].exact)))
+            && seg.is_word_pair(&toks[j - 2].exact, &toks[j - 1].exact))
         && (j < i || full_name_at(toks, i));
     let initials = i > 0
         && contiguous(toks, i)
@@ -528,7 +528,7 @@ fn lower_case_name(
     if !lower(i + 1) || !lower(i + 2) {
         return None;
     }
-    let word = |a: usize| seg.is_word(&crate::text::pair(&toks[a].exact, &toks[a + 1].exact));
+    let word = |a: usize| seg.is_word_pair(&toks[a].exact, &toks[a + 1].exact);
     // `của văn minh con người`: a family name in lower case that is also a
     // middle name opens a phrase.
     if word(i) || (!titled && word(i + 1)) || (!t.capitalized && t.is(words::MIDDLE_NAME)) {

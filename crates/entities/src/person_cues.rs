@@ -491,9 +491,7 @@ pub(crate) fn person_cue(
     // is that word.
     if b == a + 1
         && toks.get(b).is_some_and(|n| {
-            !n.capitalized
-                && contiguous(toks, b)
-                && seg.is_word(&crate::text::pair(&toks[a].exact, &n.exact))
+            !n.capitalized && contiguous(toks, b) && seg.is_word_pair(&toks[a].exact, &n.exact)
         })
     {
         return Cue::None;
@@ -519,10 +517,10 @@ pub(crate) fn person_cue(
                     && !(from > 0
                         && contiguous(toks, from)
                         && !toks[from - 1].capitalized
-                        && seg.is_word(&crate::text::pair(
+                        && seg.is_word_pair(
                             &toks[from - 1].exact,
                             &toks[from].exact,
-                        )))
+                        ))
             }
         })
     {
@@ -558,7 +556,7 @@ pub(crate) fn person_cue(
                 && toks.get(end).is_some_and(|n| {
                     !n.capitalized
                         && contiguous(toks, end)
-                        && seg.is_word(&crate::text::pair(&x.exact, &n.exact))
+                        && seg.is_word_pair(&x.exact, &n.exact)
                         && !t
                             .predicates
                             .get(x.exact.as_str())

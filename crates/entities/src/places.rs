@@ -324,7 +324,7 @@ pub fn typed_mentions(
             (shape(j)
                 && shape(j + 1)
                 && contiguous(toks, j + 1)
-                && !seg.is_word(&crate::text::pair(&toks[j - 1].exact, &toks[j].exact)))
+                && !seg.is_word_pair(&toks[j - 1].exact, &toks[j].exact))
             .then(|| lower_name(g, seg, toks, j, &keep))
             .flatten()
         };
@@ -382,7 +382,7 @@ pub fn typed_mentions(
                 let word_after = toks.get(at + len).is_some_and(|n| {
                     contiguous(toks, at + len)
                         && !n.capitalized
-                        && seg.is_word(&crate::text::pair(&toks[at + len - 1].exact, &n.exact))
+                        && seg.is_word_pair(&toks[at + len - 1].exact, &n.exact)
                 });
                 (cands.is_empty()
                     && !classed
@@ -503,9 +503,7 @@ fn short_province(
         return None;
     }
     let next = toks.get(j + 1).filter(|_| contiguous(toks, j + 1));
-    if next.is_some_and(|n| {
-        n.capitalized || n.digits || seg.is_word(&crate::text::pair(&x.exact, &n.exact))
-    }) {
+    if next.is_some_and(|n| n.capitalized || n.digits || seg.is_word_pair(&x.exact, &n.exact)) {
         return None;
     }
     let mut found: Option<(usize, bool)> = None;
@@ -572,7 +570,7 @@ fn unknown_name(
     if !(2..=3).contains(&len) || NOT_UNIT_NAMES.contains(&toks[j].exact.as_str()) {
         return None;
     }
-    let word = |a: usize, b: usize| seg.is_word(&crate::text::pair(&toks[a].exact, &toks[b].exact));
+    let word = |a: usize, b: usize| seg.is_word_pair(&toks[a].exact, &toks[b].exact);
     // `Xã Hội`: type word and name are one word; `bà xã Hari Won`: the
     // type word closes a word begun before it.
     if word(j - 1, j) || (i > 0 && contiguous(toks, i) && word(i - 1, i)) {

@@ -400,12 +400,50 @@ const NOT_LONE_NAMES: &[&str] = &[
 /// `vy`; not `covid`, `grab`, `hapro`, `boeing`, `lyon`). Byte tests only:
 /// it runs on candidate names, not on every token.
 pub(crate) fn vietnamese_shape(folded: &str) -> bool {
-    /// Vowel groups, folded (`ươi` is `uoi`, `iê` is `ie`).
-    const NUCLEI: &[&[u8]] = &[
-        b"a", b"e", b"i", b"o", b"u", b"y", b"ai", b"ao", b"au", b"ay", b"eo", b"eu", b"ia", b"ie",
-        b"iu", b"oa", b"oe", b"oi", b"oo", b"ua", b"ue", b"ui", b"uo", b"uu", b"uy", b"ya", b"ye",
-        b"ieu", b"oai", b"oay", b"oeo", b"uay", b"uoi", b"uou", b"uya", b"uye", b"uyu", b"yeu",
-    ];
+    // Vowel groups, folded (`ươi` is `uoi`, `iê` is `ie`), matched as
+    // byte strings rather than searched for in a list.
+    let nucleus = |v: &[u8]| {
+        matches!(
+            v,
+            b"a" | b"e"
+                | b"i"
+                | b"o"
+                | b"u"
+                | b"y"
+                | b"ai"
+                | b"ao"
+                | b"au"
+                | b"ay"
+                | b"eo"
+                | b"eu"
+                | b"ia"
+                | b"ie"
+                | b"iu"
+                | b"oa"
+                | b"oe"
+                | b"oi"
+                | b"oo"
+                | b"ua"
+                | b"ue"
+                | b"ui"
+                | b"uo"
+                | b"uu"
+                | b"uy"
+                | b"ya"
+                | b"ye"
+                | b"ieu"
+                | b"oai"
+                | b"oay"
+                | b"oeo"
+                | b"uay"
+                | b"uoi"
+                | b"uou"
+                | b"uya"
+                | b"uye"
+                | b"uyu"
+                | b"yeu"
+        )
+    };
     let b = folded.as_bytes();
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     let two = |x: &[u8]| b.starts_with(x);
@@ -429,7 +467,7 @@ pub(crate) fn vietnamese_shape(folded: &str) -> bool {
     };
     let rest = &b[onset..];
     let v = rest.iter().take_while(|&&c| vowel(c)).count();
-    NUCLEI.contains(&&rest[..v])
+    nucleus(&rest[..v])
         && matches!(
             &rest[v..],
             b"" | b"c" | b"ch" | b"m" | b"n" | b"ng" | b"nh" | b"p" | b"t"
@@ -532,21 +570,22 @@ const NAME_OPENED_TITLES: &[(&str, &str)] = &[
 /// The length of the title at token `i`, if one starts there.
 #[inline]
 fn title_at(toks: &[Token], i: usize) -> Option<usize> {
-    // Asked of nearly every token: the class bit answers most of them
+    // Asked of nearly every token: the class bits answer most of them
     // without a call.
-    if !toks[i].is(words::TITLE) {
-        return name_opened_title(toks, i);
+    let t = &toks[i];
+    if t.is(words::TITLE) {
+        title_len(toks, i)
+    } else if t.is(words::GIVEN_NAME | words::MIDDLE_NAME | words::SURNAME) {
+        name_opened_title(toks, i)
+    } else {
+        None
     }
-    title_len(toks, i)
 }
 
 /// [`NAME_OPENED_TITLES`] at token `i`: a given, middle or family name
 /// before a syllable in lower case that closes such a title.
-#[inline]
+#[inline(never)]
 fn name_opened_title(toks: &[Token], i: usize) -> Option<usize> {
-    if !toks[i].is(words::GIVEN_NAME | words::MIDDLE_NAME | words::SURNAME) {
-        return None;
-    }
     let n = toks.get(i + 1)?;
     (!n.capitalized
         && contiguous(toks, i + 1)
@@ -682,11 +721,11 @@ fn name_after_title(
             n.capitalized
                 && !n.all_caps
                 && n.gap_is(gap::SPACE)
-                && !seg.is_word(&crate::text::pair(&t.exact, &n.exact))
+                && !seg.is_word_pair(&t.exact, &n.exact)
                 && !toks.get(i + 2).is_some_and(|m| {
                     !m.capitalized
                         && contiguous(toks, i + 2)
-                        && seg.is_word(&crate::text::pair(&n.exact, &m.exact))
+                        && seg.is_word_pair(&n.exact, &m.exact)
                 })
         });
     // A head word of a body opens no name (`Chủ tịch Quỹ …`), unless it is
@@ -932,7 +971,7 @@ pub fn titled_people(
             && toks.get(end).is_some_and(|n| {
                 !n.capitalized
                     && contiguous(toks, end)
-                    && seg.is_word(&crate::text::pair(&toks[i].exact, &n.exact))
+                    && seg.is_word_pair(&toks[i].exact, &n.exact)
             })
     };
     let mut i = 0;
@@ -956,7 +995,7 @@ pub fn titled_people(
                 && i > 0
                 && contiguous(toks, i)
                 && !toks[i - 1].is(words::TITLE)
-                && seg.is_word(&crate::text::pair(&toks[i - 1].exact, &toks[i].exact))
+                && seg.is_word_pair(&toks[i - 1].exact, &toks[i].exact)
         };
         let Some(len) =
             title_at(toks, i).filter(|&len| (len > 1 || !inside_name(i)) && !closes_word(i, len))
@@ -1665,10 +1704,10 @@ pub fn titled_people(
                         // (`nổi tiếng`, `hôm qua`).
                         && !(k >= 2
                             && contiguous(toks, k - 1)
-                            && seg.is_word(&crate::text::pair(
+                            && seg.is_word_pair(
                                 &toks[k - 2].exact,
                                 &toks[k - 1].exact,
-                            )));
+                            ));
                     pair && after_cue
                 })
                 .map(|k| (toks[k].hash, toks[k + 1].hash))
@@ -1847,10 +1886,10 @@ pub fn titled_people(
                     // (`Công Phượng`, as `name_from` reads it).
                     && (!toks[i].is(words::NOT_NAME | words::TYPE_WORD)
                         || (WORD_OPENERS.contains(&toks[i].exact.as_str())
-                            && !seg.is_word(&crate::text::pair(
+                            && !seg.is_word_pair(
                                 &toks[i].exact,
                                 &toks[i + 1].exact,
-                            ))))
+                            )))
                     && title_at(toks, i).is_none()
                     && !(toks[i].is(words::WORLD)
                         && crate::landmarks::one_syllable_world(&toks[i].exact, false));
@@ -1932,21 +1971,23 @@ fn org_head_before(seg: &vietdex_tokenize::Segmenter, toks: &[Token], i: usize) 
         toks[j].capitalized
             || (j > 0
                 && toks[j - 1].capitalized
-                && seg.is_word(&crate::text::pair(&toks[j - 1].exact, &toks[j].exact)))
+                && seg.is_word_pair(&toks[j - 1].exact, &toks[j].exact))
     };
+    // `Giám đốc Học viện Walter Carter`: after a role or a title, a
+    // foreign name may be the holder's as well as the body's (a
+    // Vietnamese one there is the body's: `giám đốc Công ty Bảo Hưng`).
+    // Found when first needed.
+    let mut foreign: Option<bool> = None;
     let mut k = i;
     while k > 0 && i - k < 6 && contiguous(toks, k) {
         k -= 1;
-        // `Giám đốc Học viện Walter Carter`: after a role or a title, a
-        // foreign name may be the holder's as well as the body's (a
-        // Vietnamese one there is the body's: `giám đốc Công ty Bảo Hưng`).
-        let foreign = !(i..(i + 2).min(toks.len())).all(|j| vietnamese_shape(&toks[j].folded));
-        let held = |k: usize| {
-            foreign
-                && (k.saturating_sub(4)..k).any(|j| {
-                    crate::people::role_at(toks, j, true).is_some_and(|n| j + n == k)
-                        || title_at(toks, j).is_some_and(|n| j + n == k)
-                })
+        let mut held = |k: usize| {
+            *foreign.get_or_insert_with(|| {
+                !(i..(i + 2).min(toks.len())).all(|j| vietnamese_shape(&toks[j].folded))
+            }) && (k.saturating_sub(4)..k).any(|j| {
+                crate::people::role_at(toks, j, true).is_some_and(|n| j + n == k)
+                    || title_at(toks, j).is_some_and(|n| j + n == k)
+            })
         };
         if toks[k].is(words::ORG_HEAD)
             && !held(k)

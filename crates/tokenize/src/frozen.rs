@@ -184,8 +184,15 @@ impl FrozenMap {
     /// The value of `key`.
     #[inline]
     pub fn get(&self, key: &str) -> Option<u32> {
+        self.get_bytes(key.as_bytes())
+    }
+
+    /// The value of the key whose bytes are `key` (a key built in a
+    /// buffer, such as two syllables and the space between them).
+    #[inline]
+    pub fn get_bytes(&self, key: &[u8]) -> Option<u32> {
         let b = &self.bytes[..];
-        let h = hash(key.as_bytes());
+        let h = hash(key);
         let tag = h >> 32;
         let mut at = h as usize & self.mask;
         for _ in 0..=self.mask {
@@ -198,7 +205,7 @@ impl FrozenMap {
                 let e = self.entries.wrapping_add(i.wrapping_mul(ENTRY));
                 let start = u32_at(b, e) as usize;
                 let end = u32_at(b, e.wrapping_add(4)) as usize;
-                if b.get(self.keys + start..self.keys + end) == Some(key.as_bytes()) {
+                if b.get(self.keys + start..self.keys + end) == Some(key) {
                     return Some(u32_at(b, e.wrapping_add(8)));
                 }
             }

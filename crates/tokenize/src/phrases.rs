@@ -174,6 +174,24 @@ impl PhraseDict {
         self.entry(key).and_then(|e| e.id)
     }
 
+    /// The id of the phrase of two syllables `a b` ([`PhraseDict::get`]
+    /// of [`crate::token::pair`]`(a, b)`), its key built on the stack.
+    #[inline]
+    pub fn get_pair(&self, a: &str, b: &str) -> Option<u32> {
+        let n = a.len() + 1 + b.len();
+        let mut buf = [0u8; 64];
+        if n > buf.len() {
+            return self.get(&crate::token::pair(a, b));
+        }
+        buf[..a.len()].copy_from_slice(a.as_bytes());
+        buf[a.len()] = b' ';
+        buf[a.len() + 1..n].copy_from_slice(b.as_bytes());
+        self.map
+            .get_bytes(&buf[..n])
+            .map(Entry::of_value)
+            .and_then(|e| e.id)
+    }
+
     /// Every key with its entry, in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, Entry)> + '_ {
         self.map.iter().map(|(k, v)| (k, Entry::of_value(v)))

@@ -219,6 +219,13 @@ impl Segmenter {
         self.entries.get(key).is_some()
     }
 
+    /// Whether the two normalized syllables `a b` are a known word:
+    /// [`Segmenter::is_word`] of [`crate::token::pair`]`(a, b)`, without
+    /// building the key on the heap.
+    pub fn is_word_pair(&self, a: &str, b: &str) -> bool {
+        self.entries.get_pair(a, b).is_some()
+    }
+
     /// Segments a run of tokens (as [`Analyzer`] gives them, of a text or
     /// a part of one); appends each word's length in tokens to `out` (the
     /// lengths add up to `toks.len()`).
