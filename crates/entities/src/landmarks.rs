@@ -185,8 +185,12 @@ struct Tables {
     /// Head words by first syllable, longest first: (syllables, subtype,
     /// the syllables joined by spaces).
     heads: HashMap<String, Vec<Head>>,
+    /// [`Tables::heads`] by the hash of the first syllable.
+    heads_by_hash: HashMap<u64, Vec<Head>>,
     /// World names by first syllable, longest first: (syllables, subtype).
     names: HashMap<String, Vec<(Vec<String>, &'static str)>>,
+    /// [`Tables::names`] by the hash of the first syllable.
+    names_by_hash: HashMap<u64, Vec<(Vec<String>, &'static str)>>,
     /// [`PERSON_TITLES`] and [`crate::titled::RANKS`], normalized.
     person_titles: rustc_hash::FxHashSet<String>,
 }
@@ -267,6 +271,8 @@ fn tables() -> &'static Tables {
             .map(|t| syllables(t).join(" "))
             .collect();
         Tables {
+            heads_by_hash: crate::text::by_hash(&heads),
+            names_by_hash: crate::text::by_hash(&names),
             heads,
             names,
             person_titles,
@@ -326,7 +332,7 @@ fn given_names(t: &Tables, toks: &[Token]) -> rustc_hash::FxHashSet<u64> {
         let x = &toks[i];
         // `Bồ Đào Nha`: a world name, and no name starts inside it.
         let world = (x.is(words::WORLD) && x.capitalized)
-            .then(|| t.names.get(x.exact.as_str()))
+            .then(|| t.names_by_hash.get(&x.hash))
             .flatten()
             .and_then(|list| {
                 list.iter()
@@ -463,7 +469,7 @@ pub fn landmarks(
                     && (!sentence_start(toks, i)
                         || !tok.is(words::SURNAME | words::GIVEN_NAME))
                     && !after_capital(toks, i)));
-        if head_ok && let Some(list) = t.heads.get(tok.exact.as_str()) {
+        if head_ok && let Some(list) = t.heads_by_hash.get(&tok.hash) {
             for (words, sub, joined) in list {
                 if !matches(toks, i, words) {
                     continue;
@@ -634,7 +640,7 @@ pub fn landmarks(
         if found.is_none()
             && tok.is(words::WORLD)
             && language_at(seg, toks, i)
-            && let Some(list) = t.names.get(tok.exact.as_str())
+            && let Some(list) = t.names_by_hash.get(&tok.hash)
             && let Some((words, _)) = list.iter().find(|(w, _)| matches(toks, i, w))
         {
             let end = i + words.len();
@@ -645,7 +651,7 @@ pub fn landmarks(
         // A country or foreign city by its name.
         if found.is_none()
             && tok.is(words::WORLD)
-            && let Some(list) = t.names.get(tok.exact.as_str())
+            && let Some(list) = t.names_by_hash.get(&tok.hash)
         {
             for (words, sub) in list {
                 if !matches(toks, i, words) || (i..i + words.len()).any(|k| claimed[k]) {

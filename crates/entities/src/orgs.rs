@@ -551,11 +551,15 @@ const TRAILING: &[&str] = &[
 
 struct Tables {
     heads: HashMap<String, Vec<(Vec<String>, bool)>>,
+    /// [`Tables::heads`] by the hash of the first syllable.
+    heads_by_hash: HashMap<u64, Vec<(Vec<String>, bool)>>,
     /// [`TRAILING`], normalized.
     trailing: rustc_hash::FxHashSet<String>,
     /// International names by first syllable, longest first: (syllables,
     /// acronym, written capitalized on every syllable only).
     international: HashMap<String, Vec<(Vec<String>, bool, bool)>>,
+    /// [`Tables::international`] by the hash of the first syllable.
+    international_by_hash: HashMap<u64, Vec<(Vec<String>, bool, bool)>>,
     inside: rustc_hash::FxHashSet<&'static str>,
     levels: rustc_hash::FxHashSet<&'static str>,
     /// The hashes of `ủy` and `uỷ` ([`Token::hash`]), the second syllable
@@ -607,6 +611,8 @@ fn tables() -> &'static Tables {
             .map(|(first, _)| crate::text::word_hash(first))
             .collect();
         Tables {
+            heads_by_hash: crate::text::by_hash(&heads),
+            international_by_hash: crate::text::by_hash(&international),
             heads,
             trailing: TRAILING.iter().map(|w| normalize(w).into_owned()).collect(),
             international,
@@ -670,7 +676,7 @@ pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
 fn head_at(t: &Tables, toks: &[Token], i: usize) -> bool {
     toks.get(i)
         .is_some_and(|x| x.is(words::ORG_HEAD | words::ORG_HEAD_NAME))
-        && t.heads.get(toks[i].exact.as_str()).is_some_and(|list| {
+        && t.heads_by_hash.get(&toks[i].hash).is_some_and(|list| {
             list.iter().any(|(words, _)| {
                 words.len() <= toks.len() - i
                     && words != &["đoàn"]
@@ -688,8 +694,8 @@ pub(crate) fn head_len_at(toks: &[Token], i: usize) -> Option<usize> {
     if !head_at(t, toks, i) {
         return None;
     }
-    t.heads
-        .get(toks[i].exact.as_str())?
+    t.heads_by_hash
+        .get(&toks[i].hash)?
         .iter()
         .filter_map(|(words, _)| {
             (words.len() <= toks.len() - i
@@ -1022,7 +1028,7 @@ pub fn organizations(
         }
         if toks[i].capitalized
             && toks[i].is(words::INTERNATIONAL)
-            && let Some(list) = t.international.get(toks[i].exact.as_str())
+            && let Some(list) = t.international_by_hash.get(&toks[i].hash)
             && let Some((words, _, _)) = list.iter().find(|(w, acronym, capitalized)| {
                 (!acronym || toks[i].all_caps || toks[i].digits)
                     && w.len() <= toks.len() - i
@@ -1131,7 +1137,7 @@ pub fn organizations(
             i += 1;
             continue;
         }
-        let Some(list) = t.heads.get(toks[i].exact.as_str()) else {
+        let Some(list) = t.heads_by_hash.get(&toks[i].hash) else {
             i += 1;
             continue;
         };

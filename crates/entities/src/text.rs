@@ -36,6 +36,26 @@ pub(crate) fn tokens_in(toks: &[Token], start: usize, end: usize) -> (usize, usi
     )
 }
 
+/// A table of lists keyed by a token text, keyed instead by the text's
+/// [`word_hash`], which a token carries ([`Token::hash`]): a lookup at a
+/// token hashes nothing and reads no key's bytes. The lists of texts with
+/// one hash (none, in practice) are joined in the order of their texts;
+/// every use compares each entry's words with the tokens, the first
+/// included, so an entry of another text is never taken.
+pub(crate) fn by_hash<V: Clone>(
+    table: &rustc_hash::FxHashMap<String, Vec<V>>,
+) -> rustc_hash::FxHashMap<u64, Vec<V>> {
+    let mut keys: Vec<&String> = table.keys().collect();
+    keys.sort();
+    let mut out: rustc_hash::FxHashMap<u64, Vec<V>> = rustc_hash::FxHashMap::default();
+    for k in keys {
+        out.entry(word_hash(k))
+            .or_default()
+            .extend(table[k].iter().cloned());
+    }
+    out
+}
+
 /// Tokenizes `text` for extraction.
 pub fn tokens(text: &str) -> Analysis {
     analyzer().analyze(text)

@@ -477,6 +477,8 @@ pub(crate) fn vietnamese_shape(folded: &str) -> bool {
 struct Tables {
     /// Titles by first syllable, longest first.
     titles: HashMap<String, Vec<Vec<String>>>,
+    /// [`Tables::titles`] by the hash of the first syllable.
+    titles_by_hash: HashMap<u64, Vec<Vec<String>>>,
     not_names: HashSet<&'static str>,
 }
 
@@ -495,6 +497,7 @@ fn tables() -> &'static Tables {
             l.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
         Tables {
+            titles_by_hash: crate::text::by_hash(&titles),
             titles,
             not_names: NOT_NAMES
                 .iter()
@@ -622,7 +625,7 @@ fn after_title(toks: &[Token], k: usize) -> bool {
 /// [`title_at`] for a token of the title class.
 #[inline(never)]
 fn title_len(toks: &[Token], i: usize) -> Option<usize> {
-    let list = tables().titles.get(toks[i].exact.as_str())?;
+    let list = tables().titles_by_hash.get(&toks[i].hash)?;
     list.iter()
         .find(|w| {
             w.len() <= toks.len() - i
