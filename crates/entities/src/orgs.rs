@@ -568,6 +568,9 @@ struct Tables {
     /// The hashes of the first syllables all of whose head words open a
     /// name only capitalized ([`capital_only`]).
     capital_first: Vec<u64>,
+    /// The hashes of `đội`, `tuyển` and `đt`, the words that open a
+    /// national team's name ([`national_teams`]).
+    teams: [u64; 3],
 }
 
 fn tables() -> &'static Tables {
@@ -622,6 +625,7 @@ fn tables() -> &'static Tables {
             levels: vietdex_tokenize::type_words::place_syllables().collect(),
             committee: ["ủy", "uỷ"].map(crate::text::word_hash),
             capital_first,
+            teams: ["đội", "tuyển", "đt"].map(crate::text::word_hash),
         }
     })
 }
@@ -1628,11 +1632,12 @@ pub(crate) fn national_teams(
     toks: &[Token],
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    let teams = tables().teams;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        // Most tokens fail on their first byte (`đ` opens with 0xC4).
-        if !matches!(t.exact.as_bytes().first(), Some(b't' | 0xC4)) {
+        // Most tokens fail on their hash, which a word below has.
+        if !teams.contains(&t.hash) {
             i += 1;
             continue;
         }
