@@ -589,12 +589,23 @@ fn title_at(toks: &[Token], i: usize) -> Option<usize> {
 /// before a syllable in lower case that closes such a title.
 #[inline(never)]
 fn name_opened_title(toks: &[Token], i: usize) -> Option<usize> {
-    let n = toks.get(i + 1)?;
+    // The titles' syllables by hash, compared first ([`Token::hash`]).
+    static HASHES: OnceLock<Vec<(u64, u64)>> = OnceLock::new();
+    let hashes = HASHES.get_or_init(|| {
+        NAME_OPENED_TITLES
+            .iter()
+            .map(|(a, b)| (crate::text::word_hash(a), crate::text::word_hash(b)))
+            .collect()
+    });
+    let (t, n) = (&toks[i], toks.get(i + 1)?);
     (!n.capitalized
         && contiguous(toks, i + 1)
         && NAME_OPENED_TITLES
             .iter()
-            .any(|(a, b)| toks[i].exact == *a && n.exact == *b))
+            .zip(hashes)
+            .any(|((a, b), &(ha, hb))| {
+                t.hash == ha && n.hash == hb && t.exact == *a && n.exact == *b
+            }))
     .then_some(2)
 }
 
