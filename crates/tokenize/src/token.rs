@@ -201,7 +201,7 @@ impl Analyzer {
         let memo_key = self.classes as usize;
         // The first byte of `ʼ` is `CA`: a text without one has none.
         let split_modifier =
-            self.split_modifier_apostrophe && text.bytes().any(|b| b == 0xca) && text.contains('ʼ');
+            self.split_modifier_apostrophe && text.as_bytes().contains(&0xca) && text.contains('ʼ');
         SPANS.with_borrow_mut(|(spans, ids)| {
             // The token spans first, then the memo's answer for each, then
             // the tokens: the memo lookups, whose table does not fit in
@@ -229,9 +229,16 @@ impl Analyzer {
                     memo.clear();
                 }
                 ids.clear();
+                // A short text is looked up by its bytes: the text is cut
+                // at characters only for a long one or a new one.
+                let bytes = text.as_bytes();
                 ids.extend(spans.iter().map(|&(start, end)| {
-                    let src = &text[start..end];
-                    memo.find(src).unwrap_or_else(|| {
+                    let found = match Memo::key_of(&bytes[start..end]) {
+                        Some(k) => memo.short.get(&k).copied(),
+                        None => memo.long.get(&text[start..end]).copied(),
+                    };
+                    found.unwrap_or_else(|| {
+                        let src = &text[start..end];
                         memo.insert(src, shape(src, self.classes, &mut scratch, &mut buf))
                     })
                 }));
@@ -373,7 +380,12 @@ impl Memo {
     /// length in the last byte.
     #[inline]
     fn key(src: &str) -> Option<u128> {
-        let b = src.as_bytes();
+        Memo::key_of(src.as_bytes())
+    }
+
+    /// [`Memo::key`] of the bytes of a text.
+    #[inline]
+    fn key_of(b: &[u8]) -> Option<u128> {
         if b.len() > 15 {
             return None;
         }
@@ -384,15 +396,6 @@ impl Memo {
             (load_le(&b[..8]), load_le(&b[8..]))
         };
         Some(u128::from(lo) | (u128::from(hi | (n as u64) << 56) << 64))
-    }
-
-    /// The index of the shape of `src`, if it is known.
-    #[inline]
-    fn find(&self, src: &str) -> Option<u32> {
-        match Memo::key(src) {
-            Some(k) => self.short.get(&k).copied(),
-            None => self.long.get(src).copied(),
-        }
     }
 
     fn clear(&mut self) {
