@@ -76,7 +76,7 @@ impl<'a> Scanner<'a> {
                 i += 1;
             } else if b < 0x80 {
                 break;
-            } else if let Some(len) = latin_letter_len(&bytes[i..]) {
+            } else if let Some(len) = latin_letter_at(bytes, i) {
                 i += len;
             } else {
                 match self.text[i..].chars().next() {
@@ -154,17 +154,20 @@ static ASCII_ALNUM: [bool; 256] = {
     t
 };
 
-/// The length of the character that `bytes` (valid UTF-8) opens when it is
-/// a Latin letter beyond ASCII as Vietnamese text writes them, read from its
-/// bytes without decoding it: U+00C0–U+024F but `×` and `÷` (`đ`, `ư`, `ơ`,
-/// `ă`, `â` …) and U+1E00–U+1EFF (`ế`, `ộ`, `ữ` …), all word characters.
-/// `None` for any other character, which the general path answers.
-#[inline]
-fn latin_letter_len(bytes: &[u8]) -> Option<usize> {
-    match bytes {
-        [0xC3, second, ..] if *second != 0x97 && *second != 0xB7 => Some(2),
-        [0xC4..=0xC8, _, ..] | [0xC9, 0x80..=0x8F, ..] => Some(2),
-        [0xE1, 0xB8..=0xBB, _, ..] => Some(3),
+/// The length of the character at byte `i` of `bytes` (valid UTF-8) when
+/// it is a Latin letter beyond ASCII as Vietnamese text writes them, read
+/// from its bytes without decoding it: U+00C0–U+024F but `×` and `÷` (`đ`,
+/// `ư`, `ơ`, `ă`, `â` …) and U+1E00–U+1EFF (`ế`, `ộ`, `ữ` …), all word
+/// characters. `None` for any other character, which the general path
+/// answers.
+#[inline(always)]
+fn latin_letter_at(bytes: &[u8], i: usize) -> Option<usize> {
+    let second = bytes.get(i + 1).copied().unwrap_or(0);
+    match bytes[i] {
+        0xC3 if second != 0x97 && second != 0xB7 => Some(2),
+        0xC4..=0xC8 => Some(2),
+        0xC9 if (0x80..=0x8F).contains(&second) => Some(2),
+        0xE1 if (0xB8..=0xBB).contains(&second) => Some(3),
         _ => None,
     }
 }
@@ -185,7 +188,7 @@ impl Iterator for Scanner<'_> {
                 self.pos += 1;
                 continue;
             }
-            if latin_letter_len(&bytes[self.pos..]).is_some() {
+            if latin_letter_at(bytes, self.pos).is_some() {
                 break false;
             }
             let c = self.char_at(self.pos)?;
@@ -328,7 +331,7 @@ mod tests {
                 ASCII_ALNUM[usize::from(bytes[0])],
                 c.is_ascii_alphanumeric()
             );
-            if let Some(len) = latin_letter_len(bytes) {
+            if let Some(len) = latin_letter_at(bytes, 0) {
                 assert!(chars::is_word_char(c), "{c:?}");
                 assert!(chars::is_letter_or_digit(c) && chars::is_letter(c), "{c:?}");
                 assert_eq!(len, c.len_utf8(), "{c:?}");
