@@ -50,8 +50,12 @@ def test_seed_entity_links():
     r = vietdex.extract("Ông Nguyễn Quốc Quân - Chủ tịch UBND xã Ngọc Sơn, huyện Thạch Hà")
     kinds = {e["kind"]: e for e in r["entities"]}
     assert kinds["person"]["value"] == "Nguyễn Quốc Quân"
-    assert kinds["commune"]["code"] == "18565"
-    assert kinds["commune"]["district_code"] == "445"
+    # The commune in the committee's name is the committee's, linked by the
+    # district written after it, and no place mention of its own.
+    assert kinds["organization"]["place_code"] == "18565"
+    assert kinds["organization"]["place_district_code"] == "445"
+    assert kinds["organization"]["place_files"] is True
+    assert "commune" not in kinds
     r = vietdex.extract("Xã Vạn Thọ, huyện Đại Từ đạt 99,72% kế hoạch.", title="Đại Từ về đích", published="2024-04-08")
     assert r["text"].startswith("Đại Từ về đích\n\n")
     assert any(e["kind"] == "district" and e.get("code") == "171" for e in r["entities"])
