@@ -558,47 +558,64 @@ const NAMED_BODIES: &[&str] = &[
 /// Organizations and units are sorted by start and searched by binary
 /// search, so this stays linear in long texts.
 fn tie_places_to_organizations(out: &mut Vec<Entity>) {
-    // (start, end, a body of the state), by start.
-    let mut orgs: Vec<(usize, usize, bool)> = out
+    let mut orgs: Vec<(usize, usize)> = out
         .iter()
         .filter(|e| e.kind() == Kind::Organization)
-        .map(|e| (e.start, e.end, of_the_state(&e.value)))
+        .map(|e| (e.start, e.end))
         .collect();
     if orgs.is_empty() {
         return;
     }
     orgs.sort_unstable();
-    let mut linked: Vec<(usize, usize, Level, Link)> = out
-        .iter()
-        .filter_map(|e| match &e.details {
+    // The linked units, by start; each organization takes the first one
+    // inside it that its kind may carry.
+    fn unit(e: &Entity) -> Option<(Level, &Link)> {
+        match &e.details {
             Details::Unit {
                 level,
                 link: Some(l),
                 ..
-            } => Some((e.start, e.end, *level, l.clone())),
+            } => Some((*level, l)),
             _ => None,
+        }
+    }
+    let mut units: Vec<usize> = (0..out.len())
+        .filter(|&i| unit(&out[i]).is_some())
+        .collect();
+    units.sort_by_key(|&i| out[i].start);
+    let ties: Vec<(usize, OrgPlace)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.kind() == Kind::Organization)
+        .filter_map(|(i, o)| {
+            let state = of_the_state(&o.value);
+            let first = units.partition_point(|&u| out[u].start < o.start);
+            units[first..]
+                .iter()
+                .take_while(|&&u| out[u].start < o.end)
+                .filter(|&&u| out[u].end <= o.end)
+                .find_map(|&u| {
+                    let (level, l) = unit(&out[u])?;
+                    (state || level == Level::Province).then(|| {
+                        let link = Link {
+                            code: l.code.clone(),
+                            name: l.name.clone(),
+                            province: l.province.clone(),
+                            province_code: l.province_code.clone(),
+                            district: l.district.clone(),
+                            district_code: l.district_code.clone(),
+                            successors: Vec::new(),
+                        };
+                        let files = state;
+                        (i, OrgPlace { level, link, files })
+                    })
+                })
         })
         .collect();
-    linked.sort_by_key(|l| l.0);
-    for org in out.iter_mut() {
-        let (start, end) = (org.start, org.end);
-        let Details::Organization { place } = &mut org.details else {
-            continue;
-        };
-        let state = of_the_state(&org.value);
-        let first = linked.partition_point(|l| l.0 < start);
-        *place = linked[first..]
-            .iter()
-            .take_while(|l| l.0 < end)
-            .find(|l| l.1 <= end && (state || l.2 == Level::Province))
-            .map(|(_, _, level, link)| OrgPlace {
-                level: *level,
-                link: Link {
-                    successors: Vec::new(),
-                    ..link.clone()
-                },
-                files: state,
-            });
+    for (i, p) in ties {
+        if let Details::Organization { place } = &mut out[i].details {
+            *place = Some(p);
+        }
     }
     // Longest end of the organizations so far.
     let reach: Vec<usize> = orgs
