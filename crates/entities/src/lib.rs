@@ -375,6 +375,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
         }
     }
     for (a, b) in orgs::organizations(g, k.segmenter, toks, text, &free, &person, &body) {
+        let b = clause_inside_name(toks, a, b).unwrap_or(b);
         let s = toks[a].start;
         let e = before_date(s, toks[b - 1].end);
         let surface = squash(&text[s..e]);
@@ -655,6 +656,13 @@ fn of_the_state(value: &str) -> bool {
 /// Drops a trailing capitalized word that really opens the next phrase
 /// (`Ban Chỉ đạo Chương` | `trình …`: `chương trình` is one word).
 fn trim_org(seg: &Segmenter, toks: &[text::Token], text: &str, s: usize, mut e: usize) -> usize {
+    let (a, b) = (
+        toks.partition_point(|t| t.start < s),
+        toks.partition_point(|t| t.end <= e),
+    );
+    if let Some(k) = clause_inside_name(toks, a, b) {
+        e = text[..toks[k].start].trim_end().len();
+    }
     // Tokens are in text order: the one ending at `e` by binary search.
     let ending_at = |e: usize| {
         let i = toks.partition_point(|t| t.end < e);
@@ -677,6 +685,37 @@ fn trim_org(seg: &Segmenter, toks: &[text::Token], text: &str, s: usize, mut e: 
         e = text[..toks[last].start].trim_end().len();
     }
     e
+}
+
+/// Words that open a clause and go on no body's name: prepositions,
+/// conjunctions, auxiliaries and words of time. Not all the words that
+/// end a person's name ([`titled`]'s clause openers): `Người`, `Hàng`,
+/// `Điều`, `Đối`, `Tiếp`, `Ngày` go on names (`Hội Người cao tuổi`,
+/// `Tổng công ty Hàng không`, `Cơ quan Cảnh sát Điều tra`, `Ban Đối
+/// ngoại`, `báo Ngày nay`), and so do `Tối` (`Tòa án Tối cao`), `Chỉ`
+/// (`Văn phòng Ban Chỉ đạo`) and `Vừa` (`Hiệp hội Doanh nghiệp Vừa và
+/// nhỏ`).
+const CLAUSE_OPENERS_AFTER_NAMES: &[&str] = &[
+    "theo", "trong", "tại", "khi", "nếu", "nhưng", "với", "để", "vào", "lúc", "hôm", "buổi",
+    "chiều", "trưa", "đêm", "đã", "sẽ", "đang", "bị", "được", "còn", "cũng", "tuy", "ngoài",
+];
+
+/// The first token of `a + 2 .. b`, an organization's tokens after its
+/// head and first word, that opens the next sentence whose stop the text
+/// lost (`Bệnh viện Bạch Mai Theo bác sĩ …`, `Sở Y tế Hà Nam Trong buổi
+/// làm việc …`): capitalized after white space, one of
+/// [`CLAUSE_OPENERS_AFTER_NAMES`], and followed by a word in lower case.
+fn clause_inside_name(toks: &[text::Token], a: usize, b: usize) -> Option<usize> {
+    (a + 2..b.min(toks.len())).find(|&k| {
+        let t = &toks[k];
+        t.capitalized
+            && !t.all_caps
+            && t.gap_is(text::gap::SPACE)
+            && CLAUSE_OPENERS_AFTER_NAMES.contains(&t.exact.as_str())
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| !n.capitalized && !n.digits && n.gap_is(text::gap::SPACE))
+    })
 }
 
 /// Turns byte offsets into character offsets, counting the characters of

@@ -3379,3 +3379,51 @@ fn a_party_ends_before_a_foreign_name() {
         ],
     );
 }
+
+#[test]
+fn an_organization_ends_before_the_next_sentence_whose_stop_was_lost() {
+    for (t, org) in [
+        (
+            "Bệnh nhân được chuyển lên Bệnh viện Bạch Mai Theo bác sĩ, ca mổ kéo dài 3 giờ.",
+            "Bệnh viện Bạch Mai",
+        ),
+        (
+            "Đoàn làm việc với Sở Y tế Hà Nam Trong buổi làm việc, hai bên thống nhất kế hoạch.",
+            "Sở Y tế Hà Nam",
+        ),
+        (
+            "Công ty Cổ phần Sông Đà Tuy nhiên lại chưa trả nợ.",
+            "Công ty Cổ phần Sông Đà",
+        ),
+    ] {
+        expect(t, &[("organization", org)]);
+    }
+    // Words that open clauses after a person's name but go on bodies'
+    // names, and such a word in capitals or before a capitalized word.
+    for (t, org) in [
+        (
+            "Hội Người cao tuổi xã Tân Thái họp.",
+            "Hội Người cao tuổi xã Tân Thái",
+        ),
+        (
+            "Tổng công ty Hàng không Việt Nam mở đường bay.",
+            "Tổng công ty Hàng không Việt Nam",
+        ),
+        (
+            "Vụ kiện lên tới Tòa án Tối cao năm ngoái.",
+            "Tòa án Tối cao",
+        ),
+    ] {
+        expect(t, &[("organization", org)]);
+    }
+    expect_not(
+        "Văn phòng Ban Chỉ đạo phòng chống thiên tai tỉnh họp.",
+        "organization",
+        "Văn phòng Ban",
+    );
+    expect_not(
+        "Cơ quan Cảnh sát Điều tra Công an tỉnh vào cuộc.",
+        "organization",
+        "Cơ quan Cảnh sát",
+    );
+}
