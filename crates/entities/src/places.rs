@@ -328,7 +328,16 @@ pub fn typed_mentions(
             .then(|| lower_name(g, seg, toks, j, &keep))
             .flatten()
         };
-        let Some((nlen, cands)) = name_at(g, toks, j, &keep)
+        // `thị trấn Thanh Nê`: the name written goes on past the unit's
+        // name the gazetteer has, and is read as a name it lacks.
+        let known = name_at(g, toks, j, &keep).and_then(|(len, cands)| {
+            if continues_name(seg, toks, text, j + len, true) {
+                unknown_name(g, seg, toks, t, (i, j), &keep).or(Some((len, cands)))
+            } else {
+                Some((len, cands))
+            }
+        });
+        let Some((nlen, cands)) = known
             .or_else(|| unknown_name(g, seg, toks, t, (i, j), &keep))
             .or_else(lower)
             .or_else(|| short_province(g, seg, toks, t, j))
@@ -606,6 +615,57 @@ fn unknown_name(
     Some((len, Vec::new()))
 }
 
+/// Whether the capitalized syllable at `k`, written against a unit's name
+/// that ends before it, goes on that name, so that the name written is
+/// longer than the unit's (`Tân Sơn Nhất`, `thị trấn Thanh Nê`, `An Dương
+/// Vương`): one syllable that closes the capitalized run, before a mark
+/// or a line's end, or before a word in lower case where a type word
+/// opens the name or the syllable is no word of the lexicon (`Tứ Hiệp
+/// Plaza`). Not where it is a word that opens
+/// the next sentence ([`crate::titled::opens_next_sentence`]: `Hà Nội
+/// Sáng nay …`), a title, a type word or a body's head, before a number
+/// (`Quảng Bình Trưa 5/10`) or a colon (`Hà Nội Ảnh: …`); nor two
+/// capitalized syllables or more, which begin a name of their own (`Hà
+/// Nội Nguyễn Đức Chung`).
+fn continues_name(
+    seg: &vietdex_tokenize::Segmenter,
+    toks: &[Token],
+    text: &str,
+    k: usize,
+    typed: bool,
+) -> bool {
+    use crate::words::{CLAUSE_OPENER, ORG_HEAD, PLACE_HEAD, ROLE, TITLE, TYPE_WORD, WORD};
+    let Some(t) = toks.get(k) else {
+        return false;
+    };
+    if !t.name_like
+        || !t.gap_is(crate::text::gap::SPACE)
+        || !contiguous(toks, k)
+        || t.is(CLAUSE_OPENER | TITLE | ROLE | ORG_HEAD | PLACE_HEAD | TYPE_WORD)
+    {
+        return false;
+    }
+    if let Some(n) = toks.get(k + 1) {
+        let space = n.gap_is(crate::text::gap::SPACE);
+        // Before a word in lower case, a syllable that is a word of the
+        // lexicon may open a sentence whose stop was lost (`Bình Thuận
+        // Mây thay đổi`, `Trường Sa Từ sáng sớm`): without a type word,
+        // only one that is no word goes on the name (`Đà Nẵng Dragons`).
+        // Nor one that makes a word with the next (`xã Tân Lập Hầu hết
+        // …`).
+        if (space
+            && (n.capitalized
+                || n.digits
+                || (!typed && t.is(WORD))
+                || seg.is_word_pair(&t.exact, &n.exact)))
+            || gap(text, toks, k, k + 1).trim() == ":"
+        {
+            return false;
+        }
+    }
+    !crate::titled::opens_next_sentence(seg, toks, k)
+}
+
 /// Finds bare names of two or more syllables outside `claimed` tokens, and
 /// names in lower case before the unit that holds them ([`lower_before`]).
 pub fn bare_mentions(
@@ -647,6 +707,8 @@ pub fn bare_mentions(
             // compass directions (`hướng Đông Nam`, `Đông Nam Á`, `phía
             // Đông Bắc`), not the communes named after them.
             Some((len, _)) if direction(&toks[i..i + len]) => i += len,
+            // `Tân Sơn Nhất`: a longer name than the unit's, no unit.
+            Some((len, _)) if continues_name(seg, toks, text, i + len, false) => i += len + 1,
             Some((len, cands)) if len >= 2 && !claimed[i..i + len].iter().any(|&c| c) => {
                 out.push(Mention {
                     start: i,

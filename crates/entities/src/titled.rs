@@ -872,7 +872,11 @@ pub(crate) fn name_goes_on(
 /// (`Nguyễn Văn Thành lập …` is rare, `Nguyễn Văn Thành` common); so
 /// does any syllable before a mark, a line's end or a capitalized word.
 #[inline]
-fn opens_next_sentence(seg: &vietdex_tokenize::Segmenter, toks: &[Token], k: usize) -> bool {
+pub(crate) fn opens_next_sentence(
+    seg: &vietdex_tokenize::Segmenter,
+    toks: &[Token],
+    k: usize,
+) -> bool {
     let t = &toks[k];
     if !t.capitalized || !t.is(words::CLAUSE_OPENER | words::WORD) {
         return false;

@@ -970,6 +970,61 @@ fn days_sharing_a_month() {
 }
 
 #[test]
+fn a_name_written_longer_than_the_units_is_not_that_unit() {
+    // One capitalized syllable more, closing the name before a mark or a
+    // line's end: the name written is another place's, not the unit's.
+    for (t, unit) in [
+        ("Xe cộ ùn ứ kéo dài quanh khu vực Tân Sơn Nhất.", "Tân Sơn"),
+        (
+            "Tàu sân bay rời cảng, hướng về Thái Bình Dương.",
+            "Thái Bình",
+        ),
+        ("Căn hộ ở khu Tứ Hiệp Plaza đang được mở bán.", "Tứ Hiệp"),
+        (
+            "Cửa hàng trên phố An Dương Vương, quận 5 đã đóng cửa.",
+            "An Dương",
+        ),
+    ] {
+        assert!(
+            !ents(t).iter().any(|e| e.text == unit),
+            "{t}: {:?}",
+            pairs(t)
+        );
+    }
+    // With its type word, the longer name the gazetteer lacks is the
+    // mention, unlinked, not the unit whose name begins it.
+    expect(
+        "Người dân thị trấn Thanh Nê được miễn phí qua trạm.",
+        &[("commune", "thị trấn Thanh Nê")],
+    );
+    // Near misses: the unit stays where the syllable opens a sentence
+    // whose stop was lost, begins a name of two syllables, comes before a
+    // number or a colon.
+    for (t, unit) in [
+        (
+            "Nắng nóng bao trùm Bình Thuận Mây che kín trời từ sáng.",
+            "Bình Thuận",
+        ),
+        (
+            "Ngập sâu ở Bình Dương Trần Văn Nam, người dân ấp 3, kể lại.",
+            "Bình Dương",
+        ),
+        (
+            "Mưa lớn kéo dài ở Quảng Bình Trưa 5/10 nước dâng cao.",
+            "Quảng Bình",
+        ),
+        ("Hoa nở rộ khắp Đà Lạt Ảnh: Minh Anh", "Đà Lạt"),
+        ("Đường vào xã Tân Lập Hầu hết đã đổ bê tông.", "xã Tân Lập"),
+    ] {
+        assert!(
+            ents(t).iter().any(|e| e.text == unit),
+            "{t}: {:?}",
+            pairs(t)
+        );
+    }
+}
+
+#[test]
 fn compass_directions_are_not_communes() {
     // Communes are named after the intercardinal directions (`xã Đông
     // Nam`, `xã Đông Bắc`); written without the type word, the names are
