@@ -30,6 +30,7 @@
 
 mod abbrev;
 mod bylines;
+mod chains;
 mod digits;
 mod entity;
 pub mod gazetteer;
@@ -312,6 +313,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
             continue;
         }
         let mut e = trim_org(k.segmenter, toks, text, s, e);
+        e = lower_tail_of_department(k.segmenter, toks, text, s, e);
         // An organization ends where a person's name begins.
         let next_person = person_starts.partition_point(|&p| p <= s);
         if let Some(&p) = person_starts.get(next_person).filter(|&&p| p < e) {
@@ -409,6 +411,9 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
             ));
         }
     }
+    // A sub-unit before its body is one organization with it.
+    let mut outer = chains::join(k.segmenter, toks, text, &mut out);
+    outer.sort_unstable();
     // Short forms the text defines for its organizations, and their uses.
     let short = abbrev::abbreviations(g, toks, text, &out);
     out.extend(short);
@@ -428,7 +433,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
             !drop[k - 1]
         });
     }
-    tie_places_to_organizations(&mut out);
+    tie_places_to_organizations(text, &mut out, &outer);
     // A place found by its head word, written again by its name alone.
     landmarks::named_again(text, toks, &mut out);
     // Names listed with names of one kind are of that kind.
@@ -556,9 +561,13 @@ const NAMED_BODIES: &[&str] = &[
 /// Phước Sơn`); an enterprise, school or outlet carries only a province
 /// (`ĐH Quốc gia Hà Nội`), and files nothing, since a smaller unit's name
 /// there may be part of its own name (`Công ty TNHH Song Lộc`).
+/// A chain of bodies (`Phòng CSGT Công an tỉnh Nghệ An`, see [`chains`])
+/// carries the unit of its outer body, whose kind decides (`outer`: the
+/// chains' starts and their outer bodies' starts, sorted), or the unit of
+/// its sub-unit where the outer body names none.
 /// Organizations and units are sorted by start and searched by binary
 /// search, so this stays linear in long texts.
-fn tie_places_to_organizations(out: &mut Vec<Entity>) {
+fn tie_places_to_organizations(text: &str, out: &mut Vec<Entity>, outer: &[(usize, usize)]) {
     let mut orgs: Vec<(usize, usize)> = out
         .iter()
         .filter(|e| e.kind() == Kind::Organization)
@@ -589,12 +598,24 @@ fn tie_places_to_organizations(out: &mut Vec<Entity>) {
         .enumerate()
         .filter(|(_, o)| o.kind() == Kind::Organization)
         .filter_map(|(i, o)| {
-            let state = of_the_state(&o.value);
-            let first = units.partition_point(|&u| out[u].start < o.start);
-            units[first..]
-                .iter()
-                .take_while(|&&u| out[u].start < o.end)
-                .filter(|&&u| out[u].end <= o.end)
+            let from = outer
+                .binary_search_by_key(&o.start, |&(s, _)| s)
+                .ok()
+                .map(|k| outer[k].1);
+            let state = match from {
+                Some(f) => of_the_state(&vietdex_tokenize::normalize(&squash(&text[f..o.end]))),
+                None => of_the_state(&o.value),
+            };
+            let inside = |from: usize| {
+                let first = units.partition_point(|&u| out[u].start < from);
+                units[first..]
+                    .iter()
+                    .take_while(|&&u| out[u].start < o.end)
+                    .filter(|&&u| out[u].end <= o.end)
+            };
+            from.into_iter()
+                .flat_map(inside)
+                .chain(inside(o.start))
                 .find_map(|&u| {
                     let (level, l) = unit(&out[u])?;
                     (state || level == Level::Province).then(|| {
@@ -685,6 +706,64 @@ fn trim_org(seg: &Segmenter, toks: &[text::Token], text: &str, s: usize, mut e: 
         e = text[..toks[last].start].trim_end().len();
     }
     e
+}
+
+/// Words in lower case that go on no department's name: auxiliaries,
+/// and the words that open what the sentence says of it.
+const NOT_IN_A_NAME: &[&str] = &[
+    "đã", "sẽ", "đang", "vừa", "cùng", "không", "có", "được", "bị", "cho", "tại", "là", "thì",
+    "mà", "vào", "của", "trong", "phải", "cũng", "còn", "đều", "mới", "vẫn", "từng", "chưa",
+];
+
+/// The end of a department's name (`Cục …`, from the fixed patterns)
+/// that the pattern runs on in lower case into the sentence: a name of
+/// initials or a number ends there (`Cục QLCT` | `sẽ tiến hành`, `Cục I`
+/// | `thanh tra tại`), any name before an auxiliary or a word that opens
+/// what the sentence says of it (`Cục Hàng hải` | `đã chủ động`, `Cục
+/// Thuế` | `sẽ tăng cường`). Not the police departments' names, the
+/// patterns' own (`Cục Cảnh sát điều tra tội phạm về …`).
+fn lower_tail_of_department(
+    seg: &Segmenter,
+    toks: &[text::Token],
+    text: &str,
+    s: usize,
+    e: usize,
+) -> usize {
+    let (a, b) = text::tokens_in(toks, s, e);
+    if b <= a + 2
+        || toks[a].exact != "cục"
+        || !toks[a].capitalized
+        || (toks[a + 1].exact == "cảnh" && toks[a + 2].exact == "sát")
+    {
+        return e;
+    }
+    let Some(p) = (a + 1..b).find(|&k| !toks[k].capitalized && !toks[k].digits) else {
+        return e;
+    };
+    // Initials of two letters or more, a number, a Roman numeral (`Cục
+    // IV`); not a syllable of one letter (`Cục Y tế`).
+    let initials = |t: &text::Token| {
+        let w = &text[t.start..t.end];
+        t.digits
+            || (!w.chars().any(char::is_lowercase)
+                && (w.chars().count() >= 2 || w.chars().all(|c| "IVX".contains(c))))
+    };
+    // A syllable in lower case that makes one word with the capitalized
+    // one before it is the name's (`Hàng không`).
+    let from = if seg.is_word_pair(&toks[p - 1].exact, &toks[p].exact) {
+        p + 1
+    } else {
+        p
+    };
+    let cut = if initials(&toks[p - 1]) {
+        Some(p)
+    } else {
+        (from..b).find(|&k| NOT_IN_A_NAME.contains(&toks[k].exact.as_str()))
+    };
+    match cut {
+        Some(k) if k > a + 1 => text[..toks[k].start].trim_end().len(),
+        _ => e,
+    }
 }
 
 /// Words that open a clause and go on no body's name: prepositions,

@@ -1203,14 +1203,18 @@ fn department_names_with_any_joiner() {
 }
 
 #[test]
-fn an_office_of_a_body_names_the_body() {
+fn an_office_of_a_body_is_one_organization_with_it() {
+    // A chain of bodies (`Văn phòng` | `Tổng cục …`); `công đoàn` in
+    // lower case before a company names the company alone.
+    let t = "Văn phòng Tổng cục Thống kê và công đoàn Công ty May Nhà Bè gửi thư.";
     expect(
-        "Văn phòng Tổng cục Thống kê và công đoàn Công ty May Nhà Bè gửi thư.",
+        t,
         &[
-            ("organization", "Tổng cục Thống kê"),
+            ("organization", "Văn phòng Tổng cục Thống kê"),
             ("organization", "Công ty May Nhà Bè"),
         ],
     );
+    expect_not(t, "organization", "Tổng cục Thống kê");
 }
 
 #[test]
@@ -3308,15 +3312,14 @@ fn bodies_whose_head_word_is_a_common_word() {
         "organization",
         "Ban Mế",
     );
-    // A board's name ends before the body it belongs to, found on its own.
+    // A board's name ends before the body it belongs to, found on its
+    // own; the two are one chain of bodies.
     let t = "Ban Giám hiệu trường Tiểu học Kim Đồng đã đến thăm em.";
     expect(
         t,
-        &[
-            ("organization", "Ban Giám hiệu"),
-            ("organization", "trường Tiểu học Kim Đồng"),
-        ],
+        &[("organization", "Ban Giám hiệu trường Tiểu học Kim Đồng")],
     );
+    expect_not(t, "organization", "Ban Giám hiệu");
 }
 
 #[test]
@@ -3481,4 +3484,141 @@ fn an_organization_ends_before_the_next_sentence_whose_stop_was_lost() {
         "organization",
         "Cơ quan Cảnh sát",
     );
+}
+
+#[test]
+fn a_sub_unit_and_its_body_are_one_organization() {
+    for (t, org) in [
+        (
+            "Phòng Cảnh sát kinh tế Công an tỉnh Long An đã khởi tố vụ án.",
+            "Phòng Cảnh sát kinh tế Công an tỉnh Long An",
+        ),
+        (
+            "Cán bộ Đội 2 Phòng CSGT Công an tỉnh Bắc Giang lập biên bản.",
+            "Đội 2 Phòng CSGT Công an tỉnh Bắc Giang",
+        ),
+        ("Chiến sĩ phòng 7 Cục CSGT kiểm tra xe.", "phòng 7 Cục CSGT"),
+        (
+            "UB Kiểm tra Tỉnh ủy Lào Cai thi hành kỷ luật hai đảng viên.",
+            "UB Kiểm tra Tỉnh ủy Lào Cai",
+        ),
+        (
+            "Văn phòng UBND tỉnh Quảng Ngãi phát hành văn bản.",
+            "Văn phòng UBND tỉnh Quảng Ngãi",
+        ),
+        (
+            "Hôm qua Ban Giám hiệu Trường THCS Lê Lợi họp phụ huynh.",
+            "Ban Giám hiệu Trường THCS Lê Lợi",
+        ),
+        (
+            "Nhóm trực Cơ quan CSĐT Công an quận Hoàng Mai tiếp nhận tin báo.",
+            "Cơ quan CSĐT Công an quận Hoàng Mai",
+        ),
+    ] {
+        expect(t, &[("organization", org)]);
+    }
+    // The chain carries the unit of its outer body.
+    let e = ents("Phòng Cảnh sát kinh tế Công an tỉnh Long An đã khởi tố vụ án.");
+    let org = e
+        .iter()
+        .find(|x| x.text == "Phòng Cảnh sát kinh tế Công an tỉnh Long An")
+        .expect("the chain");
+    assert_eq!(
+        org.org_place().map(|p| p.link.name.as_str()),
+        Some("Tỉnh Long An")
+    );
+    // A body written inside a longer one is no organization of its own.
+    expect_not(
+        "Văn phòng Chính phủ vừa có thông báo.",
+        "organization",
+        "Chính phủ",
+    );
+    // Near misses: a comma between the two, an incident (`vụ`) before
+    // initials, a sub-unit's head opening a word (`Tổ chức`), `phòng` in
+    // lower case without a number or initials.
+    let t = "Phòng CSGT, Công an tỉnh Bắc Giang cùng vào cuộc.";
+    expect(
+        t,
+        &[
+            ("organization", "Phòng CSGT"),
+            ("organization", "Công an tỉnh Bắc Giang"),
+        ],
+    );
+    expect_not(t, "organization", "Phòng CSGT, Công an tỉnh Bắc Giang");
+    for (t, wrong) in [
+        (
+            "Dư luận bức xúc về vụ GV Trường Mầm non Hoa Sen đánh trẻ.",
+            "vụ GV Trường Mầm non Hoa Sen",
+        ),
+        (
+            "Vụ GV Trường Mầm non Hoa Sen đánh trẻ gây bức xúc.",
+            "Vụ GV Trường Mầm non Hoa Sen",
+        ),
+        (
+            "Tổ chức Công đoàn Công ty May 10 họp.",
+            "Tổ chức Công đoàn Công ty May 10",
+        ),
+        (
+            "Ông ngồi trong phòng Công an tỉnh Bắc Giang.",
+            "phòng Công an tỉnh Bắc Giang",
+        ),
+    ] {
+        expect_not(t, "organization", wrong);
+    }
+}
+
+#[test]
+fn inspectorates_of_bodies_and_units() {
+    for (t, org) in [
+        (
+            "Thanh tra Chính phủ công bố kết luận.",
+            "Thanh tra Chính phủ",
+        ),
+        (
+            "Sau đó Thanh tra Bộ Y tế kiến nghị thu hồi.",
+            "Thanh tra Bộ Y tế",
+        ),
+        (
+            "Sau đó Thanh tra tỉnh Quảng Bình kiến nghị thu hồi.",
+            "Thanh tra tỉnh Quảng Bình",
+        ),
+        (
+            "Hôm qua đoàn thanh tra TP Cần Thơ làm việc với công ty.",
+            "đoàn thanh tra TP Cần Thơ",
+        ),
+    ] {
+        expect(t, &[("organization", org)]);
+    }
+    // The inspectors in lower case are no body.
+    expect_not(
+        "Các thanh tra Bộ Y tế đã đến nơi.",
+        "organization",
+        "thanh tra Bộ Y tế",
+    );
+    expect_not(
+        "Ông làm thanh tra tỉnh Quảng Bình nhiều năm.",
+        "organization",
+        "thanh tra tỉnh Quảng Bình",
+    );
+}
+
+#[test]
+fn a_department_ends_before_what_the_sentence_says_of_it() {
+    for (t, org) in [
+        ("Cục QLCT sẽ tiến hành kiểm tra.", "Cục QLCT"),
+        ("Cục Hàng không đã yêu cầu các hãng.", "Cục Hàng không"),
+        ("Sau đó Cục III thanh tra tại tỉnh.", "Cục III"),
+    ] {
+        expect(t, &[("organization", org)]);
+    }
+    // A name that goes on in lower case keeps its words.
+    for (t, org) in [
+        ("Cục Bảo vệ thực vật vừa cảnh báo.", "Cục Bảo vệ thực vật"),
+        (
+            "Cục Y tế dự phòng khuyến cáo người dân.",
+            "Cục Y tế dự phòng",
+        ),
+    ] {
+        expect(t, &[("organization", org)]);
+    }
 }
