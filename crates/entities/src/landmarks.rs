@@ -551,13 +551,36 @@ pub fn landmarks(
                 let bank = i > 0 && toks[i - 1].exact == "bờ";
                 // Looked up only where a name follows (most head words
                 // stand before none).
+                // A head word of two syllables closes a longer word too
+                // (`tàu sân bay Kuznetsov`, an aircraft carrier), but not
+                // after a head word (`đường Quốc lộ 18A`).
                 let compound = end.is_some_and(|e| e > after)
                     && i > 0
                     && contiguous(toks, i)
                     && ((bank && tok.exact == "biển")
                         || (!classified
                             && !bank
-                            && seg.is_word_pair(&toks[i - 1].exact, &tok.exact)));
+                            && (seg.is_word_pair(&toks[i - 1].exact, &tok.exact)
+                                || (words.len() > 1
+                                    && !toks[i - 1].is(words::PLACE_HEAD)
+                                    && seg.is_word(&format!("{} {head}", toks[i - 1].exact))))));
+                // `sân bay Mỹ`, `cảng Nga`: a landmark named by a country
+                // alone is one of that country's, and the country the place
+                // mentioned (water is named after countries: `vịnh Thái
+                // Lan`).
+                let by_country = sub == "landmark"
+                    && end.is_some_and(|e| {
+                        e > after
+                            && e - after <= 3
+                            && toks[after..e].iter().all(|x| x.capitalized)
+                            && t.names_by_hash.get(&toks[after].hash).is_some_and(|l| {
+                                l.iter().any(|(w, s)| {
+                                    *s == "country"
+                                        && w.len() == e - after
+                                        && matches(toks, after, w)
+                                })
+                            })
+                    });
                 // `miền Phan Thiết`, `Sông Cầu`: a unit's name, not a
                 // region or a river.
                 // `Vũng Tàu - Ảnh`: head and the name's first syllables
@@ -620,7 +643,12 @@ pub fn landmarks(
                             })
                     });
                 if let Some(end) = end.filter(|&e| {
-                    e > after && !compound && !unit_name && !cue_needed && !short_opening
+                    e > after
+                        && !compound
+                        && !by_country
+                        && !unit_name
+                        && !cue_needed
+                        && !short_opening
                 }) && (after..end).all(|k| !claimed[k])
                 {
                     found = Some((end, sub));

@@ -228,6 +228,36 @@ fn places_by_head_word() {
 }
 
 #[test]
+fn a_head_word_inside_a_longer_word_or_before_a_country_alone() {
+    // `tàu sân bay`: an aircraft carrier, named, is no airport.
+    let t = "Chiến đấu cơ cất cánh từ tàu sân bay Carl Vinson ngoài khơi.";
+    assert!(
+        !ents(t).iter().any(|e| e.text.starts_with("sân bay")),
+        "{t}: {:?}",
+        pairs(t)
+    );
+    // An airport named by a country alone is one of that country's: the
+    // country is the place.
+    let t = "Hành khách bị giữ lại ở sân bay Pháp suốt đêm qua.";
+    expect_not(t, "place", "sân bay Pháp");
+    expect(t, &[("place", "Pháp")]);
+    // Near misses: a named airport, a road written after `đường`, and
+    // water named after a country.
+    expect(
+        "Chuyến bay hạ cánh xuống sân bay Nội Bài lúc 9 giờ.",
+        &[("place", "sân bay Nội Bài")],
+    );
+    expect(
+        "Xe tải lật trên đường Quốc lộ 5 sáng nay.",
+        &[("place", "Quốc lộ 5")],
+    );
+    expect(
+        "Tàu cá gặp nạn trên vịnh Thái Lan chiều qua.",
+        &[("place", "vịnh Thái Lan")],
+    );
+}
+
+#[test]
 fn caves_ranges_grounds_and_monuments_by_head_word() {
     // Caves, ranges, grounds, quarters, towers and halls by their head
     // word; the span ends where the name ends.
