@@ -1,6 +1,6 @@
 //! Places that are not administrative units: countries, territories and
 //! foreign cities (CLDR names and the press's forms, `data/countries.tsv`,
-//! `data/world.tsv`), and places recognized by their head word (roads,
+//! `data/cities.tsv`, `data/world.tsv`), and places recognized by their head word (roads,
 //! rivers, lakes, islands, bridges, airports, markets, addresses …).
 
 use rustc_hash::FxHashMap as HashMap;
@@ -14,6 +14,7 @@ use crate::words;
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const WORLD: &str = include_str!("../data/world.tsv");
+const CITIES: &str = include_str!("../data/cities.tsv");
 
 /// A place found by this module, in tokens.
 #[derive(Debug, Clone)]
@@ -42,6 +43,12 @@ const HEADS: &[(&str, &str)] = &[
     ("hẻm", "road"),
     ("ngõ", "road"),
     ("miền", "region"),
+    // `phương Tây`: a direction names a part of the world.
+    ("phương", "region"),
+    // A named area after `vùng` or `khu vực` (`vùng Donetsk`, `khu vực
+    // Đông Ghouta`): the name alone is the place ([`NAME_ONLY`]).
+    ("vùng", "region"),
+    ("khu vực", "region"),
     ("kênh", "water"),
     ("cửa sông", "water"),
     ("cửa biển", "water"),
@@ -167,6 +174,11 @@ const CODED: &[&str] = &[
     "đường cao tốc",
 ];
 
+/// Head words that stay out of the place's span: the name alone is the
+/// place (`vùng Donetsk` is `Donetsk`), as with a name the tables know
+/// (`vùng Tây Nguyên` is `Tây Nguyên`).
+const NAME_ONLY: &[&str] = &["vùng", "khu vực"];
+
 /// Crossings, named by the streets that meet there, joined by a dash
 /// (`ngã tư Hàng Xanh`, `vòng xoay Nguyễn Kiệm - Hoàng Minh Giám`).
 const CROSSINGS: &[&str] = &["ngã ba", "ngã tư", "ngã năm", "ngã sáu", "vòng xoay"];
@@ -215,14 +227,21 @@ fn world() -> Rows<(String, String)> {
     vietdex_tokenize::tsv::rows("crates/entities/data/world.tsv", WORLD)
 }
 
+/// `cities.tsv`: name, country (and the time zone, not read here).
+fn cities() -> Rows<(String, String)> {
+    vietdex_tokenize::tsv::rows("crates/entities/data/cities.tsv", CITIES)
+}
+
 /// The names of countries and foreign places, as the tables write them.
 pub(crate) fn world_names() -> Vec<String> {
     let (countries, _) = countries();
     let (world, _) = world();
+    let (cities, _) = cities();
     countries
         .into_iter()
         .map(|(_, (_, name))| name)
         .chain(world.into_iter().map(|(_, (_, name))| name))
+        .chain(cities.into_iter().map(|(_, (name, _))| name))
         .collect()
 }
 
@@ -237,7 +256,7 @@ fn tables() -> &'static Tables {
         }
         let mut names: HashMap<String, Vec<(Vec<String>, &'static str)>> = HashMap::default();
         // Both tables are bundled; a test pins that every row reads.
-        let (countries, world) = (countries().0, world().0);
+        let (countries, world, cities) = (countries().0, world().0, cities().0);
         let rows = countries
             .iter()
             .map(|(_, (_, n))| (n.as_str(), "country"))
@@ -249,7 +268,8 @@ fn tables() -> &'static Tables {
                     _ => "country",
                 };
                 (n.as_str(), sub)
-            }));
+            }))
+            .chain(cities.iter().map(|(_, (n, _))| (n.as_str(), "city")));
         for (n, s) in rows {
             let w = syllables(&n.replace('-', " "));
             if let Some(first) = w.first().cloned() {
@@ -455,6 +475,9 @@ pub fn landmarks(
             continue;
         }
         let mut found: Option<(usize, &'static str)> = None;
+        // Where the place's span opens: the head word, or the name after
+        // a head of [`NAME_ONLY`].
+        let mut from = i;
         // A head word, then a name. A capitalized head word (`Mũi Đèn`,
         // `Biển Đông`) only inside a sentence, not as a family name
         // (`Hồ`), and not where head and name are a unit's name
@@ -642,6 +665,23 @@ pub fn landmarks(
                                     && crate::titled::vietnamese_shape(&x.folded)
                             })
                     });
+                // `phương Tây`, `phương Đông`: only a direction of one
+                // syllable names a part of the world after `phương`.
+                let direction = head != "phương"
+                    || end.is_some_and(|e| {
+                        !tok.capitalized
+                            && e == after + 1
+                            && matches!(toks[after].exact.as_str(), "tây" | "đông" | "nam" | "bắc")
+                    });
+                // After `vùng` or `khu vực`, a name the tables know is
+                // theirs (`vùng Tây Bắc Tây Ban Nha` is `Tây Bắc` and
+                // `Tây Ban Nha`), and a name opening with a head word is
+                // that head's place (`khu vực Đền Thượng`).
+                let end = if NAME_ONLY.contains(&head) {
+                    end.and_then(|e| area_name_end(g, t, toks, text, i, after, e))
+                } else {
+                    end
+                };
                 if let Some(end) = end.filter(|&e| {
                     e > after
                         && !compound
@@ -649,9 +689,13 @@ pub fn landmarks(
                         && !unit_name
                         && !cue_needed
                         && !short_opening
+                        && direction
                 }) && (after..end).all(|k| !claimed[k])
                 {
                     found = Some((end, sub));
+                    if NAME_ONLY.contains(&head) {
+                        from = after;
+                    }
                 }
                 break;
             }
@@ -682,7 +726,11 @@ pub fn landmarks(
             && let Some(list) = t.names_by_hash.get(&tok.hash)
         {
             for (words, sub) in list {
-                if !matches(toks, i, words) || (i..i + words.len()).any(|k| claimed[k]) {
+                // `Trung - Mỹ` is two names, not `Trung Mỹ`.
+                if !matches(toks, i, words)
+                    || (i..i + words.len()).any(|k| claimed[k])
+                    || (i + 1..i + words.len()).any(|k| set_apart(text, toks, k))
+                {
                     continue;
                 }
                 let end = i + words.len();
@@ -793,7 +841,7 @@ pub fn landmarks(
                     *c = true;
                 }
                 out.push(Landmark {
-                    start: i,
+                    start: from,
                     end,
                     subtype,
                 });
@@ -803,6 +851,76 @@ pub fn landmarks(
         }
     }
     out
+}
+
+/// The length of the longest world name at token `k`, if one starts there.
+fn world_at(t: &Tables, toks: &[Token], k: usize) -> Option<usize> {
+    let x = toks.get(k)?;
+    if !x.is(words::WORLD) {
+        return None;
+    }
+    t.names_by_hash
+        .get(&x.hash)?
+        .iter()
+        .find(|(w, _)| matches(toks, k, w))
+        .map(|(w, _)| w.len())
+}
+
+/// The end of an area's name after `vùng` or `khu vực` (the head at `i`,
+/// the name from `after` to `end`), where the name is the head's to give:
+/// not a world name begun at the head (`vùng Vịnh`) or at the name (`vùng
+/// Tây Nguyên`, `khu vực Đông Nam Á`, `vùng Moscow`: the world rule gives
+/// those), nor a unit's name (`khu vực Hà Nội`: the unit's rules), nor a
+/// name opening with a head word (`khu vực Đền Thượng`: that head's
+/// place). Not a name with a digit or a single letter (`khu vực Q8`,
+/// `vùng M-Class`), nor one a word glued to it goes on in lower case
+/// (`Xla-vơ`), nor one Vietnamese syllable opening a phrase in lower case
+/// (`khu vực Cụm công nghiệp …`).
+fn area_name_end(
+    g: &Gazetteer,
+    t: &Tables,
+    toks: &[Token],
+    text: &str,
+    i: usize,
+    after: usize,
+    end: usize,
+) -> Option<usize> {
+    // Two areas joined by a dash set apart: the first is the name.
+    let end = (after + 1..end)
+        .find(|&k| set_apart(text, toks, k))
+        .unwrap_or(end);
+    let name = &toks[after..end];
+    let headed = toks[after].is(words::PLACE_HEAD)
+        && t.heads_by_hash
+            .get(&toks[after].hash)
+            .is_some_and(|list| list.iter().any(|(w, _, _)| matches(toks, after, w)));
+    let odd = name
+        .iter()
+        .any(|x| x.exact.bytes().any(|b| b.is_ascii_digit()) || x.exact.chars().count() == 1);
+    let glued = toks.get(end).is_some_and(|n| {
+        !n.capitalized
+            && !text[toks[end - 1].end..n.start].contains(char::is_whitespace)
+            && text[toks[end - 1].end..n.start]
+                .chars()
+                .all(|c| matches!(c, '-' | '–' | '\''))
+    });
+    let phrase = end == after + 1
+        && crate::titled::vietnamese_shape(&toks[after].folded)
+        && toks
+            .get(end)
+            .is_some_and(|n| !n.capitalized && contiguous(toks, end));
+    let unit = || {
+        let key: Vec<&str> = name.iter().map(|x| x.exact.as_str()).collect();
+        !g.lookup(&key.join(" ")).is_empty()
+    };
+    (!headed
+        && !odd
+        && !glued
+        && !phrase
+        && world_at(t, toks, i).is_none()
+        && world_at(t, toks, after).is_none()
+        && !unit())
+    .then_some(end)
 }
 
 /// Whether the world name at token `i` names a language (`tiếng Anh`,
@@ -1185,5 +1303,23 @@ mod tests {
         let (world, bad) = super::world();
         assert!(bad.is_empty(), "{bad:?}");
         assert!(world.iter().any(|(_, (sub, _))| sub == "city"));
+        let (cities, bad) = super::cities();
+        assert!(bad.is_empty(), "{bad:?}");
+        assert!(cities.len() > 200, "{}", cities.len());
+    }
+
+    /// A city of one syllable alone needs no context only where it is no
+    /// Vietnamese syllable (`Minsk`, `Dili`): one that is (`Hà`, `Vinh`)
+    /// would be read as a common word or a given name.
+    #[test]
+    fn no_city_of_the_cldr_table_is_one_vietnamese_syllable() {
+        for (_, (name, country)) in super::cities().0 {
+            let folded = vietdex_tokenize::fold(&name);
+            assert!(
+                name.contains([' ', '-']) || !crate::titled::vietnamese_shape(&folded),
+                "{name} ({country})"
+            );
+            assert_eq!(country.len(), 2, "{name}: {country}");
+        }
     }
 }

@@ -3652,3 +3652,89 @@ fn a_department_ends_before_what_the_sentence_says_of_it() {
         expect(t, &[("organization", org)]);
     }
 }
+
+#[test]
+fn the_west_and_the_east_after_phuong() {
+    let t = "Các nước phương Tây áp lệnh cấm vận, còn y học phương Đông thì được ưa chuộng.";
+    expect(t, &[("place", "phương Tây"), ("place", "phương Đông")]);
+    assert_eq!(subtype_of(t, "phương Tây").as_deref(), Some("region"));
+    // Not a word ending in `phương` (`địa phương`, `song phương`), a
+    // direction in lower case, or a name that is no direction.
+    let t = "Chính quyền địa phương Tây Ninh họp, quan hệ song phương Nga - Mỹ ấm lên.";
+    expect_not(t, "place", "phương Tây");
+    expect_not("Gió thổi từ phương tây tới.", "place", "phương tây");
+    expect_not(
+        "Hội đồng phương Hoàng Minh họp bàn.",
+        "place",
+        "phương Hoàng Minh",
+    );
+}
+
+#[test]
+fn areas_named_after_vung_and_khu_vuc() {
+    // The name alone is the place, as with the names the tables know.
+    let t = "Giao tranh tiếp diễn ở vùng Kharova và khu vực Đông Belmora suốt tuần.";
+    expect(t, &[("place", "Kharova"), ("place", "Đông Belmora")]);
+    assert_eq!(subtype_of(t, "Kharova").as_deref(), Some("region"));
+    expect_not(t, "place", "vùng Kharova");
+    // A name of the tables or a unit's name stays theirs.
+    let t = "Mưa lớn ở vùng Tây Nguyên, vùng Moscow và khu vực Đông Nam Á.";
+    expect(
+        t,
+        &[
+            ("place", "Tây Nguyên"),
+            ("place", "Moscow"),
+            ("place", "Đông Nam Á"),
+        ],
+    );
+    assert_eq!(subtype_of(t, "Moscow").as_deref(), Some("city"));
+    let t = "Giá vàng tại khu vực Hà Nội giảm, khách đổ về khu vực Phong Nha - Kẻ Bàng.";
+    assert_eq!(
+        ents(t)
+            .iter()
+            .find(|e| e.text == "Hà Nội")
+            .map(|e| e.kind().as_str()),
+        Some("province")
+    );
+    expect_not(t, "place", "Phong Nha - Kẻ Bàng");
+    // A name opening with a head word is that head's place.
+    let t = "Dòng người đổ về khu vực Đền Thượng từ sáng.";
+    expect(t, &[("place", "Đền Thượng")]);
+    // Not a number, an abbreviation, or a capitalized word that opens a
+    // common word going on in lower case.
+    let t = "Hải quân vùng 1 và các nước khu vực ASEAN họp, bàn cách dùng kệ phân tách khu vực Sử dụng lâu dài, giọng vùng Xla-vơ.";
+    for e in ents(t) {
+        assert!(
+            !(e.kind().is_place() && matches!(e.text.as_str(), "1" | "ASEAN" | "Sử" | "Xla")),
+            "{e:?}"
+        );
+    }
+}
+
+#[test]
+fn regions_of_the_world_by_name() {
+    let t = "Dầu từ vùng Vịnh và Đông Phi chuyển sang Trung Âu.";
+    expect(
+        t,
+        &[
+            ("place", "vùng Vịnh"),
+            ("place", "Đông Phi"),
+            ("place", "Trung Âu"),
+        ],
+    );
+    expect_not("Tàu neo trong vùng vịnh kín gió.", "place", "vùng vịnh");
+}
+
+#[test]
+fn foreign_cities_of_the_cldr_table() {
+    let t = "Phái đoàn bay từ Tegucigalpa sang Dushanbe, rồi tới Sao Paulo và Bogotá.";
+    for c in ["Tegucigalpa", "Dushanbe", "Sao Paulo", "Bogotá"] {
+        assert_eq!(subtype_of(t, c).as_deref(), Some("city"), "{c} in {t:?}");
+    }
+    // Not a city's name inside a longer name, nor one the table leaves
+    // out as a brand or a person's name more than the city.
+    let t = "Hãng Karachi Steel và đội Sporting Lisbon ký với Davis về mẫu Cayenne mới.";
+    for c in ["Karachi", "Lisbon", "Davis", "Cayenne"] {
+        expect_not(t, "place", c);
+    }
+}
