@@ -1704,20 +1704,126 @@ pub(crate) fn national_teams(
 /// `BongDa.com.vn`).
 const DOMAINS: &[&str] = &["vn", "com", "net", "org"];
 
+/// English words of outlets' names (`Daily Mail`, `National Interest`,
+/// `Military Times`, `Android Authority`): after `theo` or `trang`, which
+/// also open a person's or a page's name, a foreign name with one of them
+/// is an outlet's.
+const OUTLET_WORDS: &[&str] = &[
+    "daily",
+    "mail",
+    "times",
+    "news",
+    "post",
+    "journal",
+    "herald",
+    "telegraph",
+    "independent",
+    "guardian",
+    "insider",
+    "interest",
+    "authority",
+    "monitor",
+    "tribune",
+    "express",
+    "sun",
+    "mirror",
+    "today",
+    "weekly",
+    "review",
+    "magazine",
+    "network",
+    "press",
+    "gazette",
+    "observer",
+    "chronicle",
+    "standard",
+    "reporter",
+    "digest",
+    "wire",
+    "online",
+    "radio",
+    "tv",
+    "agency",
+    "forbes",
+    "bloomberg",
+    "economist",
+];
+
 /// News outlets and sites named where no head word says what they are:
 /// by their web address written as a name (`Zing.vn`, `Thethaovanhoa.vn`,
 /// `Goal.com`; not inside a link or a mail address, nor a name in lower
 /// case or with Vietnamese letters, `banxahoi@…`, `Hoàngbaodautu.vn` of a
-/// byline run together), and a paper after `tờ` by a foreign name (`tờ
-/// Guardian`, `tờ New York Times`; not a sheet, `tờ Phiếu TLTN`). Token
-/// spans over `free` tokens, in text order.
+/// byline run together), a paper after `tờ` by a foreign name (`tờ
+/// Guardian`, `tờ New York Times`; not a sheet, `tờ Phiếu TLTN`), a
+/// foreign name of an outlet's words or opening with `The` after `theo`
+/// or `trang` (`theo Daily Mail`, `theo The Verge`, `trang Android
+/// Authority`; not `theo Ben Smith`), and a foreign name before `đưa tin`
+/// that is no country (`The Sun đưa tin`; not `báo chí Saudi đưa tin`).
+/// Token spans over `free` tokens, in text order.
 pub(crate) fn outlets(text: &str, toks: &[Token], free: &[bool]) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let paper = crate::text::word_hash("tờ");
+    let [theo, page, tin, brings] = ["theo", "trang", "tin", "đưa"].map(crate::text::word_hash);
+    let foreign =
+        |x: &Token| !x.all_caps && !x.digits && !crate::titled::vietnamese_shape(&x.folded);
+    // A run of capitalized names from `a`, at most five, over free tokens.
+    let run = |a: usize| {
+        let mut e = a;
+        while e < toks.len()
+            && e < a + 5
+            && toks[e].capitalized
+            && free[e]
+            && toks[e].gap_is(crate::text::gap::SPACE)
+            && contiguous(toks, e)
+        {
+            e += 1;
+        }
+        e
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        // `X đưa tin`: a foreign name before the verb of reporting, not
+        // inside a longer capitalized name.
+        if t.capitalized && free[i] && !(i > 0 && toks[i - 1].capitalized && contiguous(toks, i)) {
+            let e = run(i);
+            if e > i
+                && toks.get(e).is_some_and(|x| x.hash == brings && x.exact == "đưa" && !x.capitalized)
+                && toks.get(e + 1).is_some_and(|x| x.hash == tin && x.exact == "tin" && contiguous(toks, e + 1))
+                && toks[i..e].iter().any(foreign)
+                // `báo chí Saudi đưa tin`, `truyền thông Nga đưa tin`: the
+                // press of a country.
+                && !world_at(toks, i)
+                && crate::landmarks::country_at(toks, i).is_none()
+                && !(i >= 2
+                    && matches!(
+                        (toks[i - 2].exact.as_str(), toks[i - 1].exact.as_str()),
+                        ("báo", "chí") | ("truyền", "thông")
+                    ))
+            {
+                out.push((i, e));
+                i = e;
+                continue;
+            }
+        }
+        // `theo`, `trang` and a foreign name of an outlet's words.
+        let cue = ((t.hash == theo && t.exact == "theo") || (t.hash == page && t.exact == "trang"))
+            .then_some(i + 1);
+        if let Some(a) = cue {
+            let e = run(a);
+            if e > a
+                && toks[a..e].iter().any(foreign)
+                && ((toks[a].exact == "the" && e > a + 1)
+                    || toks[a..e]
+                        .iter()
+                        .any(|x| OUTLET_WORDS.contains(&x.exact.as_str())))
+            {
+                out.push((a, e));
+                i = e;
+                continue;
+            }
+        }
         // Most tokens fail here: a capital before a full stop, or `tờ`.
         let dotted = t.capitalized && bytes.get(t.end) == Some(&b'.');
         if !(dotted || t.hash == paper) || !free[i] {
@@ -1759,21 +1865,8 @@ pub(crate) fn outlets(text: &str, toks: &[Token], free: &[bool]) -> Vec<(usize, 
         // `tờ` and a paper's name: capitalized words, one of them neither
         // a Vietnamese syllable nor initials.
         let a = i + 1;
-        let mut e = a;
-        while e < toks.len()
-            && e < a + 5
-            && toks[e].capitalized
-            && free[e]
-            && toks[e].gap_is(crate::text::gap::SPACE)
-            && contiguous(toks, e)
-        {
-            e += 1;
-        }
-        if e > a
-            && toks[a..e]
-                .iter()
-                .any(|x| !x.all_caps && !x.digits && !crate::titled::vietnamese_shape(&x.folded))
-        {
+        let e = run(a);
+        if e > a && toks[a..e].iter().any(foreign) {
             out.push((a, e));
             i = e;
             continue;

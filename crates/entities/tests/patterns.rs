@@ -3738,3 +3738,31 @@ fn foreign_cities_of_the_cldr_table() {
         expect_not(t, "place", c);
     }
 }
+
+#[test]
+fn outlets_by_their_foreign_name_after_a_cue() {
+    for (t, org) in [
+        (
+            "Theo Military Times, hai tàu đã rời cảng.",
+            "Military Times",
+        ),
+        ("Theo The Atlantic, dự luật bị hoãn.", "The Atlantic"),
+        ("Tuần trước The Herald đưa tin về vụ việc.", "The Herald"),
+        (
+            "Số liệu được trang Android Authority công bố.",
+            "Android Authority",
+        ),
+    ] {
+        expect(t, &[("organization", org)]);
+    }
+    // Near misses: a foreign person after `theo`, a Vietnamese name
+    // before `đưa tin`, a title after `theo`.
+    for (t, wrong) in [
+        ("Theo Kevin Brown, dự luật bị hoãn.", "Kevin Brown"),
+        ("Hôm qua Thanh Hà đưa tin về vụ việc.", "Thanh Hà"),
+        ("Theo PGS Nguyễn Văn Bình, bệnh đã giảm.", "PGS"),
+        ("Hôm qua báo chí Saudi đưa tin về vụ việc.", "Saudi"),
+    ] {
+        expect_not(t, "organization", wrong);
+    }
+}
