@@ -132,6 +132,38 @@ const TITLES: &[&str] = &[
     "tỉ phú",
     "mc",
     "tay vợt",
+    // Degrees and honours the press writes in capitals before a name, one
+    // token each or joined by full stops (`GS Thiệp`, `PGS.TS Ngãi`, `LS
+    // Thơm`, `NSƯT Quang Thắng`); not `PV`, `NS`, which an outlet's or a
+    // company's name follows as often (`PV Tiền Phong`).
+    "gs",
+    "pgs",
+    "ts",
+    "bs",
+    "ls",
+    "ths",
+    "th.s",
+    "kts",
+    "gs.ts",
+    "pgs.ts",
+    "ts.bs",
+    "nsnd",
+    "nsưt",
+    // The spelling with `sỹ` of the titles above (`bác sỹ Thanh Tâm`), and
+    // callings of the courts, the stage and the pagoda before a name
+    // (`thẩm phán Robart`, `danh hài Hoài Linh`, `Thượng tọa Thích Nhật
+    // Từ`).
+    "bác sỹ",
+    "tiến sỹ",
+    "thạc sỹ",
+    "nghệ sỹ",
+    "nhạc sỹ",
+    "họa sỹ",
+    "ca sỹ",
+    "thẩm phán",
+    "danh hài",
+    "thượng tọa",
+    "á hậu",
 ];
 
 /// Last syllables of titles of royalty that the press also gives in jest
@@ -557,7 +589,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// `Thái`, `Công`, `Quốc`, `Nhật`, `Thống`): not in [`TITLES`],
 /// whose first syllables the name rules take for no name's; found by
 /// their second syllable, in lower case (`Hoàng tử William`, `Thống đốc
-/// Larry Hogan`; not `Hoàng Tử` of a name).
+/// Larry Hogan`, `Hoa hậu Thu Ngân`; not `Hoàng Tử` of a name).
 const NAME_OPENED_TITLES: &[(&str, &str)] = &[
     ("hoàng", "tử"),
     ("hoàng", "hậu"),
@@ -568,6 +600,8 @@ const NAME_OPENED_TITLES: &[(&str, &str)] = &[
     ("quốc", "vương"),
     ("nhật", "hoàng"),
     ("thống", "đốc"),
+    ("hoa", "hậu"),
+    ("hòa", "thượng"),
 ];
 
 /// The length of the title at token `i`, if one starts there.
@@ -1086,8 +1120,28 @@ pub fn titled_people(
                         && toks[at].is(words::WORD)
                         && !toks[at].is(words::GIVEN_NAME)))
         };
+        // A beauty title before one Vietnamese syllable that goes on in
+        // lower case names the contest (`Hoa hậu Hoàn vũ`), no one.
+        let contest = |end: usize| {
+            end == at + 1
+                && toks[i + len - 1].exact == "hậu"
+                && vietnamese_shape(&toks[at].folded)
+                && toks
+                    .get(end)
+                    .is_some_and(|n| !n.capitalized && !n.digits && n.gap_is(gap::SPACE))
+        };
+        // After a dash set apart, one word before a colon is a label
+        // (`… các thẩm phán - Ảnh: CNN`), where a name may stand in
+        // apposition (`vợ - Hari Won`).
+        let label = |end: usize| {
+            end == at + 1
+                && crate::text::set_apart(text, toks, at)
+                && text[toks[at].end..].starts_with(':')
+        };
         match name_after_title(seg, toks, text, claimed, at, address).filter(|&end| {
-            !opens_word(at, end)
+            !label(end)
+                && !contest(end)
+                && !opens_word(at, end)
                 && !unit_name(g, toks, at, end)
                 && !world(end)
                 && !in_jest(end)

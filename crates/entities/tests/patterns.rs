@@ -3766,3 +3766,56 @@ fn outlets_by_their_foreign_name_after_a_cue() {
         expect_not(t, "organization", wrong);
     }
 }
+
+#[test]
+fn a_name_after_a_degree_or_an_honour_written_in_capitals() {
+    // Degrees and honours in capitals, one token or joined by full stops,
+    // introduce a name as their spelled-out titles do.
+    expect(
+        "Theo PGS.TS Khánh, đề án cần thêm thời gian. LS Bảo cho biết sẽ kháng cáo.",
+        &[("person", "Khánh"), ("person", "Bảo")],
+    );
+    expect(
+        "Buổi diễn có NSƯT Hoài Thương và GS Lâm tham dự.",
+        &[("person", "Hoài Thương"), ("person", "Lâm")],
+    );
+    expect(
+        "Theo bác sỹ Ngọc Diệp, bệnh nhi đã qua cơn nguy kịch.",
+        &[("person", "Ngọc Diệp")],
+    );
+    expect(
+        "Thẩm phán Harold Benning bác đơn kiện; thẩm phán Benning nói thêm.",
+        &[("person", "Harold Benning"), ("person", "Benning")],
+    );
+    // A dash set apart after the title opens a credit, no name; a name
+    // may stand there in apposition.
+    expect_not(
+        "Đoàn người biểu tình phản đối các thẩm phán - Ảnh: Reuters",
+        "person",
+        "Ảnh",
+    );
+    expect(
+        "Anh nhận quà từ người vợ - Minh Thư, trong tối sinh nhật.",
+        &[("person", "Minh Thư")],
+    );
+    // `PV`, which an outlet's name follows, is no such title.
+    expect_not(
+        "Trả lời PV Tiền Phong, ông Khải cho biết như vậy.",
+        "person",
+        "Tiền Phong",
+    );
+}
+
+#[test]
+fn a_beauty_title_before_a_name_or_a_contest() {
+    expect(
+        "Sau đám cưới, Hoa hậu Ngọc Hân trở lại công việc.",
+        &[("person", "Ngọc Hân")],
+    );
+    // One syllable that goes on in lower case names the contest.
+    expect_not(
+        "Cô từng lọt vào top 10 Hoa hậu Hoàn vũ năm 2015.",
+        "person",
+        "Hoàn",
+    );
+}
