@@ -959,6 +959,9 @@ const CALLINGS: &[(&[&str], bool)] = &[
     (&["tài", "tử"], false),
     (&["người", "mẫu"], false),
     (&["danh", "thủ"], false),
+    (&["tác", "giả"], false),
+    (&["nhiếp", "ảnh", "gia"], false),
+    (&["đô", "đốc"], false),
     (&["nhà", "phân", "tích"], true),
     (&["nhà", "sáng", "lập"], true),
     (&["đồng", "sáng", "lập"], true),
@@ -986,6 +989,57 @@ fn calling_before(toks: &[Token], k: usize) -> Option<bool> {
                 })
         })
         .map(|&(_, bodies)| bodies)
+}
+
+/// Whether an office, a title or a calling that introduces experts
+/// ([`title_before`], [`CALLINGS`] no body's name follows) ends before
+/// token `i` across one to three words that qualify it, in the same
+/// clause: a field or a qualifier of two syllables, the second in lower
+/// case (`chuyên gia quân sự`, `tiền đạo tân binh`, `Bộ trưởng Quốc
+/// phòng`), a country (`Bộ trưởng Quốc phòng Mỹ`), or a nationality
+/// (`tiền đạo người Thụy Điển`); not a body's name opened by its head
+/// word, nor after a title of royalty that the press gives in jest.
+fn office_before_foreign(seg: &vietdex_tokenize::Segmenter, toks: &[Token], i: usize) -> bool {
+    // A word that opens no qualifier: a role's end, a title, a number, or
+    // a body's head word, which opens the body's name (`chủ tịch Công ty`
+    // | `Keangnam Vina`).
+    let no_qualifier = |j: usize| {
+        toks[j].is(words::ROLE_STOP | words::TITLE)
+            || toks[j].digits
+            || (toks[j].is(words::ORG_HEAD) && crate::orgs::head_len_at(toks, j).is_some())
+    };
+    let mut k = i;
+    for _ in 0..3 {
+        if !contiguous(toks, k) || k < 2 {
+            return false;
+        }
+        if let Some(w) =
+            (1..=3).find(|&w| w < k && crate::landmarks::country_at(toks, k - w) == Some(w))
+        {
+            k -= w;
+            if k > 0 && toks[k - 1].exact == "người" && contiguous(toks, k) {
+                k -= 1;
+            }
+        } else if !toks[k - 1].capitalized
+            && contiguous(toks, k - 1)
+            && !no_qualifier(k - 2)
+            && seg.is_word_pair(&toks[k - 2].exact, &toks[k - 1].exact)
+        {
+            k -= 2;
+        } else {
+            return false;
+        }
+        // Not a title of royalty the press gives in jest (`vua phá lưới`
+        // | `Premier League`).
+        if k < i
+            && contiguous(toks, k)
+            && ((title_before(toks, k) && !FIGURATIVE.contains(&toks[k - 1].exact.as_str()))
+                || calling_before(toks, k) == Some(false))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a token holds a digit.
@@ -1860,6 +1914,47 @@ pub fn titled_people(
             role: None,
         });
     }
+    // The starts of the names the next rule finds, whose family name the
+    // text may write again alone.
+    let mut after_office: Vec<usize> = Vec::new();
+    // A foreign name after an office, a title or a calling and the words
+    // that qualify it (`Bộ trưởng Quốc phòng Mỹ James Mattis`, `tiền đạo
+    // người Thụy Điển Zlatan Ibrahimovic`, `nhà phân tích chính trị
+    // Dmitry Orlov`): two to four capitalized words, the first and the
+    // last no Vietnamese syllable ([`office_before_foreign`]).
+    for &i in &caps {
+        let t = &toks[i];
+        if claimed[i]
+            || !t.name_like
+            || i < 2
+            || !t.gap_is(gap::SPACE)
+            || vietnamese_shape(&t.folded)
+            || t.is(words::WORLD | words::ORG_HEAD | words::NOT_NAME)
+            || (t.is(words::INTERNATIONAL) && crate::orgs::known_name_at(toks, i))
+        {
+            continue;
+        }
+        let j = name_end(seg, text, toks, claimed, i);
+        if !(i + 2..=i + 4).contains(&j)
+            || toks
+                .get(j)
+                .is_some_and(|n| (n.capitalized || n.digits) && contiguous(toks, j))
+            || toks[j - 1].folded.len() < 3
+            || vietnamese_shape(&toks[j - 1].folded)
+            || (i..j)
+                .any(|k| !toks[k].name_like || !alone_in_text(toks, text, k) || has_digit(&toks[k]))
+            || !office_before_foreign(seg, toks, i)
+        {
+            continue;
+        }
+        claimed[i..j].iter_mut().for_each(|c| *c = true);
+        persons.push(Person {
+            start: i,
+            end: j,
+            role: None,
+        });
+        after_office.push(i);
+    }
     // Names known in this text: each full name, and its given name (the
     // last syllable) when the full name has a family name before it.
     let mut known: HashSet<String> = HashSet::default();
@@ -1883,7 +1978,9 @@ pub fn titled_people(
         // before it says it is a person's (`Leicester City` is no one's);
         // not an initial (`John F.`).
         let foreign_pair = names.len() == 2
-            && (after_title(toks, p.start) || calling_before(toks, p.start).is_some())
+            && (after_title(toks, p.start)
+                || calling_before(toks, p.start).is_some()
+                || after_office.contains(&p.start))
             && !toks[p.start].is(words::SURNAME)
             && toks[p.end - 1].folded.len() > 1
             && !vietnamese_shape(&toks[p.end - 1].folded);

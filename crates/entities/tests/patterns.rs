@@ -3819,3 +3819,53 @@ fn a_beauty_title_before_a_name_or_a_contest() {
         "Hoàn",
     );
 }
+
+#[test]
+fn a_foreign_name_after_an_office_and_the_words_that_qualify_it() {
+    // A field, a ministry, a country or a nationality between the office
+    // and the name.
+    expect(
+        "Bộ trưởng Quốc phòng Canada Gerald Whitmore sẽ tới Hà Nội.",
+        &[("person", "Gerald Whitmore")],
+    );
+    expect(
+        "Tiền đạo người Thụy Điển Oskar Lindqvar ghi hai bàn.",
+        &[("person", "Oskar Lindqvar")],
+    );
+    expect(
+        "Theo chuyên gia quân sự Dmitri Karpenkov, tên lửa này còn yếu.",
+        &[("person", "Dmitri Karpenkov")],
+    );
+    // Its last word is written again alone.
+    expect(
+        "Tác giả Luis Pradera nhận giải. Pradera cho biết sẽ viết tiếp.",
+        &[("person", "Luis Pradera"), ("person", "Pradera")],
+    );
+    expect(
+        "Bộ trưởng Quốc phòng Canada Gerald Whitmore tới Hà Nội. Whitmore sẽ ở lại hai ngày.",
+        &[("person", "Whitmore")],
+    );
+    // No office before it, or a product after a verb: no person.
+    expect_not(
+        "Hãng vừa ra mắt mẫu xe thể thao Chevrolet Corvex tại Mỹ.",
+        "person",
+        "Chevrolet Corvex",
+    );
+    expect_not(
+        "Ông Tuấn nói với phóng viên rằng Wexford Motors đã rút vốn.",
+        "person",
+        "Wexford Motors",
+    );
+    // A body's name after its head word, a league after a title given in
+    // jest.
+    expect_not(
+        "Ông là trợ lý chủ tịch Công ty Brackwell Vina từ năm 2010.",
+        "person",
+        "Brackwell Vina",
+    );
+    expect_not(
+        "Anh đang dẫn đầu cuộc đua vua phá lưới Eredivisie League mùa này.",
+        "person",
+        "Eredivisie League",
+    );
+}
