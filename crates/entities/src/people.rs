@@ -366,6 +366,16 @@ pub fn people(
             i += 1;
             continue;
         }
+        // `Tập Đoàn Phú Quý`: a family name that closes a body's head
+        // word of two syllables is that word.
+        if i > 0
+            && contiguous(toks, i)
+            && toks[i - 1].is(words::ORG_HEAD)
+            && crate::orgs::head_len_at(toks, i - 1) == Some(2)
+        {
+            i += 1;
+            continue;
+        }
         // `Hàn Quốc Moon Jae-in`: a country's name of two or more
         // syllables before the name is no part of it.
         if let Some(w) = crate::landmarks::country_at(toks, i).filter(|&w| w >= 2) {

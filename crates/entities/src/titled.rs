@@ -1961,6 +1961,7 @@ pub fn titled_people(
     // Every known name ends with one of these syllables (by hash): a run
     // that ends otherwise is no known name, without building its key.
     let mut last_syllables: HashSet<u64> = HashSet::default();
+    let mut given_pairs: HashSet<String> = HashSet::default();
     for p in persons.iter() {
         let names: Vec<&str> = toks[p.start..p.end]
             .iter()
@@ -1971,6 +1972,23 @@ pub fn titled_people(
         }
         known.insert(names.join(" "));
         last_syllables.insert(toks[p.end - 1].hash);
+        // `Lương Xuân Trường` … `Xuân Trường`: the middle and given names
+        // of a full name, which may also name a district; not a
+        // province's or a country's name, nor a unit's closing a name of
+        // four syllables (`Ninh Kiều Cần Thơ`, a place the name rules
+        // took for a person's).
+        if names.len() >= 3 && toks[p.start].is(words::SURNAME) {
+            let pair = names[names.len() - 2..].join(" ");
+            let units = g.lookup(&pair);
+            let place = crate::landmarks::world_name(&pair)
+                || (names.len() >= 4 && !units.is_empty())
+                || units
+                    .iter()
+                    .any(|&u| g.unit(u).level == crate::gazetteer::Level::Province);
+            if !place {
+                given_pairs.insert(pair);
+            }
+        }
         // `Dương Tuấn` … `Tuấn`: a family name first, so the last
         // syllable is the given name. `Tổng thống Donald Trump` … `Trump`:
         // a foreign name of two words, the second no Vietnamese syllable,
@@ -2062,18 +2080,39 @@ pub fn titled_people(
                     && title_at(toks, i).is_none()
                     && !(toks[i].is(words::WORLD)
                         && crate::landmarks::one_syllable_world(&toks[i].exact, false));
-                // The whole run a place's name (`Việt Nam`, `Mộ Đức`): no
-                // person there at all.
-                if whole && {
-                    let run = toks[i..j]
+                // The whole run a place's name (`Việt Nam`, `Mộ Đức`, or
+                // `Thái Nguyên` after `Đỗ Văn Nguyên`, where `Thái` opens
+                // no name): no person there at all, unless it closes a full
+                // name of the text (`Xuân Trường` of `Lương Xuân Trường`).
+                let run = if from > i {
+                    toks[i..j]
                         .iter()
                         .map(|t| t.exact.as_str())
                         .collect::<Vec<_>>()
-                        .join(" ");
-                    !g.lookup(&run).is_empty() || crate::landmarks::world_name(&run)
-                } {
+                        .join(" ")
+                } else {
+                    String::new()
+                };
+                // The middle and given names of a full name of the text,
+                // opening a sentence too (`Xuân Trường` of `Lương Xuân
+                // Trường`), where the first is a name's syllable as the
+                // whole run's must be.
+                let pair_name = from > i
+                    && j == i + 2
+                    && given_pairs.contains(&run)
+                    && toks[i].name_like
+                    && (!toks[i].is(words::NOT_NAME | words::TYPE_WORD)
+                        || (WORD_OPENERS.contains(&toks[i].exact.as_str())
+                            && !seg.is_word_pair(&toks[i].exact, &toks[i + 1].exact)))
+                    && !(toks[i].is(words::WORLD)
+                        && crate::landmarks::one_syllable_world(&toks[i].exact, false));
+                if from > i
+                    && !pair_name
+                    && (!g.lookup(&run).is_empty() || crate::landmarks::world_name(&run))
+                {
                     break;
                 }
+                let whole = whole || pair_name;
                 let start = if whole { i } else { from };
                 claimed[start..j].iter_mut().for_each(|c| *c = true);
                 persons.push(Person {

@@ -3869,3 +3869,32 @@ fn a_foreign_name_after_an_office_and_the_words_that_qualify_it() {
         "Eredivisie League",
     );
 }
+
+#[test]
+fn a_known_given_name_inside_a_place_s_name_is_the_place() {
+    // `Nguyên`, known as a given name, closes the province's name here.
+    let t = "Ông Đỗ Văn Nguyên đang công tác tại Sở Xây dựng Thái Nguyên. \
+             Năm nay Sở Xây dựng Thái Nguyên cấp 40 giấy phép.";
+    expect(t, &[("person", "Đỗ Văn Nguyên")]);
+    expect_not(t, "person", "Nguyên");
+    // After a country that is no part of the place, it is the person.
+    expect(
+        "Ông Đỗ Văn Nguyên vừa sang Thái Lan. Tại Bangkok, Nguyên cho biết sẽ ở lại.",
+        &[("person", "Nguyên")],
+    );
+    // A family name that closes a body's head word is no name's.
+    expect_not(
+        "Giá vàng của Tập Đoàn Phú Quý tăng mạnh.",
+        "person",
+        "Đoàn Phú Quý",
+    );
+    // A place's name that closes a full name of the text is that person.
+    expect(
+        "Tiền vệ Lương Xuân Trường trở lại tập luyện. Hôm qua, Xuân Trường đã ghi bàn.",
+        &[("person", "Xuân Trường")],
+    );
+    expect(
+        "Tiền vệ Lương Xuân Trường trở lại tập luyện. Xuân Trường đã ghi bàn.",
+        &[("person", "Xuân Trường")],
+    );
+}
