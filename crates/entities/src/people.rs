@@ -273,7 +273,8 @@ pub(crate) fn names_a_school(seg: &vietdex_tokenize::Segmenter, toks: &[Token], 
 const OUTLET_HEADS: &[&str] = &["báo", "tờ"];
 
 /// Things named after a person, before the name: prizes, medals, cups,
-/// scholarships, funds, ships (`giải thưởng Lê Quý Đôn`, `tàu Hoàng Sa`).
+/// scholarships, funds, ships, farms, theatres, bus stops (`giải thưởng
+/// Lê Quý Đôn`, `tàu Hoàng Sa`, `nhà chờ Hoàng Đạo Thúy`).
 const NAMED_AFTER: &[&[&str]] = &[
     &["giải", "thưởng"],
     &["giải"],
@@ -284,6 +285,14 @@ const NAMED_AFTER: &[&[&str]] = &[
     &["quỹ"],
     &["tàu"],
     &["thuyền"],
+    // Farms, theatres and bus stops named after a person or the street
+    // they stand on (`nông trường Phạm Văn Cội`, `rạp hát Nguyễn Văn
+    // Hảo`, `nhà chờ Hoàng Đạo Thúy`).
+    &["nông", "trường"],
+    &["lâm", "trường"],
+    &["rạp", "hát"],
+    &["rạp"],
+    &["nhà", "chờ"],
 ];
 
 /// Whether the name at token `i` names a thing named after a person

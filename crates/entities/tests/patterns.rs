@@ -3898,3 +3898,25 @@ fn a_known_given_name_inside_a_place_s_name_is_the_place() {
         &[("person", "Xuân Trường")],
     );
 }
+
+#[test]
+fn a_farm_a_theatre_or_a_bus_stop_named_after_a_person() {
+    for (t, name) in [
+        (
+            "Xe buýt nhanh dừng ở nhà chờ Hoàng Văn Thái từ sáng sớm.",
+            "Hoàng Văn Thái",
+        ),
+        (
+            "Cán bộ nông trường Lê Minh Xuân đã về hưu từ lâu.",
+            "Lê Minh Xuân",
+        ),
+        ("Rạp hát Trần Văn Hảo nay chỉ còn phù điêu.", "Trần Văn Hảo"),
+    ] {
+        expect_not(t, "person", name);
+    }
+    // The person who works there is still one.
+    expect(
+        "Chị Nguyễn Thị Hoa, nhân viên nhà chờ, cho biết xe đến muộn.",
+        &[("person", "Nguyễn Thị Hoa")],
+    );
+}
