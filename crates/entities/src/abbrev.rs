@@ -13,7 +13,7 @@
 
 use crate::entity::{Details, Entity, Kind};
 use crate::gazetteer::{Gazetteer, Level};
-use crate::text::{Token, gap, word_hash};
+use crate::text::{Token, gap, mark, next_marked, word_hash};
 
 /// Letters at most in a short form (`UBMTTQVN` has eight).
 const MAX_LETTERS: usize = 10;
@@ -30,6 +30,7 @@ pub(crate) fn abbreviations(
     g: &Gazetteer,
     toks: &[Token],
     text: &str,
+    marks: &[u64],
     out: &[Entity],
 ) -> Vec<Entity> {
     let mut orgs: Vec<(usize, usize, &str)> = out
@@ -136,10 +137,18 @@ pub(crate) fn abbreviations(
     // start of a longer capitalized name. One pass over the tokens, each
     // compared by hash with the first token of every short form.
     let firsts: Vec<u64> = defined.iter().map(|(k, _)| word_hash(k[0])).collect();
+    // The bits of those hashes that the tokens' marks keep.
+    let kept: Vec<u64> = firsts.iter().map(|&h| mark::hash16(h)).collect();
     let mut i = 0;
-    while i < toks.len() {
+    loop {
+        // A use opens at a capitalized token, told by the marks.
+        i = next_marked(marks, i, mark::CAPITALIZED);
+        if i >= toks.len() {
+            break;
+        }
         let t = &toks[i];
-        let hit = if !t.capitalized || covered[i] || definition[i] {
+        let hit = if covered[i] || definition[i] || !kept.contains(&(marks[i] >> mark::HASH_SHIFT))
+        {
             None
         } else {
             firsts

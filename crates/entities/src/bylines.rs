@@ -9,7 +9,7 @@ use vietdex_tokenize::Segmenter;
 
 use crate::gazetteer::Gazetteer;
 use crate::people::Person;
-use crate::text::{Token, gap};
+use crate::text::{Token, gap, mark, marked};
 use crate::words;
 
 /// The most tokens a closing byline spans, names and joiners together.
@@ -34,6 +34,7 @@ struct Page<'a> {
     seg: &'a Segmenter,
     toks: &'a [Token],
     text: &'a str,
+    marks: &'a [u64],
     claimed: &'a [bool],
 }
 
@@ -55,6 +56,7 @@ fn name_at_loose(p: Page<'_>, a: usize, b: usize, loose: bool) -> bool {
         toks,
         text,
         claimed,
+        ..
     } = p;
     let n = b - a;
     let initial = |k: usize| {
@@ -107,6 +109,7 @@ pub(crate) fn bylines(
     seg: &Segmenter,
     toks: &[Token],
     text: &str,
+    marks: &[u64],
     claimed: &[bool],
 ) -> Found {
     let page = Page {
@@ -114,6 +117,7 @@ pub(crate) fn bylines(
         seg,
         toks,
         text,
+        marks,
         claimed,
     };
     let mut found = Found::default();
@@ -130,11 +134,16 @@ pub(crate) fn bylines(
 /// slash or a word in lower case.
 fn credits(page: Page<'_>, found: &mut Found) {
     let Page {
-        seg, toks, text, ..
+        seg,
+        toks,
+        text,
+        marks,
+        ..
     } = page;
-    // `ảnh` by its hash: one compare a token.
     let photo = crate::text::word_hash("ảnh");
-    for k in 0..toks.len().saturating_sub(2) {
+    // `ảnh`, told by the marks.
+    let n = toks.len().saturating_sub(2);
+    for k in marked(&marks[..n], mark::class(words::PHOTO)) {
         if toks[k].hash != photo
             || toks[k].exact != "ảnh"
             || !text[toks[k].end..toks[k + 1].start].trim().starts_with(':')

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use vietdex_tokenize::normalize;
 
 use crate::gazetteer::{Gazetteer, Level};
-use crate::text::{Token, contiguous, gap, set_apart};
+use crate::text::{Token, contiguous, gap, mark, next_marked, set_apart};
 use crate::words;
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
@@ -310,7 +310,14 @@ pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
     for w in t.names.keys() {
         add(w, words::WORLD);
     }
+    for w in NUMBER_HEADS {
+        add(w, words::NUMBER_HEAD);
+    }
 }
+
+/// Words before a number that name a lane or an alley by it (`số 12`,
+/// `ngách 4`, `kiệt 7`).
+const NUMBER_HEADS: [&str; 3] = ["số", "ngách", "kiệt"];
 
 fn matches(toks: &[Token], i: usize, words: &[String]) -> bool {
     words.len() <= toks.len() - i
@@ -453,6 +460,7 @@ pub fn landmarks(
     seg: &vietdex_tokenize::Segmenter,
     toks: &[Token],
     text: &str,
+    marks: &[u64],
     claimed: &mut [bool],
 ) -> Vec<Landmark> {
     let t = tables();
@@ -460,16 +468,21 @@ pub fn landmarks(
     // Found when a single-syllable world name first needs them.
     let mut given: Option<rustc_hash::FxHashSet<u64>> = None;
     let mut i = 0;
-    while i < toks.len() {
+    // Every rule below opens at a head word, a world name, a capital or
+    // `số` before a number: most tokens are none of them, told by their
+    // marks.
+    let opens = mark::CAPITALIZED
+        | mark::ALL_CAPS
+        | mark::class(words::PLACE_HEAD | words::WORLD | words::NUMBER_HEAD);
+    loop {
+        i = next_marked(marks, i, opens);
+        if i >= toks.len() {
+            break;
+        }
         let tok = &toks[i];
-        // Every rule below opens at a head word, a world name, a capital
-        // or `số` before a number: most tokens are none of them.
         if claimed[i]
-            || !(tok.capitalized
-                || tok.all_caps
-                || tok.is(words::PLACE_HEAD | words::WORLD)
-                || (toks.get(i + 1).is_some_and(|n| n.digits)
-                    && matches!(tok.exact.as_str(), "số" | "ngách" | "kiệt")))
+            || !(marks[i] & (opens & !mark::class(words::NUMBER_HEAD)) != 0
+                || marks.get(i + 1).is_some_and(|&n| n & mark::DIGITS != 0))
         {
             i += 1;
             continue;
@@ -1218,7 +1231,7 @@ pub fn foreign_country_after(found: &[Landmark], toks: &[Token], text: &str, end
 /// an island or a landmark, elsewhere in the text where no entity is and
 /// no capitalized word goes on it, is that place. Adds to `out` (byte
 /// offsets).
-pub(crate) fn named_again(text: &str, toks: &[Token], out: &mut Vec<crate::Entity>) {
+pub(crate) fn named_again(text: &str, toks: &[Token], marks: &[u64], out: &mut Vec<crate::Entity>) {
     const SUBTYPES: [&str; 4] = ["road", "water", "island", "landmark"];
     let mut covered = vec![false; toks.len()];
     // Names by the hash of their first syllable: the syllables' hashes and
@@ -1252,7 +1265,13 @@ pub(crate) fn named_again(text: &str, toks: &[Token], out: &mut Vec<crate::Entit
     }
     let mut found = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
+    loop {
+        // Every syllable of a name is capitalized: the others are skipped
+        // by their marks.
+        i = next_marked(marks, i, mark::CAPITALIZED);
+        if i >= toks.len() {
+            break;
+        }
         let hit = names.get(&toks[i].hash).and_then(|list| {
             list.iter().find(|(h, _)| {
                 let j = i + h.len();

@@ -191,12 +191,22 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     // moving the entities as they grow.
     let mut out: Vec<Entity> = Vec::with_capacity(toks.len() / 32 + 4);
 
-    let mut mentions = places::typed_mentions(g, k.segmenter, toks, text, &mut claimed);
-    let mut landmarks = landmarks::landmarks(g, k.segmenter, toks, text, &mut claimed);
-    let mut persons = people::people(g, k.segmenter, toks, text, &mut claimed, &landmarks);
-    titled::titled_people(g, k.segmenter, toks, text, &mut claimed, &mut persons);
+    // What the rules ask of every token, a word a token ([`text::marks`]).
+    let marks = text::marks(toks);
+    let mut mentions = places::typed_mentions(g, k.segmenter, toks, text, &marks, &mut claimed);
+    let mut landmarks = landmarks::landmarks(g, k.segmenter, toks, text, &marks, &mut claimed);
+    let mut persons = people::people(g, k.segmenter, toks, text, &marks, &mut claimed, &landmarks);
+    titled::titled_people(
+        g,
+        k.segmenter,
+        toks,
+        text,
+        &marks,
+        &mut claimed,
+        &mut persons,
+    );
     // Bylines and photo credits: people, and the outlets `Theo` names.
-    let bylines = bylines::bylines(g, k.segmenter, toks, text, &claimed);
+    let bylines = bylines::bylines(g, k.segmenter, toks, text, &marks, &claimed);
     for p in bylines.people {
         claimed[p.start..p.end].iter_mut().for_each(|c| *c = true);
         persons.push(p);
@@ -205,7 +215,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
         claimed[a..b].iter_mut().for_each(|c| *c = true);
     }
     countries_between_title_and_name(toks, &persons, &mut claimed, &mut landmarks);
-    let bare = places::bare_mentions(g, k.segmenter, toks, text, &mut claimed);
+    let bare = places::bare_mentions(g, k.segmenter, toks, text, &marks, &mut claimed);
     // `Hồ Nam, Trung Quốc`, `Victoria (Úc)`: a bare name followed by a
     // foreign country is a place of that country, not a Vietnamese unit.
     let mut foreign: Vec<(usize, usize)> = Vec::new();
@@ -253,6 +263,11 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     let mut program_spans = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // Most tokens open no alias, told by their marks.
+        if !programs.may_open(marks[i]) {
+            i += 1;
+            continue;
+        }
         match programs.match_at(toks, i) {
             Some((len, p)) => {
                 let prog = programs.program(p);
@@ -366,7 +381,15 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
             .collect();
         spans.sort_unstable();
         let mut k = 0;
-        for (ti, t) in toks.iter().enumerate() {
+        // No token before the first span is inside one, nor any after the
+        // spans are passed: those tokens are not read.
+        let first = spans
+            .first()
+            .map_or(toks.len(), |s| toks.partition_point(|t| t.start < s.0));
+        for (ti, t) in toks.iter().enumerate().skip(first) {
+            if k == spans.len() {
+                break;
+            }
             while k < spans.len() && spans[k].1 <= t.start {
                 k += 1;
             }
@@ -376,7 +399,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
             }
         }
     }
-    for (a, b) in orgs::organizations(g, k.segmenter, toks, text, &free, &person, &body) {
+    for (a, b) in orgs::organizations(g, k.segmenter, toks, text, &free, &person, &body, &marks) {
         let b = clause_inside_name(toks, a, b).unwrap_or(b);
         let s = toks[a].start;
         let e = before_date(s, toks[b - 1].end);
@@ -392,10 +415,10 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     // The outlets of bylines (`Theo VnExpress`) and national teams (`U23
     // Việt Nam`, `đội tuyển Việt Nam`), where no organization is found
     // over them.
-    let mut teams = orgs::age_group_teams(text, toks);
-    teams.extend(orgs::national_teams(k.segmenter, text, toks));
+    let mut teams = orgs::age_group_teams(text, toks, &marks);
+    teams.extend(orgs::national_teams(k.segmenter, text, toks, &marks));
     // Outlets by their web address or after `tờ` (`Zing.vn`, `tờ Guardian`).
-    teams.extend(orgs::outlets(text, toks, &free));
+    teams.extend(orgs::outlets(text, toks, &free, &marks));
     for &(a, b) in bylines.outlets.iter().chain(&teams) {
         let (s, e) = (toks[a].start, toks[b - 1].end);
         if !out
@@ -415,7 +438,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     let mut outer = chains::join(k.segmenter, toks, text, &mut out);
     outer.sort_unstable();
     // Short forms the text defines for its organizations, and their uses.
-    let short = abbrev::abbreviations(g, toks, text, &out);
+    let short = abbrev::abbreviations(g, toks, text, &marks, &out);
     out.extend(short);
     // `hãng F.`: a letter that names a company is no person's initial.
     let letter_in_org = |p: &Entity, out: &[Entity]| {
@@ -435,9 +458,9 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     }
     tie_places_to_organizations(text, &mut out, &outer);
     // A place found by its head word, written again by its name alone.
-    landmarks::named_again(text, toks, &mut out);
+    landmarks::named_again(text, toks, &marks, &mut out);
     // Names listed with names of one kind are of that kind.
-    lists::complete(k.segmenter, text, toks, &mut out);
+    lists::complete(k.segmenter, text, toks, &marks, &mut out);
     let taken: Vec<(usize, usize)> = dates.iter().map(|d| (d.0, d.1)).collect();
     for (s, e, v) in dates {
         out.push(Entity::new(text, s, e, v, Details::Date));

@@ -5,7 +5,7 @@
 //! rules took, are of that kind too.
 
 use crate::entity::{Details, Entity, Kind};
-use crate::text::{Token, gap, squash};
+use crate::text::{Token, gap, mark, squash};
 use crate::words;
 
 /// The kinds a list shares.
@@ -116,6 +116,7 @@ pub(crate) fn complete(
     seg: &vietdex_tokenize::Segmenter,
     text: &str,
     toks: &[Token],
+    marks: &[u64],
     out: &mut Vec<Entity>,
 ) {
     if toks.len() < 5 {
@@ -157,7 +158,7 @@ pub(crate) fn complete(
     while i < toks.len() {
         // No item opens at a token no entity starts at that is covered or
         // in lower case: most tokens.
-        if starting[i] == 0 && (covered[i] || !toks[i].capitalized) {
+        if starting[i] == 0 && (covered[i] || marks[i] & mark::CAPITALIZED == 0) {
             i += 1;
             continue;
         }

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use vietdex_tokenize::normalize;
 
-use crate::text::{Token, contiguous};
+use crate::text::{Token, contiguous, mark, next_marked};
 use crate::words;
 
 /// Head words. `true`: a bare level word after it names a body
@@ -623,9 +623,9 @@ fn tables() -> &'static Tables {
             // Place type words after which a capitalized name belongs
             // to the body.
             levels: vietdex_tokenize::type_words::place_syllables().collect(),
-            committee: ["ủy", "uỷ"].map(crate::text::word_hash),
+            committee: COMMITTEE_WORDS.map(crate::text::word_hash),
             capital_first,
-            teams: ["đội", "tuyển", "đt"].map(crate::text::word_hash),
+            teams: TEAM_HEADS.map(crate::text::word_hash),
         }
     })
 }
@@ -672,6 +672,32 @@ pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
     for w in t.international.keys() {
         add(w, words::INTERNATIONAL);
     }
+    for w in TEAM_HEADS {
+        add(w, words::TEAM_HEAD);
+    }
+    for w in COMMITTEE_WORDS {
+        add(w, words::COMMITTEE);
+    }
+    for w in ["tờ", "theo", "trang"] {
+        add(w, words::OUTLET_CUE);
+    }
+}
+
+/// The head words of a national team's name ([`national_teams`]).
+const TEAM_HEADS: [&str; 3] = ["đội", "tuyển", "đt"];
+
+/// `ủy` after a syllable: a party committee's name (`khu ủy`).
+const COMMITTEE_WORDS: [&str; 2] = ["ủy", "uỷ"];
+
+/// An age group's marker, alone or with its age (`u`, `u23`, `u.19`,
+/// `u-22`): where [`age_group_teams`] opens ([`words::AGE_MARK`]).
+pub(crate) fn age_mark(exact: &str) -> bool {
+    let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    exact == "u"
+        || exact
+            .strip_prefix('u')
+            .map(|r| r.strip_prefix(['.', '-']).unwrap_or(r))
+            .is_some_and(two_digits)
 }
 
 /// Whether a head word starts at token `i`: not `đoàn`, a head only
@@ -1005,6 +1031,7 @@ fn joined(text: &str, toks: &[Token], i: usize) -> bool {
 /// (`person` marks their tokens); a board's name never runs into a body
 /// or a program found before (`body` marks their tokens). Linear: each token starts at most one
 /// bounded look-ahead (a name has at most 16 tokens).
+#[allow(clippy::too_many_arguments)]
 pub fn organizations(
     g: &crate::gazetteer::Gazetteer,
     seg: &vietdex_tokenize::Segmenter,
@@ -1013,19 +1040,20 @@ pub fn organizations(
     free: &[bool],
     person: &[bool],
     body: &[bool],
+    marks: &[u64],
 ) -> Vec<(usize, usize)> {
     let t = tables();
     let mut out = Vec::new();
     let mut i = 0;
+    // Every rule below opens at a capital, a head word, or a syllable
+    // before `ủy`: most tokens are none of them, told by their marks.
+    let opens = mark::CAPITALIZED | mark::class(words::ORG_HEAD | words::ORG_HEAD_NAME);
+    let committee = mark::class(words::COMMITTEE);
     while i < toks.len() {
-        // Every rule below opens at a capital, a head word, or a syllable
-        // before `ủy`: most tokens are none of them.
         if !free[i]
-            || !(toks[i].capitalized
-                || toks[i].is(words::ORG_HEAD | words::ORG_HEAD_NAME)
-                || toks
-                    .get(i + 1)
-                    .is_some_and(|n| t.committee.contains(&n.hash)))
+            || !(marks[i] & opens != 0
+                || (marks.get(i + 1).is_some_and(|&n| n & committee != 0)
+                    && t.committee.contains(&toks[i + 1].hash)))
         {
             i += 1;
             continue;
@@ -1576,13 +1604,19 @@ pub fn organizations(
 /// Age-group national teams (`U23 Việt Nam`, `U.19 Malaysia`, `U-22 Thái
 /// Lan`): `U` and two digits, written as one token or joined by a dot or
 /// a hyphen, then a country's name. Token spans, in text order.
-pub(crate) fn age_group_teams(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
+pub(crate) fn age_group_teams(text: &str, toks: &[Token], marks: &[u64]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
     let mut i = 0;
-    while i < toks.len() {
+    let age = mark::class(words::AGE_MARK);
+    loop {
+        // Most tokens are no age group's marker ([`age_mark`]), told by
+        // their marks.
+        i = next_marked(marks, i, age);
+        if i >= toks.len() {
+            break;
+        }
         let t = &toks[i];
-        // Most tokens fail on their first byte.
         if !t.capitalized || t.exact.as_bytes().first() != Some(&b'u') {
             i += 1;
             continue;
@@ -1630,13 +1664,18 @@ pub(crate) fn national_teams(
     seg: &vietdex_tokenize::Segmenter,
     text: &str,
     toks: &[Token],
+    marks: &[u64],
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let teams = tables().teams;
     let mut i = 0;
-    while i < toks.len() {
+    loop {
+        // Most tokens are no head word, told by their marks.
+        i = next_marked(marks, i, mark::class(words::TEAM_HEAD));
+        if i >= toks.len() {
+            break;
+        }
         let t = &toks[i];
-        // Most tokens fail on their hash, which a word below has.
         if !teams.contains(&t.hash) {
             i += 1;
             continue;
@@ -1760,7 +1799,12 @@ const OUTLET_WORDS: &[&str] = &[
 /// Authority`; not `theo Ben Smith`), and a foreign name before `đưa tin`
 /// that is no country (`The Sun đưa tin`; not `báo chí Saudi đưa tin`).
 /// Token spans over `free` tokens, in text order.
-pub(crate) fn outlets(text: &str, toks: &[Token], free: &[bool]) -> Vec<(usize, usize)> {
+pub(crate) fn outlets(
+    text: &str,
+    toks: &[Token],
+    free: &[bool],
+    marks: &[u64],
+) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let paper = crate::text::word_hash("tờ");
     let [theo, page, tin, brings] = ["theo", "trang", "tin", "đưa"].map(crate::text::word_hash);
@@ -1782,7 +1826,13 @@ pub(crate) fn outlets(text: &str, toks: &[Token], free: &[bool]) -> Vec<(usize, 
     };
     let mut out = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
+    loop {
+        // A capital, `theo`, `trang` or `tờ`, told by the marks: few
+        // tokens.
+        i = next_marked(marks, i, mark::CAPITALIZED | mark::class(words::OUTLET_CUE));
+        if i >= toks.len() {
+            break;
+        }
         let t = &toks[i];
         // `X đưa tin`: a foreign name before the verb of reporting, not
         // inside a longer capitalized name.

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use vietdex_tokenize::normalize;
 
 use crate::gazetteer::Gazetteer;
-use crate::text::{Token, contiguous, gap};
+use crate::text::{Token, contiguous, gap, mark, next_marked};
 use crate::titled::name_end;
 use crate::words;
 
@@ -323,15 +323,21 @@ pub fn people(
     seg: &vietdex_tokenize::Segmenter,
     toks: &[Token],
     text: &str,
+    marks: &[u64],
     claimed: &mut [bool],
     landmarks: &[crate::landmarks::Landmark],
 ) -> Vec<Person> {
     let mut out = Vec::new();
     let streets = street_names(toks, landmarks);
     let mut i = 0;
-    while i < toks.len() {
+    loop {
+        // A name opens at a family name, told by the marks.
+        i = next_marked(marks, i, mark::class(words::SURNAME));
+        if i >= toks.len() {
+            break;
+        }
         let t = &toks[i];
-        if !t.is(words::SURNAME) || claimed[i] || t.all_caps {
+        if claimed[i] || marks[i] & mark::ALL_CAPS != 0 {
             i += 1;
             continue;
         }

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::gazetteer::{Gazetteer, Level};
-use crate::text::{Token, apostrophe_joined, contiguous};
+use crate::text::{Token, apostrophe_joined, contiguous, mark, next_marked};
 
 /// A place mention before it becomes an entity.
 #[derive(Debug, Clone)]
@@ -217,11 +217,20 @@ pub fn typed_mentions(
     seg: &vietdex_tokenize::Segmenter,
     toks: &[Token],
     text: &str,
+    marks: &[u64],
     claimed: &mut [bool],
 ) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
+    // A mention opens at a type word, or at a city written in capitals
+    // with its type word (`TPHCM`): most tokens are neither, and are
+    // skipped by their marks.
+    let opens = mark::class(crate::words::TYPE_WORD) | mark::ALL_CAPS;
+    loop {
+        i = next_marked(marks, i, opens);
+        if i >= toks.len() {
+            break;
+        }
         let Some((tlen, t)) = type_at(toks, i) else {
             let units = joined_city(g, &toks[i]);
             if !units.is_empty() && !claimed[i] {
@@ -673,12 +682,17 @@ pub fn bare_mentions(
     seg: &vietdex_tokenize::Segmenter,
     toks: &[Token],
     text: &str,
+    marks: &[u64],
     claimed: &mut [bool],
 ) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
-        if claimed[i] || !toks[i].capitalized || toks[i].all_caps {
+    loop {
+        i = next_marked(marks, i, mark::CAPITALIZED);
+        if i >= toks.len() {
+            break;
+        }
+        if claimed[i] || marks[i] & mark::ALL_CAPS != 0 {
             i += 1;
             continue;
         }

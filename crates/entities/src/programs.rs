@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use vietdex_tokenize::PhraseDict;
 
-use crate::text::{Token, contiguous, word_hash};
+use crate::text::{Token, contiguous, mark, word_hash};
 
 const DATA: &str = include_str!("../data/programs.tsv");
 
@@ -60,7 +60,14 @@ const FIRST_WORDS: usize = 16;
 
 /// The word and bit of [`Programs::first`] for a token hash.
 fn first_bit(hash: u64) -> (usize, u64) {
-    let b = (hash >> 32) as usize % (FIRST_WORDS * 64);
+    first_bit_of(mark::hash16(hash))
+}
+
+/// [`first_bit`] of the bits of a hash a token's mark keeps
+/// ([`mark::hash16`]): the bits it takes are among them.
+fn first_bit_of(hash16: u64) -> (usize, u64) {
+    const _: () = assert!((FIRST_WORDS * 64).is_power_of_two() && FIRST_WORDS * 64 <= 1 << 16);
+    let b = hash16 as usize % (FIRST_WORDS * 64);
     (b / 64, 1 << (b % 64))
 }
 
@@ -162,6 +169,15 @@ impl Programs {
         &self.programs[idx]
     }
 
+    /// Whether an alias may start at a token of mark `m`
+    /// ([`crate::text::marks`]): false for most tokens, told without
+    /// reading them; [`Programs::match_at`] finds none where it is false.
+    #[inline]
+    pub(crate) fn may_open(&self, m: u64) -> bool {
+        let (w, bit) = first_bit_of(m >> mark::HASH_SHIFT);
+        self.first[w] & bit != 0
+    }
+
     /// Longest alias at token `i`: (length in tokens, program).
     #[inline]
     pub fn match_at(&self, toks: &[Token], i: usize) -> Option<(usize, usize)> {
@@ -248,7 +264,9 @@ mod tests {
                     Nông nghiệp, xây nhà, xây dựng nông thôn mới, OCOP 4 sao, các chương \
                     trình mục tiêu quốc gia, nông thôn mới.";
         let toks = crate::text::tokens(text);
+        let marks = crate::text::marks(&toks);
         let mut found = 0;
+        let mut skipped = 0;
         for i in 0..toks.len() {
             let syllable =
                 |k: usize| (k == 0 || contiguous(&toks, i + k)).then(|| toks[i + k].exact.as_str());
@@ -258,9 +276,18 @@ mod tests {
                 .longest(toks.len() - i, &mut key, syllable, |_, _| true)
                 .map(|(len, id)| (len, id as usize));
             assert_eq!(p.match_at(&toks, i), walked, "at {}", toks[i].exact);
+            // The marks answer a token no alias opens at without it, and
+            // never one an alias opens at.
+            assert!(
+                p.may_open(marks[i]) || walked.is_none(),
+                "at {}",
+                toks[i].exact
+            );
             found += usize::from(walked.is_some());
+            skipped += usize::from(!p.may_open(marks[i]));
         }
         assert!(found >= 5, "{found}");
+        assert!(skipped >= 10, "{skipped}");
         assert!(!p.singles.is_empty() && !p.pairs.is_empty());
     }
 }

@@ -56,6 +56,98 @@ pub(crate) fn by_hash<V: Clone>(
     out
 }
 
+/// What the rules ask of every token, one word a token ([`marks`]): the
+/// token's classes ([`crate::words`]) in the low 32 bits, then its
+/// [`gap`] bits, its shape ([`mark`]) and 16 bits of its hash. A rule
+/// reads these words, a few bytes a token that stay in the core's cache,
+/// to skip to the tokens where it may open, and reads the tokens
+/// (about 90 bytes each) only there.
+pub(crate) mod mark {
+    /// First letter upper case ([`super::Token::capitalized`]).
+    pub const CAPITALIZED: u64 = 1 << 40;
+    /// Every letter upper case ([`super::Token::all_caps`]).
+    pub const ALL_CAPS: u64 = 1 << 41;
+    /// Only digits ([`super::Token::digits`]).
+    pub const DIGITS: u64 = 1 << 42;
+    /// A token of one byte in the text.
+    pub const ONE_BYTE: u64 = 1 << 43;
+    /// Upper-case first letter and some lower-case letter
+    /// ([`super::Token::name_like`]).
+    pub const NAME_LIKE: u64 = 1 << 44;
+    /// A token of at most four bytes in the text: one letter is no longer.
+    pub const SHORT: u64 = 1 << 45;
+    /// The first bit of the token's [`super::gap`] bits.
+    pub const GAP_SHIFT: u32 = 32;
+    /// The first bit of the 16 bits of the token's hash kept ([`hash16`]).
+    pub const HASH_SHIFT: u32 = 48;
+
+    /// The mark of the classes `bits` ([`crate::words`]).
+    pub const fn class(bits: u32) -> u64 {
+        bits as u64
+    }
+
+    /// The mark of one of the token's [`super::gap`] bits.
+    pub const fn gap(bits: u8) -> u64 {
+        (bits as u64) << GAP_SHIFT
+    }
+
+    /// The bits 32 to 47 of a token's hash ([`super::Token::hash`]), which
+    /// its mark keeps: a table of hashes answers most tokens with them.
+    pub const fn hash16(hash: u64) -> u64 {
+        (hash >> 32) & 0xffff
+    }
+}
+
+/// The mark of each token ([`mark`]), in one pass over the tokens.
+pub(crate) fn marks(toks: &[Token]) -> Vec<u64> {
+    toks.iter()
+        .map(|t| {
+            let mut m = u64::from(t.class)
+                | u64::from(t.gap) << mark::GAP_SHIFT
+                | mark::hash16(t.hash) << mark::HASH_SHIFT;
+            if t.capitalized {
+                m |= mark::CAPITALIZED;
+            }
+            if t.all_caps {
+                m |= mark::ALL_CAPS;
+            }
+            if t.digits {
+                m |= mark::DIGITS;
+            }
+            if t.name_like {
+                m |= mark::NAME_LIKE;
+            }
+            if t.end - t.start == 1 {
+                m |= mark::ONE_BYTE;
+            }
+            if t.end - t.start <= 4 {
+                m |= mark::SHORT;
+            }
+            m
+        })
+        .collect()
+}
+
+/// The tokens whose marks have one of the bits of `any`, in order.
+#[inline]
+pub(crate) fn marked(marks: &[u64], any: u64) -> impl Iterator<Item = usize> + '_ {
+    marks
+        .iter()
+        .enumerate()
+        .filter(move |&(_, &m)| m & any != 0)
+        .map(|(i, _)| i)
+}
+
+/// The first token from `i` on whose mark has one of the bits of `any`,
+/// or the number of tokens.
+#[inline]
+pub(crate) fn next_marked(marks: &[u64], i: usize, any: u64) -> usize {
+    marks
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&m| m & any != 0))
+        .map_or(marks.len(), |k| i + k)
+}
+
 /// Tokenizes `text` for extraction.
 pub fn tokens(text: &str) -> Analysis {
     analyzer().analyze(text)
@@ -114,6 +206,48 @@ mod tests {
         assert!(toks.iter().all(|t| t.hash == word_hash(&t.exact)));
         assert_eq!(toks[0].gap, 0);
         assert!(toks[4].gap_is(gap::CLAUSE) && !toks[4].gap_is(gap::JOINED));
+    }
+
+    /// A token's mark holds its classes, gap, shape and the kept bits of
+    /// its hash; the marked tokens are found in order, from where asked.
+    #[test]
+    fn marks_hold_what_the_tokens_hold() {
+        let toks = tokens("Ông Nguyễn Văn Thi, huyện Đại Từ - U23 và HĐND 5 a");
+        let marks = marks(&toks);
+        assert_eq!(marks.len(), toks.len());
+        for (t, &m) in toks.iter().zip(&marks) {
+            assert_eq!(m & 0xffff_ffff, u64::from(t.class), "{}", t.exact);
+            assert_eq!(
+                (m >> mark::GAP_SHIFT) & 0xff,
+                u64::from(t.gap),
+                "{}",
+                t.exact
+            );
+            assert_eq!(m >> mark::HASH_SHIFT, mark::hash16(t.hash), "{}", t.exact);
+            assert_eq!(m & mark::CAPITALIZED != 0, t.capitalized, "{}", t.exact);
+            assert_eq!(m & mark::ALL_CAPS != 0, t.all_caps, "{}", t.exact);
+            assert_eq!(m & mark::NAME_LIKE != 0, t.name_like, "{}", t.exact);
+            assert_eq!(m & mark::DIGITS != 0, t.digits, "{}", t.exact);
+            assert_eq!(m & mark::ONE_BYTE != 0, t.end - t.start == 1, "{}", t.exact);
+            assert_eq!(m & mark::SHORT != 0, t.end - t.start <= 4, "{}", t.exact);
+        }
+        let caps: Vec<&str> = marked(&marks, mark::CAPITALIZED)
+            .map(|i| toks[i].exact.as_str())
+            .collect();
+        assert_eq!(
+            caps,
+            ["ông", "nguyễn", "văn", "thi", "đại", "từ", "u23", "hđnd"]
+        );
+        let surname = mark::class(crate::words::SURNAME);
+        assert_eq!(next_marked(&marks, 0, surname), 1);
+        // From a token on: the token itself counts, none after the last.
+        assert_eq!(next_marked(&marks, 1, surname), 1);
+        assert_eq!(next_marked(&marks, 2, mark::DIGITS), toks.len() - 2);
+        assert_eq!(
+            next_marked(&marks, toks.len() - 1, mark::DIGITS),
+            toks.len()
+        );
+        assert_eq!(next_marked(&marks, toks.len(), mark::DIGITS), toks.len());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use vietdex_tokenize::normalize;
 
 use crate::people::{Person, names_a_school, names_a_thing};
 use crate::person_cues::{Cue, OPENERS};
-use crate::text::{Token, contiguous, gap};
+use crate::text::{Token, contiguous, gap, mark, next_marked};
 use crate::words;
 
 /// Military ranks: titles that introduce a bare name (in [`TITLES`]'s
@@ -565,6 +565,9 @@ pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
             add(w, words::CALLING_END);
         }
     }
+    for (w, _) in NAME_OPENED_TITLES {
+        add(w, words::NAME_TITLE);
+    }
 }
 
 /// Words that open a sentence or a clause, far more often words than
@@ -612,7 +615,9 @@ fn title_at(toks: &[Token], i: usize) -> Option<usize> {
     let t = &toks[i];
     if t.is(words::TITLE) {
         title_len(toks, i)
-    } else if t.is(words::GIVEN_NAME | words::MIDDLE_NAME | words::SURNAME) {
+    } else if t.is(words::GIVEN_NAME | words::MIDDLE_NAME | words::SURNAME)
+        && t.is(words::NAME_TITLE)
+    {
         name_opened_title(toks, i)
     } else {
         None
@@ -1067,6 +1072,7 @@ pub fn titled_people(
     seg: &vietdex_tokenize::Segmenter,
     toks: &[Token],
     text: &str,
+    marks: &[u64],
     claimed: &mut [bool],
     persons: &mut Vec<Person>,
 ) {
@@ -1081,7 +1087,14 @@ pub fn titled_people(
             })
     };
     let mut i = 0;
-    while i < toks.len() {
+    // A title opens at a title's syllable or at a name that opens one
+    // (`hoàng tử`): most tokens are neither, told by their marks.
+    let opens = mark::class(words::TITLE | words::NAME_TITLE);
+    loop {
+        i = next_marked(marks, i, opens);
+        if i >= toks.len() {
+            break;
+        }
         if claimed[i] {
             i += 1;
             continue;
@@ -1252,10 +1265,10 @@ pub fn titled_people(
     // case below (`h.`), found in the same pass.
     let mut caps: Vec<usize> = Vec::new();
     let mut letters: Vec<usize> = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
-        if t.capitalized {
+    for (i, &m) in marks.iter().enumerate() {
+        if m & mark::CAPITALIZED != 0 {
             caps.push(i);
-        } else if t.end - t.start == 1 {
+        } else if m & mark::ONE_BYTE != 0 {
             letters.push(i);
         }
     }
@@ -1299,6 +1312,7 @@ pub fn titled_people(
     // (`hãng F.`, `tại H.`).
     for &i in &caps {
         if !claimed[i]
+            && marks[i] & mark::SHORT != 0
             && initial(toks, text, i)
             && !after_capital(toks, i)
             && !after_lone_name_cue(toks, i)
@@ -1358,11 +1372,16 @@ pub fn titled_people(
     let mut bodied: Option<HashSet<(u64, u64)>> = None;
     let mut next = 0;
     for &i in &caps {
-        let t = &toks[i];
-        // The checks on the token itself first: most tokens fail them.
+        // The checks on the token's marks first: most tokens fail them.
         if i < next
             || claimed[i]
-            || t.all_caps
+            || marks[i] & (mark::ALL_CAPS | mark::class(words::TITLE | words::NOT_NAME)) != 0
+            || after_capital_marked(marks, i)
+        {
+            continue;
+        }
+        let t = &toks[i];
+        if t.all_caps
             || after_capital(toks, i)
             || t.is(words::TITLE | words::NOT_NAME)
             || (t.is(words::INTERNATIONAL)
@@ -1409,7 +1428,7 @@ pub fn titled_people(
             && !(j == i + 2
                 && (org_head_before(seg, toks, i)
                     || bodied
-                        .get_or_insert_with(|| body_name_ends(seg, toks))
+                        .get_or_insert_with(|| body_name_ends(seg, toks, marks))
                         .contains(&(toks[i].hash, toks[i + 1].hash))))
         {
             claimed[i..j].iter_mut().for_each(|c| *c = true);
@@ -1427,7 +1446,7 @@ pub fn titled_people(
     // people's after `người` (`người Ba Tàu`).
     let mut next = 1;
     for &i in &caps {
-        if i < next || i + 1 >= toks.len() {
+        if i < next || i + 1 >= toks.len() || marks[i] & mark::class(words::ORDER) == 0 {
             continue;
         }
         let t = &toks[i];
@@ -1464,11 +1483,16 @@ pub fn titled_people(
     // word that follows a subject (`của Hoa.`, `cho Mai đã`). Opening a
     // sentence, a name is only found as a name known in the text (below).
     for &i in &caps {
-        let t = &toks[i];
-        // The token's own shape first: most tokens fail it.
+        // The token's own shape first, told by its mark: most tokens fail
+        // it.
         if claimed[i]
-            || !t.name_like
-            || t.is(words::PLACE_HEAD | words::TYPE_WORD)
+            || marks[i] & mark::NAME_LIKE == 0
+            || marks[i] & mark::class(words::PLACE_HEAD | words::TYPE_WORD) != 0
+        {
+            continue;
+        }
+        let t = &toks[i];
+        if t.is(words::PLACE_HEAD | words::TYPE_WORD)
             // A given name that opens a title or a body's name (`Tiến`
             // of `tiến sĩ`, `Hải` of `Hải quan`, `Trường`) is a name where
             // it opens neither (and the words around it say a person is
@@ -1633,10 +1657,15 @@ pub fn titled_people(
     // name or a given name, then a given name, that make no word and no
     // place, closed by a comma or followed by what a person does.
     for &i in &caps {
-        let t = &toks[i];
         if claimed[i]
-            || !t.name_like
-            || !t.is(words::SURNAME | words::GIVEN_NAME)
+            || marks[i] & mark::NAME_LIKE == 0
+            || marks[i] & mark::class(words::SURNAME | words::GIVEN_NAME) == 0
+            || !(i == 0 || marks[i] & mark::gap(gap::STOP | gap::DASH) != 0)
+        {
+            continue;
+        }
+        let t = &toks[i];
+        if !t.is(words::SURNAME | words::GIVEN_NAME)
             || !sentence_start(toks, i)
             // A form of address (`Anh quân ,`) is no part of a name.
             || title_at(toks, i).is_some()
@@ -1669,8 +1698,14 @@ pub fn titled_people(
     // …`): people each, where one of them is a person found, or the words
     // after the second say a person is meant. Neither a country's name
     // nor a unit's, each alone among words in lower case.
+    // `và` by the bits of its hash the marks keep, before its text.
+    let and = mark::hash16(crate::text::word_hash("và"));
     for &i in &caps {
-        if i + 2 >= toks.len() || toks[i + 1].exact != "và" || toks[i + 1].capitalized {
+        if i + 2 >= toks.len()
+            || marks[i + 1] >> mark::HASH_SHIFT != and
+            || toks[i + 1].exact != "và"
+            || toks[i + 1].capitalized
+        {
             continue;
         }
         let alone = |k: usize| {
@@ -1729,7 +1764,15 @@ pub fn titled_people(
     // those pairs, by their tokens' hashes, found when first needed.
     let mut placed: Option<HashSet<(u64, u64)>> = None;
     for &i in &caps {
-        if i + 1 >= toks.len() {
+        // The two tokens' shapes first, told by their marks: most tokens
+        // fail them.
+        if i + 1 >= toks.len()
+            || marks[i] & marks[i + 1] & mark::NAME_LIKE == 0
+            || claimed[i]
+            || claimed[i + 1]
+            || marks[i + 1] & mark::gap(gap::SPACE) == 0
+            || marks[i + 1] & mark::gap(gap::JOINED) == 0
+        {
             continue;
         }
         let (a, b) = (&toks[i], &toks[i + 1]);
@@ -1820,12 +1863,16 @@ pub fn titled_people(
         let placed = placed.get_or_insert_with(|| {
             (1..toks.len().saturating_sub(1))
                 .filter(|&k| {
-                    let pair = toks[k].capitalized
-                        && toks[k + 1].capitalized
-                        && toks[k].gap_is(gap::SPACE)
-                        && contiguous(toks, k + 1);
-                    let after_cue = toks[k - 1]
-                        .is(words::LONE_NAME_CUE | words::PLACE_HEAD | words::TYPE_WORD)
+                    // Told by the marks first: most tokens fail there.
+                    let pair = marks[k] & marks[k + 1] & mark::CAPITALIZED != 0
+                        && marks[k] & mark::gap(gap::SPACE) != 0
+                        && marks[k + 1] & mark::gap(gap::JOINED) != 0;
+                    let after_cue = || {
+                        marks[k - 1]
+                            & mark::class(
+                                words::LONE_NAME_CUE | words::PLACE_HEAD | words::TYPE_WORD,
+                            )
+                            != 0
                         // The cue a word of its own, not the end of one
                         // (`nổi tiếng`, `hôm qua`).
                         && !(k >= 2
@@ -1833,13 +1880,14 @@ pub fn titled_people(
                             && seg.is_word_pair(
                                 &toks[k - 2].exact,
                                 &toks[k - 1].exact,
-                            ));
-                    pair && after_cue
+                            ))
+                    };
+                    pair && after_cue()
                 })
                 .map(|k| (toks[k].hash, toks[k + 1].hash))
                 .chain(
                     bodied
-                        .get_or_insert_with(|| body_name_ends(seg, toks))
+                        .get_or_insert_with(|| body_name_ends(seg, toks, marks))
                         .iter()
                         .copied(),
                 )
@@ -1878,15 +1926,16 @@ pub fn titled_people(
     // of one word before it (`CEO Apple Tim Cook`). Not a place's name,
     // nor a body's head word.
     for &i in &caps {
-        let t = &toks[i];
+        // Told by the marks: most tokens fail there.
         if claimed[i]
-            || !t.name_like
+            || marks[i] & mark::NAME_LIKE == 0
             || i == 0
-            || !t.gap_is(gap::SPACE)
-            || (toks[i - 1].capitalized && !toks[i - 1].all_caps)
+            || marks[i] & mark::gap(gap::SPACE) == 0
+            || marks[i - 1] & (mark::CAPITALIZED | mark::ALL_CAPS) == mark::CAPITALIZED
         {
             continue;
         }
+        let t = &toks[i];
         let Some(bodies) = calling_before(toks, i) else {
             continue;
         };
@@ -2018,8 +2067,12 @@ pub fn titled_people(
     let mut key = String::new();
     let mut next = 0;
     for &i in &caps {
-        let t = &toks[i];
-        if i < next || claimed[i] || t.all_caps || after_capital(toks, i) {
+        // Told by the marks: most tokens fail there.
+        if i < next
+            || claimed[i]
+            || marks[i] & mark::ALL_CAPS != 0
+            || after_capital_marked(marks, i)
+        {
             continue;
         }
         let mut j = i + 1;
@@ -2149,16 +2202,23 @@ fn sentence_start(toks: &[Token], i: usize) -> bool {
 /// The pairs of capitalized syllables that end a body's name somewhere in
 /// the text (`Tập đoàn Thủy sản Minh Phú`), by their tokens' hashes: that
 /// pair written alone elsewhere is the body, no person.
-fn body_name_ends(seg: &vietdex_tokenize::Segmenter, toks: &[Token]) -> HashSet<(u64, u64)> {
+fn body_name_ends(
+    seg: &vietdex_tokenize::Segmenter,
+    toks: &[Token],
+    marks: &[u64],
+) -> HashSet<(u64, u64)> {
+    let joined_capital = |k: usize| {
+        marks
+            .get(k)
+            .is_some_and(|&m| m & mark::CAPITALIZED != 0 && m & mark::gap(gap::JOINED) != 0)
+    };
     (1..toks.len().saturating_sub(1))
         .filter(|&k| {
-            toks[k].capitalized
-                && toks[k + 1].capitalized
-                && toks[k].gap_is(gap::SPACE)
-                && contiguous(toks, k + 1)
-                && !toks
-                    .get(k + 2)
-                    .is_some_and(|n| n.capitalized && contiguous(toks, k + 2))
+            // Told by the marks first: most tokens fail there.
+            marks[k] & mark::CAPITALIZED != 0
+                && marks[k] & mark::gap(gap::SPACE) != 0
+                && joined_capital(k + 1)
+                && !joined_capital(k + 2)
                 && org_head_before(seg, toks, k)
         })
         .map(|k| (toks[k].hash, toks[k + 1].hash))
@@ -2228,6 +2288,11 @@ fn after_opening_kin(toks: &[Token], i: usize) -> bool {
 /// Whether token `i` continues a capitalized word before it.
 fn after_capital(toks: &[Token], i: usize) -> bool {
     i > 0 && toks[i - 1].capitalized && contiguous(toks, i)
+}
+
+/// [`after_capital`], told by the tokens' marks ([`crate::text::marks`]).
+fn after_capital_marked(marks: &[u64], i: usize) -> bool {
+    i > 0 && marks[i - 1] & mark::CAPITALIZED != 0 && marks[i] & mark::gap(gap::JOINED) != 0
 }
 
 /// Particles in lower case inside foreign names (`Frank de Boer`, `Ludwig

@@ -66,9 +66,34 @@ pub const CLAUSE_OPENER: u32 = 1 << 17;
 /// [`crate::titled`]).
 pub const CALLING_END: u32 = 1 << 18;
 
+/// `số`, `ngách`, `kiệt`: before a number, a lane's or an alley's
+/// number ([`crate::landmarks`]).
+pub const NUMBER_HEAD: u32 = 1 << 19;
+/// The head words of a national team's name (`đội` of `đội tuyển`,
+/// `tuyển`, `đt`: [`crate::orgs`]).
+pub const TEAM_HEAD: u32 = 1 << 20;
+/// `tờ`, `theo`, `trang`: before an outlet's name ([`crate::orgs`]).
+pub const OUTLET_CUE: u32 = 1 << 21;
+/// `ảnh`, which opens a photo credit ([`crate::bylines`]).
+pub const PHOTO: u32 = 1 << 22;
+/// `ủy`, which closes a party committee's name after a syllable (`khu
+/// ủy`: [`crate::orgs`]).
+pub const COMMITTEE: u32 = 1 << 23;
+/// A given, middle or family name that opens a title with the syllable
+/// after it (`hoàng` of `hoàng tử`: [`crate::titled`]).
+pub const NAME_TITLE: u32 = 1 << 24;
+/// An age group's marker, alone or with its age (`u` of `U.23`, `u23`,
+/// `u-19`: [`crate::orgs`]); told by the text's shape, not a list.
+pub const AGE_MARK: u32 = 1 << 25;
+
 /// The bits of the normalized syllable `exact`.
 pub fn class_of(exact: &str) -> u32 {
-    table().get(exact).copied().unwrap_or(0)
+    let bits = table().get(exact).copied().unwrap_or(0);
+    if crate::orgs::age_mark(exact) {
+        bits | AGE_MARK
+    } else {
+        bits
+    }
 }
 
 /// Every listed word with its bit, from the modules that own the lists.
@@ -81,6 +106,7 @@ fn each_listed(add: &mut dyn FnMut(&str, u32)) {
     crate::landmarks::classify(add);
     crate::people::classify(add);
     crate::person_cues::classify(add);
+    add("ảnh", PHOTO);
     for w in vietdex_tokenize::LEXICON.lines() {
         let w = w.trim();
         // Lower-case entries only: `Hà`, `Huế` there are names.
@@ -102,6 +128,18 @@ fn table() -> &'static FxHashMap<String, u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An age group's marker is told by its shape (`u`, `u23`, `u.19`,
+    /// `u-22`), not a word beginning with `u` (`uống`, `u234`, `ub`).
+    #[test]
+    fn an_age_marker_by_its_shape() {
+        for w in ["u", "u23", "u.19", "u-22"] {
+            assert!(class_of(w) & AGE_MARK != 0, "{w}");
+        }
+        for w in ["uống", "u234", "ub", "u.", "23", "đu23"] {
+            assert!(class_of(w) & AGE_MARK == 0, "{w}");
+        }
+    }
 
     #[test]
     fn every_listed_word_has_its_bit_and_no_other_word_has_one() {
