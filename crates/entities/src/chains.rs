@@ -132,7 +132,14 @@ const LOWER_PARENTS: &[&str] = &[
 
 /// The length of the longest head word of `list` at token `i`.
 fn head_at(list: &[&str], toks: &[Token], i: usize) -> Option<usize> {
+    let first = toks.get(i)?.exact.as_str();
     list.iter()
+        // The first word by its bytes, before the words are split: most
+        // heads fail there.
+        .filter(|h| {
+            h.strip_prefix(first)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
         .filter_map(|h| {
             let n = h.split(' ').count();
             (i + n <= toks.len()
@@ -367,4 +374,26 @@ pub(crate) fn join(
         });
     }
     joined_spans.iter().map(|&(s, _, o)| (s, o)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A head word is found by its words, the first told by its bytes
+    /// before the split: not a syllable that begins a head's first word
+    /// (`cụ` of `cục`), nor a head's first word alone (`công` | `,` `an`),
+    /// and the longest head at the token wins.
+    #[test]
+    fn a_head_word_by_its_words() {
+        let list = ["công an", "công", "cục", "đội"];
+        let toks = crate::text::tokens("Công an tỉnh, cụ bà, công, an toàn và Cục");
+        let at = |w: &str| toks.iter().position(|t| t.exact == w).expect("token");
+        assert_eq!(head_at(&list, &toks, 0), Some(2));
+        assert_eq!(head_at(&list, &toks, at("cụ")), None);
+        assert_eq!(head_at(&list, &toks, toks.len() - 1), Some(1));
+        let lone = toks.iter().rposition(|t| t.exact == "công").expect("công");
+        assert_eq!(head_at(&list, &toks, lone), Some(1));
+        assert_eq!(head_at(&list, &toks, toks.len()), None);
+    }
 }
