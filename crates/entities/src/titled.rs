@@ -385,6 +385,13 @@ fn adverbial_before(toks: &[Token], i: usize) -> bool {
 /// `Toàn phải …`), with [`SUBJECT_OF`] for a given name opening a clause.
 const SUBJECT_MODALS: &[&str] = &["phải", "không", "chưa", "chẳng", "cần", "nên"];
 
+/// Whether the words `i..j` of a foreign name are each written as a
+/// name's syllable, stand alone in the text ([`alone_in_text`]) and hold
+/// no digit.
+fn foreign_words(toks: &[Token], text: &str, i: usize, j: usize) -> bool {
+    (i..j).all(|k| toks[k].name_like && alone_in_text(toks, text, k) && !has_digit(&toks[k]))
+}
+
 /// Whether the token at `i` stands alone as a word of the text: no dot,
 /// hyphen or other mark joins it to letters on either side (`Co.op`,
 /// `Ác-hen-ti-na`), no capital inside it (`IoT`), and the words beside it
@@ -1949,8 +1956,7 @@ pub fn titled_people(
             || toks[j - 1].folded.len() < 3
             || vietnamese_shape(&toks[j - 1].folded)
             || (bodies && from == i && !t.is(words::GIVEN_NAME))
-            || (i..j)
-                .any(|k| !toks[k].name_like || !alone_in_text(toks, text, k) || has_digit(&toks[k]))
+            || !foreign_words(toks, text, i, j)
             || (toks[from].is(words::INTERNATIONAL) && crate::orgs::known_name_at(toks, from))
             || toks[from].is(words::WORLD | words::ORG_HEAD | words::NOT_NAME)
         {
@@ -1990,8 +1996,7 @@ pub fn titled_people(
                 .is_some_and(|n| (n.capitalized || n.digits) && contiguous(toks, j))
             || toks[j - 1].folded.len() < 3
             || vietnamese_shape(&toks[j - 1].folded)
-            || (i..j)
-                .any(|k| !toks[k].name_like || !alone_in_text(toks, text, k) || has_digit(&toks[k]))
+            || !foreign_words(toks, text, i, j)
             || !office_before_foreign(seg, toks, i)
         {
             continue;
