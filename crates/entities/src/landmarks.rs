@@ -1312,6 +1312,116 @@ pub(crate) fn named_again(text: &str, toks: &[Token], marks: &[u64], out: &mut V
     }
 }
 
+/// Type words of Vietnamese units that the press also writes before
+/// another country's subdivisions (`tỉnh Nagasaki`, `huyện Boeun`, `thị
+/// trấn Kohoku`), with the levels whose names they take here.
+const FOREIGN_UNIT_TYPES: &[(&[&str], &[Level])] = &[
+    (&["tỉnh"], &[Level::Province, Level::District]),
+    (&["huyện"], &[Level::District, Level::Province]),
+    (&["quận"], &[Level::District]),
+    (&["thị", "trấn"], &[Level::Commune]),
+];
+
+/// Subdivisions of other countries by a Vietnamese unit's type word, in a
+/// text that names a foreign country: the type word and a name of one or
+/// two capitalized syllables that closes there and is no name of a unit of
+/// that level, even written without its marks (`tỉnh Đăk Lắk`, `huyện
+/// Lak`); one syllable is no Vietnamese syllable (not `Tỉnh Ủy`), and the
+/// type word makes no word with it (`Tỉnh Đoàn`). Appends to `found` (in
+/// token order) and claims the tokens.
+pub fn foreign_units(
+    g: &Gazetteer,
+    seg: &vietdex_tokenize::Segmenter,
+    toks: &[Token],
+    marks: &[u64],
+    claimed: &mut [bool],
+    found: &mut Vec<Landmark>,
+) {
+    let foreign_country = found.iter().any(|l| {
+        l.subtype == "country"
+            && !matches!(
+                toks[l.start..l.end]
+                    .iter()
+                    .map(|t| t.exact.as_str())
+                    .collect::<Vec<_>>()
+                    .as_slice(),
+                ["việt", "nam"] | ["vn"] | ["việt"]
+            )
+    });
+    if !foreign_country {
+        return;
+    }
+    let mut added = false;
+    let mut i = 0;
+    loop {
+        i = next_marked(marks, i, mark::class(words::TYPE_WORD));
+        if i >= toks.len() {
+            break;
+        }
+        let Some((type_words, levels)) = FOREIGN_UNIT_TYPES.iter().find(|(w, _)| {
+            w.len() <= toks.len() - i
+                && w.iter()
+                    .enumerate()
+                    .all(|(k, s)| toks[i + k].exact == *s && (k == 0 || contiguous(toks, i + k)))
+        }) else {
+            i += 1;
+            continue;
+        };
+        let after = i + type_words.len();
+        if toks[i].all_caps || claimed[i..after].iter().any(|&c| c) {
+            i = after;
+            continue;
+        }
+        let mut end = after;
+        while end < toks.len()
+            && end < after + 3
+            && toks[end].capitalized
+            && !toks[end].all_caps
+            && contiguous(toks, end)
+            && !claimed[end]
+        {
+            end += 1;
+        }
+        let n = end - after;
+        let name = &toks[after..end];
+        let folded = name
+            .iter()
+            .map(|t| t.folded.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let unit_named = |key: &str| {
+            g.lookup_folded(key)
+                .iter()
+                .any(|&u| levels.contains(&g.unit(u).level))
+        };
+        // The name closes where no capitalized word or a syllable of the
+        // same unit's name written in lower case (`tỉnh Bắc giang`) goes on.
+        let next = toks.get(end).filter(|_| contiguous(toks, end));
+        let ok = (1..=2).contains(&n)
+            && next.is_none_or(|x| !x.capitalized)
+            && !unit_named(&folded)
+            && !unit_named(&folded.replace(' ', ""))
+            && next.is_none_or(|x| !unit_named(&format!("{folded} {}", x.folded)))
+            && (n == 2 || !crate::titled::vietnamese_shape(&name[0].folded))
+            && !seg.is_word_pair(&toks[after - 1].exact, &name[0].exact);
+        if ok {
+            claimed[i..end].iter_mut().for_each(|c| *c = true);
+            found.push(Landmark {
+                start: i,
+                end,
+                subtype: "foreign-unit",
+            });
+            added = true;
+            i = end;
+        } else {
+            i = after;
+        }
+    }
+    if added {
+        found.sort_by_key(|l| l.start);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -195,6 +195,7 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     let marks = text::marks(toks);
     let mut mentions = places::typed_mentions(g, k.segmenter, toks, text, &marks, &mut claimed);
     let mut landmarks = landmarks::landmarks(g, k.segmenter, toks, text, &marks, &mut claimed);
+    landmarks::foreign_units(g, k.segmenter, toks, &marks, &mut claimed, &mut landmarks);
     let mut persons = people::people(g, k.segmenter, toks, text, &marks, &mut claimed, &landmarks);
     titled::titled_people(
         g,

@@ -3920,3 +3920,45 @@ fn a_farm_a_theatre_or_a_bus_stop_named_after_a_person() {
         &[("person", "Nguyễn Thị Hoa")],
     );
 }
+
+#[test]
+fn another_country_subdivision_after_a_vietnamese_type_word() {
+    // In a text that names a foreign country, `tỉnh`, `huyện`, `quận` or
+    // `thị trấn` before a name of no unit of that level: that country's
+    // subdivision, the type word with it.
+    let t = "Động đất mạnh làm rung chuyển tỉnh Kumamoto, Nhật Bản, và \
+             thị trấn Mashiki gần đó; người dân quận Higashi phải sơ tán.";
+    for name in ["tỉnh Kumamoto", "thị trấn Mashiki", "quận Higashi"] {
+        assert_eq!(
+            subtype_of(t, name).as_deref(),
+            Some("foreign-unit"),
+            "{name}"
+        );
+    }
+    let t = "Nhiều nhà máy của Trung Quốc đặt ở tỉnh Hải Nam và tỉnh Cam Túc.";
+    assert_eq!(
+        subtype_of(t, "tỉnh Cam Túc").as_deref(),
+        Some("foreign-unit")
+    );
+    // Near misses: a body's word after the type word (`Tỉnh Ủy`), a
+    // Vietnamese unit written without its marks or joined (`huyện Lak`,
+    // `tỉnh Đăk Lắk`), a person of three syllables after an office.
+    let t = "Đoàn khách Nhật Bản làm việc với Tỉnh Ủy, rồi thăm huyện Lak, \
+             tỉnh Đăk Lắk.";
+    for name in ["Tỉnh Ủy", "huyện Lak", "tỉnh Đăk Lắk"] {
+        assert_ne!(
+            subtype_of(t, name).as_deref(),
+            Some("foreign-unit"),
+            "{name}"
+        );
+    }
+    let t = "Thống đốc tỉnh Ahmad Reza Karimi của Iran cho biết như vậy.";
+    assert!(
+        !ents(t).iter().any(|e| e.text.starts_with("tỉnh Ahmad")),
+        "{:?}",
+        pairs(t)
+    );
+    // Without a foreign country in the text, nothing is guessed.
+    let t = "Đoàn công tác đến tỉnh Kumamoto làm việc.";
+    assert!(subtype_of(t, "tỉnh Kumamoto").is_none());
+}
