@@ -93,6 +93,14 @@ const HEADS: &[(&str, &str)] = &[
     ("khu du lịch", "landmark"),
     ("khu công nghiệp", "landmark"),
     ("khu kinh tế", "landmark"),
+    // Their abbreviations, written in capitals ([`ABBREVIATED`]).
+    ("kcn", "landmark"),
+    ("kcx", "landmark"),
+    ("kkt", "landmark"),
+    ("ccn", "landmark"),
+    ("kđt", "landmark"),
+    ("kdl", "landmark"),
+    ("svđ", "landmark"),
     ("bang", "foreign-unit"),
     ("tiểu bang", "foreign-unit"),
     // A city outside the gazetteer (those in it are claimed before as
@@ -162,6 +170,13 @@ const HEADS: &[(&str, &str)] = &[
     ("ngã sáu", "landmark"),
     ("vòng xoay", "landmark"),
 ];
+
+/// Head words written as their initials in capitals: an industrial park
+/// (`KCN Sóng Thần`), an export zone (`KCX Tân Thuận`), an economic zone
+/// (`KKT Dung Quất`), an industrial cluster (`CCN`), a new town (`KĐT
+/// Linh Đàm`), a tourist resort (`KDL Suối Tiên`), a stadium (`SVĐ Thống
+/// Nhất`).
+const ABBREVIATED: &[&str] = &["kcn", "kcx", "kkt", "ccn", "kđt", "kdl", "svđ"];
 
 /// Head words whose name may be a number or code (`quốc lộ 1A`,
 /// `tỉnh lộ 316G`, `đường số 1`).
@@ -498,6 +513,7 @@ pub fn landmarks(
         let head_ok = tok.is(words::PLACE_HEAD)
             && (!tok.capitalized
                 || tok.exact == "tp"
+                || (tok.all_caps && ABBREVIATED.contains(&tok.exact.as_str()))
                 || (!tok.all_caps
                     && tok.exact != "hồ"
                     // Opening a sentence (a headline's `Cầu Bình Triệu`),
@@ -629,6 +645,21 @@ pub fn landmarks(
                             && (after + 1..=e.min(after + 2))
                                 .any(|k| !g.lookup(&whole[..k - i].join(" ")).is_empty()))
                 });
+                // `các KCN Quảng Ngãi`, `những khu công nghiệp Bình
+                // Dương`: after a plural, a landmark's head word and a
+                // province's or a district's name are that unit's places
+                // of the kind, no one place; the unit is the mention (not
+                // so for waters: `các hồ Phú Xuân`).
+                let plural_of_unit = sub == "landmark"
+                    && i > 0
+                    && matches!(toks[i - 1].exact.as_str(), "các" | "những")
+                    && end.is_some_and(|e| {
+                        let name: Vec<&str> =
+                            toks[after..e].iter().map(|x| x.exact.as_str()).collect();
+                        g.lookup(&name.join(" "))
+                            .iter()
+                            .any(|&u| matches!(g.unit(u).level, Level::Province | Level::District))
+                    });
                 // A cave's `động` and a mine's `mỏ` mostly close a word
                 // (`hoạt động`, `di động Viettel`, `Di động Thế giới`, `thợ
                 // mỏ Walter …`): the place after a word that leads to a
@@ -700,6 +731,7 @@ pub fn landmarks(
                         && !compound
                         && !by_country
                         && !unit_name
+                        && !plural_of_unit
                         && !cue_needed
                         && !short_opening
                         && direction

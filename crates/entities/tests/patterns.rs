@@ -3962,3 +3962,27 @@ fn another_country_subdivision_after_a_vietnamese_type_word() {
     let t = "Đoàn công tác đến tỉnh Kumamoto làm việc.";
     assert!(subtype_of(t, "tỉnh Kumamoto").is_none());
 }
+
+#[test]
+fn an_abbreviated_head_word_in_capitals() {
+    // `KCN`, `KCX`, `KKT`, `CCN`, `KĐT`, `KDL`, `SVĐ` name the place that
+    // follows as their full head words do.
+    let t = "Công nhân ở KCN Tân Bình và KKT Vân Phong đã đi làm lại; đội \
+             tuyển tập trên SVĐ Hàng Đẫy, gần KĐT Mỹ Đình.";
+    for name in [
+        "KCN Tân Bình",
+        "KKT Vân Phong",
+        "SVĐ Hàng Đẫy",
+        "KĐT Mỹ Đình",
+    ] {
+        assert_eq!(subtype_of(t, name).as_deref(), Some("landmark"), "{name}");
+    }
+    // Near misses: after a plural, a province's name is the province's
+    // parks, and the province is the mention; initials of no place's
+    // head word (`KCB`, medical care) open none.
+    let t = "Lao động ở các KCN Đồng Nai đã quay lại làm việc.";
+    expect_not(t, "place", "KCN Đồng Nai");
+    expect(t, &[("province", "Đồng Nai")]);
+    let t = "Quỹ bảo hiểm chi trả KCB Tân Bình trong tháng qua.";
+    expect_not(t, "place", "KCB Tân Bình");
+}
