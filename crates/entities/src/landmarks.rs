@@ -468,6 +468,40 @@ fn crossing_end(g: &Gazetteer, toks: &[Token], text: &str, at: usize) -> Option<
     Some(end)
 }
 
+/// The end of a road's name at token `at` that is two or more places
+/// joined by dashes (`TP.HCM - Trung Lương`, `TP Hồ Chí Minh-Trung
+/// Lương`, `TPHCM – Long Thành – Dầu Giây`): each place one to four
+/// capitalized tokens with no dash inside.
+fn road_ends(toks: &[Token], at: usize) -> Option<usize> {
+    let one = |k: usize| {
+        if k >= toks.len() || !toks[k].capitalized || !contiguous(toks, k) {
+            return None;
+        }
+        let mut j = k + 1;
+        while j < toks.len()
+            && j < k + 4
+            && toks[j].capitalized
+            && contiguous(toks, j)
+            && !toks[j].gap_is(gap::DASH)
+        {
+            j += 1;
+        }
+        Some(j)
+    };
+    let mut end = one(at)?;
+    let mut places = 1;
+    while end < toks.len() && toks[end].gap_is(gap::DASH) {
+        match one(end) {
+            Some(e) => {
+                end = e;
+                places += 1;
+            }
+            None => break,
+        }
+    }
+    (places >= 2).then_some(end)
+}
+
 /// Finds countries, foreign cities and head-word places outside `claimed`
 /// tokens, and claims them. One left-to-right pass: linear in the tokens.
 pub fn landmarks(
@@ -543,7 +577,16 @@ pub fn landmarks(
                 let numbered = head == "đường"
                     && toks.get(after).is_some_and(|n| n.exact == "số")
                     && toks.get(after + 1).is_some_and(|n| n.digits);
-                let end = if numbered {
+                // `cao tốc TP.HCM - Trung Lương`: a motorway named by the
+                // places it joins, which the units' pass took before.
+                let ends = if matches!(head, "cao tốc" | "đường cao tốc") {
+                    road_ends(toks, after)
+                } else {
+                    None
+                };
+                let end = if ends.is_some() {
+                    ends
+                } else if numbered {
                     Some(after + 2)
                 } else if head == "đường" && road_number(toks, text, after) {
                     Some(after + 1)
@@ -735,7 +778,7 @@ pub fn landmarks(
                         && !cue_needed
                         && !short_opening
                         && direction
-                }) && (after..end).all(|k| !claimed[k])
+                }) && (ends.is_some() || (after..end).all(|k| !claimed[k]))
                 {
                     found = Some((end, sub));
                     if NAME_ONLY.contains(&head) {

@@ -196,6 +196,17 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
     let mut mentions = places::typed_mentions(g, k.segmenter, toks, text, &marks, &mut claimed);
     let mut landmarks = landmarks::landmarks(g, k.segmenter, toks, text, &marks, &mut claimed);
     landmarks::foreign_units(g, k.segmenter, toks, &marks, &mut claimed, &mut landmarks);
+    // A road named by the places it joins (`cao tốc TP.HCM - Trung
+    // Lương`) holds the units taken before it (other landmarks hold
+    // none: they open on tokens no unit took). Landmarks are in token
+    // order and apart: the first that ends after a mention's start is
+    // the only one that may hold it.
+    mentions.retain(|m| {
+        let k = landmarks.partition_point(|l| l.end <= m.start);
+        landmarks
+            .get(k)
+            .is_none_or(|l| l.start >= m.end || l.subtype != "road")
+    });
     let mut persons = people::people(g, k.segmenter, toks, text, &marks, &mut claimed, &landmarks);
     titled::titled_people(
         g,

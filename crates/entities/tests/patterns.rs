@@ -3986,3 +3986,23 @@ fn an_abbreviated_head_word_in_capitals() {
     let t = "Quỹ bảo hiểm chi trả KCB Tân Bình trong tháng qua.";
     expect_not(t, "place", "KCB Tân Bình");
 }
+
+#[test]
+fn a_motorway_named_by_the_places_it_joins() {
+    // The road holds the units the units' pass took first.
+    let t = "Xe khách lật trên cao tốc TP.HCM - Trung Lương sáng qua, còn \
+             đường cao tốc Hà Nội – Hải Phòng thông suốt.";
+    for name in [
+        "cao tốc TP.HCM - Trung Lương",
+        "đường cao tốc Hà Nội – Hải Phòng",
+    ] {
+        assert_eq!(subtype_of(t, name).as_deref(), Some("road"), "{name}");
+    }
+    expect_not(t, "province", "TP.HCM");
+    // Near misses: no road head word before the places (`tuyến`, a bus
+    // line), or the head word in another sentence.
+    let t = "Xe khách chạy tuyến Hà Nội - Hải Phòng mỗi ngày.";
+    expect(t, &[("province", "Hà Nội")]);
+    let t = "Xe chạy trên cao tốc. TP.HCM - Long An là chặng đông nhất.";
+    expect(t, &[("province", "TP.HCM")]);
+}
