@@ -192,9 +192,16 @@ impl Analyzer {
     /// The tokens of `text`, in order; a token with no normalized form is
     /// left out.
     pub fn analyze(&self, text: &str) -> Analysis {
+        // The tokens of an earlier text, kept for their buffer: each is
+        // dropped where a token of this text is written over it, when its
+        // memory is written anyway, not in a pass of its own.
         let mut out = SPARE.with_borrow_mut(std::mem::take);
+        let mut n: usize = 0;
         // About one token per six bytes of Vietnamese text, with room to spare.
-        out.reserve(text.len() / 5 + 1);
+        let room = text.len() / 5 + 1;
+        if out.capacity() < room {
+            out.reserve(room - out.len());
+        }
         let mut split = false;
         let mut buf = Vec::new();
         let mut scratch = <[String; 2]>::default();
@@ -244,7 +251,12 @@ impl Analyzer {
                 }));
                 for (&(start, end), &id) in spans.iter().zip(ids.iter()) {
                     if let Some(s) = &memo.shapes[id as usize] {
-                        out.push(token(text, start, end, s, out.last()));
+                        let gap = gap_after(text, start, n.checked_sub(1).map(|p| &out[p]));
+                        match out.get_mut(n) {
+                            Some(old) => write_token(old, start, end, s, gap),
+                            None => out.push(token(start, end, s, gap)),
+                        }
+                        n += 1;
                     }
                 }
             });
@@ -254,10 +266,16 @@ impl Analyzer {
                 *ids = Vec::new();
             }
         });
-        if self.skip_foldless && out.iter().any(|t| t.folded.is_empty()) {
+        if self.skip_foldless && out[..n].iter().any(|t| t.folded.is_empty()) {
+            out.truncate(n);
             drop_foldless(text, &mut out);
+            n = out.len();
         }
-        Analysis { tokens: out, split }
+        Analysis {
+            tokens: out,
+            len: n,
+            split,
+        }
     }
 }
 
@@ -287,10 +305,14 @@ fn drop_foldless(text: &str, out: &mut Vec<Token>) {
 }
 
 /// The tokens of a text. Their buffer goes back to the thread when they
-/// are dropped, for the next text (up to `SPARE_LIMIT` tokens).
+/// are dropped, for the next text (up to `SPARE_LIMIT` tokens), with the
+/// tokens in it: the next text's tokens are written over them.
 #[derive(Debug)]
 pub struct Analysis {
+    /// The tokens, then those of an earlier text past `len`.
     tokens: Vec<Token>,
+    /// The number of this text's tokens.
+    len: usize,
     split: bool,
 }
 
@@ -307,16 +329,17 @@ impl std::ops::Deref for Analysis {
     type Target = [Token];
 
     fn deref(&self) -> &[Token] {
-        &self.tokens
+        &self.tokens[..self.len]
     }
 }
 
 impl Drop for Analysis {
     fn drop(&mut self) {
-        let mut buf = std::mem::take(&mut self.tokens);
+        let buf = std::mem::take(&mut self.tokens);
         if buf.capacity() <= SPARE_LIMIT {
-            buf.clear();
-            // A thread being torn down keeps nothing.
+            // Kept with its tokens, which the next text's are written over
+            // (see [`Analyzer::analyze`]). A thread being torn down keeps
+            // nothing.
             let _ = SPARE.try_with(|spare| {
                 if let Ok(mut spare) = spare.try_borrow_mut()
                     && spare.capacity() < buf.capacity()
@@ -482,9 +505,10 @@ pub fn clear_memo() {
     MEMO.with_borrow_mut(Vec::clear);
 }
 
-/// The token at `start..end` of `text` with the shape `s`, after `prev`.
+/// The token at `start..end` of `text` with the shape `s` and the gap
+/// bits `gap`.
 #[inline]
-fn token(text: &str, start: usize, end: usize, s: &Shape, prev: Option<&Token>) -> Token {
+fn token(start: usize, end: usize, s: &Shape, gap: u8) -> Token {
     Token {
         exact: s.exact.clone(),
         folded: s.folded.clone(),
@@ -495,16 +519,40 @@ fn token(text: &str, start: usize, end: usize, s: &Shape, prev: Option<&Token>) 
         name_like: s.name_like,
         digits: s.digits,
         common: s.common,
-        gap: match prev {
-            // Most tokens are one space apart.
-            Some(p) if start == p.end + 1 && text.as_bytes()[p.end] == b' ' => {
-                gap::JOINED | gap::SPACE | gap::BLANK
-            }
-            Some(p) => gap_bits(&text[p.end..start], &p.exact),
-            None => 0,
-        },
+        gap,
         class: s.class,
         hash: s.hash,
+    }
+}
+
+/// Makes `old` (a token of an earlier text) the token [`token`] gives,
+/// field by field: only its forms are dropped, in place.
+#[inline]
+fn write_token(old: &mut Token, start: usize, end: usize, s: &Shape, gap: u8) {
+    old.exact.clone_from(&s.exact);
+    old.folded.clone_from(&s.folded);
+    old.start = start;
+    old.end = end;
+    old.capitalized = s.capitalized;
+    old.all_caps = s.all_caps;
+    old.name_like = s.name_like;
+    old.digits = s.digits;
+    old.common = s.common;
+    old.gap = gap;
+    old.class = s.class;
+    old.hash = s.hash;
+}
+
+/// The [`gap`] bits of the token at `start` of `text` after `prev`.
+#[inline]
+fn gap_after(text: &str, start: usize, prev: Option<&Token>) -> u8 {
+    match prev {
+        // Most tokens are one space apart.
+        Some(p) if start == p.end + 1 && text.as_bytes()[p.end] == b' ' => {
+            gap::JOINED | gap::SPACE | gap::BLANK
+        }
+        Some(p) => gap_bits(&text[p.end..start], &p.exact),
+        None => 0,
     }
 }
 
@@ -756,6 +804,28 @@ mod tests {
         fn tokens_keep_their_contract_on_any_string(text in any::<String>()) {
             check_contract(&text)?;
         }
+    }
+
+    /// The tokens of a text written over those of an earlier text in the
+    /// thread's buffer are the text's alone: none of a longer text before
+    /// it is seen, a long token's heap form is replaced, and two analyses
+    /// alive at once keep their own.
+    #[test]
+    fn tokens_written_over_an_earlier_text_are_the_texts_own() {
+        let short = "Xã Vạn Thọ";
+        let long =
+            "huyện Đại Từ, https://thainguyen.gov.vn/tin-tuc/xa-van-tho-dat-chuan và Võ Nhai";
+        let alone: Vec<Token> = Analyzer::new().analyze(short).to_vec();
+        let earlier: Vec<Token> = Analyzer::new().analyze(long).to_vec();
+        assert!(earlier.len() > alone.len() && earlier.iter().any(|t| t.exact.is_heap_allocated()));
+        drop(Analyzer::new().analyze(long));
+        let after = Analyzer::new().analyze(short);
+        assert_eq!(*after, *alone);
+        let both = Analyzer::new().analyze(long);
+        assert_eq!((&*after, &*both), (&alone[..], &earlier[..]));
+        drop(after);
+        drop(both);
+        assert_eq!(*Analyzer::new().analyze(long), *earlier);
     }
 
     #[test]
