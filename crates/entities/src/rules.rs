@@ -453,6 +453,7 @@ pub(crate) fn dates_in(
     static PARTIAL: OnceLock<Regex> = OnceLock::new();
     static DAY_RANGE: OnceLock<Regex> = OnceLock::new();
     static DAY_MONTH: OnceLock<Regex> = OnceLock::new();
+    static MONTH_RANGE: OnceLock<Regex> = OnceLock::new();
     static MONTH: OnceLock<Regex> = OnceLock::new();
     static YEAR: OnceLock<Regex> = OnceLock::new();
     let mut out: Vec<(usize, usize, String)> = Vec::new();
@@ -511,6 +512,34 @@ pub(crate) fn dates_in(
             out.push((s, me, format!("{a}/{b}")));
         }
     });
+    // `tháng 3 - 5/2017`, `từ tháng 3 đến tháng 5 năm 2017`: months of one
+    // stretch sharing the year written after the last, kept whole.
+    let month_range = re(
+        &MONTH_RANGE,
+        r"(?i)(?-u:\b)tháng\s+(\d{1,2})\s*(?:[-–]|đến|tới)\s*(?:tháng\s+)?(\d{1,2})(?:[/.-]|\s[-–]\s|\s+năm\s+)(\d{4})(?-u:\b)",
+    );
+    captures_in(
+        month_range,
+        text,
+        windows,
+        Needs(6, true, cue::MONTH),
+        |c| {
+            let Some((ms, me)) = c.span(0) else { return };
+            let num = |k: usize| c.str(k).parse::<u32>().ok();
+            let (Some(m1), Some(m2)) = (num(1), num(2)) else {
+                return;
+            };
+            if !(1..=12).contains(&m1) || m1 >= m2 || !free(&out, ms, me) {
+                return;
+            }
+            let y = c.str(3);
+            if let (Some(a), Some(b)) =
+                (iso(y, &m1.to_string(), None), iso(y, &m2.to_string(), None))
+            {
+                out.push((ms, me, format!("{a}/{b}")));
+            }
+        },
+    );
     let full = re(
         &FULL,
         r"(?-u:\b)(\d{1,2})(?:[/-]|\s[-–]\s|\.)(\d{1,2})(?:[/-]|\s[-–]\s|\.)(\d{4})(?-u:\b)",
@@ -698,7 +727,8 @@ fn lunar_after(rest: &str) -> bool {
 }
 
 /// `từ năm 1995 đến tháng 1-2004`, `từ ngày 1-5 đến ngày 3-5`: two dates
-/// joined by `từ … đến` (or `tới`) are one range, `1995/2004-01`.
+/// joined by `từ … đến` (or `tới`) are one range, `1995/2004-01`; so are
+/// two dates of one precision with a dash between (`1.1.2016 – 1.1.2017`).
 fn join_ranges(text: &str, dates: Vec<(usize, usize, String)>) -> Vec<(usize, usize, String)> {
     fn starts_with_word(s: &str, words: &[&str]) -> bool {
         let s = s.trim_start();
@@ -732,8 +762,7 @@ fn join_ranges(text: &str, dates: Vec<(usize, usize, String)>) -> Vec<(usize, us
                 }
                 _ => false,
             };
-        if opened
-            && !a.2.contains('/')
+        if !a.2.contains('/')
             && let Some(b) = it.peek()
             && !b.2.contains('/')
             && b.0 >= a.1
@@ -745,11 +774,19 @@ fn join_ranges(text: &str, dates: Vec<(usize, usize, String)>) -> Vec<(usize, us
                 .or_else(|| between.strip_suffix("tháng"))
                 .or_else(|| between.strip_suffix("năm"))
                 .map_or(between, str::trim_end);
-            let closes = if between.is_empty() {
+            let joined = if between.is_empty() {
                 starts_with_word(&text[b.0..b.1], &["đến", "tới"])
             } else {
                 matches!(between, "đến" | "tới" | "đến hết" | "cho đến")
             };
+            // `1.1.2016 – 1.1.2017`, `tháng 3/2016 - tháng 5/2017`: two
+            // dates of one precision, each with its year, the earlier
+            // first, with only a dash between, are one range too.
+            let dashed = matches!(between, "-" | "–")
+                && a.2.len() == b.2.len()
+                && !a.2.starts_with('-')
+                && a.2 < b.2;
+            let closes = (opened && joined) || dashed;
             if closes {
                 let b = it.next().expect("peeked");
                 out.push((a.0, b.1, format!("{}/{}", a.2, b.2)));
@@ -834,8 +871,11 @@ pub fn parse_number(s: &str) -> Option<f64> {
     text.parse().ok()
 }
 
-/// Units, longest first where one is a prefix of another; each with its
-/// multiplier and the unit its value is stated in.
+/// Units, each with its multiplier and the unit its value is stated in:
+/// money in đồng and the currencies the press converts from (stated by
+/// their ISO codes), measures (weights, lengths, areas, volumes, speeds,
+/// temperatures, power) and the things the reports on programs count.
+/// [`units`] orders them longest first, so that `km/h` is read before `km`.
 const UNITS: &[(&str, f64, &str)] = &[
     ("nghìn tỷ đồng", 1e12, "đồng"),
     ("tỷ đồng", 1e9, "đồng"),
@@ -843,20 +883,99 @@ const UNITS: &[(&str, f64, &str)] = &[
     ("nghìn đồng", 1e3, "đồng"),
     ("ngàn đồng", 1e3, "đồng"),
     ("đồng", 1.0, "đồng"),
+    ("VNĐ", 1.0, "đồng"),
+    ("VND", 1.0, "đồng"),
+    ("đ", 1.0, "đồng"),
     ("tỷ USD", 1e9, "USD"),
     ("triệu USD", 1e6, "USD"),
     ("USD", 1.0, "USD"),
+    ("đô la Mỹ", 1.0, "USD"),
+    ("đôla Mỹ", 1.0, "USD"),
+    ("đô-la Mỹ", 1.0, "USD"),
+    ("đô la", 1.0, "USD"),
+    ("đôla", 1.0, "USD"),
+    ("đô-la", 1.0, "USD"),
+    ("đô la Úc", 1.0, "AUD"),
+    ("AUD", 1.0, "AUD"),
+    ("đô la Singapore", 1.0, "SGD"),
+    ("SGD", 1.0, "SGD"),
+    ("đô la Canada", 1.0, "CAD"),
+    ("đô la Hồng Kông", 1.0, "HKD"),
+    ("đô la Đài Loan", 1.0, "TWD"),
+    ("euro", 1.0, "EUR"),
+    ("Euro", 1.0, "EUR"),
+    ("EUR", 1.0, "EUR"),
+    ("nhân dân tệ", 1.0, "CNY"),
+    ("Nhân dân tệ", 1.0, "CNY"),
+    ("NDT", 1.0, "CNY"),
+    ("CNY", 1.0, "CNY"),
+    ("yên", 1.0, "JPY"),
+    ("Yên", 1.0, "JPY"),
+    ("JPY", 1.0, "JPY"),
+    ("yen", 1.0, "JPY"),
+    ("won", 1.0, "KRW"),
+    ("Won", 1.0, "KRW"),
+    ("rúp", 1.0, "RUB"),
+    ("Rúp", 1.0, "RUB"),
+    ("bảng Anh", 1.0, "GBP"),
+    ("GBP", 1.0, "GBP"),
+    ("baht", 1.0, "THB"),
+    ("bạt", 1.0, "THB"),
+    ("riel", 1.0, "KHR"),
+    ("ringgit", 1.0, "MYR"),
+    ("rupee", 1.0, "INR"),
     ("tấn", 1.0, "tấn"),
     ("tạ", 1.0, "tạ"),
     ("kg", 1.0, "kg"),
+    ("gram", 1.0, "g"),
+    ("gam", 1.0, "g"),
+    ("mg", 1.0, "mg"),
     ("ha", 1.0, "ha"),
     ("héc-ta", 1.0, "ha"),
+    ("hécta", 1.0, "ha"),
+    ("hecta", 1.0, "ha"),
+    ("sào", 1.0, "sào"),
     ("km2", 1.0, "km2"),
+    ("km²", 1.0, "km2"),
+    ("km/h", 1.0, "km/h"),
+    ("km/giờ", 1.0, "km/h"),
     ("km", 1.0, "km"),
+    ("cây số", 1.0, "km"),
+    ("hải lý", 1.0, "hải lý"),
     ("m2", 1.0, "m2"),
     ("m²", 1.0, "m2"),
     ("m3", 1.0, "m3"),
+    ("m³", 1.0, "m3"),
+    ("m/s", 1.0, "m/s"),
+    ("mét", 1.0, "m"),
     ("m", 1.0, "m"),
+    ("cm", 1.0, "cm"),
+    ("mm", 1.0, "mm"),
+    ("lít", 1.0, "lít"),
+    ("ml", 1.0, "ml"),
+    ("độ C", 1.0, "°C"),
+    ("°C", 1.0, "°C"),
+    ("độ Richter", 1.0, "độ Richter"),
+    ("độ richter", 1.0, "độ Richter"),
+    ("độ", 1.0, "độ"),
+    ("mã lực", 1.0, "mã lực"),
+    ("Nm", 1.0, "Nm"),
+    ("vòng/phút", 1.0, "vòng/phút"),
+    ("inch", 1.0, "inch"),
+    ("mAh", 1.0, "mAh"),
+    ("GB", 1.0, "GB"),
+    ("MB", 1.0, "MB"),
+    ("TB", 1.0, "TB"),
+    ("MP", 1.0, "MP"),
+    ("GHz", 1.0, "GHz"),
+    ("MHz", 1.0, "MHz"),
+    ("Hz", 1.0, "Hz"),
+    ("kWh", 1.0, "kWh"),
+    ("MWh", 1.0, "MWh"),
+    ("kW", 1.0, "kW"),
+    ("MW", 1.0, "MW"),
+    ("GW", 1.0, "GW"),
+    ("kV", 1.0, "kV"),
     ("%", 1.0, "%"),
     ("sản phẩm", 1.0, "sản phẩm"),
     ("xã", 1.0, "xã"),
@@ -876,6 +995,32 @@ const UNITS: &[(&str, f64, &str)] = &[
     ("lần", 1.0, "lần"),
     ("đề án", 1.0, "đề án"),
 ];
+
+/// Currencies written by a short word that also names things counted
+/// (`bảng`: boards, tables), read as money only after a number word
+/// (`3 triệu bảng`, `2 tỷ đô`).
+const SCALED_UNITS: &[(&str, f64, &str)] = &[("bảng", 1.0, "GBP"), ("đô", 1.0, "USD")];
+
+/// Whether `rest`, what follows a unit's word, makes it part of an
+/// abbreviation written with a slash and one letter (`đ/c` for `đồng
+/// chí`), not a unit.
+fn slash_abbreviation(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next() == Some('/')
+        && chars.next().is_some_and(char::is_alphabetic)
+        && !chars.next().is_some_and(char::is_alphanumeric)
+}
+
+/// [`UNITS`], longest first: where one unit's word begins another's
+/// (`km` and `km/h`, `đô la` and `đô la Mỹ`), the longer is tried first.
+fn units() -> &'static [(&'static str, f64, &'static str)] {
+    static SORTED: OnceLock<Vec<(&'static str, f64, &'static str)>> = OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut v = UNITS.to_vec();
+        v.sort_by_key(|u| std::cmp::Reverse(u.0.len()));
+        v
+    })
+}
 
 /// A quantity: span, number, unit, and for ratios the total.
 #[derive(Debug, Clone, PartialEq)]
@@ -996,11 +1141,15 @@ pub(crate) fn quantities_in(
         let after_mult = spaced[mlen..].trim_start_matches([' ', '\u{a0}']);
         // The first byte first: most units fail it without a comparison.
         let first = after_mult.as_bytes().first().copied();
-        let found = UNITS.iter().find(|(w, _, _)| {
-            w.as_bytes().first().copied() == first
-                && after_mult.starts_with(w)
-                && !after_mult[w.len()..].starts_with(|ch: char| ch.is_alphanumeric())
-        });
+        let found = units()
+            .iter()
+            .chain(if mlen > 0 { SCALED_UNITS } else { &[] })
+            .find(|(w, _, _)| {
+                w.as_bytes().first().copied() == first
+                    && after_mult.starts_with(w)
+                    && !after_mult[w.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+                    && !slash_abbreviation(&after_mult[w.len()..])
+            });
         let (word_end, mult, unit) = match found {
             Some(&(word, mult, unit)) => (
                 text.len() - after_mult.len() + word.len(),
@@ -1020,7 +1169,8 @@ pub(crate) fn quantities_in(
         if let Some(p) = text[end..].strip_prefix('/') {
             let w: String = p.chars().take_while(|ch| ch.is_alphabetic()).collect();
             if [
-                "năm", "tháng", "người", "ha", "hộ", "ngày", "sào", "xã", "huyện",
+                "năm", "tháng", "người", "ha", "hộ", "ngày", "sào", "xã", "huyện", "tấn", "kg",
+                "lít", "giờ", "thùng", "km",
             ]
             .contains(&w.as_str())
             {
@@ -1314,6 +1464,73 @@ mod tests {
             [(12.0, "xã".into(), Some(13.0), None)]
         );
         assert!(q("năm 2024 và 2025").is_empty());
+    }
+
+    #[test]
+    fn currencies_and_measures_are_read_with_their_unit() {
+        assert_eq!(
+            q("thu nhập 244 triệu NDT, tức 35 triệu đô la Mỹ"),
+            [
+                (2.44e8, "CNY".into(), None, None),
+                (3.5e7, "USD".into(), None, None)
+            ]
+        );
+        // A currency after `tỷ` is that currency, not đồng.
+        assert_eq!(q("vay 5 tỷ yên để"), [(5e9, "JPY".into(), None, None)]);
+        assert_eq!(
+            q("giá 500.000đ một"),
+            [(500_000.0, "đồng".into(), None, None)]
+        );
+        assert_eq!(q("gió 60 km/h, mưa"), [(60.0, "km/h".into(), None, None)]);
+        assert_eq!(q("nóng 38 độ C và"), [(38.0, "°C".into(), None, None)]);
+        assert_eq!(
+            q("mưa 120 mm, 2 lít xăng"),
+            [
+                (120.0, "mm".into(), None, None),
+                (2.0, "lít".into(), None, None)
+            ]
+        );
+        let spans: Vec<_> = quantities("gió 60 km/h.", &[])
+            .iter()
+            .map(|q| (q.start, q.end))
+            .collect();
+        assert_eq!(spans, [(5, 12)]);
+        assert_eq!(
+            q("mua 3 triệu bảng, hay"),
+            [(3e6, "GBP".into(), None, None)]
+        );
+        assert_eq!(
+            q("động đất 4,9 độ Richter"),
+            [(4.9, "độ Richter".into(), None, None)]
+        );
+        // `đ/c` (`đồng chí`) is no unit; `đ/kg` is.
+        assert!(q("tặng 2 đ/c được").is_empty());
+        assert_eq!(
+            q("giá 500đ/kg"),
+            [(500.0, "đồng".into(), None, Some("kg".into()))]
+        );
+        // `bảng` without a number word is a count of boards, not money.
+        assert!(q("chia 8 bảng đấu").is_empty());
+        // A word that only begins with a unit's letters counts nothing.
+        assert!(q("có 3 đội và 5 đợt").is_empty());
+        assert!(q("sau 2 đôi giày").is_empty());
+    }
+
+    #[test]
+    fn dates_with_a_dash_or_a_shared_year_are_one_range() {
+        let d = |t: &str| dates(t, None).into_iter().map(|d| d.2).collect::<Vec<_>>();
+        assert_eq!(
+            d("giai đoạn 1.1.2016 – 1.1.2017 vừa qua"),
+            ["2016-01-01/2017-01-01"]
+        );
+        assert_eq!(d("tháng 3/2016 - tháng 5/2017"), ["2016-03/2017-05"]);
+        assert_eq!(d("từ tháng 3 đến tháng 5/2017"), ["2017-03/2017-05"]);
+        assert_eq!(d("trong tháng 3 - 5/2017"), ["2017-03/2017-05"]);
+        // The later date first, or two precisions: no range.
+        assert_eq!(d("ngày 1.1.2017 - 1.1.2016"), ["2017-01-01", "2016-01-01"]);
+        assert_eq!(d("tháng 3/2016 - 1.1.2017"), ["2016-03", "2017-01-01"]);
+        // A comma between is a list.
+        assert_eq!(d("ngày 1.1.2016, 1.1.2017"), ["2016-01-01", "2017-01-01"]);
     }
 
     #[test]
