@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use vietdex_tokenize::PhraseDict;
 
-use crate::text::{Token, contiguous, mark, word_hash};
+use crate::text::{Token, contiguous, gap, mark, word_hash};
 
 const DATA: &str = include_str!("../data/programs.tsv");
 
@@ -196,13 +196,22 @@ impl Programs {
             return None;
         }
         let syllable =
-            |k: usize| (k == 0 || contiguous(toks, i + k)).then(|| toks[i + k].exact.as_str());
+            |k: usize| (k == 0 || in_alias(toks, i + k)).then(|| toks[i + k].exact.as_str());
         crate::text::with_key(|key| {
             self.aliases
                 .longest(toks.len() - i, key, syllable, |_, _| true)
                 .map(|(len, p)| (len, p as usize))
         })
     }
+}
+
+/// Whether token `j` goes on an alias begun before it: it follows the
+/// token before with white space or a hyphen between, or with a comma or
+/// another mark inside a clause (`học tập và làm theo tư tưởng, đạo đức,
+/// phong cách Hồ Chí Minh`, a name the table writes without its commas),
+/// though not across a sentence's end or a line break.
+fn in_alias(toks: &[Token], j: usize) -> bool {
+    contiguous(toks, j) || (j > 0 && toks[j].gap & (gap::CLAUSE | gap::STOP) == gap::CLAUSE)
 }
 
 /// `nâng cao` / `kiểu mẫu` right after a nông thôn mới mention.
@@ -269,7 +278,7 @@ mod tests {
         let mut skipped = 0;
         for i in 0..toks.len() {
             let syllable =
-                |k: usize| (k == 0 || contiguous(&toks, i + k)).then(|| toks[i + k].exact.as_str());
+                |k: usize| (k == 0 || in_alias(&toks, i + k)).then(|| toks[i + k].exact.as_str());
             let mut key = String::new();
             let walked = p
                 .aliases

@@ -861,6 +861,41 @@ fn more_programs() {
         p("Phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa được hưởng ứng."),
         ["ttdk"]
     );
+    // The movements of the mass organizations and the later national
+    // projects, by their names as the press writes them.
+    assert_eq!(
+        p("Ngày hội Toàn dân bảo vệ an ninh Tổ quốc được tổ chức ở thôn."),
+        ["toan-dan-antq"]
+    );
+    assert_eq!(
+        p("Hội viên hưởng ứng cuộc vận động xây dựng gia đình 5 không, 3 sạch."),
+        ["5-khong-3-sach"]
+    );
+    assert_eq!(
+        p("Công an xã triển khai Đề án 06 tới từng hộ."),
+        ["de-an-06"]
+    );
+    assert_eq!(
+        p("Tỉnh có 10 nghìn ha tham gia đề án 1 triệu ha lúa chất lượng cao."),
+        ["lua-chat-luong-cao"]
+    );
+    assert_eq!(
+        p("Người dân hưởng ứng Người Việt Nam ưu tiên dùng hàng Việt Nam."),
+        ["hang-viet"]
+    );
+    // A name the press writes with commas, read across them.
+    assert_eq!(
+        p("Chi bộ đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh."),
+        ["hoc-tap-bac-ho"]
+    );
+    // Another number, or the words without the movement's name, or a
+    // sentence's end inside it: none.
+    assert!(
+        p("Chi bộ học tập và làm theo tư tưởng. Đạo đức, phong cách Hồ Chí Minh là gương.")
+            .is_empty()
+    );
+    assert!(p("Công an xã triển khai Đề án 07 tới từng hộ.").is_empty());
+    assert!(p("Người dân bảo vệ an ninh trật tự ở thôn.").is_empty());
 }
 
 #[test]
