@@ -4041,3 +4041,20 @@ fn a_motorway_named_by_the_places_it_joins() {
     let t = "Xe chạy trên cao tốc. TP.HCM - Long An là chặng đông nhất.";
     expect(t, &[("province", "TP.HCM")]);
 }
+
+#[test]
+fn country_short_forms_of_the_world_table() {
+    // `UAE` and the full name `CHDCND Triều Tiên` are countries.
+    let t = "Ông ấy sống ở UAE nhiều năm trước khi sang CHDCND Triều Tiên.";
+    assert_eq!(subtype_of(t, "UAE").as_deref(), Some("country"));
+    assert_eq!(
+        subtype_of(t, "CHDCND Triều Tiên").as_deref(),
+        Some("country")
+    );
+    // Near miss: the United Nations (`LHQ`) is a body, no country, though
+    // CLDR lists it among its territories; the short name alone is still
+    // the country.
+    let t = "LHQ kêu gọi Triều Tiên ngừng thử tên lửa.";
+    expect_not(t, "place", "LHQ");
+    assert_eq!(subtype_of(t, "Triều Tiên").as_deref(), Some("country"));
+}
