@@ -411,7 +411,32 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
             }
         }
     }
-    for (a, b) in orgs::organizations(g, k.segmenter, toks, text, &free, &person, &body, &marks) {
+    // The places found on their own, where a body's name may end (`Cảng vụ
+    // Đường thủy nội địa` | `Quảng Ninh`).
+    let mut place_spans: Vec<(usize, usize)> = mentions
+        .iter()
+        .zip(&supported)
+        .filter(|(_, s)| **s)
+        .map(|(m, _)| (m.start, m.end))
+        .chain(
+            landmarks
+                .iter()
+                .filter(|l| matches!(l.subtype, "country" | "region" | "city"))
+                .map(|l| (l.start, l.end)),
+        )
+        .collect();
+    place_spans.sort_unstable();
+    for (a, b) in orgs::organizations(
+        g,
+        k.segmenter,
+        toks,
+        text,
+        &free,
+        &person,
+        &body,
+        &marks,
+        &place_spans,
+    ) {
         let b = clause_inside_name(toks, a, b).unwrap_or(b);
         let s = toks[a].start;
         let e = before_date(s, toks[b - 1].end);

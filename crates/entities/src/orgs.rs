@@ -16,6 +16,11 @@ use crate::words;
 const HEADS: &[(&str, bool)] = &[
     ("công ty", false),
     ("tổng công ty", false),
+    // A company's head in initials (`CTCP`: `công ty cổ phần`; `Cty`;
+    // `Tổng CTCP`).
+    ("ctcp", false),
+    ("tổng ctcp", false),
+    ("cty", false),
     ("tập đoàn", false),
     ("hãng", false),
     ("hãng hàng không", false),
@@ -95,6 +100,8 @@ const HEADS: &[(&str, bool)] = &[
     ("đoàn", true),
     ("lâm trường", false),
     ("nông trường", false),
+    // Port authorities (`Cảng vụ Hàng hải Quảng Ninh`), no port.
+    ("cảng vụ", false),
     ("kho bạc", true),
     ("kho bạc nhà nước", true),
     ("ban quản lý", false),
@@ -110,13 +117,14 @@ const HEADS: &[(&str, bool)] = &[
     ("báo điện tử", false),
     // Heads that are common words in lower case, a body only written as a
     // name ([`capital_only`]): boards, departments of a ministry,
-    // councils, organizations and armed services (`Ban Trọng tài`, `Vụ
-    // Pháp chế`, `Hội đồng Dân tộc`, `Tổ chức Di trú Quốc tế`, `Không
-    // quân Mỹ`).
+    // councils, organizations, agencies and armed services (`Ban Trọng
+    // tài`, `Vụ Pháp chế`, `Hội đồng Dân tộc`, `Tổ chức Di trú Quốc tế`,
+    // `Cơ quan Vũ trụ châu Âu`, `Không quân Mỹ`).
     ("ban", false),
     ("vụ", false),
     ("hội đồng", false),
     ("tổ chức", false),
+    ("cơ quan", false),
     ("hải quân", false),
     ("không quân", false),
     ("lục quân", false),
@@ -145,6 +153,9 @@ fn capital_only(words: &[String]) -> Option<CapitalOnly> {
         [a] if a == "ban" => Some(CapitalOnly::Name),
         [a] if a == "vụ" => Some(CapitalOnly::Function),
         [a, b] if a == "hội" && b == "đồng" => Some(CapitalOnly::Name),
+        // `Cơ quan Vũ trụ châu Âu`, `Cơ quan CSĐT`; `cơ quan chức năng`
+        // is any body.
+        [a, b] if a == "cơ" && b == "quan" => Some(CapitalOnly::Name),
         [a, b] if a == "tổ" && b == "chức" => Some(CapitalOnly::InsideSentence),
         [a, b] if b == "quân" && matches!(a.as_str(), "hải" | "không" | "lục") => {
             Some(CapitalOnly::Country)
@@ -717,6 +728,24 @@ fn head_at(t: &Tables, toks: &[Token], i: usize) -> bool {
         })
 }
 
+/// Whether a head word that may open a body starts at token `k`
+/// ([`head_at`]): in lower case, one that is no common word needing a
+/// capital ([`capital_only`]; `văn phòng` | `cơ quan Trung ương` is no
+/// agency).
+fn opens_body_at(t: &Tables, toks: &[Token], k: usize) -> bool {
+    head_at(t, toks, k)
+        && (toks[k].capitalized
+            || t.heads_by_hash.get(&toks[k].hash).is_some_and(|list| {
+                list.iter().any(|(words, _)| {
+                    capital_only(words).is_none()
+                        && words.len() <= toks.len() - k
+                        && words.iter().enumerate().all(|(n, w)| {
+                            toks[k + n].exact == *w && (n == 0 || contiguous(toks, k + n))
+                        })
+                })
+            }))
+}
+
 /// The length in tokens of the head word that starts at token `i`
 /// ([`head_at`]), the longest where several do.
 pub(crate) fn head_len_at(toks: &[Token], i: usize) -> Option<usize> {
@@ -913,6 +942,34 @@ fn words_before_reach(
     None
 }
 
+/// At token `e`, after a name's capitalized part that is a common word:
+/// the end of the place found on its own (`places`, in text order: units,
+/// countries, regions) that opens there or after at most two words of the
+/// lexicon in lower case, none a verb that ends a role nor a type word
+/// (`nội địa` | `tỉnh Quảng Ninh`).
+fn words_before_place(
+    seg: &vietdex_tokenize::Segmenter,
+    toks: &[Token],
+    e: usize,
+    places: &[(usize, usize)],
+) -> Option<usize> {
+    let mut k = e;
+    for _ in 0..3 {
+        if let Some(&(_, end)) = places
+            .get(places.partition_point(|p| p.0 < k))
+            .filter(|p| p.0 == k && contiguous(toks, k))
+        {
+            return Some(end);
+        }
+        let (x, _) = lower_word_at(seg, toks, k)?;
+        if x.is(words::ROLE_STOP | words::TYPE_WORD) {
+            return None;
+        }
+        k += 2;
+    }
+    None
+}
+
 /// At token `j`, in lower case right after a head word (or the words in
 /// lower case after it): the end of a body named by one or two words of
 /// what it does and its level (`đài` | `truyền hình` | `huyện`, `học
@@ -1041,6 +1098,7 @@ pub fn organizations(
     person: &[bool],
     body: &[bool],
     marks: &[u64],
+    places: &[(usize, usize)],
 ) -> Vec<(usize, usize)> {
     let t = tables();
     let mut out = Vec::new();
@@ -1212,16 +1270,25 @@ pub fn organizations(
             let common_head = capital_only(words);
             if let Some(need) = common_head {
                 // Not inside a longer name (`Tây Ban Nha`), but after an
-                // office (`Trưởng Ban …`).
+                // office (`Trưởng Ban …`) or a word opening the sentence
+                // (`Theo Cơ quan …`).
                 let inside_name = i > 0
                     && contiguous(toks, i)
-                    && ((toks[i - 1].capitalized && !toks[i - 1].is(crate::words::TITLE))
+                    && ((toks[i - 1].capitalized
+                        && !toks[i - 1].is(crate::words::TITLE | crate::words::CLAUSE_OPENER))
                         // `xã Ban Mế`: a unit's name.
                         || toks[i - 1].is(crate::words::TYPE_WORD));
+                // Before an organization known by name, the head word
+                // says what it is (`Cơ quan KOICA` | `Hàn Quốc`): the name
+                // is found on its own.
                 let next_ok = toks[i].capitalized
                     && !inside_name
                     && toks.get(after).is_some_and(|x| {
-                        x.capitalized && !x.digits && contiguous(toks, after)
+                        x.capitalized
+                            && !x.digits
+                            && contiguous(toks, after)
+                            && !(x.is(words::INTERNATIONAL)
+                                && (one_word_known(&x.exact) || known_name_at(toks, after)))
                     });
                 let ok = next_ok
                     && match need {
@@ -1279,7 +1346,7 @@ pub fn organizations(
             // named is the one inside.
             let container =
                 office || matches!(words.as_slice(), [a, b] if a == "công" && b == "đoàn");
-            if container && head_at(t, toks, after) {
+            if container && opens_body_at(t, toks, after) {
                 return None;
             }
             // `quán Gió Núi`: a shop in lower case, no word's last
@@ -1385,9 +1452,11 @@ pub fn organizations(
                 && j < after + 16
                 && joined(text, toks, j)
                 && !person[j]
-                // A board's name ends before another body found on its
-                // own (`Ban Chỉ đạo` | `Bộ Công Thương`).
-                && !(board && body[j])
+                // A board's name ends before another body found on its own
+                // (`Ban Chỉ đạo` | `Bộ Công Thương`), as does an agency's
+                // or a council's after its own name (`Cơ quan CSĐT` | `Bộ
+                // Công an`, but `Hội đồng Chính phủ`).
+                && !((board || (common_head && j > after && !body[j - 1])) && body[j])
             {
                 // A place found on its own inside a board's name is part of
                 // it (`Ban Quản lý` | `Khu kinh tế …`).
@@ -1426,7 +1495,17 @@ pub fn organizations(
                 // board or council, the body it belongs to or stands
                 // beside being a name of its own (`Ban Giám hiệu` |
                 // `trường …`, `Ban Nội chính` | `- Văn phòng …`).
-                if common_head && j > after && head_at(t, toks, j) {
+                // A head word in lower case that closes a word with the
+                // capitalized syllable before it is that word's (`Cơ quan
+                // Tình` | `báo`).
+                if common_head
+                    && j > after
+                    && head_at(t, toks, j)
+                    && !(!x.capitalized
+                        && toks[j - 1].capitalized
+                        && contiguous(toks, j)
+                        && seg.is_word_pair(&toks[j - 1].exact, &x.exact))
+                {
                     break;
                 }
                 // A party's name ends before a foreign name after its
@@ -1571,6 +1650,18 @@ pub fn organizations(
                     e = k;
                 }
                 end = Some(e);
+            }
+            // … and with at most two words of what it does in lower case
+            // (`nội địa`, `dân dụng`), to the place it is of (`Cảng vụ
+            // Đường thủy` | `nội địa` | `Quảng Ninh`, `Cty CP Xây dựng` |
+            // `dân dụng` | `Hà Nội`, `Cảng vụ Hàng không` | `miền Bắc`).
+            if let Some(e) = end
+                && e >= after + 2
+                && descriptive(seg, toks, e)
+                && let Some(k) = words_before_place(seg, toks, e, places)
+                && (e..k).all(|k| !person[k])
+            {
+                end = Some(k);
             }
             // A board's name of one capitalized syllable that runs on in
             // lower case into no word (`Ban Quản lý Nong` | `thông mới`)

@@ -3388,6 +3388,96 @@ fn bodies_whose_head_word_is_a_common_word() {
 }
 
 #[test]
+fn companies_by_their_head_in_initials_and_port_authorities() {
+    // `CTCP`, `Tổng CTCP` and `Cty` open a company's name as `công ty`
+    // does; `Cảng vụ` opens a port authority's.
+    let t = "Cổ phiếu của CTCP Dệt may Thành Công tăng, còn Tổng CTCP Vận tải Thủy Bắc thì giảm.";
+    expect(
+        t,
+        &[
+            ("organization", "CTCP Dệt may Thành Công"),
+            ("organization", "Tổng CTCP Vận tải Thủy Bắc"),
+        ],
+    );
+    expect(
+        "Ông Lâm làm kế toán cho Cty TNHH Bình Minh từ năm ngoái.",
+        &[("organization", "Cty TNHH Bình Minh")],
+    );
+    expect(
+        "Đại diện Cảng vụ Hàng hải Nghệ An đã lên tàu kiểm tra.",
+        &[("organization", "Cảng vụ Hàng hải Nghệ An")],
+    );
+    // Near misses: the initials alone, with no name after them, and a
+    // port, are no such body.
+    let t = "Nhiều CTCP đang niêm yết đã trả cổ tức, cảng Cửa Lò đón tàu.";
+    expect_not(t, "organization", "CTCP");
+    expect_not(t, "organization", "cảng Cửa Lò");
+}
+
+#[test]
+fn agencies_by_their_head_word_capitalized() {
+    // `Cơ quan` capitalized before a capitalized name: an agency, at home
+    // or abroad, ending before another body found on its own, and going
+    // on through a word whose last syllable is a head word (`Tình` |
+    // `báo`).
+    expect(
+        "Theo Cơ quan Khí tượng Nhật Bản, bão sẽ suy yếu.",
+        &[("organization", "Cơ quan Khí tượng Nhật Bản")],
+    );
+    expect(
+        "Tại Hội đồng Nhân quyền, hai bên tranh luận gay gắt.",
+        &[("organization", "Hội đồng Nhân quyền")],
+    );
+    expect(
+        "Báo cáo của Cơ quan Tình báo Quốc phòng Anh được công bố hôm qua.",
+        &[("organization", "Cơ quan Tình báo Quốc phòng Anh")],
+    );
+    expect(
+        "Cơ quan CSĐT Bộ Công an đã khởi tố vụ án.",
+        &[("organization", "Cơ quan CSĐT Bộ Công an")],
+    );
+    // Near misses: in lower case or before a word in lower case it is any
+    // body; after `văn phòng` in lower case it opens none.
+    let t = "Cơ quan chức năng đã vào cuộc, các cơ quan Nhà nước phối hợp.";
+    expect_not(t, "organization", "Cơ quan chức năng");
+    expect_not(t, "organization", "cơ quan Nhà nước");
+    // A council before a body found on its own is named by it.
+    expect(
+        "Nghị định của Hội đồng Chính phủ năm 1961 quy định việc này.",
+        &[("organization", "Hội đồng Chính phủ")],
+    );
+}
+
+#[test]
+fn a_name_of_common_words_goes_on_to_its_place() {
+    // A body's name whose capitalized part is a common word goes on with
+    // at most two words in lower case to the place it is of.
+    expect(
+        "Giám đốc Cảng vụ Đường thủy nội địa Ninh Bình cho biết tàu đã cập bến.",
+        &[("organization", "Cảng vụ Đường thủy nội địa Ninh Bình")],
+    );
+    expect(
+        "Công ty Xổ số kiến thiết miền Trung vừa phát hành loại vé mới.",
+        &[("organization", "Công ty Xổ số kiến thiết miền Trung")],
+    );
+    expect(
+        "Nhà thầu là Công ty CP Xây dựng dân dụng Hà Nội.",
+        &[("organization", "Công ty CP Xây dựng dân dụng Hà Nội")],
+    );
+    // Near misses: a verb after the name, or a name that is no common
+    // word, leaves the place out of it.
+    let t = "Công ty Xây dựng gửi văn bản Hà Nội ngay trong ngày.";
+    expect_not(t, "organization", "Công ty Xây dựng gửi văn bản Hà Nội");
+    let t = "Công ty Hoàng Long chiêu sinh học viên Hà Nội.";
+    expect_not(
+        t,
+        "organization",
+        "Công ty Hoàng Long chiêu sinh học viên Hà Nội",
+    );
+    expect(t, &[("organization", "Công ty Hoàng Long")]);
+}
+
+#[test]
 fn armed_services_by_their_country() {
     expect(
         "Máy bay của Không quân Mỹ và tàu của Hải quân Nhật Bản cùng tập trận.",
