@@ -377,6 +377,12 @@ pub fn typed_mentions(
             if !ok || k + skip >= toks.len() || type_at(toks, k + skip).is_some() {
                 break;
             }
+            // A number goes on a list of numbered units (`phường 1, 4 và
+            // 7`), not one of named units, where it counts what follows
+            // (`xã Đồng Tâm, 4 bị cáo`, `phường Vĩnh Trường và 4 tổ`).
+            if toks[k + skip].digits && !toks[j].digits {
+                break;
+            }
             // A name the gazetteer lacks goes on the list only where it is
             // no other unit's or country's name and opens with no family
             // name (`xã Vĩnh An, Vĩnh Minh`, not `…, Hà Nội`, `…, Lê Văn`).

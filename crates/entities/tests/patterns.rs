@@ -4148,3 +4148,26 @@ fn country_short_forms_of_the_world_table() {
     expect_not(t, "place", "LHQ");
     assert_eq!(subtype_of(t, "Triều Tiên").as_deref(), Some("country"));
 }
+
+#[test]
+fn a_number_goes_on_a_list_of_numbered_units_only() {
+    let places = |t: &str| {
+        ents(t)
+            .into_iter()
+            .filter(|e| matches!(e.kind().as_str(), "province" | "district" | "commune"))
+            .map(|e| e.text)
+            .collect::<Vec<_>>()
+    };
+    // After a named unit, a number counts what follows it.
+    let t = "Đoàn làm việc tại xã Tân Lập, 3 người bị thương nhẹ.";
+    assert_eq!(places(t), ["xã Tân Lập"]);
+    let t = "Khu vực gồm phường Vĩnh Hải và 4 tổ dân phố khác.";
+    assert_eq!(places(t), ["phường Vĩnh Hải"]);
+    // After a numbered unit, the numbers are units of the list.
+    let t = "Nước bị cắt ở phường 2, 5 và 7, quận 10, TP.HCM.";
+    let got = places(t);
+    assert!(
+        got.iter().any(|p| p == "5") && got.iter().any(|p| p == "7"),
+        "{got:?}"
+    );
+}
