@@ -575,7 +575,115 @@ pub(crate) fn classify(add: &mut dyn FnMut(&str, u32)) {
     for (w, _) in NAME_OPENED_TITLES {
         add(w, words::NAME_TITLE);
     }
+    for w in FOREIGN_GIVEN_NAMES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        add(&normalize(w), words::FOREIGN_GIVEN);
+    }
 }
+
+/// Foreign first names, which open a foreign full name written without a
+/// title (`Juan Mata`).
+const FOREIGN_GIVEN_NAMES: &str = include_str!("../data/foreign_given_names.txt");
+
+/// Words of an English name that make it a business's, a place's, an
+/// event's or a product's, not a person's (`Kylie Cosmetics`, `Oliver
+/// Design`, `Martin Luther King Jr. Center`), folded.
+const NOT_PERSON_WORDS: &[&str] = &[
+    "airlines",
+    "airport",
+    "airways",
+    "arena",
+    "avenue",
+    "award",
+    "awards",
+    "bank",
+    "bar",
+    "bay",
+    "beach",
+    "bridge",
+    "cafe",
+    "capital",
+    "castle",
+    "cathedral",
+    "center",
+    "centre",
+    "church",
+    "city",
+    "clinic",
+    "club",
+    "collection",
+    "college",
+    "company",
+    "corp",
+    "corporation",
+    "cosmetics",
+    "county",
+    "cup",
+    "design",
+    "edition",
+    "entertainment",
+    "fc",
+    "festival",
+    "foundation",
+    "fund",
+    "games",
+    "global",
+    "group",
+    "hall",
+    "harbor",
+    "harbour",
+    "holdings",
+    "horizon",
+    "hospital",
+    "hotel",
+    "house",
+    "inc",
+    "institute",
+    "international",
+    "island",
+    "lake",
+    "league",
+    "mall",
+    "media",
+    "motors",
+    "mountain",
+    "museum",
+    "open",
+    "palace",
+    "park",
+    "partners",
+    "pictures",
+    "plaza",
+    "port",
+    "prize",
+    "records",
+    "resort",
+    "restaurant",
+    "river",
+    "road",
+    "school",
+    "series",
+    "shop",
+    "show",
+    "square",
+    "stadium",
+    "station",
+    "store",
+    "street",
+    "studio",
+    "studios",
+    "tour",
+    "tower",
+    "trophy",
+    "tunnel",
+    "united",
+    "university",
+    "valley",
+    "ventures",
+];
 
 /// Words that open a sentence or a clause, far more often words than
 /// given names: prepositions and conjunctions (`Theo`, `Tại`, `Trong`,
@@ -2009,6 +2117,69 @@ pub fn titled_people(
         });
         after_office.push(i);
     }
+    // A foreign name opened by a known foreign first name, with no title
+    // before it (`Gabriel Jesus đã …`, `bỏ quên Zlatan Ibrahimovic`,
+    // `Juan Mata tạt`): two to four capitalized words standing alone
+    // among Vietnamese ones ([`foreign_words`]), the first a foreign first
+    // name ([`words::FOREIGN_GIVEN`]), each after it no Vietnamese
+    // syllable unless it is a Vietnamese name's (`Angela Phương Trinh`),
+    // none a business's or a place's word (`Kylie Cosmetics`), the whole
+    // no place's name (`George Town`). Not inside a longer capitalized
+    // run (`Aston Martin`), nor a thing, a school, a body or a brand named
+    // after the person (`sân bay John F. Kennedy`, `Đại học George
+    // Washington`, `hãng Tommy Hilfiger`). Its last word is known from
+    // here on, as a titled foreign name's is (`Mata`).
+    for &i in &caps {
+        // Told by the marks: most capitalized tokens are no first name.
+        if marks[i] & mark::class(words::FOREIGN_GIVEN) == 0
+            || marks[i] & mark::NAME_LIKE == 0
+            || claimed[i]
+            || (after_capital_marked(marks, i) && !claimed[i - 1])
+        {
+            continue;
+        }
+        let end = name_end(seg, text, toks, claimed, i);
+        // Another first name inside the run, before a word, opens a second
+        // name where the text lost a stop between them (`Sergio Aguero` |
+        // `Gabriel Jesus`); as the second word it is a middle name (`Juan
+        // Pablo Montoya`).
+        let cut = (i + 2..end).find(|&k| k + 1 < end && toks[k].is(words::FOREIGN_GIVEN));
+        let j = cut.unwrap_or(end);
+        if !(i + 2..=i + 4).contains(&j)
+            || (cut.is_none()
+                && toks
+                    .get(j)
+                    .is_some_and(|n| (n.capitalized || n.digits) && contiguous(toks, j)))
+            || toks[j - 1].folded.len() < 2
+            || !foreign_words(toks, text, i, j)
+            || !(i + 1..j).all(|k| {
+                (!vietnamese_shape(&toks[k].folded)
+                    || toks[k].is(words::SURNAME | words::GIVEN_NAME | words::MIDDLE_NAME))
+                    && !NOT_PERSON_WORDS.contains(&toks[k].folded.as_str())
+            })
+            || after_lone_name_cue(toks, i)
+            || names_a_school(seg, toks, i)
+            || names_a_thing(toks, i)
+            || org_head_before(seg, toks, i)
+        {
+            continue;
+        }
+        let run = toks[i..j]
+            .iter()
+            .map(|t| t.exact.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if crate::landmarks::world_name(&run) || !g.lookup(&run).is_empty() {
+            continue;
+        }
+        claimed[i..j].iter_mut().for_each(|c| *c = true);
+        persons.push(Person {
+            start: i,
+            end: j,
+            role: None,
+        });
+        after_office.push(i);
+    }
     // Names known in this text: each full name, and its given name (the
     // last syllable) when the full name has a family name before it.
     let mut known: HashSet<String> = HashSet::default();
@@ -2118,7 +2289,10 @@ pub fn titled_people(
                 && !names_a_school(seg, toks, from)
                 && !names_a_thing(toks, from)
             {
+                // A foreign first name opens its name: the word before it
+                // is another's (`Vardy` | `Juan Mata`).
                 let whole = from > i
+                    && !toks[from].is(words::FOREIGN_GIVEN)
                     && !sentence_start(toks, i)
                     && !claimed[i]
                     && toks[i].name_like

@@ -85,6 +85,10 @@ pub const NAME_TITLE: u32 = 1 << 24;
 /// An age group's marker, alone or with its age (`u` of `U.23`, `u23`,
 /// `u-19`: [`crate::orgs`]); told by the text's shape, not a list.
 pub const AGE_MARK: u32 = 1 << 25;
+/// A foreign first name (`data/foreign_given_names.txt`: `Juan`,
+/// `Robert`), which opens a foreign full name without a title
+/// ([`crate::titled`]).
+pub const FOREIGN_GIVEN: u32 = 1 << 26;
 
 /// The bits of the normalized syllable `exact`.
 pub fn class_of(exact: &str) -> u32 {

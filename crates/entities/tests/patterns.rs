@@ -2564,6 +2564,59 @@ fn a_foreign_first_name_alone() {
 }
 
 #[test]
+fn a_foreign_name_opened_by_a_first_name_without_a_title() {
+    // A known foreign first name and a foreign family name, with no
+    // title before them, inside a sentence or opening it; the family
+    // name written alone later is the same person.
+    let t = "Phút 30, Marco Bellini tạt bóng để Diego Ferraz đánh đầu. \
+             Robert Kowalczyk đã ký hợp đồng hai năm. Sau trận, Ferraz nói anh rất vui.";
+    expect(
+        t,
+        &[
+            ("person", "Marco Bellini"),
+            ("person", "Diego Ferraz"),
+            ("person", "Robert Kowalczyk"),
+            ("person", "Ferraz"),
+        ],
+    );
+    // Two names the text runs together: the second first name opens a
+    // second name; the word before a known one is no part of it.
+    let t = "Nỗi lo của Sergio Moralez Gabriel Ferraz đã ghi hai bàn. \
+             Trận sau Moralez Gabriel Ferraz lại ghi bàn.";
+    expect(
+        t,
+        &[("person", "Sergio Moralez"), ("person", "Gabriel Ferraz")],
+    );
+    expect_not(t, "person", "Moralez Gabriel Ferraz");
+    // Near misses: a capitalized run a first name does not open (`Aston
+    // Martin`), a business's word (`Cosmetics`), a brand after `hãng`, a
+    // school after its head word, a word that is no first name.
+    let t = "Chiếc Aston Martin Vanquish mới có giá cao.";
+    expect_not(t, "person", "Martin Vanquish");
+    expect_not(t, "person", "Aston Martin Vanquish");
+    expect_not(
+        "Cô vừa mở cửa hàng Kylie Cosmetics ở phố cổ.",
+        "person",
+        "Kylie Cosmetics",
+    );
+    expect_not(
+        "Khách hàng rất thích hãng Tommy Bellini vì giá rẻ.",
+        "person",
+        "Tommy Bellini",
+    );
+    expect_not(
+        "Sinh viên Đại học George Mason được nghỉ học.",
+        "person",
+        "George Mason",
+    );
+    expect_not(
+        "Đội bóng thua Sparta Rotterdam hai bàn.",
+        "person",
+        "Sparta Rotterdam",
+    );
+}
+
+#[test]
 fn an_initial_after_a_word_of_brands_is_no_person() {
     // `hãng F.`, `hãng Y cho biết`: a company kept anonymous.
     let t = "Theo tôi dự đoán, hãng F. sẽ kiện ngay. Sau đó hãng Y cho biết sẽ bồi thường.";
