@@ -769,8 +769,36 @@ pub fn landmarks(
                 } else {
                     end
                 };
+                // `Chủ tịch UBND TP Nguyễn Đức Chung`: after a role and its
+                // body in the same clause, a family name and two or more
+                // Vietnamese syllables that name no unit, after `TP` or
+                // `thành phố` closing the body, are the holder's name (no
+                // city outside the gazetteer: those are foreign).
+                let holder = sub == "city"
+                    && end.is_some_and(|e| {
+                        e >= after + 3
+                            && toks[after].is(words::SURNAME)
+                            && toks[after..e].iter().all(|x| {
+                                x.capitalized
+                                    && !x.all_caps
+                                    && crate::titled::vietnamese_shape(&x.folded)
+                            })
+                            && g.lookup(
+                                &toks[after..e]
+                                    .iter()
+                                    .map(|x| x.exact.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(" "),
+                            )
+                            .is_empty()
+                            && (i.saturating_sub(8)..i).rev().any(|j| {
+                                crate::people::role_at(toks, j, false).is_some()
+                                    && (j + 1..=i).all(|k| !toks[k].gap_is(gap::CLAUSE))
+                            })
+                    });
                 if let Some(end) = end.filter(|&e| {
                     e > after
+                        && !holder
                         && !compound
                         && !by_country
                         && !unit_name

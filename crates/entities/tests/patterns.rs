@@ -2617,6 +2617,31 @@ fn a_foreign_name_opened_by_a_first_name_without_a_title() {
 }
 
 #[test]
+fn a_holder_s_name_after_the_city_closing_a_body() {
+    // After a role and its body, a full Vietnamese name after `TP` that
+    // closes the body is the holder's, no city; the body ends before it.
+    let t = "Chiều qua, Chủ tịch UBND TP Trần Quốc Khải đã đi kiểm tra đê.";
+    expect(
+        t,
+        &[("person", "Trần Quốc Khải"), ("organization", "UBND TP")],
+    );
+    expect_not(t, "place", "TP Trần Quốc Khải");
+    expect(
+        "Giám đốc Công an thành phố Lê Minh Quân cho biết vụ việc đang được điều tra.",
+        &[("person", "Lê Minh Quân")],
+    );
+    // Near misses: a city the gazetteer knows after the same body, and a
+    // foreign city of Vietnamese syllables with no role before it.
+    let t = "Chủ tịch UBND TP Hồ Chí Minh vừa ký quyết định.";
+    expect_not(t, "person", "Hồ Chí Minh");
+    expect_not(
+        "Đoàn khách đến thành phố Thạch Gia Trang để tham quan.",
+        "person",
+        "Thạch Gia Trang",
+    );
+}
+
+#[test]
 fn an_initial_after_a_word_of_brands_is_no_person() {
     // `hãng F.`, `hãng Y cho biết`: a company kept anonymous.
     let t = "Theo tôi dự đoán, hãng F. sẽ kiện ngay. Sau đó hãng Y cho biết sẽ bồi thường.";
