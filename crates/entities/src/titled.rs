@@ -1546,9 +1546,21 @@ pub fn titled_people(
                         .get_or_insert_with(|| body_name_ends(seg, toks, marks))
                         .contains(&(toks[i].hash, toks[i + 1].hash))))
         {
-            claimed[i..j].iter_mut().for_each(|c| *c = true);
+            // `Bộ trưởng Quốc phòng Mỹ James Mattis nói`: a country's name
+            // of one word before a foreign name is no part of it (`Mỹ Linh
+            // nói` is a name, and so is `Sydney Brown`: a city's).
+            let from = if j > i + 1
+                && t.is(words::WORLD)
+                && crate::landmarks::one_syllable_world(&t.exact, true)
+                && !vietnamese_shape(&toks[i + 1].folded)
+            {
+                i + 1
+            } else {
+                i
+            };
+            claimed[from..j].iter_mut().for_each(|c| *c = true);
             persons.push(Person {
-                start: i,
+                start: from,
                 end: j,
                 role: None,
             });

@@ -2642,6 +2642,21 @@ fn a_holder_s_name_after_the_city_closing_a_body() {
 }
 
 #[test]
+fn a_country_before_a_foreign_name_and_a_verb_of_saying_is_no_part_of_it() {
+    // A country of one syllable between an office and a foreign name,
+    // before a verb of saying: the name starts after it.
+    let t = "Hôm qua, Thứ trưởng Tài chính Pháp Pierre Dubois nói sẽ tăng thuế.";
+    expect(t, &[("person", "Pierre Dubois")]);
+    expect_not(t, "person", "Pháp Pierre Dubois");
+    // Near miss: a given name that is a country's, before a Vietnamese
+    // one, is the name's first syllable.
+    expect(
+        "Sau buổi diễn, Mỹ Linh nói cô rất xúc động.",
+        &[("person", "Mỹ Linh")],
+    );
+}
+
+#[test]
 fn an_initial_after_a_word_of_brands_is_no_person() {
     // `hãng F.`, `hãng Y cho biết`: a company kept anonymous.
     let t = "Theo tôi dự đoán, hãng F. sẽ kiện ngay. Sau đó hãng Y cho biết sẽ bồi thường.";
