@@ -4264,3 +4264,27 @@ fn a_number_goes_on_a_list_of_numbered_units_only() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_district_merged_before_the_gazetteer_snapshot() {
+    // `quận 2` and `quận 9` of Hồ Chí Minh City, merged into Thành phố Thủ
+    // Đức in 2021, are that unit.
+    let t = "Chị sống ở phường Thảo Điền, quận 2, còn anh trai ở Q.9, TP.HCM.";
+    for name in ["quận 2", "Q.9"] {
+        let e = ents(t).into_iter().find(|e| e.text == name);
+        assert_eq!(
+            e.map(|e| e.value),
+            Some("Thành phố Thủ Đức".to_string()),
+            "{name}: {:?}",
+            pairs(t)
+        );
+    }
+    // Near misses: a number after a list of named units is a count, no
+    // unit (`và 2 bên bờ sông`); a numbered ward is still a ward.
+    let t = "Người Xơ Đăng sống ở huyện Đăk Tô và 2 bên bờ sông Pô Kô.";
+    assert!(!ents(t).iter().any(|e| e.text == "2"), "{:?}", pairs(t));
+    expect(
+        "Nhà ở phường 2, quận 3, TP.HCM.",
+        &[("commune", "phường 2"), ("district", "quận 3")],
+    );
+}
