@@ -100,6 +100,15 @@ const HEADS: &[(&str, bool)] = &[
     ("đoàn", true),
     ("lâm trường", false),
     ("nông trường", false),
+    // Police teams and stations by their work in initials, named by
+    // their place, their name or their number (`Đội CSGT Bàn Cờ`, `Trạm
+    // CSGT Thăng Bình`, `Đội CSGT quận 12`, `Đội CSGT số 14`).
+    ("đội csgt", true),
+    ("trạm csgt", true),
+    ("đội cshs", true),
+    ("đội cskt", true),
+    ("đội csđt", true),
+    ("đội cscđ", true),
     // Port authorities (`Cảng vụ Hàng hải Quảng Ninh`), no port.
     ("cảng vụ", false),
     ("kho bạc", true),
@@ -383,6 +392,8 @@ const INSIDE: &[&str] = &[
     "chuyên",
     "mầm",
     "non",
+    "mẫu",
+    "giáo",
     "đại",
     "nhân",
     "dân",
@@ -815,6 +826,39 @@ fn descriptive(seg: &vietdex_tokenize::Segmenter, toks: &[Token], e: usize) -> b
         && seg.is_word_pair(&toks[e - 2].exact, &toks[e - 1].exact)
 }
 
+/// Where [`words_before_brand`] reads: after a name or not, and what it
+/// allows an enterprise's name: one syllable of [`PRODUCTS`] for a word
+/// (`enterprise`), and a unit's name for its own (`own_place`).
+#[derive(Clone, Copy)]
+struct Trade {
+    /// After a name's capitalized part.
+    after_name: bool,
+    enterprise: bool,
+    own_place: bool,
+}
+
+/// What an enterprise makes, in one syllable, between its head word and
+/// its name (`nhà máy đạm Ninh Bình`, `hãng xe Suzuki`, `công ty cổ phần
+/// kính Nam Việt`).
+const PRODUCTS: &[&str] = &[
+    "xe", "thép", "gang", "giấy", "đạm", "bia", "sữa", "kính", "sứ", "gạch", "gỗ", "than", "muối",
+    "chè", "gạo", "sợi", "điện", "phân", "rượu", "thuốc", "vải", "nhựa", "tôm",
+];
+
+/// Whether a head word names an enterprise: a company, a group, a
+/// factory, a works or a maker (`công ty`, `CTCP`, `nhà máy`, `hãng`).
+fn enterprise_head(words: &[String]) -> bool {
+    match words {
+        [a] => matches!(a.as_str(), "hãng" | "cty" | "ctcp"),
+        [a, b] => matches!(
+            (a.as_str(), b.as_str()),
+            ("công", "ty") | ("tập", "đoàn") | ("nhà", "máy") | ("xí", "nghiệp") | ("tổng", "ctcp")
+        ),
+        [a, b, c] => a == "tổng" && b == "công" && c == "ty",
+        _ => false,
+    }
+}
+
 /// Last words of a company's legal form (`cổ phần`, `TNHH`, `MTV`,
 /// `chi nhánh`), after which the name may open with another head word.
 const LEGAL_FORM_ENDS: &[&str] = &["phần", "tnhh", "mtv", "tmcp", "hạn", "viên", "nhánh"];
@@ -855,8 +899,10 @@ fn lower_word_at<'t>(
 /// case (each a word of the lexicon of two syllables, none a verb that
 /// ends a role) lead to it (`Nước` | `tinh khiết` | `Hapro`). The brand is
 /// capitalized, without digits (`U20`), no function word (`Các`) and no
-/// place, person, title before a person, other body or known
-/// organization.
+/// place (but an enterprise's, `own_place`, before any name of its own,
+/// `nhà máy` | `đạm` | `Ninh Bình`; one syllable of [`PRODUCTS`] is a word
+/// after an enterprise's head), person, title before a person, other body
+/// or known organization.
 fn words_before_brand(
     g: &crate::gazetteer::Gazetteer,
     seg: &vietdex_tokenize::Segmenter,
@@ -864,15 +910,31 @@ fn words_before_brand(
     toks: &[Token],
     j: usize,
     person: &[bool],
-    after_name: bool,
+    trade: Trade,
 ) -> Option<usize> {
+    let Trade {
+        after_name,
+        enterprise,
+        own_place,
+    } = trade;
     let mut k = j;
     while k < j + 4 {
-        let (x, _) = lower_word_at(seg, toks, k)?;
-        if x.is(words::ROLE_STOP) {
+        if let Some((x, _)) = lower_word_at(seg, toks, k) {
+            if x.is(words::ROLE_STOP) {
+                return None;
+            }
+            k += 2;
+        } else if enterprise
+            && toks.get(k).is_some_and(|x| {
+                !x.capitalized && contiguous(toks, k) && PRODUCTS.contains(&x.exact.as_str())
+            })
+        {
+            // What an enterprise makes, in one syllable (`nhà máy` |
+            // `đạm`).
+            k += 1;
+        } else {
             return None;
         }
-        k += 2;
         if toks.get(k).is_some_and(|b| b.capitalized) {
             break;
         }
@@ -886,7 +948,7 @@ fn words_before_brand(
         && !person[k]
         // `thay thế PGS.TS Nguyễn …`: a title before a person.
         && !person[k + 1..(k + 3).min(toks.len())].iter().any(|&p| p)
-        && !place_name_at(g, toks, k)
+        && (own_place || !place_name_at(g, toks, k))
         && !head_at(t, toks, k)
         && !(b.is(words::INTERNATIONAL) && one_word_known(&b.exact))
         && !(b.is(words::WORLD) && crate::landmarks::one_syllable_world(&b.exact, false))
@@ -1430,6 +1492,11 @@ pub fn organizations(
             // Hagerty`); not boards, associations and outlets (`hội vô
             // địch …`, `tạp chí thời trang Việt`).
             let described = !board && !matches!(words[0].as_str(), "hội" | "báo" | "tạp");
+            // Enterprises, named after their place as after their brand
+            // (`nhà máy đạm Ninh Bình`, `công ty vàng bạc đá quý Sài
+            // Gòn`), whose legal form and trade run longer in lower case
+            // (`công ty cổ phần đầu tư xây dựng Hòa Bình`).
+            let enterprise = enterprise_head(words);
             // State offices, which a level word alone names (`công an
             // tỉnh`) and which their work names (`chi cục kiểm lâm`).
             let function_named = *bare || words.last().is_some_and(|w| w == "cục");
@@ -1473,7 +1540,13 @@ pub fn organizations(
                 let just_after_place = std::mem::take(&mut after_place);
                 // A number ends a name (`lữ đoàn Hải quân 125`) unless a
                 // measure follows it (`Đà Nẵng 10 km`).
+                // After a unit's type word the number is the unit's
+                // (`Đội CSGT quận 12` | `đã …`; `thành` alone is no type
+                // word: `thành 5 đơn vị`).
+                let unit_number = t.levels.contains(toks[j - 1].exact.as_str())
+                    && !matches!(toks[j - 1].exact.as_str(), "thành" | "thị");
                 let measured = x.digits
+                    && !unit_number
                     && toks
                         .get(j + 1)
                         .is_some_and(|y| !y.capitalized && contiguous(toks, j + 1));
@@ -1560,7 +1633,25 @@ pub fn organizations(
                     // words capitalized joined in one name.
                     lower_run += 1;
                 } else if (end == Some(j) || (end.is_none() && described && !joined_by_and))
-                    && let Some(k) = words_before_brand(g, seg, t, toks, j, person, end.is_some())
+                    && let Some(k) = words_before_brand(
+                        g,
+                        seg,
+                        t,
+                        toks,
+                        j,
+                        person,
+                        Trade {
+                            after_name: end.is_some(),
+                            enterprise,
+                            // No name yet but a legal form or a trade
+                            // capitalized: the place may be the name.
+                            own_place: enterprise
+                                && (end.is_none()
+                                    || LEGAL_FORM_ENDS.contains(&toks[j - 1].exact.as_str())
+                                    || toks[j - 1].exact == "cp"
+                                    || descriptive(seg, toks, j)),
+                        },
+                    )
                 {
                     // `Công ty Nước tinh khiết Hapro`, `công ty nước tinh
                     // khiết Hapro`: a description in lower case, then the
@@ -1591,6 +1682,16 @@ pub fn organizations(
                     // `… AIDS quốc gia`, `… trung ương`.
                     end = Some(j + 2);
                     j += 1;
+                } else if *bare
+                    && x.exact == "số"
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|y| y.digits && contiguous(toks, j + 1))
+                {
+                    // `Đội CSGT số 14`, `chi bộ số 3`: a unit by its number.
+                    end = Some(j + 2);
+                    lower_run = 0;
+                    j += 1;
                 } else if t.levels.contains(x.exact.as_str()) {
                     // `Ban ATGT tỉnh`: a board or council of the unit the
                     // text is about, named by its level alone.
@@ -1608,7 +1709,7 @@ pub fn organizations(
                     }
                     lower_run = 0;
                 } else if t.inside.contains(x.exact.as_str())
-                    && lower_run < 5
+                    && (lower_run < 5 || (enterprise && lower_run < 8))
                     // `báo Thanh Niên và Bệnh viện …`, `trường Lê Lợi và
                     // trường Trần Phú`: two names.
                     && !(x.exact == "và"

@@ -3481,6 +3481,69 @@ fn bodies_whose_head_word_is_a_common_word() {
 }
 
 #[test]
+fn enterprises_named_after_their_trade_and_place() {
+    // An enterprise's head word, what it makes or does in lower case,
+    // then its place or brand: the place is the enterprise's name.
+    expect(
+        "Dự án Nhà máy đạm Hà Bắc đã hoàn thành giai đoạn một.",
+        &[("organization", "Nhà máy đạm Hà Bắc")],
+    );
+    expect(
+        "Giá vàng của công ty vàng bạc đá quý Sài Gòn tăng nhẹ.",
+        &[("organization", "công ty vàng bạc đá quý Sài Gòn")],
+    );
+    expect(
+        "Năm ngoái, hãng xe Suzuki bán chạy ở Việt Nam.",
+        &[("organization", "hãng xe Suzuki")],
+    );
+    expect(
+        "Nhà thầu là Công ty cổ phần đầu tư xây dựng Thành Đạt.",
+        &[("organization", "Công ty cổ phần đầu tư xây dựng Thành Đạt")],
+    );
+    expect(
+        "Các cháu học ở Trường mẫu giáo Hoa Mai từ năm ngoái.",
+        &[("organization", "Trường mẫu giáo Hoa Mai")],
+    );
+    // Near misses: a maker named by its country is no name, and a centre
+    // of a place is no body.
+    let t = "Hãng xe Nhật Bản vừa ra mắt mẫu mới, còn trung tâm hành chính Đà Nẵng đông người.";
+    expect_not(t, "organization", "Hãng xe Nhật Bản");
+    expect_not(t, "organization", "trung tâm hành chính Đà Nẵng");
+}
+
+#[test]
+fn police_teams_by_their_work_in_initials() {
+    // `Đội CSGT`, `Trạm CSGT` and their name, place or number.
+    let t = "Đội CSGT Bến Thành phối hợp với Trạm CSGT Diễn Châu và Đội CSGT số 9 kiểm tra xe.";
+    expect(
+        t,
+        &[
+            ("organization", "Đội CSGT Bến Thành"),
+            ("organization", "Trạm CSGT Diễn Châu"),
+            ("organization", "Đội CSGT số 9"),
+        ],
+    );
+    expect(
+        "Đội CSGT quận 5 đã lập biên bản, Công an quận 5 cũng vào cuộc.",
+        &[
+            ("organization", "Đội CSGT quận 5"),
+            ("organization", "Công an quận 5"),
+        ],
+    );
+    expect_not(
+        "Sau khi gộp ban quản lý dự án thành 5 đơn vị, thành phố tiết kiệm chi phí.",
+        "organization",
+        "ban quản lý dự án thành 5",
+    );
+    // Near miss: another team's number.
+    expect_not(
+        "Đội bóng của xã thắng, còn đội số 9 thua trận.",
+        "organization",
+        "đội số 9",
+    );
+}
+
+#[test]
 fn companies_by_their_head_in_initials_and_port_authorities() {
     // `CTCP`, `Tổng CTCP` and `Cty` open a company's name as `công ty`
     // does; `Cảng vụ` opens a port authority's.
