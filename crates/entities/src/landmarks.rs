@@ -962,11 +962,85 @@ pub fn landmarks(
                     subtype,
                 });
                 i = end;
+                // `đường Lê Duẩn, Phạm Ngọc Thạch, Tôn Đức Thắng`: the
+                // streets of a list named after people.
+                if subtype == "road" && matches!(toks[from].exact.as_str(), "đường" | "phố") {
+                    for (s, e) in street_list(text, toks, end) {
+                        if (s..e).any(|k| claimed[k]) {
+                            break;
+                        }
+                        claimed[s..e].iter_mut().for_each(|c| *c = true);
+                        out.push(Landmark {
+                            start: s,
+                            end: e,
+                            subtype: "road",
+                        });
+                        i = e;
+                    }
+                }
             }
             None => i += 1,
         }
     }
     out
+}
+
+/// The streets that go on a list after a street's name ending at token
+/// `end`, each a full name of a person (a family name, then one to three
+/// capitalized Vietnamese syllables) after a comma or `và`: `đường Lê
+/// Duẩn, Phạm Ngọc Thạch, Tôn Đức Thắng`. A list of at least two more
+/// names, or one after `và` that closes the clause; one name after a
+/// comma is as often the subject of the clause that follows (`tại đường
+/// Lê Lợi, Nguyễn Văn A điều khiển …`).
+fn street_list(text: &str, toks: &[Token], end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut k = end;
+    let mut last_and = false;
+    while k < toks.len() && k > 0 {
+        let sep = text[toks[k - 1].end..toks[k].start].trim();
+        let (at, and) = if toks[k].exact == "và" && matches!(sep, "" | ",") {
+            (k + 1, true)
+        } else if sep == "," {
+            (k, false)
+        } else {
+            break;
+        };
+        let Some(first) = toks.get(at) else { break };
+        if at > k && !contiguous(toks, at) {
+            break;
+        }
+        if !first.is(words::SURNAME) {
+            break;
+        }
+        let mut e = at;
+        while e < toks.len()
+            && e < at + 4
+            && toks[e].capitalized
+            && !toks[e].all_caps
+            && (e == at || contiguous(toks, e))
+            && crate::titled::vietnamese_shape(&toks[e].folded)
+        {
+            e += 1;
+        }
+        let closed = toks
+            .get(e)
+            .is_none_or(|n| !(n.capitalized && contiguous(toks, e)));
+        if e < at + 2 || !closed {
+            break;
+        }
+        out.push((at, e));
+        last_and = and;
+        k = e;
+        if and {
+            break;
+        }
+    }
+    let clause_ends = toks.get(k).is_none_or(|n| n.gap_is(gap::CLAUSE));
+    if out.len() >= 2 || (out.len() == 1 && last_and && clause_ends) {
+        out
+    } else {
+        Vec::new()
+    }
 }
 
 /// The length of the longest world name at token `k`, if one starts there.

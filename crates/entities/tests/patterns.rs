@@ -899,6 +899,41 @@ fn more_programs() {
 }
 
 #[test]
+fn the_streets_of_a_list_named_after_people() {
+    let kinds = |t: &str| {
+        ents(t)
+            .into_iter()
+            .filter(|e| matches!(e.kind().as_str(), "place" | "person"))
+            .map(|e| (e.kind().as_str().to_string(), e.text))
+            .collect::<Vec<_>>()
+    };
+    let road = |s: &str| ("place".to_string(), s.to_string());
+    let t = "Nước ngập các tuyến đường Lê Duẩn, Phạm Ngọc Thạch, Tôn Đức Thắng từ sáng.";
+    assert_eq!(
+        kinds(t),
+        [
+            road("đường Lê Duẩn"),
+            road("Phạm Ngọc Thạch"),
+            road("Tôn Đức Thắng")
+        ]
+    );
+    let t = "Xe buýt chạy qua phố Trần Hưng Đạo và Lý Thường Kiệt.";
+    assert_eq!(
+        kinds(t),
+        [road("phố Trần Hưng Đạo"), road("Lý Thường Kiệt")]
+    );
+    // One name after a comma opens the next clause: a person.
+    let t = "Tại đường Lê Lợi, Nguyễn Văn Hùng điều khiển xe máy.";
+    assert_eq!(
+        kinds(t),
+        [
+            road("đường Lê Lợi"),
+            ("person".to_string(), "Nguyễn Văn Hùng".to_string())
+        ]
+    );
+}
+
+#[test]
 fn apostrophes_in_highland_names() {
     for t in [
         "Cà phê của huyện Đắk R’lấp được mùa.",
