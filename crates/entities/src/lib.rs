@@ -528,7 +528,10 @@ pub fn extract_tokens(text: &str, toks: &[Token], ctx: &Context, k: &Knowledge<'
 /// `Tổng thống Mỹ Donald Trump`, `Ngoại trưởng Nga Sergei Lavrov`: the
 /// country between an office and the name of its holder, which the
 /// landmark rules leave to the people rules (a capitalized name follows
-/// it), is a place mention. `landmarks` stays in text order.
+/// it), is a place mention; so it is after an office and its field
+/// (`Bộ trưởng Quốc phòng Mỹ James Mattis`: one to three words, the
+/// first capitalized, between the title and the country). `landmarks` stays in text
+/// order.
 fn countries_between_title_and_name(
     toks: &[Token],
     persons: &[people::Person],
@@ -542,7 +545,7 @@ fn countries_between_title_and_name(
             let k = j - w;
             if landmarks::country_at(toks, k) == Some(w)
                 && !claimed[k..j].iter().any(|&c| c)
-                && titled::title_before(toks, k)
+                && (titled::title_before(toks, k) || field_between(toks, k))
             {
                 claimed[k..j].iter_mut().for_each(|c| *c = true);
                 landmarks.push(landmarks::Landmark {
@@ -557,6 +560,22 @@ fn countries_between_title_and_name(
     if landmarks.len() > before {
         landmarks.sort_by_key(|l| l.start);
     }
+}
+
+/// Whether an office's field (one to three words, the first
+/// capitalized and no family name, no country's, with only spaces
+/// between) stands between a title and token `k`: `Bộ trưởng Quốc
+/// phòng` | `Mỹ`; not `Anh Lê – Anh Cường`, two names of a byline.
+fn field_between(toks: &[Token], k: usize) -> bool {
+    (1..=3).filter(|&f| f < k).any(|f| {
+        let s = k - f;
+        toks[s].capitalized
+            && !toks[s].is(words::SURNAME)
+            && (s..k).all(|x| !toks[x].all_caps && !toks[x].digits)
+            && (s + 1..=k).all(|x| toks[x].gap_is(text::gap::SPACE))
+            && landmarks::country_at(toks, s).is_none()
+            && titled::title_before(toks, s)
+    })
 }
 
 /// The end of `s..e` in `text`, or the end of the text before the first

@@ -934,6 +934,23 @@ fn the_streets_of_a_list_named_after_people() {
 }
 
 #[test]
+fn the_country_between_an_office_with_its_field_and_the_holder() {
+    let t = "Bộ trưởng Quốc phòng Mỹ James Mattis nói ông sẽ tới Tokyo.";
+    assert_eq!(subtype_of(t, "Mỹ").as_deref(), Some("country"));
+    assert!(
+        ents(t)
+            .iter()
+            .any(|e| e.kind().as_str() == "person" && e.text == "James Mattis"),
+        "{:?}",
+        ents(t)
+    );
+    // Two names of a byline, the first after a form of address, are no
+    // office and field.
+    let t = "Vụ việc đang được làm rõ. Anh Lê – Anh Cường";
+    expect_not(t, "place", "Anh");
+}
+
+#[test]
 fn apostrophes_in_highland_names() {
     for t in [
         "Cà phê của huyện Đắk R’lấp được mùa.",
