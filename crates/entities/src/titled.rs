@@ -2121,13 +2121,7 @@ pub fn titled_people(
         {
             continue;
         }
-        claimed[i..j].iter_mut().for_each(|c| *c = true);
-        persons.push(Person {
-            start: i,
-            end: j,
-            role: None,
-        });
-        after_office.push(i);
+        take_foreign(claimed, persons, &mut after_office, i, j);
     }
     // A foreign name opened by a known foreign first name, with no title
     // before it (`Gabriel Jesus đã …`, `bỏ quên Zlatan Ibrahimovic`,
@@ -2184,13 +2178,7 @@ pub fn titled_people(
         if crate::landmarks::world_name(&run) || !g.lookup(&run).is_empty() {
             continue;
         }
-        claimed[i..j].iter_mut().for_each(|c| *c = true);
-        persons.push(Person {
-            start: i,
-            end: j,
-            role: None,
-        });
-        after_office.push(i);
+        take_foreign(claimed, persons, &mut after_office, i, j);
     }
     // Names known in this text: each full name, and its given name (the
     // last syllable) when the full name has a family name before it.
@@ -2509,4 +2497,23 @@ fn after_lone_name_cue(toks: &[Token], i: usize) -> bool {
         && toks[i - 1].is(words::LONE_NAME_CUE)
         && !toks[i - 1].capitalized
         && toks[i].gap_is(gap::SPACE)
+}
+
+/// Takes tokens `i..j` as a foreign person without a role, found by the
+/// foreign-name rules: claimed, and remembered as a name standing after
+/// its office or its first name (`after_office`).
+fn take_foreign(
+    claimed: &mut [bool],
+    persons: &mut Vec<Person>,
+    after_office: &mut Vec<usize>,
+    i: usize,
+    j: usize,
+) {
+    claimed[i..j].iter_mut().for_each(|c| *c = true);
+    persons.push(Person {
+        start: i,
+        end: j,
+        role: None,
+    });
+    after_office.push(i);
 }
